@@ -1,0 +1,112 @@
+"""Frozen domain values shared by every layer.
+
+They carry plain data only, so a background thread can hand them to the GUI thread
+and the CLI can serialise them without knowing where they came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+HF_SITE = "https://huggingface.co"
+
+
+@dataclass(frozen=True, slots=True)
+class Media:
+    """The one thumbnail or video a digest shows for a paper."""
+
+    kind: Literal["image", "video"]
+    url: str  # absolute; site-relative paths are resolved against HF_SITE
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One part of the Korean summary, in digest order."""
+
+    label: str | None  # "What's New", "고찰", ...; None for a plain bullet
+    text: str  # Markdown as written (nested bullets and numbered lines kept)
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """One paper as listed in one digest: a (date, arXiv id) entry.
+
+    The same arXiv id on two days gives two Paper values that share one read/starred state.
+    """
+
+    arxiv_id: str  # identity, without version suffix: "2411.12275"
+    date: str  # YYYY-MM-DD of the digest section the paper is listed under
+    title: str  # as written, Markdown-looking characters and LaTeX included
+    url: str  # the link target of the title, as written
+    votes: int | None  # None for "Vote: -" or no vote line
+    authors: tuple[str, ...] = ()
+    authors_truncated: bool = False  # the digest cut the author list ("+")
+    media: Media | None = None
+    sections: tuple[Section, ...] = ()
+    source: str = ""  # path of the digest file
+    line: int = 0  # 1-based line of the paper's heading in the source
+
+    @property
+    def key(self) -> str:
+        """Unique key of this entry within one source file."""
+        return f"{self.date}/{self.arxiv_id}"
+
+    @property
+    def summary_text(self) -> str:
+        """All section texts, for search and previews."""
+        return "\n".join(section.text for section in self.sections)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a digest, reported as ``file:line: reason``."""
+
+    path: str
+    line: int  # 0 when the problem concerns the whole file
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.reason}" if self.line else f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """The result of parsing one file: the papers that loaded and the problems met."""
+
+    path: str
+    papers: tuple[Paper, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    encoding: str = "utf-8"
+
+    @property
+    def dates(self) -> tuple[str, ...]:
+        """Distinct digest dates in file order."""
+        return tuple(dict.fromkeys(paper.date for paper in self.papers))
+
+
+@dataclass(frozen=True, slots=True)
+class Flags:
+    """Per-user state of one arXiv id."""
+
+    starred: bool = False
+    read: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A highlight: characters [start, end) of one field of a paper matched the query."""
+
+    field: Literal["title", "authors", "section"]
+    index: int  # author index or section index; 0 for the title
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A paper found by a search, with its score and the spans the UI highlights."""
+
+    paper: Paper
+    score: float
+    spans: tuple[Span, ...] = field(default=())
