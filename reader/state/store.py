@@ -1,0 +1,333 @@
+"""Read/starred flags per arXiv id, kept in one sqlite file that must outlive app versions.
+
+Why sqlite and these settings:
+
+* WAL with ``synchronous=FULL``: a star is durable when ``set_starred`` returns, even if the
+  process is killed the next instant (and, as far as sqlite can promise, on power loss).
+* ``BEGIN IMMEDIATE`` plus a busy timeout: the window and the CLI (or two CLI calls) may write at
+  the same time; the second writer waits for the lock instead of failing or losing its write.
+* ``PRAGMA user_version`` plus :data:`MIGRATIONS`: the file outlives the app version that made it.
+  A file from a *newer* version is never touched; a corrupt file is moved aside, never wiped.
+
+Every :class:`sqlite3.Error` is turned into :class:`~reader.core.errors.StateError` here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing, contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from reader.core.errors import StateError
+from reader.core.models import Flags
+
+Flag = Literal["starred", "read"]
+
+# sqlite result codes (low byte of the extended code) that mean "this file is damaged".
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+
+_VERSION_SUFFIX = re.compile(r"v\d+$")
+
+
+def _create_flags_table(db: sqlite3.Connection) -> None:
+    """Version 0 -> 1: the flags table.
+
+    ``starred_at``/``read_at`` record when that flag last changed (set or cleared), so a
+    "starred recently" sort and a later last-writer-wins sync both have what they need.
+    Unstarring keeps the row: its read flag and timestamps stay meaningful.
+    """
+    db.execute(
+        """
+        CREATE TABLE flags (
+            arxiv_id   TEXT PRIMARY KEY NOT NULL,
+            starred    INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1)),
+            read       INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1)),
+            starred_at TEXT,
+            read_at    TEXT,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+# Step functions from version N (the key) to N + 1. Append one per schema change; never edit
+# an old one, since files written by every released version must keep upgrading.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    0: _create_flags_table,
+}
+
+
+class StateStore:
+    """The read/starred state of one user, in one sqlite file.
+
+    One StateStore belongs to one thread; another thread or process opens its own StateStore
+    on the same path, and sqlite's locking keeps their writes apart.
+    """
+
+    SCHEMA_VERSION: int = 1
+
+    def __init__(self, path: Path | str, *, busy_timeout: float = 10.0) -> None:
+        """Open (creating, migrating or recovering) the state file at ``path``.
+
+        Args:
+            path: the sqlite file; its folder is created if missing.
+            busy_timeout: seconds a write waits for another process's write to finish.
+
+        Raises:
+            StateError: the file was written by a newer version, or cannot be opened.
+        """
+        self.path = Path(path)
+        self.warnings: list[str] = []
+        self._busy_timeout = busy_timeout
+        self._db: sqlite3.Connection | None = None
+        with self._errors("open"):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path.exists():
+                self._check_existing_file()
+            # isolation_level=None: we issue BEGIN IMMEDIATE/COMMIT ourselves.
+            db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = FULL")
+                self._db = db
+                self._migrate()
+            except BaseException:
+                self._db = None
+                db.close()
+                raise
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def get(self, arxiv_id: str) -> Flags:
+        """The flags of one id; both False for an id never seen."""
+        with self._errors("read the state"):
+            row = self._conn().execute(
+                "SELECT starred, read FROM flags WHERE arxiv_id = ?", (_normalise(arxiv_id),)
+            ).fetchone()
+        return Flags(starred=bool(row[0]), read=bool(row[1])) if row else Flags()
+
+    def all(self) -> dict[str, Flags]:
+        """Every id that has at least one flag set."""
+        with self._errors("read the state"):
+            rows = self._conn().execute(
+                "SELECT arxiv_id, starred, read FROM flags WHERE starred OR read"
+            ).fetchall()
+        return {arxiv_id: Flags(starred=bool(starred), read=bool(read)) for arxiv_id, starred, read in rows}
+
+    def starred_ids(self) -> set[str]:
+        """Ids currently starred."""
+        return self._ids_with("starred")
+
+    def read_ids(self) -> set[str]:
+        """Ids currently marked read."""
+        return self._ids_with("read")
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def set_starred(self, arxiv_ids: Iterable[str], value: bool = True) -> None:
+        """Star (or unstar) ids in one transaction; durable when this returns."""
+        self._set_flag("starred", arxiv_ids, value)
+
+    def set_read(self, arxiv_ids: Iterable[str], value: bool = True) -> None:
+        """Mark ids read (or unread) in one transaction; durable when this returns."""
+        self._set_flag("read", arxiv_ids, value)
+
+    def merge(self, other: dict[str, Flags]) -> None:
+        """Fold in flags from elsewhere (an import): a True flag from either side wins.
+
+        Nothing is ever cleared by a merge, so importing an old export cannot undo a star.
+        """
+        starred = [arxiv_id for arxiv_id, flags in other.items() if flags.starred]
+        read = [arxiv_id for arxiv_id, flags in other.items() if flags.read]
+        with self._write("merge the state") as db:
+            _set_rows(db, "starred", _normalise_all(starred), True)
+            _set_rows(db, "read", _normalise_all(read), True)
+
+    def close(self) -> None:
+        """Close the file; calling it again does nothing."""
+        if self._db is not None:
+            with self._errors("close"):
+                self._db.close()
+            self._db = None
+
+    def __enter__(self) -> StateStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _ids_with(self, flag: Flag) -> set[str]:
+        with self._errors("read the state"):
+            rows = self._conn().execute(f"SELECT arxiv_id FROM flags WHERE {flag}").fetchall()
+        return {row[0] for row in rows}
+
+    def _set_flag(self, flag: Flag, arxiv_ids: Iterable[str], value: bool) -> None:
+        ids = _normalise_all(arxiv_ids)
+        if not ids:
+            return
+        with self._write(f"save the {flag} flag") as db:
+            _set_rows(db, flag, ids, value)
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise StateError(f"The state file {self.path} is already closed.")
+        return self._db
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taking the write lock up front so it never fails half-way."""
+        with self._errors(action):
+            db = self._conn()
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        """Turn backend errors into StateError with a message a user can act on."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+            if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+                raise StateError(
+                    f"Could not {action}: the state file {self.path} stayed busy for "
+                    f"{self._busy_timeout:g} s (another Daily Papers Reader window or command is "
+                    "using it). Try again."
+                ) from error
+            raise StateError(f"Could not {action} in the state file {self.path}: {error}") from error
+        except OSError as error:
+            raise StateError(f"Could not {action} the state file {self.path}: {error}") from error
+
+    def _check_existing_file(self) -> None:
+        """Look at the file read-only first, so a newer or damaged file is never written to."""
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        try:
+            with closing(sqlite3.connect(uri, uri=True, timeout=self._busy_timeout)) as probe:
+                version = probe.execute("PRAGMA user_version").fetchone()[0]
+                check = probe.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            if (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF not in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+                raise
+            self._move_aside_corrupt(str(error))
+            return
+        if check != "ok":
+            self._move_aside_corrupt(check)
+            return
+        self._refuse_newer(version)
+
+    def _refuse_newer(self, version: int) -> None:
+        if version > self.SCHEMA_VERSION:
+            raise StateError(
+                f"The state file {self.path} was written by a newer version of Daily Papers Reader "
+                f"(schema {version}, this version knows {self.SCHEMA_VERSION}); not modified. "
+                "Update Daily Papers Reader to use it."
+            )
+
+    def _move_aside_corrupt(self, reason: str) -> None:
+        """Keep the damaged bytes for the user (and for recovery tools); start empty."""
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        backup = _free_name(self.path.with_name(f"{self.path.name}.corrupt-{stamp}"))
+        try:
+            os.replace(self.path, backup)
+        except FileNotFoundError:
+            return  # another process moved it aside first and will report it
+        # The WAL holds the newest committed pages: it belongs with the main file.
+        for suffix in ("-wal", "-shm"):
+            companion = Path(f"{self.path}{suffix}")
+            if companion.exists():
+                os.replace(companion, f"{backup}{suffix}")
+        self.warnings.append(
+            f"The state file {self.path} was corrupt ({reason}); moved it to {backup} and started "
+            "with no read/starred marks."
+        )
+
+    def _migrate(self) -> None:
+        """Bring the schema up to SCHEMA_VERSION in one transaction, backing up real data first."""
+        db = self._conn()
+        if db.execute("PRAGMA user_version").fetchone()[0] == self.SCHEMA_VERSION:
+            return
+        db.execute("BEGIN IMMEDIATE")  # re-read under the lock: another process may have migrated
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            self._refuse_newer(version)
+            if version < self.SCHEMA_VERSION:
+                if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                    self._backup_before_migration(version)
+                for step in range(version, self.SCHEMA_VERSION):
+                    MIGRATIONS[step](db)
+                db.execute(f"PRAGMA user_version = {int(self.SCHEMA_VERSION)}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+    def _backup_before_migration(self, version: int) -> None:
+        """A consistent copy named after the version it holds, replaced on the next migration."""
+        backup = self.path.with_name(f"{self.path.name}.backup-v{version}")
+        partial = backup.with_name(backup.name + ".partial")
+        partial.unlink(missing_ok=True)
+        with closing(sqlite3.connect(partial)) as copy:
+            self._conn().backup(copy)
+        os.replace(partial, backup)
+
+
+def _set_rows(db: sqlite3.Connection, flag: Flag, ids: list[str], value: bool) -> None:
+    """Set one flag on rows, touching timestamps only where the flag really changes."""
+    now = _utc_now()
+    if value:
+        db.executemany(
+            f"""
+            INSERT INTO flags (arxiv_id, {flag}, {flag}_at, updated_at) VALUES (?, 1, ?, ?)
+            ON CONFLICT (arxiv_id) DO UPDATE SET
+                {flag} = 1, {flag}_at = excluded.{flag}_at, updated_at = excluded.updated_at
+            WHERE {flag} = 0
+            """,
+            [(arxiv_id, now, now) for arxiv_id in ids],
+        )
+    else:
+        db.executemany(
+            f"UPDATE flags SET {flag} = 0, {flag}_at = ?, updated_at = ? WHERE arxiv_id = ? AND {flag} = 1",
+            [(now, now, arxiv_id) for arxiv_id in ids],
+        )
+
+
+def _normalise(arxiv_id: str) -> str:
+    """The key is the arXiv id without version: "2411.12275v2" and "2411.12275" share state."""
+    key = _VERSION_SUFFIX.sub("", arxiv_id.strip())
+    if not key:
+        raise ValueError(f"not an arXiv id: {arxiv_id!r}")
+    return key
+
+
+def _normalise_all(arxiv_ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(_normalise(arxiv_id) for arxiv_id in arxiv_ids))
+
+
+def _utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _free_name(path: Path) -> Path:
+    """``path``, or ``path-2``, ``path-3``... if a backup with that name already exists."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}-{number}")
+    return candidate
