@@ -1,0 +1,240 @@
+"""Entry point: the `daily-papers` command line, or the reader window when no command is given.
+
+The command line and its --json output are an interface other tools depend on: extend it,
+never change what existing keys and exit codes mean.
+Exit codes: 0 done (also when some files were skipped and reported), 1 the operation failed
+(unknown paper, unusable state file, ...), 2 usage error or invalid query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader import __version__
+from reader.core.errors import InvalidQueryError, ReaderError
+from reader.core.models import Flags, Paper
+from reader.datadir import DATA_DIR_ENV
+
+if TYPE_CHECKING:
+    from reader.library import Library
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z][a-z.-]*(\.[A-Z]{2})?/\d{7})(v\d+)?$")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument grammar; `daily-papers --help` prints it."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help=f"keep library list, index and state here (default: ${DATA_DIR_ENV} or the per-user data folder)")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="verbose logging on stderr")
+
+    parser = argparse.ArgumentParser(
+        prog="daily-papers", parents=[common],
+        description="Read the Korean Hugging Face Daily Papers digests offline. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    index = commands.add_parser("index", parents=[common], help="add files or folders, then update the index")
+    index.add_argument("paths", nargs="*", metavar="PATH", help="digest files or folders (searched for *.md)")
+
+    listing = commands.add_parser("list", parents=[common], help="list papers, newest day first")
+    listing.add_argument("--date", metavar="YYYY-MM-DD", type=_date_argument)
+    listing.add_argument("--starred", action="store_true", help="only starred papers")
+    listing.add_argument("--unread", action="store_true", help="only unread papers")
+    listing.add_argument("--json", action="store_true", help="print a JSON array of paper objects")
+
+    search = commands.add_parser("search", parents=[common], help="Korean-aware full-text search")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N results (default 20)")
+    search.add_argument("--json", action="store_true", help="print a JSON array of paper objects with a score")
+
+    show = commands.add_parser("show", parents=[common], help="show one paper (every day it is listed on)")
+    show.add_argument("arxiv_id", metavar="ARXIV_ID", type=_arxiv_argument)
+    show.add_argument("--json", action="store_true", help="print a JSON array of paper objects")
+
+    for name, summary in (("star", "star papers"), ("unstar", "remove stars"),
+                          ("read", "mark papers read"), ("unread", "mark papers unread")):
+        flag = commands.add_parser(name, parents=[common], help=summary)
+        flag.add_argument("arxiv_ids", nargs="+", metavar="ARXIV_ID", type=_arxiv_argument)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code; never lets a traceback reach the user for bad input."""
+    args = build_parser().parse_args(argv)
+    debug = getattr(args, "debug", False)
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(name)s: %(message)s")
+    data_dir = getattr(args, "data_dir", None)
+    try:
+        if args.command is None:
+            from reader.ui.app import run_window  # Qt is imported only for the window
+
+            return run_window(Path(data_dir) if data_dir else None)
+        return _run_command(args, data_dir)
+    except InvalidQueryError as error:
+        print(f"daily-papers: invalid query: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except ReaderError as error:
+        print(f"daily-papers: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into `head`: not an error
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug, not bad input: say so plainly; --debug shows where
+        if debug:
+            raise
+        print(f"daily-papers: internal error: {error!r} (run with --debug for details)", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
+    from reader.library import Library
+
+    with Library(data_dir) as library:
+        for warning in library.warnings:
+            print(f"daily-papers: {warning}", file=sys.stderr)
+        if args.command == "index":
+            return _index(library, args.paths)
+        if args.command in ("star", "unstar", "read", "unread"):
+            return _set_flags(library, args.command, args.arxiv_ids)
+        library.update()  # cheap when nothing changed; keeps scripted reads fresh
+        if args.command == "list":
+            papers = library.papers(date=args.date, starred=args.starred, unread=args.unread)
+            _print_papers(library, papers, args.json)
+        elif args.command == "search":
+            result = library.search(args.query, limit=args.limit)
+            scores = [hit.score for hit in result.hits]
+            _print_papers(library, [hit.paper for hit in result.hits], args.json, scores)
+            if not args.json:
+                print(f"{len(result.hits)} of {result.total} matches", file=sys.stderr)
+        else:
+            papers = library.papers_for(args.arxiv_id)
+            if not papers:
+                print(f"daily-papers: {args.arxiv_id} is not in the library", file=sys.stderr)
+                return EXIT_FAILED
+            if args.json:
+                _print_papers(library, papers, True)
+            else:
+                print(_describe(papers, library.flags(args.arxiv_id)))
+    return EXIT_OK
+
+
+def _index(library: Library, paths: list[str]) -> int:
+    if paths:
+        library.add_sources(paths)
+    report = library.update()
+    print(f"{report.files} files ({report.changed} parsed, {report.unchanged} unchanged, {report.removed} removed), "
+          f"{report.papers} papers, {report.skipped} skipped, {len(report.problems)} problems")
+    for problem in report.problems:
+        print(problem)
+    return EXIT_OK
+
+
+def _set_flags(library: Library, command: str, arxiv_ids: list[str]) -> int:
+    setter = library.set_starred if command in ("star", "unstar") else library.set_read
+    setter(arxiv_ids, command in ("star", "read"))
+    for arxiv_id in arxiv_ids:
+        if not library.papers_for(arxiv_id):
+            print(f"daily-papers: note: {arxiv_id} is not in the library (yet); its state is kept", file=sys.stderr)
+    return EXIT_OK
+
+
+def paper_json(paper: Paper, flags: Flags) -> dict[str, object]:
+    """The paper object of the --json contract (exactly these keys; `search` adds `score`)."""
+    return {
+        "arxiv_id": paper.arxiv_id,
+        "date": paper.date,
+        "title": paper.title,
+        "url": paper.url,
+        "votes": paper.votes,
+        "authors": list(paper.authors),
+        "authors_truncated": paper.authors_truncated,
+        "media": {"kind": paper.media.kind, "url": paper.media.url} if paper.media else None,
+        "sections": [{"label": section.label, "text": section.text} for section in paper.sections],
+        "starred": flags.starred,
+        "read": flags.read,
+        "source": paper.source,
+    }
+
+
+def _print_papers(library: Library, papers: list[Paper], as_json: bool, scores: list[float] | None = None) -> None:
+    all_flags = library.all_flags()
+    if as_json:
+        objects = [paper_json(paper, all_flags.get(paper.arxiv_id, Flags())) for paper in papers]
+        for obj, score in zip(objects, scores or []):
+            obj["score"] = round(score, 4)
+        json.dump(objects, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    for paper in papers:
+        flags = all_flags.get(paper.arxiv_id, Flags())
+        marks = ("★" if flags.starred else " ") + (" " if flags.read else "•")
+        votes = "-" if paper.votes is None else str(paper.votes)
+        print(f"{paper.date}  {votes:>4}  {marks}  {paper.arxiv_id:<10}  {_clip(paper.title, 90)}")
+
+
+def _describe(papers: list[Paper], flags: Flags) -> str:
+    """A readable block for `show`: the first listing in full, the other days named."""
+    paper = papers[0]
+    authors = ", ".join(paper.authors) + (", …" if paper.authors_truncated else "")
+    lines = [
+        paper.title,
+        paper.url,
+        f"arXiv {paper.arxiv_id} · {', '.join(p.date for p in papers)} · votes "
+        f"{'-' if paper.votes is None else paper.votes} · {'starred' if flags.starred else 'not starred'}, "
+        f"{'read' if flags.read else 'unread'}",
+    ]
+    if authors:
+        lines.append(f"Authors: {authors}")
+    if paper.media:
+        lines.append(f"{paper.media.kind.capitalize()}: {paper.media.url}")
+    for section in paper.sections:
+        lines.append("")
+        lines.append(f"[{section.label}] {section.text}" if section.label else f"- {section.text}")
+    lines.append(f"\nSource: {paper.source}:{paper.line}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int) -> str:
+    """Cut to `width` terminal columns; Hangul takes two columns each."""
+    used, out = 0, []
+    for char in text:
+        used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used > width:
+            return "".join(out) + "…"
+        out.append(char)
+    return text
+
+
+def _date_argument(text: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
+def _arxiv_argument(text: str) -> str:
+    value = text.strip()
+    if not ARXIV_ID.match(value):
+        raise argparse.ArgumentTypeError(f"not an arXiv id (like 2411.12275): {text!r}")
+    return value

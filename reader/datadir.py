@@ -1,0 +1,107 @@
+"""Where the reader keeps its files, and the small file-system primitives that keep them safe."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+
+from reader.core.errors import LibraryError
+
+APP_NAME = "daily-papers-reader"
+DATA_DIR_ENV = "DAILY_PAPERS_DATA_DIR"
+
+
+def resolve_data_dir(explicit: Path | str | None = None) -> Path:
+    """--data-dir wins, then $DAILY_PAPERS_DATA_DIR, then the platform's per-user data folder."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser().resolve()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def builtin_seeds_dir() -> Path:
+    """The bundled sample digests, wherever the package is installed."""
+    return Path(str(resources.files("reader.seeds")))
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a crash mid-write never leaves half a file behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class UpdateLock:
+    """An exclusive lock file, so two processes never scan and index the same data directory at once.
+
+    The second one waits; the OS drops the lock if the holder dies, so a kill never leaves it stuck.
+    """
+
+    def __init__(self, path: Path, timeout_s: float = 600.0) -> None:
+        self._path = path
+        self._timeout_s = timeout_s
+        self._stream: object | None = None
+
+    def __enter__(self) -> UpdateLock:
+        stream = open(self._path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
+        deadline = time.monotonic() + self._timeout_s
+        while not _try_lock(stream):
+            if time.monotonic() > deadline:
+                stream.close()
+                raise LibraryError(f"another process has been updating {self._path.parent} for too long")
+            time.sleep(0.05)
+        self._stream = stream
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._stream is not None:
+            _unlock(self._stream)
+            self._stream.close()  # type: ignore[attr-defined]
+            self._stream = None
+
+
+if os.name == "nt":
+    import msvcrt
+
+    def _try_lock(stream) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            stream.seek(0)
+            msvcrt.locking(stream.fileno(), msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(stream) -> None:  # type: ignore[no-untyped-def]
+        stream.seek(0)
+        msvcrt.locking(stream.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(stream) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            return False
+
+    def _unlock(stream) -> None:  # type: ignore[no-untyped-def]
+        fcntl.flock(stream.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,235 @@
+"""The catalogue: every parsed paper and every scanned file, in one sqlite database.
+
+Whoosh answers "which papers match"; the catalogue answers everything else (the day list,
+a day's papers, one paper's fields) without touching the search index, so the window can
+start from it at once. It is a cache of the digest files: deleting it only costs a re-parse.
+
+Whoosh is committed before the catalogue during an update, so a crash in between leaves
+the catalogue older than the index; the next update then sees the file as changed and
+replaces it in both, which keeps the two consistent.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.errors import LibraryError
+from reader.core.models import Media, Paper, Problem, Section
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    builtin INTEGER NOT NULL,
+    paper_count INTEGER NOT NULL,
+    problems TEXT NOT NULL          -- JSON list of [line, reason]
+);
+CREATE TABLE IF NOT EXISTS papers (
+    source TEXT NOT NULL,
+    date TEXT NOT NULL,
+    arxiv_id TEXT NOT NULL,
+    builtin INTEGER NOT NULL,       -- a copy of the file's flag: user files shadow the seeds
+    line INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    url TEXT NOT NULL,
+    votes INTEGER,
+    authors TEXT NOT NULL,          -- JSON list
+    authors_truncated INTEGER NOT NULL,
+    media TEXT,                     -- JSON {"kind", "url"} or NULL
+    sections TEXT NOT NULL,         -- JSON list of [label, text]
+    PRIMARY KEY (source, date, arxiv_id)
+);
+CREATE INDEX IF NOT EXISTS papers_entry ON papers (date, arxiv_id);
+CREATE INDEX IF NOT EXISTS papers_id ON papers (arxiv_id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+# An entry (date, arxiv_id) listed in several files is shown once: a user's own file wins
+# over the bundled seeds, then the alphabetically first path. The others are "shadowed".
+_VISIBLE = """
+SELECT * FROM papers AS p WHERE NOT EXISTS (
+    SELECT 1 FROM papers AS q
+    WHERE q.date = p.date AND q.arxiv_id = p.arxiv_id
+      AND (q.builtin < p.builtin OR (q.builtin = p.builtin AND q.source < p.source)))
+"""
+
+_ORDER = " ORDER BY date DESC, votes IS NULL, votes DESC, source, line"
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """What the catalogue remembers of one scanned file, to skip it when unchanged."""
+
+    path: str
+    mtime_ns: int
+    size: int
+    paper_count: int
+    problems: tuple[Problem, ...]
+
+
+class Catalogue:
+    """sqlite-backed store of parsed papers. One object per thread."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last commit only costs a re-parse
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, SCHEMA_VERSION):
+                self._reset()
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(f"cannot open the catalogue {path}: {error}") from error
+
+    def _reset(self) -> None:
+        """Drop an incompatible catalogue; it is rebuilt from the digest files."""
+        self._db.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS papers; DROP TABLE IF EXISTS meta;")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    # -- files -------------------------------------------------------------
+
+    def files(self) -> dict[str, FileRecord]:
+        """Every file scanned so far, by path."""
+        rows = self._db.execute("SELECT path, mtime_ns, size, paper_count, problems FROM files")
+        return {
+            path: FileRecord(path, mtime_ns, size, count, _problems_from_json(path, problems))
+            for path, mtime_ns, size, count, problems in rows
+        }
+
+    def replace_files(self, records: Iterable[tuple[FileRecord, bool, list[Paper]]], removed: Iterable[str]) -> None:
+        """In one transaction: forget `removed` files and store each (record, builtin, papers)."""
+        with self._transaction():
+            for path in removed:
+                self._db.execute("DELETE FROM papers WHERE source = ?", (path,))
+                self._db.execute("DELETE FROM files WHERE path = ?", (path,))
+            for record, builtin, papers in records:
+                self._db.execute("DELETE FROM papers WHERE source = ?", (record.path,))
+                self._db.execute(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                    (record.path, record.mtime_ns, record.size, int(builtin), record.paper_count,
+                     json.dumps([[p.line, p.reason] for p in record.problems], ensure_ascii=False)),
+                )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO papers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (_paper_row(paper, builtin) for paper in papers),
+                )
+
+    def clear(self) -> None:
+        """Forget every file and paper (the search index was reset: everything is re-parsed)."""
+        with self._transaction():
+            self._db.execute("DELETE FROM papers")
+            self._db.execute("DELETE FROM files")
+
+    def get_meta(self, key: str, default: str = "") -> str:
+        """A small persisted value (scan problems, ...)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Persist a small value."""
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # -- papers ------------------------------------------------------------
+
+    def papers(self, date: str | None = None, arxiv_id: str | None = None) -> list[Paper]:
+        """Visible entries, newest day first, then by votes (as on the Hugging Face page)."""
+        clauses, params = [], []
+        if date is not None:
+            clauses.append("date = ?")
+            params.append(date)
+        if arxiv_id is not None:
+            clauses.append("arxiv_id = ?")
+            params.append(arxiv_id)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        sql = f"SELECT * FROM ({_VISIBLE}){where}{_ORDER}"
+        return [_paper_from_row(row) for row in self._db.execute(sql, params)]
+
+    def entry_ids(self) -> list[tuple[str, str]]:
+        """(date, arxiv_id) of every visible entry: cheap input for day counts."""
+        return self._db.execute(f"SELECT date, arxiv_id FROM ({_VISIBLE})").fetchall()
+
+    def shadowed(self) -> list[tuple[str, str, str]]:
+        """(source, date, arxiv_id) of entries hidden behind the same entry in another file."""
+        sql = f"SELECT source, date, arxiv_id FROM papers EXCEPT SELECT source, date, arxiv_id FROM ({_VISIBLE})"
+        return self._db.execute(sql).fetchall()
+
+    def get(self, source: str, date: str, arxiv_id: str) -> Paper | None:
+        """One entry by its full identity."""
+        row = self._db.execute(
+            "SELECT * FROM papers WHERE source = ? AND date = ? AND arxiv_id = ?", (source, date, arxiv_id)
+        ).fetchone()
+        return _paper_from_row(row) if row else None
+
+    def paper_count(self) -> int:
+        """Number of visible entries."""
+        return self._db.execute(f"SELECT COUNT(*) FROM ({_VISIBLE})").fetchone()[0]
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on error, errors turned into LibraryError."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        if exc is None:
+            self._db.execute("COMMIT")
+            return
+        self._db.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise LibraryError(f"catalogue update failed: {exc}") from exc
+
+
+def _paper_row(paper: Paper, builtin: bool) -> tuple[object, ...]:
+    media = json.dumps({"kind": paper.media.kind, "url": paper.media.url}) if paper.media else None
+    return (
+        paper.source, paper.date, paper.arxiv_id, int(builtin), paper.line, paper.title, paper.url, paper.votes,
+        json.dumps(list(paper.authors), ensure_ascii=False), int(paper.authors_truncated), media,
+        json.dumps([[s.label, s.text] for s in paper.sections], ensure_ascii=False),
+    )
+
+
+def _paper_from_row(row: tuple) -> Paper:
+    source, date, arxiv_id, _builtin, line, title, url, votes, authors, truncated, media, sections = row
+    media_value = json.loads(media) if media else None
+    return Paper(
+        arxiv_id=arxiv_id,
+        date=date,
+        title=title,
+        url=url,
+        votes=votes,
+        authors=tuple(json.loads(authors)),
+        authors_truncated=bool(truncated),
+        media=Media(media_value["kind"], media_value["url"]) if media_value else None,
+        sections=tuple(Section(label, text) for label, text in json.loads(sections)),
+        source=source,
+        line=line,
+    )
+
+
+def _problems_from_json(path: str, text: str) -> tuple[Problem, ...]:
+    return tuple(Problem(path, line, reason) for line, reason in json.loads(text))
+
+
+def iter_chunks(items: list, size: int) -> Iterator[list]:
+    """Consecutive slices of at most `size` items."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
