@@ -1,0 +1,164 @@
+"""Preferences and window state, kept in an INI file inside the library's data directory.
+
+Keeping the file next to the library (not in the user's global Qt settings) means a test or a
+``--data-dir`` run never reads or overwrites the settings of the user's real library.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SETTINGS_FILE = "settings.ini"
+DEFAULT_READ_DELAY_S = 1.5
+DEFAULT_FONT_POINT_SIZE = 0  # 0: the detail pane's own default
+
+
+class ReadMode(Enum):
+    """When a shown paper counts as read."""
+
+    IMMEDIATELY = "immediately"
+    AFTER_DELAY = "after_delay"
+    NEVER = "never"
+
+
+class Settings:
+    """Typed access to the few values the window keeps between runs.
+
+    Preferences (what the user chose in a dialog) and window state (where things were left)
+    live in separate INI groups so resetting one never loses the other.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self._qsettings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+    @property
+    def path(self) -> str:
+        return self._qsettings.fileName()
+
+    def sync(self) -> None:
+        """Write pending values to disk now (Qt otherwise writes lazily)."""
+        self._qsettings.sync()
+
+    # --- preferences -------------------------------------------------------------------
+
+    @property
+    def read_mode(self) -> ReadMode:
+        value = self._qsettings.value("preferences/read_mode", ReadMode.AFTER_DELAY.value)
+        try:
+            return ReadMode(str(value))
+        except ValueError:
+            return ReadMode.AFTER_DELAY
+
+    @read_mode.setter
+    def read_mode(self, mode: ReadMode) -> None:
+        self._qsettings.setValue("preferences/read_mode", mode.value)
+
+    @property
+    def read_delay_s(self) -> float:
+        return self._float("preferences/read_delay_s", DEFAULT_READ_DELAY_S, minimum=0.0)
+
+    @read_delay_s.setter
+    def read_delay_s(self, seconds: float) -> None:
+        self._qsettings.setValue("preferences/read_delay_s", float(seconds))
+
+    @property
+    def allow_remote_images(self) -> bool:
+        return self._bool("preferences/allow_remote_images", False)
+
+    @allow_remote_images.setter
+    def allow_remote_images(self, allowed: bool) -> None:
+        self._qsettings.setValue("preferences/allow_remote_images", bool(allowed))
+
+    # --- window state --------------------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def set_geometry(self, state: QByteArray) -> None:
+        self._qsettings.setValue("window/geometry", state)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def set_window_state(self, state: QByteArray) -> None:
+        self._qsettings.setValue("window/state", state)
+
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    def set_splitter_state(self, state: QByteArray) -> None:
+        self._qsettings.setValue("window/splitter", state)
+
+    @property
+    def selected_view(self) -> str | None:
+        value = self._qsettings.value("window/view")
+        return str(value) if value else None
+
+    @selected_view.setter
+    def selected_view(self, view_text: str) -> None:
+        self._qsettings.setValue("window/view", view_text)
+
+    @property
+    def selected_paper(self) -> str | None:
+        """Key ``date/arxiv_id`` of the paper shown last."""
+        value = self._qsettings.value("window/paper")
+        return str(value) if value else None
+
+    @selected_paper.setter
+    def selected_paper(self, key: str | None) -> None:
+        self._qsettings.setValue("window/paper", key or "")
+
+    @property
+    def sort(self) -> tuple[int, bool] | None:
+        """(column, descending) of the paper list, or None before the user chose one."""
+        value = self._qsettings.value("window/sort")
+        if not value:
+            return None
+        column, _, direction = str(value).partition(":")
+        try:
+            return int(column), direction == "desc"
+        except ValueError:
+            return None
+
+    @sort.setter
+    def sort(self, column_and_descending: tuple[int, bool]) -> None:
+        column, descending = column_and_descending
+        self._qsettings.setValue("window/sort", f"{column}:{'desc' if descending else 'asc'}")
+
+    @property
+    def hide_read(self) -> bool:
+        return self._bool("window/hide_read", False)
+
+    @hide_read.setter
+    def hide_read(self, hidden: bool) -> None:
+        self._qsettings.setValue("window/hide_read", bool(hidden))
+
+    @property
+    def font_point_size(self) -> float:
+        return self._float("window/font_point_size", DEFAULT_FONT_POINT_SIZE, minimum=0.0)
+
+    @font_point_size.setter
+    def font_point_size(self, size: float) -> None:
+        self._qsettings.setValue("window/font_point_size", float(size))
+
+    # --- helpers: INI values come back as strings -----------------------------------------
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._qsettings.value(key, default)
+        if isinstance(value, str):
+            return value.lower() in ("true", "1", "yes")
+        return bool(value)
+
+    def _float(self, key: str, default: float, minimum: float) -> float:
+        try:
+            return max(minimum, float(self._qsettings.value(key, default)))
+        except (TypeError, ValueError):
+            return default
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._qsettings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None

@@ -1,0 +1,178 @@
+"""The item models on hand-made papers: Qt's model contract, counts, sorting, hiding read papers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPersistentModelIndex, Qt
+
+from reader.core.models import Flags, Paper
+from reader.ui.models import (
+    HighlightRole,
+    PaperFilterProxy,
+    PaperRole,
+    PaperTableModel,
+    SidebarModel,
+    View,
+    short_authors,
+)
+
+
+@dataclass(frozen=True)
+class Day:  # the shape of reader.library.DayInfo
+    date: str
+    total: int
+    unread: int
+    starred: int
+
+
+def paper(arxiv_id: str, date: str, title: str, votes: int | None, authors: tuple[str, ...] = ("A",)) -> Paper:
+    return Paper(arxiv_id=arxiv_id, date=date, title=title, url=f"https://arxiv.org/abs/{arxiv_id}", votes=votes,
+                 authors=authors)
+
+
+PAPERS = [
+    paper("2411.00001", "2024-11-20", "Beta model", 10),
+    paper("2411.00002", "2024-11-20", "alpha search", 30, ("Kim", "Lee", "Park")),
+    paper("2408.00003", "2024-08-22", "Gamma", None),
+    paper("2408.00004", "2024-08-01", "delta", 5),
+]
+DAYS = [Day("2024-11-20", 2, 1, 1), Day("2024-08-22", 1, 1, 0), Day("2024-08-01", 1, 0, 0)]
+
+
+def titles(model) -> list[str]:
+    return [model.index(row, PaperTableModel.TITLE).data() for row in range(model.rowCount())]
+
+
+def test_sidebar_model_contract_and_tree(qtmodeltester) -> None:
+    model = SidebarModel()
+    model.set_days(DAYS)
+    qtmodeltester.check(model)
+    top = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert top == ["Latest day", "All papers", "Unread", "Starred", "2024"]
+    year = model.index(4, 0)
+    months = [model.index(row, 0, year).data() for row in range(model.rowCount(year))]
+    assert months == ["November", "August"]
+    august = model.index(1, 0, year)
+    assert [model.index(r, 0, august).data() for r in range(2)] == ["2024-08-22", "2024-08-01"]
+    assert model.index(0, 1, august).data() == "1/1"
+    assert not model.flags(year) & Qt.ItemFlag.ItemIsSelectable  # grouping rows are not views
+
+
+def test_sidebar_counts_update_in_place(qtmodeltester) -> None:
+    model = SidebarModel()
+    model.set_days(DAYS)
+    assert [model.index(row, 1).data() for row in range(4)] == ["1/2", "4", "2", "1"]
+    day_index = model.index_for_view(View("day", "2024-11-20"))
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.set_days([Day("2024-11-20", 2, 0, 2), *DAYS[1:]])
+    assert resets == []  # the same days: counts change without rebuilding the tree
+    assert model.index_for_view(View("day", "2024-11-20")) == day_index
+    assert day_index.siblingAtColumn(1).data() == "0/2"
+    assert [model.index(row, 1).data() for row in range(4)] == ["0/2", "4", "1", "2"]
+    qtmodeltester.check(model)
+
+
+def test_sidebar_search_row_comes_and_goes(qtmodeltester) -> None:
+    model = SidebarModel()
+    model.set_days(DAYS)
+    model.set_search_count(7)
+    qtmodeltester.check(model)
+    assert model.index_for_view(View("search")).data() == "Search results (7)"
+    model.set_search_count(None)
+    assert not model.index_for_view(View("search")).isValid()
+    assert model.rowCount() == 5
+
+
+def test_view_text_round_trip() -> None:
+    for view in (View("latest"), View("starred"), View("day", "2024-08-01")):
+        assert View.from_text(view.to_text()) == view
+    assert View.from_text("search") is None
+    assert View.from_text("nonsense") is None
+
+
+def test_paper_model_contract(qtmodeltester) -> None:
+    model = PaperTableModel()
+    model.set_papers(PAPERS, {"2411.00001": Flags(starred=True, read=True)})
+    qtmodeltester.check(model)
+    proxy = PaperFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_hide_read(True)
+    qtmodeltester.check(proxy)
+
+
+def test_paper_row_shows_star_bold_unread_votes_and_authors() -> None:
+    model = PaperTableModel()
+    model.set_papers(PAPERS, {"2411.00001": Flags(starred=True, read=True)})
+    read_row, unread_row = 0, 1
+    assert model.index(read_row, PaperTableModel.STAR).data() == "★"
+    assert model.index(unread_row, PaperTableModel.STAR).data() == ""
+    assert model.index(read_row, PaperTableModel.TITLE).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(unread_row, PaperTableModel.TITLE).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(unread_row, PaperTableModel.AUTHORS).data() == "Kim, Lee et al."
+    assert model.index(2, PaperTableModel.VOTES).data() == "–"
+    assert model.index(0, 0).data(PaperRole) == PAPERS[0]
+
+
+def test_short_authors_says_when_the_digest_cut_the_list() -> None:
+    cut = Paper("1", "2024-01-01", "t", "u", 1, authors=("A",), authors_truncated=True)
+    assert short_authors(cut) == "A et al."
+    assert short_authors(PAPERS[0]) == "A"
+
+
+def test_sort_by_votes_date_title_and_back_to_given_order() -> None:
+    model = PaperTableModel()
+    model.set_papers(PAPERS, {})
+    proxy = PaperFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder)
+    assert titles(proxy) == ["alpha search", "Beta model", "delta", "Gamma"]
+    proxy.sort(PaperTableModel.TITLE, Qt.SortOrder.AscendingOrder)
+    assert titles(proxy) == ["alpha search", "Beta model", "delta", "Gamma"]
+    proxy.sort(PaperTableModel.DATE, Qt.SortOrder.AscendingOrder)
+    assert titles(proxy) == ["delta", "Gamma", "Beta model", "alpha search"]
+    proxy.sort(-1)
+    assert titles(proxy) == [p.title for p in PAPERS]
+
+
+def test_sort_keeps_the_current_row_on_the_same_paper() -> None:
+    model = PaperTableModel()
+    model.set_papers(PAPERS, {})
+    kept = QPersistentModelIndex(model.index(3, 1))  # "delta"
+    model.sort(PaperTableModel.TITLE, Qt.SortOrder.DescendingOrder)
+    assert kept.data() == "delta"
+
+
+def test_hide_read_keeps_the_pinned_paper() -> None:
+    model = PaperTableModel()
+    model.set_papers(PAPERS, {})
+    proxy = PaperFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_hide_read(True)
+    assert proxy.rowCount() == 4
+    proxy.set_pinned_key(PAPERS[0].key)
+    model.update_flags(["2411.00001", "2411.00002"], {"2411.00001": Flags(read=True), "2411.00002": Flags(read=True)})
+    assert titles(proxy) == ["Beta model", "Gamma", "delta"]  # the pinned one stays while being read
+    proxy.set_pinned_key(None)
+    assert titles(proxy) == ["Gamma", "delta"]
+    proxy.set_hide_read(False)
+    assert proxy.rowCount() == 4
+
+
+def test_flags_update_repaints_every_row_of_the_paper() -> None:
+    twice = [PAPERS[0], paper("2411.00001", "2024-08-01", "Beta model", 10)]
+    model = PaperTableModel()
+    model.set_papers(twice, {})
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, bottom, roles: changed.append(top.row()))
+    model.update_flags(["2411.00001"], {"2411.00001": Flags(starred=True)})
+    assert changed == [0, 1]
+    assert [model.index(r, 0).data() for r in range(2)] == ["★", "★"]
+
+
+def test_highlight_spans_are_exposed_for_the_title() -> None:
+    model = PaperTableModel()
+    model.set_papers(PAPERS[:1], {}, highlights={PAPERS[0].key: [(0, 4)]})
+    assert model.index(0, PaperTableModel.TITLE).data(HighlightRole) == [(0, 4)]
+    assert model.index(0, PaperTableModel.VOTES).data(HighlightRole) is None
