@@ -33,6 +33,7 @@ _ARXIV_URL = re.compile(
 _IMAGE = re.compile(r"!\[[^\]]*\]\((.*)\)\s*$")
 _WATCH_VIDEO = re.compile(r"\[\s*Watch Video\s*\]\((.*)\)\s*$", re.IGNORECASE)
 _VIDEO_SRC = re.compile(r"<video\b[^>]*?\bsrc\s*=\s*([\"'])(.*?)\1", re.IGNORECASE)
+_HTTP_URL = re.compile(r"(?i:https?)://[^\s\"'<>`\\]+")
 _VOTE = re.compile(r"Votes?[ \t]*:[ \t]*(.*?)\s*$")
 _AUTHORS = re.compile(r"Authors[ \t]*:[ \t]*(.*?)\s*$")
 _LABELLED = re.compile(r"[-*+][ \t]+(\*\*\*?)([^*\n]{1,80}?)(?::\1|\1[ \t]*:)[ \t]*(.*)$")
@@ -204,7 +205,7 @@ class _Parser:
         """One non-blank line inside a paper: metadata before the summary, then sections."""
         if draft.lines is None and self._metadata(draft, stripped, number):
             return
-        if _THEMATIC_BREAK.fullmatch(stripped):
+        if stripped[0] in "-*_" and _THEMATIC_BREAK.fullmatch(stripped):
             return  # a separator between papers, not summary text
         indent = len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
         if indent >= 2 and draft.lines is not None:
@@ -252,10 +253,10 @@ class _Parser:
             url = "https:" + url
         elif url.startswith("/"):
             url = HF_SITE + url
-        if url[:8].lower().startswith(("https://", "http://")) and not any(c.isspace() for c in url):
+        if _HTTP_URL.fullmatch(url):
             draft.media = Media(kind, url)
         else:
-            self._problem(number, f"media link {url[:60]!r} is not an http(s) URL; ignored")
+            self._problem(number, f"media link {url[:60]!r} is not a plain http(s) URL; ignored")
 
     def _votes(self, value: str, number: int) -> int | None:
         if value in ("-", ""):
