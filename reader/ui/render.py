@@ -1,0 +1,389 @@
+"""Paper -> safe HTML for the detail pane. Pure functions, no Qt, so it is tested without a QApplication.
+
+Digest text is untrusted. It is rendered as Markdown (summaries) or as plain text (title, authors),
+search hits are marked with private-use sentinel characters *before* conversion so a hit can straddle
+Markdown syntax, and the result goes through the nh3 allow-list sanitiser. The only HTML added after
+sanitising is our own stylesheet.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import PurePath
+from urllib.parse import quote
+
+import markdown
+import nh3
+
+from reader.core.models import Flags, Paper, Section
+
+Highlighter = Callable[[str], list[tuple[int, int]]]
+"""Gives the [start, end) spans of a plain text that the active search matches."""
+
+DATE_SCHEME = "dpr-date"
+"""Internal link scheme for "also on" dates; the pane handles it, it never reaches the browser."""
+
+DEFAULT_PALETTE: dict[str, str] = {
+    "text": "#1f1f1f",
+    "background": "#ffffff",
+    "link": "#0b57d0",
+    "muted": "#5f6368",
+    "box": "#f1f3f4",
+    "highlight": "#ffe066",
+    "highlight_text": "#000000",
+}
+"""Colour roles the stylesheet uses; the pane passes colours taken from its QPalette."""
+
+_HIT_START = "\ue000"
+_HIT_END = "\ue001"
+# Private-use sentinels, plus the STX/ETX placeholders Python-Markdown uses internally: digest text must
+# never contain them, or it could forge a hit or confuse the converter.
+_RESERVED_CHARS = re.compile("[\ue000\ue001\x00\x02\x03]")
+_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+_ALLOWED_TAGS = {
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span", "ul", "ol", "li",
+    "em", "strong", "b", "i", "code", "pre", "blockquote", "sub", "sup", "a",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}, "img": {"src", "alt"}}
+_ALLOWED_CLASSES = {
+    "span": {"hit"},
+    "div": {"media", "summary"},
+    "p": {"meta", "authors", "also", "source", "empty"},
+    "h2": {"title"},
+}
+
+
+def arxiv_abs_url(arxiv_id: str) -> str:
+    """The canonical arXiv page, built from the id rather than the digest's link (which may carry a version)."""
+    return f"https://arxiv.org/abs/{quote(arxiv_id, safe='./')}"
+
+
+def arxiv_pdf_url(arxiv_id: str) -> str:
+    """The arXiv PDF of the latest version."""
+    return f"https://arxiv.org/pdf/{quote(arxiv_id, safe='./')}"
+
+
+def hf_paper_url(arxiv_id: str) -> str:
+    """The paper's Hugging Face page (comments, votes, linked models)."""
+    return f"https://huggingface.co/papers/{quote(arxiv_id, safe='./')}"
+
+
+def date_link(date: str) -> str:
+    """The in-pane link that selects another digest day."""
+    return f"{DATE_SCHEME}:{date}"
+
+
+def sanitize_html(fragment: str, allow_images: bool = False, internal_links: bool = False) -> str:
+    """Reduce untrusted HTML to the allow-list: no scripts, styles, frames, handlers or local URLs.
+
+    Links and images keep only absolute http/https URLs (relative ones are dropped, since the pane has no
+    base); ``internal_links`` also keeps our own ``dpr-date:`` links, used for the final document only.
+    """
+    tags = _ALLOWED_TAGS | {"img"} if allow_images else _ALLOWED_TAGS
+    schemes = {"http", "https", DATE_SCHEME} if internal_links else {"http", "https"}
+    return nh3.clean(
+        fragment,
+        tags=tags,
+        attributes={tag: attrs for tag, attrs in _ALLOWED_ATTRIBUTES.items() if tag in tags},
+        allowed_classes=_ALLOWED_CLASSES,
+        url_schemes=schemes,
+        url_relative="deny",
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def render_paper_html(
+    paper: Paper,
+    flags: Flags,
+    also_on: Iterable[str] = (),
+    highlight: Highlighter | None = None,
+    palette: dict[str, str] | None = None,
+    allow_remote_images: bool = False,
+) -> str:
+    """The complete, sanitised HTML document the detail pane shows for one paper.
+
+    Args:
+        paper: the entry to show.
+        flags: its read/starred state (a star is shown next to the metadata).
+        also_on: dates the same arXiv id is listed on; the paper's own date and malformed values are ignored.
+        highlight: spans of the active search in a plain text, or None when no search is active.
+        palette: colours by role (keys of DEFAULT_PALETTE); missing or malformed entries use the defaults.
+        allow_remote_images: show the thumbnail as an <img> (the pane serves it from the media cache)
+            instead of a placeholder link. Videos are always links.
+
+    Font size is not part of the HTML: the pane zooms by changing the document's default font.
+    """
+    parts = [
+        f'<h2 class="title">{_marked_text(paper.title, highlight)}</h2>',
+        _meta_html(paper, flags),
+        _authors_html(paper, highlight),
+        _also_on_html(paper.date, also_on),
+        _media_html(paper, allow_remote_images),
+        f'<div class="summary">{_sections_html(paper.sections, highlight)}</div>',
+        _source_html(paper),
+    ]
+    body = sanitize_html("\n".join(part for part in parts if part), allow_remote_images, internal_links=True)
+    return _document(body, palette)
+
+
+def render_message_html(message: str, palette: dict[str, str] | None = None) -> str:
+    """A document holding one muted line, for "no paper selected" and similar states."""
+    return _document(f'<p class="empty">{html.escape(message)}</p>', palette)
+
+
+# --- header -------------------------------------------------------------------------------------------
+
+
+def _meta_html(paper: Paper, flags: Flags) -> str:
+    votes = "–" if paper.votes is None else str(paper.votes)
+    abs_url = html.escape(arxiv_abs_url(paper.arxiv_id))
+    items = [
+        html.escape(paper.date),
+        f'arXiv <a href="{abs_url}">{html.escape(paper.arxiv_id)}</a>',
+        f"Votes: {votes}",
+    ]
+    if flags.starred:
+        items.append("★ Starred")
+    return f'<p class="meta">{" · ".join(items)}</p>'
+
+
+def _authors_html(paper: Paper, highlight: Highlighter | None) -> str:
+    if not paper.authors:
+        return '<p class="authors">Authors: not listed in the digest</p>'
+    names = _marked_text(", ".join(paper.authors), highlight)
+    more = " … and more (list truncated in the digest)" if paper.authors_truncated else ""
+    return f'<p class="authors">Authors: {names}{more}</p>'
+
+
+def _also_on_html(own_date: str, also_on: Iterable[str]) -> str:
+    dates = sorted({date for date in also_on if _DATE.fullmatch(date) and date != own_date})
+    if not dates:
+        return ""
+    links = ", ".join(f'<a href="{date_link(date)}">{date}</a>' for date in dates)
+    return f'<p class="also">Also on {links}</p>'
+
+
+def _media_html(paper: Paper, allow_remote_images: bool) -> str:
+    media = paper.media
+    if media is None or not re.match(r"https?://", media.url, re.IGNORECASE):
+        return ""
+    url = html.escape(media.url)
+    label = "Video" if media.kind == "video" else "Thumbnail"
+    link = f'<p>{label}: <a href="{url}">{url}</a></p>'
+    if media.kind == "image" and allow_remote_images:
+        return f'<div class="media"><img src="{url}" alt="Thumbnail">{link}</div>'
+    return f'<div class="media">{link}</div>'
+
+
+def _source_html(paper: Paper) -> str:
+    if not paper.source:
+        return ""
+    name = html.escape(PurePath(paper.source).name)
+    where = f"{name}, line {paper.line}" if paper.line else name
+    return f'<p class="source">From {where}</p>'
+
+
+# --- summary ------------------------------------------------------------------------------------------
+
+
+def _sections_html(sections: Sequence[Section], highlight: Highlighter | None) -> str:
+    """Labelled sections become headings; each run of unlabelled sections becomes one bullet list."""
+    if not sections:
+        return '<p class="empty">No summary in the digest.</p>'
+    out: list[str] = []
+    plain_run: list[str] = []
+    for section in sections:
+        body = _markdown_html(_marked_source(section.text, highlight))
+        if section.label is None:
+            plain_run.append(f"<li>{_unwrap_first_paragraph(body)}</li>")
+            continue
+        if plain_run:
+            out.append(f"<ul>{''.join(plain_run)}</ul>")
+            plain_run = []
+        out.append(f"<h3>{_marked_text(section.label, highlight)}</h3>{body}")
+    if plain_run:
+        out.append(f"<ul>{''.join(plain_run)}</ul>")
+    return "\n".join(out)
+
+
+_LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,3}[.)])[ \t]+(?P<rest>.*)$")
+
+
+def _normalise_markdown(text: str) -> str:
+    """Adapt digest list habits to Python-Markdown.
+
+    Digests nest with two spaces (Markdown wants four), number lines as ``1)`` and start a list straight
+    after a paragraph line (Markdown wants a blank line). Other lines lose their indentation so it is never
+    mistaken for a code block.
+    """
+    text = _list_literal_as_bullets(text)
+    out: list[str] = []
+    indents: list[int] = []  # indentation of each open list level
+    in_list = False
+    last_kind = ""
+    previous_blank = True
+    for raw in text.splitlines():
+        line = raw.expandtabs(4)
+        item = _LIST_ITEM.match(line)
+        if not line.strip():
+            out.append("")
+            previous_blank = True
+            continue
+        if item is None:
+            if previous_blank:
+                in_list, indents = False, []
+            out.append(line.strip())
+        else:
+            width = len(item["indent"])
+            while indents and width < indents[-1]:
+                indents.pop()
+            if not indents or width > indents[-1]:
+                indents.append(width)
+            kind = "bullet" if item["marker"] in "-*+" else "number"
+            # A blank line ends a paragraph before a list, and lets sane_lists start a list of the other kind.
+            if not previous_blank and (not in_list or kind != last_kind):
+                out.append("")
+            last_kind = kind
+            marker = item["marker"].replace(")", ".")
+            out.append(f"{'    ' * (len(indents) - 1)}{marker} {item['rest']}")
+            in_list = True
+        previous_blank = False
+    return "\n".join(out)
+
+
+_LIST_LITERAL_ITEM = re.compile(r"""'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)\"""", re.DOTALL)
+
+
+def _list_literal_as_bullets(text: str) -> str:
+    """``['first', 'second']`` (a Python list printed into the digest) -> one bullet per item.
+
+    Parsed by hand, not with ast.literal_eval: LaTeX backslashes would be read as escapes.
+    """
+    stripped = text.strip()
+    if not (stripped.startswith("[") and stripped.endswith("]")):
+        return text
+    inner = stripped[1:-1]
+    items = [single or double for single, double in _LIST_LITERAL_ITEM.findall(inner)]
+    leftover = _LIST_LITERAL_ITEM.sub("", inner).replace(",", "").strip()
+    if not items or leftover:
+        return text
+    return "\n".join("- " + re.sub(r"\\(['\"\\])", r"\1", item).replace("\n", " ") for item in items)
+
+
+def _escape_source(text: str) -> str:
+    """Make raw HTML in digest text show as text, and turn bare http(s) URLs into Markdown autolinks."""
+    text = re.sub(r"<(?!https?://[^<>\s]*>)", "&lt;", text, flags=re.IGNORECASE)
+
+    def autolink(match: re.Match[str]) -> str:
+        url = match.group(0)
+        trimmed = url.rstrip(".,;:!?")
+        return f"<{trimmed}>{url[len(trimmed):]}"
+
+    # Hangul and CJK punctuation end a URL: particles are written straight after it ("https://x.io에서").
+    return re.sub(
+        r"(?<![(<\[\w/\"'=])https?://[^\s<>()\[\]\"'\u3000-\u303f\u3131-\u318e\uac00-\ud7a3]+",
+        autolink,
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+def _markdown_html(source: str) -> str:
+    """Markdown with sentinels -> HTML with hit spans (still unsanitised)."""
+    normalised = _normalise_markdown(_escape_source(source))
+    converted = markdown.markdown(normalised, output_format="html", extensions=["sane_lists"])
+    return _sentinels_to_spans(converted)
+
+
+def _unwrap_first_paragraph(fragment: str) -> str:
+    """A bullet's text sits in the <li> itself, not in a <p> that adds paragraph spacing."""
+    fragment = fragment.strip()
+    if fragment.startswith("<p>"):
+        end = fragment.find("</p>")
+        return fragment[3:end] + fragment[end + 4 :]
+    return fragment
+
+
+# --- highlighting ------------------------------------------------------------------------------------
+
+
+def _marked_text(text: str, highlight: Highlighter | None) -> str:
+    """Plain text (never Markdown) -> escaped HTML with hit spans: ``A*`` and ``$^{2}$`` stay literal."""
+    return _sentinels_to_spans(html.escape(_marked_source(text, highlight), quote=False))
+
+
+def _marked_source(text: str, highlight: Highlighter | None) -> str:
+    """The text with sentinel characters around every highlighted span (overlaps merged)."""
+    text = _RESERVED_CHARS.sub("", text)
+    if highlight is None:
+        return text
+    merged: list[list[int]] = []
+    for start, end in sorted(highlight(text)):
+        start, end = max(0, start), min(len(text), end)
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces: list[str] = []
+    position = 0
+    for start, end in merged:
+        pieces += [text[position:start], _HIT_START, text[start:end], _HIT_END]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_SENTINEL = re.compile(f"([{_HIT_START}{_HIT_END}])")
+
+
+def _sentinels_to_spans(fragment: str) -> str:
+    """Replace sentinels by ``<span class="hit">`` around each text run inside a hit.
+
+    Spans wrap text runs only, closing before and reopening after every tag, so a hit that straddles
+    ``**bold**`` or a link never produces mis-nested markup. Sentinels that ended up inside a tag (a
+    hit within a URL) still switch the hit state and are removed from the tag.
+    """
+    in_hit = False
+    out: list[str] = []
+    for token in _TAG.split(fragment):
+        if token.startswith("<"):
+            for char in _SENTINEL.findall(token):
+                in_hit = char == _HIT_START
+            out.append(_SENTINEL.sub("", token))
+            continue
+        for piece in _SENTINEL.split(token):
+            if piece in (_HIT_START, _HIT_END):
+                in_hit = piece == _HIT_START
+            elif piece:
+                out.append(f'<span class="hit">{piece}</span>' if in_hit else piece)
+    return "".join(out)
+
+
+# --- document -----------------------------------------------------------------------------------------
+
+
+def _document(body: str, palette: dict[str, str] | None) -> str:
+    """Wrap sanitised HTML with our stylesheet; the only markup not produced by the sanitiser."""
+    colours = dict(DEFAULT_PALETTE)
+    for role, value in (palette or {}).items():
+        if role in colours and _COLOUR.fullmatch(value):
+            colours[role] = value
+    css = f"""
+body {{ color: {colours['text']}; background-color: {colours['background']}; }}
+p, li {{ line-height: 160%; }}
+h2 {{ margin-top: 4px; margin-bottom: 6px; }}
+h3 {{ margin-top: 16px; margin-bottom: 4px; }}
+a {{ color: {colours['link']}; }}
+.hit {{ background-color: {colours['highlight']}; color: {colours['highlight_text']}; }}
+.meta, .authors, .also, .source, .empty {{ color: {colours['muted']}; }}
+.media {{ background-color: {colours['box']}; margin-top: 8px; margin-bottom: 8px; }}
+"""
+    return f"<html><head><style>{css}</style></head><body>{body}</body></html>"
