@@ -77,6 +77,11 @@ def date_link(date: str) -> str:
     return f"{DATE_SCHEME}:{date}"
 
 
+def is_date(text: str) -> bool:
+    """True for a YYYY-MM-DD string, the only payload a date link may carry."""
+    return _DATE.fullmatch(text) is not None
+
+
 def sanitize_html(fragment: str, allow_images: bool = False, internal_links: bool = False) -> str:
     """Reduce untrusted HTML to the allow-list: no scripts, styles, frames, handlers or local URLs.
 
@@ -161,7 +166,7 @@ def _authors_html(paper: Paper, highlight: Highlighter | None) -> str:
 
 
 def _also_on_html(own_date: str, also_on: Iterable[str]) -> str:
-    dates = sorted({date for date in also_on if _DATE.fullmatch(date) and date != own_date})
+    dates = sorted({date for date in also_on if is_date(date) and date != own_date})
     if not dates:
         return ""
     links = ", ".join(f'<a href="{date_link(date)}">{date}</a>' for date in dates)
@@ -221,7 +226,6 @@ def _normalise_markdown(text: str) -> str:
     after a paragraph line (Markdown wants a blank line). Other lines lose their indentation so it is never
     mistaken for a code block.
     """
-    text = _list_literal_as_bullets(text)
     out: list[str] = []
     indents: list[int] = []  # indentation of each open list level
     in_list = False
@@ -254,25 +258,6 @@ def _normalise_markdown(text: str) -> str:
             in_list = True
         previous_blank = False
     return "\n".join(out)
-
-
-_LIST_LITERAL_ITEM = re.compile(r"""'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)\"""", re.DOTALL)
-
-
-def _list_literal_as_bullets(text: str) -> str:
-    """``['first', 'second']`` (a Python list printed into the digest) -> one bullet per item.
-
-    Parsed by hand, not with ast.literal_eval: LaTeX backslashes would be read as escapes.
-    """
-    stripped = text.strip()
-    if not (stripped.startswith("[") and stripped.endswith("]")):
-        return text
-    inner = stripped[1:-1]
-    items = [single or double for single, double in _LIST_LITERAL_ITEM.findall(inner)]
-    leftover = _LIST_LITERAL_ITEM.sub("", inner).replace(",", "").strip()
-    if not items or leftover:
-        return text
-    return "\n".join("- " + re.sub(r"\\(['\"\\])", r"\1", item).replace("\n", " ") for item in items)
 
 
 def _escape_source(text: str) -> str:
@@ -378,12 +363,13 @@ def _document(body: str, palette: dict[str, str] | None) -> str:
             colours[role] = value
     css = f"""
 body {{ color: {colours['text']}; background-color: {colours['background']}; }}
-p, li {{ line-height: 160%; }}
+p, li {{ line-height: 150%; }}
 h2 {{ margin-top: 4px; margin-bottom: 6px; }}
 h3 {{ margin-top: 16px; margin-bottom: 4px; }}
 a {{ color: {colours['link']}; }}
 .hit {{ background-color: {colours['highlight']}; color: {colours['highlight_text']}; }}
 .meta, .authors, .also, .source, .empty {{ color: {colours['muted']}; }}
+.meta, .authors, .also {{ margin-top: 2px; margin-bottom: 2px; }}
 .media {{ background-color: {colours['box']}; margin-top: 8px; margin-bottom: 8px; }}
 """
     return f"<html><head><style>{css}</style></head><body>{body}</body></html>"

@@ -1,0 +1,307 @@
+"""The detail pane: one paper rendered as safe HTML, with its header actions.
+
+The pane never navigates and never loads anything by itself: links go through ``links.open_external``
+(http/https only, to the user's browser), ``dpr-date:`` links become ``date_link_activated``, and the
+only resources the browser widget loads are cached thumbnails when the user allowed remote images.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QUrl, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QImage, QPalette, QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QToolButton, QVBoxLayout, QWidget
+
+from reader.core.models import Flags, Paper
+from reader.ui import links, render
+from reader.ui.media_cache import MediaCache
+
+QueryHighlighter = Callable[[str, str], list[tuple[int, int]]]
+"""(query, text) -> spans of text the query matches; the window passes ``Library.highlight``."""
+
+MIN_POINT_SIZE = 6.0
+MAX_POINT_SIZE = 40.0
+
+
+class DetailBrowser(QTextBrowser):
+    """A QTextBrowser that follows no link and loads no resource except images handed to it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.image_loader: Callable[[QUrl], QImage | None] | None = None
+
+    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 - Qt's parameter name
+        """Refuse file:, qrc:, relative and remote resources; only ``image_loader`` may supply images.
+
+        The base class would read local files and Qt resources named by the (untrusted) document.
+        """
+        image_type = QTextDocument.ResourceType.ImageResource
+        if self.image_loader is not None and type in (image_type, image_type.value):
+            image = self.image_loader(name)
+            if image is not None:
+                return image
+        return None
+
+
+class DetailPane(QWidget):
+    """Shows one paper; the window owns state changes and reacts to the signals."""
+
+    star_toggled = Signal(str, bool)  # arXiv id, new starred value (the user clicked Star)
+    status_message = Signal(str)  # a short note for the status bar
+    date_link_activated = Signal(str)  # YYYY-MM-DD of an "also on" link
+    font_point_size_changed = Signal(float)  # new size after a zoom; 0.0 means the default size
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        highlighter: QueryHighlighter | None = None,
+        media_cache: MediaCache | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._highlighter = highlighter
+        self._media_cache = media_cache
+        self._allow_remote_images = False
+        self._paper: Paper | None = None
+        self._flags = Flags()
+        self._also_on: tuple[str, ...] = ()
+        self._query: str | None = None
+        self._font_point_size = 0.0
+
+        self.open_arxiv_button = self._button(self.tr("Open on arXiv"), "openArxivButton", self.open_arxiv)
+        self.open_pdf_button = self._button(self.tr("Open PDF"), "openPdfButton", self.open_pdf)
+        self.open_hf_button = self._button(self.tr("Open on Hugging Face"), "openHfButton", self.open_hugging_face)
+        self.star_button = self._button(self.tr("Star"), "starButton", None)
+        self.star_button.setCheckable(True)
+        self.star_button.toggled.connect(self._on_star_toggled)
+        self.copy_link_button = self._button(self.tr("Copy link"), "copyLinkButton", self.copy_link)
+
+        self.browser = DetailBrowser(self)
+        self.browser.setObjectName("detailBrowser")
+        self.browser.image_loader = self._load_image
+        self.browser.anchorClicked.connect(self._on_anchor_clicked)
+        self._default_point_size = self.browser.document().defaultFont().pointSizeF()
+
+        header = QHBoxLayout()
+        for button in (self.open_arxiv_button, self.open_pdf_button, self.open_hf_button,
+                       self.star_button, self.copy_link_button):
+            header.addWidget(button)
+        header.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.browser, 1)
+
+        if media_cache is not None:
+            media_cache.ready.connect(self._on_image_ready)
+        self.show_paper(None)
+
+    # --- public API -------------------------------------------------------------------------------
+
+    def paper(self) -> Paper | None:
+        """The paper on show, if any."""
+        return self._paper
+
+    def show_paper(
+        self,
+        paper: Paper | None,
+        flags: Flags = Flags(),
+        also_on: Iterable[str] = (),
+        highlight_query: str | None = None,
+    ) -> None:
+        """Show a paper (None: an empty pane), highlighting what ``highlight_query`` matches."""
+        same_paper = paper is not None and self._paper is not None and paper.key == self._paper.key
+        self._paper, self._flags, self._also_on = paper, flags, tuple(also_on)
+        self._query = highlight_query.strip() if highlight_query and highlight_query.strip() else None
+        for button in self._buttons():
+            button.setEnabled(paper is not None)
+        self._sync_star_button(flags.starred)
+        self._render(keep_scroll=same_paper)
+
+    def set_starred(self, starred: bool) -> None:
+        """Reflect a star change made elsewhere (the `s` key, the list) without emitting star_toggled."""
+        if self._paper is None or self._flags.starred == starred:
+            return
+        self._flags = Flags(starred=starred, read=self._flags.read)
+        self._sync_star_button(starred)
+        self._render(keep_scroll=True)
+
+    def set_highlighter(self, highlighter: QueryHighlighter | None) -> None:
+        """Use another highlighter (e.g. after the library was reopened)."""
+        self._highlighter = highlighter
+        self._render(keep_scroll=True)
+
+    def set_allow_remote_images(self, allowed: bool) -> None:
+        """Show thumbnails (fetched once into the media cache) instead of placeholder links."""
+        if allowed != self._allow_remote_images:
+            self._allow_remote_images = allowed
+            self._render(keep_scroll=True)
+
+    def font_point_size(self) -> float:
+        """The zoomed size, or 0.0 when the pane uses its default size."""
+        return self._font_point_size
+
+    @Slot(float)
+    def set_font_point_size(self, size: float) -> None:
+        """Set the body text size in points; 0 (or less) restores the default. Headings scale with it."""
+        size = 0.0 if size <= 0 else min(max(size, MIN_POINT_SIZE), MAX_POINT_SIZE)
+        document = self.browser.document()
+        font = document.defaultFont()
+        font.setPointSizeF(size or self._default_point_size)
+        document.setDefaultFont(font)
+        if size != self._font_point_size:
+            self._font_point_size = size
+            self.font_point_size_changed.emit(size)
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self.set_font_point_size(self._effective_point_size() + 1)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self.set_font_point_size(max(MIN_POINT_SIZE, self._effective_point_size() - 1))
+
+    @Slot()
+    def zoom_reset(self) -> None:
+        self.set_font_point_size(0.0)
+
+    @Slot()
+    def open_arxiv(self) -> None:
+        if self._paper is not None:
+            self._open(render.arxiv_abs_url(self._paper.arxiv_id))
+
+    @Slot()
+    def open_pdf(self) -> None:
+        if self._paper is not None:
+            self._open(render.arxiv_pdf_url(self._paper.arxiv_id))
+
+    @Slot()
+    def open_hugging_face(self) -> None:
+        if self._paper is not None:
+            self._open(render.hf_paper_url(self._paper.arxiv_id))
+
+    @Slot()
+    def copy_link(self) -> None:
+        """Put the arXiv page's URL on the clipboard (the stable link people paste into chats and notes)."""
+        if self._paper is None:
+            return
+        url = render.arxiv_abs_url(self._paper.arxiv_id)
+        QGuiApplication.clipboard().setText(url)
+        self.status_message.emit(self.tr("Copied {url}").format(url=url))
+
+    # --- internals --------------------------------------------------------------------------------
+
+    def _button(self, text: str, name: str, slot: Callable[[], None] | None) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setObjectName(name)
+        button.setAutoRaise(True)
+        if slot is not None:
+            button.clicked.connect(slot)
+        return button
+
+    def _buttons(self) -> tuple[QToolButton, ...]:
+        return (self.open_arxiv_button, self.open_pdf_button, self.open_hf_button,
+                self.star_button, self.copy_link_button)
+
+    def _sync_star_button(self, starred: bool) -> None:
+        self.star_button.blockSignals(True)
+        self.star_button.setChecked(starred)
+        self.star_button.blockSignals(False)
+        self.star_button.setText(self.tr("★ Starred") if starred else self.tr("☆ Star"))
+
+    @Slot(bool)
+    def _on_star_toggled(self, starred: bool) -> None:
+        if self._paper is None:
+            return
+        self._flags = Flags(starred=starred, read=self._flags.read)
+        self._sync_star_button(starred)
+        self._render(keep_scroll=True)
+        self.star_toggled.emit(self._paper.arxiv_id, starred)
+
+    def _open(self, url: QUrl | str) -> None:
+        """Hand a URL to the browser, or say why not."""
+        shown = links.display_url(url)
+        if not links.is_external_url(url):
+            self.status_message.emit(self.tr("Blocked link: {url}").format(url=shown))
+        elif not links.open_external(url):
+            self.status_message.emit(self.tr("Could not open {url} in the browser").format(url=shown))
+        else:
+            self.status_message.emit(self.tr("Opened {url}").format(url=shown))
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == render.DATE_SCHEME:
+            date = url.path()
+            if render.is_date(date):
+                self.date_link_activated.emit(date)
+                return
+        self._open(url)
+
+    def _render(self, keep_scroll: bool) -> None:
+        scrollbar = self.browser.verticalScrollBar()
+        position = scrollbar.value() if keep_scroll else 0
+        if self._paper is None:
+            html = render.render_message_html(self.tr("No paper selected"), self._palette_colours())
+        else:
+            html = render.render_paper_html(
+                self._paper,
+                self._flags,
+                self._also_on,
+                self._highlight_function(),
+                self._palette_colours(),
+                allow_remote_images=self._allow_remote_images and self._media_cache is not None,
+            )
+        self.browser.setHtml(html)
+        scrollbar.setValue(position)
+
+    def _highlight_function(self) -> render.Highlighter | None:
+        query, highlighter = self._query, self._highlighter
+        if query is None or highlighter is None:
+            return None
+        return lambda text: highlighter(query, text)
+
+    def _palette_colours(self) -> dict[str, str]:
+        """Colours from the widget palette, so the pane follows light and dark themes."""
+        palette = self.browser.palette()
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        return {
+            "text": palette.color(QPalette.ColorRole.Text).name(),
+            "background": palette.color(QPalette.ColorRole.Base).name(),
+            "link": palette.color(QPalette.ColorRole.Link).name(),
+            "muted": palette.color(QPalette.ColorRole.PlaceholderText).name(),
+            "box": palette.color(QPalette.ColorRole.AlternateBase).name(),
+            "highlight": "#7a5c00" if dark else "#ffe066",
+            "highlight_text": "#ffffff" if dark else "#000000",
+        }
+
+    def _effective_point_size(self) -> float:
+        return self._font_point_size or self._default_point_size
+
+    def _load_image(self, url: QUrl) -> QImage | None:
+        """A cached thumbnail scaled to the pane; starts a download when it is not cached yet."""
+        if not self._allow_remote_images or self._media_cache is None or not links.is_external_url(url):
+            return None
+        address = url.toString()
+        image = self._media_cache.load_image(address)
+        if image is None:
+            self._media_cache.fetch(address)
+            return None
+        width = max(64, self.browser.viewport().width() - 32)
+        return image if image.width() <= width else image.scaledToWidth(width)
+
+    @Slot(str)
+    def _on_image_ready(self, url: str) -> None:
+        media = self._paper.media if self._paper is not None else None
+        if self._allow_remote_images and media is not None and media.url == url:
+            self._render(keep_scroll=True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-render when the theme changes, since the colours are baked into the stylesheet."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render(keep_scroll=True)

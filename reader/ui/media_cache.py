@@ -1,0 +1,160 @@
+"""Thumbnails fetched over the network once, then shown from the data directory (also offline).
+
+Used only when the user allows remote images (off by default). Every download is checked before it is
+stored: http/https only (also after redirects), a size cap, an image content type, and bytes that Qt
+can decode as an image. Files are written atomically as ``<data_dir>/media/<sha256 of URL>.<ext>``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QUrl, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
+
+from reader.ui.links import is_external_url
+
+log = logging.getLogger("reader.ui.media")
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+TIMEOUT_MS = 15_000
+_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
+
+
+class MediaCache(QObject):
+    """Downloads images into the cache and loads them back; one per window, GUI thread only."""
+
+    ready = Signal(str)  # URL whose image is now in the cache
+    failed = Signal(str, str)  # URL, reason for the user
+
+    def __init__(
+        self,
+        data_dir: Path | str,
+        parent: QObject | None = None,
+        max_bytes: int = MAX_IMAGE_BYTES,
+        timeout_ms: int = TIMEOUT_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.directory = Path(data_dir) / "media"
+        self._max_bytes = max_bytes
+        self._timeout_ms = timeout_ms
+        self._manager = QNetworkAccessManager(self)
+        self._pending: dict[str, bytearray] = {}
+        self._refused: dict[str, str] = {}  # URL -> reason; not retried until the app restarts
+
+    def cached_path(self, url: str) -> Path | None:
+        """The cached file for a URL, or None."""
+        stem = hashlib.sha256(url.encode("utf-8")).hexdigest()
+        for extension in _EXTENSIONS.values():
+            path = self.directory / f"{stem}.{extension}"
+            if path.is_file():
+                return path
+        return None
+
+    def load_image(self, url: str) -> QImage | None:
+        """The cached image for a URL; never touches the network."""
+        path = self.cached_path(url)
+        if path is None:
+            return None
+        image = QImage(str(path))
+        return None if image.isNull() else image
+
+    def fetch(self, url: str) -> bool:
+        """Start downloading an image unless it is cached, in flight, or was refused before.
+
+        Returns False for URLs that will never be fetched (not http/https, or refused earlier).
+        """
+        if not is_external_url(url) or url in self._refused:
+            return False
+        if url in self._pending or self.cached_path(url) is not None:
+            return True
+        request = QNetworkRequest(QUrl(url))
+        request.setTransferTimeout(self._timeout_ms)
+        request.setAttribute(
+            QNetworkRequest.Attribute.RedirectPolicyAttribute,
+            QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy,
+        )
+        request.setMaximumRedirectsAllowed(5)
+        self._pending[url] = bytearray()
+        reply = self._manager.get(request)
+        reply.metaDataChanged.connect(lambda: self._check_headers(url, reply))
+        reply.readyRead.connect(lambda: self._receive(url, reply))
+        reply.finished.connect(lambda: self._finish(url, reply))
+        return True
+
+    def _check_headers(self, url: str, reply: QNetworkReply) -> None:
+        content_type = _content_type(reply)
+        length = reply.header(QNetworkRequest.KnownHeaders.ContentLengthHeader)
+        if content_type and content_type not in _EXTENSIONS:
+            self._refuse(url, reply, f"not an image ({content_type})")
+        elif isinstance(length, int) and length > self._max_bytes:
+            self._refuse(url, reply, f"larger than {self._max_bytes // 1024} KiB")
+
+    def _receive(self, url: str, reply: QNetworkReply) -> None:
+        buffer = self._pending.get(url)
+        if buffer is None:
+            return
+        buffer += reply.readAll().data()
+        if len(buffer) > self._max_bytes:
+            self._refuse(url, reply, f"larger than {self._max_bytes // 1024} KiB")
+
+    def _refuse(self, url: str, reply: QNetworkReply, reason: str) -> None:
+        self._refused[url] = reason
+        self._pending.pop(url, None)
+        reply.abort()
+
+    def _finish(self, url: str, reply: QNetworkReply) -> None:
+        reply.deleteLater()
+        if url in self._refused:
+            self.failed.emit(url, self._refused[url])
+            return
+        buffer = self._pending.pop(url, None)
+        if buffer is None:
+            return
+        buffer += reply.readAll().data()
+        reason = self._problem(reply, buffer)
+        if reason is None:
+            try:
+                self._store(url, bytes(buffer), _EXTENSIONS[_content_type(reply)])
+            except OSError as error:
+                reason = f"could not be cached: {error.strerror or error}"
+        if reason is not None:
+            self._refused[url] = reason
+            log.info("image %s refused: %s", url, reason)
+            self.failed.emit(url, reason)
+        else:
+            self.ready.emit(url)
+
+    def _problem(self, reply: QNetworkReply, data: bytearray) -> str | None:
+        """Why a finished download must not be cached, or None when it is a usable image."""
+        if reply.error() != QNetworkReply.NetworkError.NoError:
+            return reply.errorString()
+        if not is_external_url(reply.url()):
+            return "redirected away from http/https"
+        if _content_type(reply) not in _EXTENSIONS:
+            return f"not an image ({_content_type(reply) or 'no content type'})"
+        if len(data) > self._max_bytes:
+            return f"larger than {self._max_bytes // 1024} KiB"
+        if QImage.fromData(QByteArray(bytes(data))).isNull():
+            return "not a readable image"
+        return None
+
+    def _store(self, url: str, data: bytes, extension: str) -> None:
+        """Write to a temporary file and rename, so a crash never leaves half an image in the cache."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        target = self.directory / f"{hashlib.sha256(url.encode('utf-8')).hexdigest()}.{extension}"
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        with open(temporary, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, target)
+
+
+def _content_type(reply: QNetworkReply) -> str:
+    value = reply.header(QNetworkRequest.KnownHeaders.ContentTypeHeader)
+    return str(value or "").split(";", 1)[0].strip().lower()
