@@ -58,7 +58,7 @@ EXPECTED_SUMMARY = [("2501.00001", "한국어 모델 연구", 3), ("2501.00002",
     [
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
         random.Random(1).randbytes(4096),
-        b"## Daily Papers (2025-01-02)\n\x00\x00",
+        DIGEST.encode() + b"\x00",
         b"text with controls \x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12",
     ],
     ids=["png", "random", "nul-after-header", "control-bytes"],
@@ -138,17 +138,10 @@ def test_cp949_digest_decodes_correctly(tmp_path: Path) -> None:
 
 
 def _random_hangul_words(rng: random.Random) -> str:
-    syllables = [chr(code) for code in range(0xAC00, 0xD7A4) if _in_ks_x_1001(chr(code))]
+    """Words of random common (KS X 1001) syllables: plausible bytes, but not Korean prose."""
+    syllables = [bytes([lead, trail]).decode("euc_kr") for lead in range(0xB0, 0xC9) for trail in range(0xA1, 0xFF)]
     words = ("".join(rng.choice(syllables) for _ in range(rng.randrange(1, 6))) for _ in range(300))
     return " ".join(words)
-
-
-def _in_ks_x_1001(char: str) -> bool:
-    try:
-        char.encode("euc_kr")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -158,7 +151,11 @@ def test_random_bytes_in_cp949_ranges_are_reported_not_misdecoded(tmp_path: Path
     unspaced = bytes(byte for _ in range(1500) for byte in (rng.randrange(0xB0, 0xC9), rng.randrange(0xA1, 0xFF)))
     gibberish = ("## Daily Papers (2025-01-02)\n\n### [T](https://arxiv.org/abs/2501.00001)\n\n- "
                  + _random_hangul_words(rng) + "\n").encode("cp949")
-    for index, data in enumerate((high_bytes, unspaced, gibberish)):
+    frequent = "이다는의에을를하고모델"
+    run_on = "".join(rng.choice(frequent) for _ in range(3000)).encode("cp949")
+    hanja = bytes(byte for _ in range(600) for byte in (rng.randrange(0xCA, 0xFE), rng.randrange(0xA1, 0xFF)))
+    hanja_heavy = b" ".join(rng.choice(frequent).encode("cp949") + hanja[i : i + 4] for i in range(0, 1200, 4))
+    for index, data in enumerate((high_bytes, unspaced, gibberish, run_on, hanja_heavy)):
         path = write(tmp_path, data, f"random{index}.md")
         digest = read_digest(path)
         assert digest.papers == ()
