@@ -1,7 +1,7 @@
 """Digest Markdown -> Paper values, in one pass over the lines.
 
-The digests are machine-written Markdown with many small variations (see
-docs/digest-format.md). Rather than a Markdown parser, a line classifier is used:
+The digests are machine-written Markdown with many small variations (the
+digest-format guide lists them). Rather than a Markdown parser, a line classifier is used:
 it is fast on a 100,000-paper library and keeps titles and summaries exactly as
 written, which a Markdown round trip would not. Nothing here raises on bad input:
 each oddity becomes a Problem with a line number the user can open.
@@ -176,7 +176,7 @@ class _Parser:
         self._finish_paper()
         if level == 3:
             if self.date is not None:
-                self._start_paper(text, number)
+                self._start_paper(self.date, text, number)
             return
         header = _DAILY_HEADER.fullmatch(text) if level == 2 else None
         if header is None:
@@ -187,15 +187,14 @@ class _Parser:
         if self.date is None:
             self._problem(number, f"invalid date {header[1].strip()[:40]!r} in header; its papers are skipped")
 
-    def _start_paper(self, heading: str, number: int) -> None:
+    def _start_paper(self, date: str, heading: str, number: int) -> None:
         title, url = _title_link(heading)
         match = _ARXIV_URL.fullmatch(url) if url is not None else None
         if title is None or url is None or match is None:
             self._problem(number, "paper heading has no arXiv link; skipped")
             return
         arxiv_id = match[1]
-        assert self.date is not None
-        first = self.seen.setdefault((self.date, arxiv_id), number)
+        first = self.seen.setdefault((date, arxiv_id), number)
         if first != number:
             self._problem(number, f"duplicate of line {first}; skipped")
             return

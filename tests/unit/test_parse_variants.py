@@ -1,4 +1,4 @@
-"""Every digest variant of docs/digest-format.md, on synthetic text, with its exact parse result."""
+"""Every variant of the digest-format guide, on synthetic text, with its exact parse result."""
 
 from __future__ import annotations
 
