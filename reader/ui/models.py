@@ -1,6 +1,6 @@
-"""Qt item models: the sidebar tree of views and days, the paper table and its filter proxy.
+"""Qt item models of the paper list (the table and its filter proxy) and the View they show.
 
-They hold plain domain values handed to them by the window; none of them talks to the library,
+The sidebar's tree model lives with the sidebar (sidebar.py). The models hold plain domain values handed to them by the window; none of them talks to the library,
 so they can be filled from the GUI thread's Library and tested with hand-made Papers.
 """
 
@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -26,7 +24,6 @@ from reader.core.models import Flags, Paper
 ViewKind = Literal["latest", "all", "unread", "starred", "search", "day"]
 SMART_KINDS: tuple[ViewKind, ...] = ("latest", "all", "unread", "starred")
 
-ViewRole = Qt.ItemDataRole.UserRole + 1  # sidebar: the View of a row (None for year/month rows)
 PaperRole = Qt.ItemDataRole.UserRole + 2  # paper table: the Paper of a row
 HighlightRole = Qt.ItemDataRole.UserRole + 3  # paper table: [(start, end)] title spans of a search
 FlagsRole = Qt.ItemDataRole.UserRole + 4  # paper table: the Flags of a row
@@ -54,242 +51,6 @@ class View:
         if text in SMART_KINDS:
             return cls(text)  # type: ignore[arg-type]
         return None  # a search is never restored
-
-
-# --- sidebar -------------------------------------------------------------------------------
-
-
-class _Node:
-    """One sidebar row. Children are kept in display order; the parent link makes parent() cheap."""
-
-    __slots__ = ("parent", "children", "view", "label", "unread", "total", "row")
-
-    def __init__(self, parent: _Node | None, label: str, view: View | None = None) -> None:
-        self.parent = parent
-        self.children: list[_Node] = []
-        self.view = view
-        self.label = label
-        self.unread = 0
-        self.total = 0
-        self.row = 0
-
-    def add(self, child: _Node) -> _Node:
-        child.row = len(self.children)
-        self.children.append(child)
-        return child
-
-
-class SidebarModel(QAbstractItemModel):
-    """Smart views, an optional "Search results" row, then years > months > days, newest first.
-
-    Column 0 is the name, column 1 the count (``unread/total`` for days). Counts are updated in
-    place with dataChanged so a star or a read never collapses the tree or moves the selection.
-    """
-
-    NAME, COUNT = 0, 1
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._root = _Node(None, "")
-        self._smart: dict[ViewKind, _Node] = {}
-        self._search: _Node | None = None
-        self._days: dict[str, _Node] = {}
-        self._smart_counts: dict[ViewKind, int] = {}
-        self._build([], None)
-
-    # Public API used by the window.
-
-    def set_days(self, days: Sequence[Any]) -> None:
-        """Show these DayInfo values (newest first); rebuild only when the set of days changed."""
-        if [day.date for day in days] == list(self._days):
-            self._update_counts(days)
-            return
-        self.beginResetModel()
-        self._build(days, self._search.total if self._search else None)
-        self.endResetModel()
-
-    def set_search_count(self, count: int | None) -> None:
-        """Show "Search results (count)" below the smart views, or remove it with None."""
-        row = len(SMART_KINDS)
-        if count is None:
-            if self._search is not None:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                self._root.children.pop(row)
-                self._renumber(self._root)
-                self._search = None
-                self.endRemoveRows()
-            return
-        if self._search is None:
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._search = _Node(self._root, "", View("search"))
-            self._root.children.insert(row, self._search)
-            self._renumber(self._root)
-            self.endInsertRows()
-        self._search.total = count
-        self._emit_row_changed(self._search)
-
-    def index_for_view(self, view: View) -> QModelIndex:
-        if view.kind == "day":
-            node = self._days.get(view.date or "")
-        elif view.kind == "search":
-            node = self._search
-        else:
-            node = self._smart.get(view.kind)
-        return self.createIndex(node.row, 0, node) if node else QModelIndex()
-
-    def day_dates(self) -> list[str]:
-        """Dates of the day rows in display order (newest first)."""
-        return list(self._days)
-
-    def count(self, kind: ViewKind) -> int:
-        """The number a smart view shows next to its name."""
-        return self._smart_counts.get(kind, 0)
-
-    # Qt model interface.
-
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
-        node = self._node(parent)
-        if column not in (0, 1) or not 0 <= row < len(node.children):
-            return QModelIndex()
-        return self.createIndex(row, column, node.children[row])
-
-    def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid():
-            return QModelIndex()
-        parent = self._node(child).parent
-        if parent is None or parent is self._root:
-            return QModelIndex()
-        return self.createIndex(parent.row, 0, parent)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._node(parent).children)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 2
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self._node(index).view is None:  # year and month rows only group days
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        node = self._node(index)
-        if role == ViewRole:
-            return node.view
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._label(node) if index.column() == self.NAME else self._count_text(node)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and node.unread and index.column() == self.NAME:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    # Internals.
-
-    def _node(self, index: AnyIndex) -> _Node:
-        return index.internalPointer() if index.isValid() else self._root  # type: ignore[return-value]
-
-    def _label(self, node: _Node) -> str:
-        view = node.view
-        if view is None or view.kind == "day":
-            return node.label
-        if view.kind == "search":
-            return self.tr("Search results (%n)", "", node.total)
-        names = {
-            "latest": self.tr("Latest day"),
-            "all": self.tr("All papers"),
-            "unread": self.tr("Unread"),
-            "starred": self.tr("Starred"),
-        }
-        return names[view.kind]
-
-    def _count_text(self, node: _Node) -> str:
-        view = node.view
-        if view is None:
-            return str(node.unread) if node.unread else ""
-        if view.kind in ("day", "latest"):
-            return f"{node.unread}/{node.total}"
-        if view.kind == "search":
-            return ""
-        return str(node.total)
-
-    def _build(self, days: Sequence[Any], search_count: int | None) -> None:
-        self._root = _Node(None, "")
-        self._smart = {kind: self._root.add(_Node(self._root, "", View(kind))) for kind in SMART_KINDS}
-        self._search = None
-        if search_count is not None:
-            self._search = self._root.add(_Node(self._root, "", View("search")))
-            self._search.total = search_count
-        self._days = {}
-        locale = QLocale()
-        years: dict[str, _Node] = {}
-        months: dict[str, _Node] = {}
-        for day in days:
-            year_text, month_text = day.date[:4], day.date[:7]
-            if year_text not in years:
-                years[year_text] = self._root.add(_Node(self._root, year_text))
-            year = years[year_text]
-            if month_text not in months:
-                month_name = locale.standaloneMonthName(int(day.date[5:7] or 1))
-                months[month_text] = year.add(_Node(year, month_name))
-            month = months[month_text]
-            self._days[day.date] = month.add(_Node(month, day.date, View("day", day.date)))
-        self._set_counts(days)
-
-    def _set_counts(self, days: Sequence[Any]) -> None:
-        """Fill every count from the DayInfo values; group rows sum their days."""
-        for group in (n for n in self._root.children if n.view is None):
-            group.unread = group.total = 0
-            for month in group.children:
-                month.unread = month.total = 0
-        for day in days:
-            node = self._days[day.date]
-            node.unread, node.total = day.unread, day.total
-            month = node.parent
-            assert month is not None and month.parent is not None
-            month.unread += day.unread
-            month.total += day.total
-            month.parent.unread += day.unread
-            month.parent.total += day.total
-        latest = self._smart["latest"]
-        latest.unread, latest.total = (days[0].unread, days[0].total) if days else (0, 0)
-        self._smart["all"].total = sum(day.total for day in days)
-        self._smart["unread"].total = sum(day.unread for day in days)
-        self._smart["starred"].total = sum(day.starred for day in days)
-        self._smart_counts = {kind: self._smart[kind].total for kind in SMART_KINDS}
-        self._smart_counts["latest"] = latest.total
-
-    def _update_counts(self, days: Sequence[Any]) -> None:
-        self._set_counts(days)
-        last_top = self.rowCount() - 1
-        self.dataChanged.emit(self.index(0, 0), self.index(last_top, 1))
-        for group in self._root.children:
-            self._emit_children_changed(group)
-
-    def _emit_children_changed(self, node: _Node) -> None:
-        if not node.children:
-            return
-        first = self.createIndex(0, 0, node.children[0])
-        last = self.createIndex(len(node.children) - 1, 1, node.children[-1])
-        self.dataChanged.emit(first, last)
-        for child in node.children:
-            self._emit_children_changed(child)
-
-    def _emit_row_changed(self, node: _Node) -> None:
-        self.dataChanged.emit(self.createIndex(node.row, 0, node), self.createIndex(node.row, 1, node))
-
-    @staticmethod
-    def _renumber(node: _Node) -> None:
-        for row, child in enumerate(node.children):
-            child.row = row
 
 
 # --- paper list ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 SETTINGS_FILE = "settings.ini"
 DEFAULT_READ_DELAY_S = 1.5
@@ -75,23 +76,21 @@ class Settings:
 
     # --- window state --------------------------------------------------------------------
 
-    def geometry(self) -> QByteArray | None:
-        return self._bytes("window/geometry")
+    def restore_layout(self, window: QMainWindow, splitter: QSplitter) -> bool:
+        """Geometry, toolbars and pane sizes of the last run; False on the very first start."""
+        geometry = self._bytes("window/geometry")
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        if (state := self._bytes("window/state")) is not None:
+            window.restoreState(state)
+        if (sizes := self._bytes("window/splitter")) is not None:
+            splitter.restoreState(sizes)
+        return geometry is not None
 
-    def set_geometry(self, state: QByteArray) -> None:
-        self._qsettings.setValue("window/geometry", state)
-
-    def window_state(self) -> QByteArray | None:
-        return self._bytes("window/state")
-
-    def set_window_state(self, state: QByteArray) -> None:
-        self._qsettings.setValue("window/state", state)
-
-    def splitter_state(self) -> QByteArray | None:
-        return self._bytes("window/splitter")
-
-    def set_splitter_state(self, state: QByteArray) -> None:
-        self._qsettings.setValue("window/splitter", state)
+    def save_layout(self, window: QMainWindow, splitter: QSplitter) -> None:
+        self._qsettings.setValue("window/geometry", window.saveGeometry())
+        self._qsettings.setValue("window/state", window.saveState())
+        self._qsettings.setValue("window/splitter", splitter.saveState())
 
     @property
     def selected_view(self) -> str | None:

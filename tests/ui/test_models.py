@@ -12,10 +12,10 @@ from reader.ui.models import (
     PaperFilterProxy,
     PaperRole,
     PaperTableModel,
-    SidebarModel,
     View,
     short_authors,
 )
+from reader.ui.sidebar import SidebarModel
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,35 @@
+"""Window start-up: the QApplication, the main window over the library, a background update."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader import __version__
+from reader.core.errors import ReaderError
+from reader.library import Library
+from reader.ui.main_window import MainWindow
+
+
+def run_window(library_data_dir: Path | None) -> int:
+    """Show the reader at once from what is already indexed, then update the library behind it."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Daily Papers Reader")
+    app.setApplicationDisplayName("Daily Papers Reader")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("daily-papers-reader")
+    app.setDesktopFileName("daily-papers-reader")
+    try:
+        library = Library(library_data_dir)
+    except ReaderError as error:
+        QMessageBox.critical(None, "Daily Papers Reader", str(error))
+        return 1
+    try:
+        window = MainWindow(library)
+        window.show()
+        window.start_update()
+        return app.exec()
+    finally:
+        library.close()

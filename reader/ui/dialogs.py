@@ -1,0 +1,175 @@
+"""Small dialogs: keyboard help, the Problems list, preferences."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.models import Problem
+from reader.ui.settings import ReadMode, Settings
+from reader.ui.shortcuts import help_rows
+
+
+class KeyboardHelpDialog(QDialog):
+    """Help > Keyboard Shortcuts (F1): the same table the actions are built from."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyboard_help")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        rows = help_rows()
+        self.table = QTableWidget(len(rows), 2, self)  # a fixed, small help table: item widgets are fine
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for row, (keys, description) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(description))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        note = QLabel(self.tr("Single-letter keys work when the cursor is not in the search field."), self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+
+
+class ProblemsDialog(QDialog):
+    """Digests the library could not read fully, as ``file:line: reason`` lines one can copy."""
+
+    def __init__(self, problems: Sequence[Problem], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problems_dialog")
+        self.setWindowTitle(self.tr("Problems"))
+        summary = QLabel(self)
+        summary.setWordWrap(True)
+        if problems:
+            summary.setText(self.tr("%n problem(s) found while reading the digests:", "", len(problems)))
+        else:
+            summary.setText(self.tr("No problems: every digest was read completely."))
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setPlainText("\n".join(str(problem) for problem in problems))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(720, 360)
+
+
+class PreferencesDialog(QDialog):
+    """When a paper counts as read, and whether images may be fetched from the network."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferences")
+        self.setWindowTitle(self.tr("Preferences"))
+        self._settings = settings
+        self.read_mode = QComboBox(self)
+        self.read_mode.addItem(self.tr("As soon as it is shown"), ReadMode.IMMEDIATELY)
+        self.read_mode.addItem(self.tr("After it is shown for a moment"), ReadMode.AFTER_DELAY)
+        self.read_mode.addItem(self.tr("Never (only with M)"), ReadMode.NEVER)
+        self.read_mode.setCurrentIndex(self.read_mode.findData(settings.read_mode))
+        self.delay = QDoubleSpinBox(self)
+        self.delay.setRange(0.1, 60.0)
+        self.delay.setSingleStep(0.5)
+        self.delay.setSuffix(self.tr(" s"))
+        self.delay.setValue(settings.read_delay_s)
+        self.remote_images = QCheckBox(self.tr("Load images from the internet (kept for offline use)"), self)
+        self.remote_images.setChecked(settings.allow_remote_images)
+        self.read_mode.currentIndexChanged.connect(self._update_enabled)
+        self._update_enabled()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Mark a paper read:"), self.read_mode)
+        form.addRow(self.tr("Moment:"), self.delay)
+        form.addRow(self.remote_images)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self._settings.read_mode = self.read_mode.currentData()
+        self._settings.read_delay_s = self.delay.value()
+        self._settings.allow_remote_images = self.remote_images.isChecked()
+        self._settings.sync()
+        super().accept()
+
+    def _update_enabled(self) -> None:
+        self.delay.setEnabled(self.read_mode.currentData() == ReadMode.AFTER_DELAY)
+
+
+class UpdateStatus(QWidget):
+    """Status-bar corner: indexing progress while an update runs, and the Problems button."""
+
+    problems_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("indexing_progress")
+        self.progress_bar.setMaximumWidth(180)
+        self.progress_bar.hide()
+        self.problems_button = QToolButton(self)
+        self.problems_button.setObjectName("problems_button")
+        self.problems_button.setAutoRaise(True)
+        self.problems_button.clicked.connect(self.problems_clicked)
+        self.problems_button.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.label, self.progress_bar, self.problems_button):
+            layout.addWidget(widget)
+
+    def busy(self) -> None:
+        """An update started; its size is not known yet."""
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.label.setText(self.tr("Checking for new digests…"))
+
+    def progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        self.progress_bar.show()
+        self.label.setText(self.tr("Indexing {done}/{total}").format(done=done, total=total))
+
+    def idle(self) -> None:
+        self.progress_bar.hide()
+        self.label.clear()
+
+    def set_problem_count(self, count: int) -> None:
+        self.problems_button.setText(self.tr("⚠ %n problem(s)", "", count))
+        self.problems_button.setVisible(count > 0)

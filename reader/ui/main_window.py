@@ -1,0 +1,443 @@
+"""The reader window: sidebar | paper list | detail, with menus, search, status bar and state.
+
+All signal wiring is in ``_connect_signals`` so the flow of the window can be read in one place.
+The window talks to the data only through its GUI-thread Library; background updates use
+their own Library (see workers.py) and the window reloads from its own when they finish.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+
+from reader.core.errors import InvalidQueryError, ReaderError
+from reader.core.models import Paper, Problem
+from reader.library import Library, SearchResult, UpdateReport
+from reader.ui import links, render
+from reader.ui.detail import DetailPane
+from reader.ui.dialogs import KeyboardHelpDialog, PreferencesDialog, ProblemsDialog, UpdateStatus
+from reader.ui.media_cache import MediaCache
+from reader.ui.models import PaperFilterProxy, PaperTableModel, View
+from reader.ui.paper_list import PaperList
+from reader.ui.search import SearchBar
+from reader.ui.settings import ReadMode, Settings
+from reader.ui.shortcuts import build_actions, build_menus
+from reader.ui.sidebar import Sidebar, SidebarModel
+from reader.ui.workers import LibraryUpdater
+
+log = logging.getLogger("reader.ui.main_window")
+
+SEARCH_LIMIT = 500  # hits listed; the sidebar still shows the full count
+SIDEBAR_REFRESH_S = 2.0  # while indexing, show newly committed days this often
+DEFAULT_SORT = (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder)
+SORT_ACTIONS = {
+    "sort_votes": (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder),
+    "sort_date": (PaperTableModel.DATE, Qt.SortOrder.DescendingOrder),
+    "sort_title": (PaperTableModel.TITLE, Qt.SortOrder.AscendingOrder),
+}
+CROSS_DAY_VIEWS = ("all", "unread", "starred", "search")
+
+
+class MainWindow(QMainWindow):
+    """The three-pane reader over one Library."""
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = Settings(library.data_dir)
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("Daily Papers Reader"))
+
+        self.sidebar_model = SidebarModel(self)
+        self.paper_model = PaperTableModel(self)
+        self.paper_proxy = PaperFilterProxy(self)
+        self.sidebar = Sidebar(self.sidebar_model)
+        self.paper_list = PaperList(self.paper_model, self.paper_proxy)
+        self.media_cache = MediaCache(library.data_dir, self)
+        self.detail = DetailPane(highlighter=library.highlight, media_cache=self.media_cache)
+        self.detail.setObjectName("detail")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("panes")
+        for pane in (self.sidebar, self.paper_list, self.detail):
+            self.splitter.addWidget(pane)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([230, 560, 620])
+        self.setCentralWidget(self.splitter)
+
+        self.search_bar = SearchBar(self)
+        toolbar = self.addToolBar(self.tr("Search"))
+        toolbar.setObjectName("search_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search_bar)
+
+        self.update_status = UpdateStatus(self)
+        self.statusBar().addPermanentWidget(self.update_status)
+
+        self.commands = build_actions(self)
+        build_menus(self.menuBar(), self.commands)
+        self.updater = LibraryUpdater(library.data_dir, self)
+        self._read_timer = QTimer(self)
+        self._read_timer.setSingleShot(True)
+
+        self._view: View | None = None
+        self._pending_key: str | None = None  # paper to select when the next view loads
+        self._search_query: str | None = None
+        self._search_result: SearchResult | None = None
+        self._before_search: tuple[View | None, str | None] | None = None
+        self._last_sidebar_refresh = 0.0
+        self._problems: list[Problem] = library.problems()
+        self.update_status.set_problem_count(len(self._problems))
+
+        self._connect_signals()
+        self._restore_state()
+
+    # --- wiring ------------------------------------------------------------------------
+
+    def _connect_signals(self) -> None:
+        a = self.commands
+        self.sidebar.view_selected.connect(self._show_view)
+        self.sidebar.activated.connect(lambda _index: self.paper_list.setFocus())
+        self.paper_list.current_paper_changed.connect(self._on_paper_changed)
+        self.paper_list.open_requested.connect(self._open_on_arxiv)
+        self.paper_list.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
+        self.search_bar.query_changed.connect(self._on_query)
+        self.search_bar.cleared.connect(self._end_search)
+        self.search_bar.escaped.connect(self._leave_search)
+        self.search_bar.submitted.connect(self.paper_list.setFocus)
+        self.detail.star_toggled.connect(lambda arxiv_id, starred: self._set_starred([arxiv_id], starred))
+        self.detail.status_message.connect(self._status)
+        self.detail.date_link_activated.connect(lambda date: self.sidebar.select_view(View("day", date)))
+        self.detail.font_point_size_changed.connect(lambda size: setattr(self.settings, "font_point_size", size))
+        self._read_timer.timeout.connect(self._on_read_timer)
+        self.update_status.problems_clicked.connect(self._show_problems)
+        self.updater.progress.connect(self._on_update_progress)
+        self.updater.finished.connect(self._on_update_finished)
+        self.updater.failed.connect(self._on_update_failed)
+
+        a["next_paper"].triggered.connect(lambda: self.paper_list.step(1))
+        a["previous_paper"].triggered.connect(lambda: self.paper_list.step(-1))
+        a["next_day"].triggered.connect(lambda: self._go_day(1))
+        a["previous_day"].triggered.connect(lambda: self._go_day(-1))
+        a["toggle_star"].triggered.connect(self._toggle_star)
+        a["toggle_read"].triggered.connect(self._toggle_read)
+        a["open_arxiv"].triggered.connect(lambda: self._open_on_arxiv(self.paper_list.current_paper()))
+        a["find"].triggered.connect(self.search_bar.focus)
+        a["leave_search"].triggered.connect(self._leave_search)
+        a["zoom_in"].triggered.connect(self.detail.zoom_in)
+        a["zoom_out"].triggered.connect(self.detail.zoom_out)
+        a["zoom_reset"].triggered.connect(self.detail.zoom_reset)
+        a["mark_day_read"].triggered.connect(self._mark_day_read)
+        a["mark_all_read"].triggered.connect(self._mark_all_read)
+        a["hide_read"].toggled.connect(self._set_hide_read)
+        for name, (column, order) in SORT_ACTIONS.items():
+            a[name].triggered.connect(lambda _checked=False, c=column, o=order: self.paper_list.sortByColumn(c, o))
+        a["update_library"].triggered.connect(self.start_update)
+        a["show_problems"].triggered.connect(self._show_problems)
+        a["preferences"].triggered.connect(self._show_preferences)
+        a["quit"].triggered.connect(self.close)
+        a["keyboard_help"].triggered.connect(lambda: KeyboardHelpDialog(self).exec())
+        a["about"].triggered.connect(self._show_about)
+
+    # --- views ----------------------------------------------------------------------------
+
+    def _show_view(self, view: View) -> None:
+        """Fill the list for ``view`` and select the pending paper, or the top row."""
+        key = self._pending_key
+        self._pending_key = None
+        if key is None and view == self._view:
+            current = self.paper_list.current_paper()
+            key = current.key if current else None
+        previous_kind = self._view.kind if self._view else None
+        self._view = view
+        if view.kind == "search":
+            self.paper_list.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # best match first
+        elif previous_kind in (None, "search"):
+            self.paper_list.sortByColumn(*self._user_sort)
+        papers, highlights = self._papers_for(view)
+        self.paper_model.set_papers(papers, self.library.all_flags(), highlights)
+        self.paper_list.set_date_column_visible(view.kind in CROSS_DAY_VIEWS)
+        if not (key and self.paper_list.select_key(key)):
+            self.paper_list.select_row(0)
+
+    def _papers_for(self, view: View) -> tuple[list[Paper], dict[str, list[tuple[int, int]]]]:
+        if view.kind == "search":
+            hits = self._search_result.hits if self._search_result else []
+            highlights = {
+                hit.paper.key: [(span.start, span.end) for span in hit.spans if span.field == "title"]
+                for hit in hits
+            }
+            return [hit.paper for hit in hits], highlights
+        if view.kind == "latest":
+            dates = self.sidebar_model.day_dates()
+            return (self.library.papers(date=dates[0]) if dates else []), {}
+        if view.kind == "day":
+            return self.library.papers(date=view.date), {}
+        return self.library.papers(starred=view.kind == "starred", unread=view.kind == "unread"), {}
+
+    def _go_day(self, step: int) -> None:
+        target = self.sidebar.adjacent_day(step)
+        if target is not None:
+            self.sidebar.select_view(target)
+
+    def _refresh_sidebar(self, reload_list: bool) -> None:
+        """New counts and days from the library, keeping the selected view and paper."""
+        self.sidebar_model.set_days(self.library.days())
+        if self._view is None:
+            return
+        if self.sidebar.current_view() != self._view:  # the tree was rebuilt: put the selection back
+            current = self.paper_list.current_paper()
+            self._pending_key = current.key if current else None
+            blocked = self.sidebar.blockSignals(not reload_list)
+            found = self.sidebar.select_view(self._view)
+            self.sidebar.blockSignals(blocked)
+            if not found:
+                self._select_first_start_view()
+                return
+        if reload_list:
+            self._show_view(self._view)
+
+    def _select_first_start_view(self) -> None:
+        """The newest day, its top-voted paper, focus in the list."""
+        dates = self.sidebar_model.day_dates()
+        self.sidebar.select_view(View("day", dates[0]) if dates else View("latest"))
+        self.paper_list.setFocus()
+
+    # --- the current paper and its state ----------------------------------------------------
+
+    def _on_paper_changed(self, paper: Paper | None) -> None:
+        self._read_timer.stop()
+        self.paper_proxy.set_pinned_key(paper.key if paper else None)
+        if paper is None:
+            self.detail.show_paper(None)
+            return
+        also_on = [other.date for other in self.library.papers_for(paper.arxiv_id) if other.date != paper.date]
+        query = self._search_query if self._view and self._view.kind == "search" else None
+        self.detail.show_paper(paper, self.paper_model.flags_of(paper.arxiv_id), also_on, query)
+        if self.paper_model.flags_of(paper.arxiv_id).read:
+            return
+        mode = self.settings.read_mode
+        if mode == ReadMode.IMMEDIATELY:
+            self._set_read([paper.arxiv_id], True)
+        elif mode == ReadMode.AFTER_DELAY:
+            self._read_timer.start(int(self.settings.read_delay_s * 1000))
+
+    def _on_read_timer(self) -> None:
+        paper = self.paper_list.current_paper()
+        if paper is not None and not self.paper_model.flags_of(paper.arxiv_id).read:
+            self._set_read([paper.arxiv_id], True)
+
+    def _toggle_star(self) -> None:
+        paper = self.paper_list.current_paper()
+        if paper is not None:
+            starred = not self.paper_model.flags_of(paper.arxiv_id).starred
+            self._set_starred([paper.arxiv_id], starred)
+            self.detail.set_starred(starred)
+
+    def _toggle_read(self) -> None:
+        paper = self.paper_list.current_paper()
+        if paper is not None:
+            self._read_timer.stop()  # "m" on an unread paper must not be undone by the timer
+            self._set_read([paper.arxiv_id], not self.paper_model.flags_of(paper.arxiv_id).read)
+
+    def _set_starred(self, arxiv_ids: Iterable[str], starred: bool) -> None:
+        ids = list(arxiv_ids)
+        if self._write(lambda: self.library.set_starred(ids, starred)):
+            self._flags_changed(ids)
+
+    def _set_read(self, arxiv_ids: Iterable[str], read: bool) -> None:
+        ids = list(arxiv_ids)
+        if self._write(lambda: self.library.set_read(ids, read)):
+            self._flags_changed(ids)
+
+    def _write(self, change: Callable[[], None]) -> bool:
+        try:
+            change()
+        except ReaderError as error:
+            self._status(self.tr("Could not save: {error}").format(error=error))
+            return False
+        return True
+
+    def _flags_changed(self, arxiv_ids: list[str]) -> None:
+        self.paper_model.update_flags(arxiv_ids, self.library.all_flags())
+        self.sidebar_model.set_days(self.library.days())
+
+    def _mark_day_read(self) -> None:
+        date = self._view.date if self._view and self._view.kind == "day" else None
+        if self._view and self._view.kind == "latest":
+            dates = self.sidebar_model.day_dates()
+            date = dates[0] if dates else None
+        current = self.paper_list.current_paper()
+        date = date or (current.date if current else None)
+        if date:
+            self._set_read({paper.arxiv_id for paper in self.library.papers(date=date)}, True)
+            self._status(self.tr("Marked {date} as read").format(date=date))
+
+    def _mark_all_read(self) -> None:
+        unread = {paper.arxiv_id for paper in self.library.papers(unread=True)}
+        if not unread:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Mark All as Read"),
+            self.tr("Mark all %n unread paper(s) as read?", "", len(unread)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._set_read(unread, True)
+
+    def _open_on_arxiv(self, paper: Paper | None) -> None:
+        if paper is None:
+            return
+        url = render.arxiv_abs_url(paper.arxiv_id)
+        if links.open_external(url):
+            self._status(self.tr("Opened {url}").format(url=url))
+        else:
+            self._status(self.tr("Could not open {url} in the browser").format(url=url))
+
+    # --- list options ---------------------------------------------------------------------
+
+    def _on_sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if column < 0 or self._view == View("search"):
+            return  # relevance order of a search is not the user's choice of sort
+        self._user_sort = (column, order)
+        self.settings.sort = (column, order == Qt.SortOrder.DescendingOrder)
+        for name, (sort_column, _order) in SORT_ACTIONS.items():
+            self.commands[name].setChecked(sort_column == column)
+
+    def _set_hide_read(self, hidden: bool) -> None:
+        self.paper_proxy.set_hide_read(hidden)
+        self.settings.hide_read = hidden
+        if self.paper_list.current_paper() is None:
+            self.paper_list.select_row(0)
+
+    # --- search ---------------------------------------------------------------------------
+
+    def _on_query(self, query: str) -> None:
+        try:
+            result = self.library.search(query, limit=SEARCH_LIMIT)
+        except InvalidQueryError as error:
+            self.search_bar.show_message(str(error))
+            return
+        if self._search_query is None:
+            current = self.paper_list.current_paper()
+            self._before_search = (self._view, current.key if current else None)
+        self._search_query, self._search_result = query, result
+        self.search_bar.show_message("" if result.total else self.tr("No papers match"))
+        self.sidebar_model.set_search_count(result.total)
+        if self._view == View("search"):
+            self._show_view(View("search"))
+        else:
+            self.sidebar.select_view(View("search"))
+
+    def _leave_search(self) -> None:
+        """Esc: empty the field (which ends the search) and go back to the list."""
+        self.search_bar.clear()
+        self._end_search()
+        self.paper_list.setFocus()
+
+    def _end_search(self) -> None:
+        self.search_bar.show_message("")
+        if self._search_query is None:
+            return
+        before_view, before_key = self._before_search or (None, None)
+        self._search_query = self._search_result = self._before_search = None
+        if self._view == View("search"):
+            self._pending_key = before_key
+            if not (before_view and self.sidebar.select_view(before_view)):
+                self._pending_key = None
+                self._select_first_start_view()
+        self.sidebar_model.set_search_count(None)
+
+    # --- background update ----------------------------------------------------------------
+
+    def start_update(self) -> None:
+        """Scan and index in the background; the window stays usable and fills in as days land."""
+        if self.updater.start():
+            self.update_status.busy()
+
+    def _on_update_progress(self, done: int, total: int, _path: str) -> None:
+        self.update_status.progress(done, total)
+        now = time.monotonic()
+        if now - self._last_sidebar_refresh >= SIDEBAR_REFRESH_S:
+            self._last_sidebar_refresh = now
+            self._refresh_sidebar(reload_list=self._view is None or self._view.kind == "latest")
+
+    def _on_update_finished(self, report: UpdateReport) -> None:
+        self.update_status.idle()
+        self._problems = list(report.problems)
+        self.update_status.set_problem_count(len(self._problems))
+        had_papers = self.paper_model.rowCount() > 0
+        self._refresh_sidebar(reload_list=True)
+        if not had_papers and self._view in (None, View("latest")):
+            self._select_first_start_view()
+        self._status(self.tr("Library up to date: %n paper(s)", "", report.papers))
+
+    def _on_update_failed(self, message: str) -> None:
+        self.update_status.idle()
+        self._status(self.tr("Update failed: {message}").format(message=message))
+
+    def _show_problems(self) -> None:
+        ProblemsDialog(self._problems, self).exec()
+
+    # --- dialogs and status ---------------------------------------------------------------
+
+    def _show_preferences(self) -> None:
+        if PreferencesDialog(self.settings, self).exec():
+            self.detail.set_allow_remote_images(self.settings.allow_remote_images)
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Daily Papers Reader"),
+            self.tr("Read the Korean Hugging Face Daily Papers digests offline.\nData: {path}").format(
+                path=self.library.data_dir
+            ),
+        )
+
+    def _status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    # --- persistence ----------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        """Last run's layout, sort, view and paper; the first-start defaults otherwise."""
+        settings = self.settings
+        if not settings.restore_layout(self, self.splitter):
+            self.resize(1400, 860)
+        sort = settings.sort
+        self._user_sort = (
+            (sort[0], Qt.SortOrder.DescendingOrder if sort[1] else Qt.SortOrder.AscendingOrder) if sort else DEFAULT_SORT
+        )
+        self.paper_list.sortByColumn(*self._user_sort)
+        self.commands["hide_read"].setChecked(settings.hide_read)
+        self.detail.set_font_point_size(settings.font_point_size)
+        self.detail.set_allow_remote_images(settings.allow_remote_images)
+
+        self.sidebar_model.set_days(self.library.days())
+        view = View.from_text(settings.selected_view)
+        self._pending_key = settings.selected_paper
+        if not (view and self.sidebar.select_view(view)):
+            self._pending_key = None
+            self._select_first_start_view()
+        self.paper_list.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.updater.stop()
+        self._read_timer.stop()
+        view, key = self._view, None
+        if self._before_search is not None and view == View("search"):
+            view, key = self._before_search
+        else:
+            current = self.paper_list.current_paper()
+            key = current.key if current else None
+        settings = self.settings
+        settings.save_layout(self, self.splitter)
+        settings.selected_view = view.to_text() if view else ""
+        settings.selected_paper = key
+        settings.font_point_size = self.detail.font_point_size()
+        settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,156 @@
+"""The middle pane: a table of papers over PaperTableModel through PaperFilterProxy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from reader.core.models import Paper
+from reader.ui.models import HighlightRole, PaperFilterProxy, PaperRole, PaperTableModel
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+HIGHLIGHT_BACKGROUND = QColor("#ffe27a")
+HIGHLIGHT_FOREGROUND = QColor("#000000")
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """Qt counts UTF-16 units; a Python index past an astral character (e.g. 𝒵) would drift."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Paints a title with the search's matching spans marked; plain titles paint as usual."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        spans = index.data(HighlightRole)
+        if not spans:
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        text = item.text
+        item.text = ""
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
+
+        layout = QTextLayout(text, item.font)
+        ranges = []
+        for start, end in spans:
+            highlight = QTextLayout.FormatRange()
+            highlight.start = utf16_offset(text, start)
+            highlight.length = utf16_offset(text, end) - highlight.start
+            char_format = QTextCharFormat()
+            char_format.setBackground(HIGHLIGHT_BACKGROUND)
+            char_format.setForeground(HIGHLIGHT_FOREGROUND)
+            highlight.format = char_format
+            ranges.append(highlight)
+        layout.setFormats(ranges)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(1_000_000)  # one line, clipped at the cell's edge like the other rows
+        layout.endLayout()
+
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setClipRect(text_rect)
+        painter.setPen(item.palette.color(role))
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        top = text_rect.top() + (text_rect.height() - line.height()) / 2
+        layout.draw(painter, QPointF(text_rect.left() + margin, top))
+        painter.restore()
+
+
+class PaperList(QTableView):
+    """Rows of papers; Enter or a double-click asks to open the current paper on arXiv."""
+
+    current_paper_changed = Signal(object)  # Paper | None
+    open_requested = Signal(object)  # Paper
+
+    def __init__(self, model: PaperTableModel, proxy: PaperFilterProxy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paper_list")
+        self._source = model
+        self._proxy = proxy
+        proxy.setSourceModel(model)
+        self.setModel(proxy)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setSortingEnabled(True)
+        self.setTabKeyNavigation(False)
+        self.setItemDelegateForColumn(PaperTableModel.TITLE, HighlightDelegate(self))
+
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        columns = self.horizontalHeader()
+        columns.setHighlightSections(False)
+        columns.setStretchLastSection(False)
+        columns.setSectionResizeMode(PaperTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((PaperTableModel.STAR, 28), (PaperTableModel.VOTES, 56),
+                              (PaperTableModel.AUTHORS, 170), (PaperTableModel.DATE, 92)):
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            columns.resizeSection(column, width)
+
+        self.activated.connect(self._on_activated)
+        self.selectionModel().currentRowChanged.connect(self._on_current_changed)
+
+    def current_paper(self) -> Paper | None:
+        index = self.currentIndex()
+        return index.data(PaperRole) if index.isValid() else None
+
+    def select_row(self, row: int) -> bool:
+        """Make proxy row ``row`` current (clamped); False when the list is empty."""
+        count = self._proxy.rowCount()
+        if count == 0:
+            self.current_paper_changed.emit(None)
+            return False
+        row = max(0, min(row, count - 1))
+        index = self._proxy.index(row, PaperTableModel.TITLE)
+        if index == self.currentIndex():
+            self.current_paper_changed.emit(self.current_paper())  # re-show after a reload
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
+
+    def select_key(self, key: str) -> bool:
+        """Make the paper with this ``date/arxiv_id`` key current, if it is listed."""
+        source_row = self._source.row_of(key)
+        if source_row < 0:
+            return False
+        index = self._proxy.mapFromSource(self._source.index(source_row, PaperTableModel.TITLE))
+        return index.isValid() and self.select_row(index.row())
+
+    def step(self, delta: int) -> None:
+        """Move the current row by ``delta`` (j/k); the first move from nothing picks the top row."""
+        current = self.currentIndex()
+        self.select_row(current.row() + delta if current.isValid() else 0)
+
+    def set_date_column_visible(self, visible: bool) -> None:
+        self.setColumnHidden(PaperTableModel.DATE, not visible)
+
+    def _on_activated(self, index: AnyIndex) -> None:
+        paper = index.data(PaperRole)
+        if paper is not None:
+            self.open_requested.emit(paper)
+
+    def _on_current_changed(self, current: AnyIndex, _previous: object) -> None:
+        self.current_paper_changed.emit(current.data(PaperRole) if current.isValid() else None)

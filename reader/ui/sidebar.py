@@ -1,0 +1,328 @@
+"""The left pane: smart views and the date tree, and the tree model behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from reader.ui.models import SMART_KINDS, View, ViewKind
+
+ViewRole = Qt.ItemDataRole.UserRole + 1  # the View of a row (None for year/month rows)
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class _Node:
+    """One sidebar row. Children are kept in display order; the parent link makes parent() cheap."""
+
+    __slots__ = ("parent", "children", "view", "label", "unread", "total", "row")
+
+    def __init__(self, parent: _Node | None, label: str, view: View | None = None) -> None:
+        self.parent = parent
+        self.children: list[_Node] = []
+        self.view = view
+        self.label = label
+        self.unread = 0
+        self.total = 0
+        self.row = 0
+
+    def add(self, child: _Node) -> _Node:
+        child.row = len(self.children)
+        self.children.append(child)
+        return child
+
+
+class SidebarModel(QAbstractItemModel):
+    """Smart views, an optional "Search results" row, then years > months > days, newest first.
+
+    Column 0 is the name, column 1 the count (``unread/total`` for days). Counts are updated in
+    place with dataChanged so a star or a read never collapses the tree or moves the selection.
+    """
+
+    NAME, COUNT = 0, 1
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._root = _Node(None, "")
+        self._smart: dict[ViewKind, _Node] = {}
+        self._search: _Node | None = None
+        self._days: dict[str, _Node] = {}
+        self._smart_counts: dict[ViewKind, int] = {}
+        self._build([], None)
+
+    # Public API used by the window.
+
+    def set_days(self, days: Sequence[Any]) -> None:
+        """Show these DayInfo values (newest first); rebuild only when the set of days changed."""
+        if [day.date for day in days] == list(self._days):
+            self._update_counts(days)
+            return
+        self.beginResetModel()
+        self._build(days, self._search.total if self._search else None)
+        self.endResetModel()
+
+    def set_search_count(self, count: int | None) -> None:
+        """Show "Search results (count)" below the smart views, or remove it with None."""
+        row = len(SMART_KINDS)
+        if count is None:
+            if self._search is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                self._root.children.pop(row)
+                self._renumber(self._root)
+                self._search = None
+                self.endRemoveRows()
+            return
+        if self._search is None:
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._search = _Node(self._root, "", View("search"))
+            self._root.children.insert(row, self._search)
+            self._renumber(self._root)
+            self.endInsertRows()
+        self._search.total = count
+        self._emit_row_changed(self._search)
+
+    def index_for_view(self, view: View) -> QModelIndex:
+        if view.kind == "day":
+            node = self._days.get(view.date or "")
+        elif view.kind == "search":
+            node = self._search
+        else:
+            node = self._smart.get(view.kind)
+        return self.createIndex(node.row, 0, node) if node else QModelIndex()
+
+    def day_dates(self) -> list[str]:
+        """Dates of the day rows in display order (newest first)."""
+        return list(self._days)
+
+    def count(self, kind: ViewKind) -> int:
+        """The number a smart view shows next to its name."""
+        return self._smart_counts.get(kind, 0)
+
+    # Qt model interface.
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        node = self._node(parent)
+        if column not in (0, 1) or not 0 <= row < len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid():
+            return QModelIndex()
+        parent = self._node(child).parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row, 0, parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 2
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._node(index).view is None:  # year and month rows only group days
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        if role == ViewRole:
+            return node.view
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._label(node) if index.column() == self.NAME else self._count_text(node)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and node.unread and index.column() == self.NAME:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    # Internals.
+
+    def _node(self, index: AnyIndex) -> _Node:
+        return index.internalPointer() if index.isValid() else self._root  # type: ignore[return-value]
+
+    def _label(self, node: _Node) -> str:
+        view = node.view
+        if view is None or view.kind == "day":
+            return node.label
+        if view.kind == "search":
+            return self.tr("Search results (%n)", "", node.total)
+        names = {
+            "latest": self.tr("Latest day"),
+            "all": self.tr("All papers"),
+            "unread": self.tr("Unread"),
+            "starred": self.tr("Starred"),
+        }
+        return names[view.kind]
+
+    def _count_text(self, node: _Node) -> str:
+        view = node.view
+        if view is None:
+            return str(node.unread) if node.unread else ""
+        if view.kind in ("day", "latest"):
+            return f"{node.unread}/{node.total}"
+        if view.kind == "search":
+            return ""
+        return str(node.total)
+
+    def _build(self, days: Sequence[Any], search_count: int | None) -> None:
+        self._root = _Node(None, "")
+        self._smart = {kind: self._root.add(_Node(self._root, "", View(kind))) for kind in SMART_KINDS}
+        self._search = None
+        if search_count is not None:
+            self._search = self._root.add(_Node(self._root, "", View("search")))
+            self._search.total = search_count
+        self._days = {}
+        locale = QLocale()
+        years: dict[str, _Node] = {}
+        months: dict[str, _Node] = {}
+        for day in days:
+            year_text, month_text = day.date[:4], day.date[:7]
+            if year_text not in years:
+                years[year_text] = self._root.add(_Node(self._root, year_text))
+            year = years[year_text]
+            if month_text not in months:
+                month_name = locale.standaloneMonthName(int(day.date[5:7] or 1))
+                months[month_text] = year.add(_Node(year, month_name))
+            month = months[month_text]
+            self._days[day.date] = month.add(_Node(month, day.date, View("day", day.date)))
+        self._set_counts(days)
+
+    def _set_counts(self, days: Sequence[Any]) -> None:
+        """Fill every count from the DayInfo values; group rows sum their days."""
+        for group in (n for n in self._root.children if n.view is None):
+            group.unread = group.total = 0
+            for month in group.children:
+                month.unread = month.total = 0
+        for day in days:
+            node = self._days[day.date]
+            node.unread, node.total = day.unread, day.total
+            month = node.parent
+            assert month is not None and month.parent is not None
+            month.unread += day.unread
+            month.total += day.total
+            month.parent.unread += day.unread
+            month.parent.total += day.total
+        latest = self._smart["latest"]
+        latest.unread, latest.total = (days[0].unread, days[0].total) if days else (0, 0)
+        self._smart["all"].total = sum(day.total for day in days)
+        self._smart["unread"].total = sum(day.unread for day in days)
+        self._smart["starred"].total = sum(day.starred for day in days)
+        self._smart_counts = {kind: self._smart[kind].total for kind in SMART_KINDS}
+        self._smart_counts["latest"] = latest.total
+
+    def _update_counts(self, days: Sequence[Any]) -> None:
+        self._set_counts(days)
+        last_top = self.rowCount() - 1
+        self.dataChanged.emit(self.index(0, 0), self.index(last_top, 1))
+        for group in self._root.children:
+            self._emit_children_changed(group)
+
+    def _emit_children_changed(self, node: _Node) -> None:
+        if not node.children:
+            return
+        first = self.createIndex(0, 0, node.children[0])
+        last = self.createIndex(len(node.children) - 1, 1, node.children[-1])
+        self.dataChanged.emit(first, last)
+        for child in node.children:
+            self._emit_children_changed(child)
+
+    def _emit_row_changed(self, node: _Node) -> None:
+        self.dataChanged.emit(self.createIndex(node.row, 0, node), self.createIndex(node.row, 1, node))
+
+    @staticmethod
+    def _renumber(node: _Node) -> None:
+        for row, child in enumerate(node.children):
+            child.row = row
+
+
+
+class Sidebar(QTreeView):
+    """A tree of views; choosing a row emits ``view_selected(View)``.
+
+    Only rows that are views can be selected: years and months just fold their days.
+    """
+
+    view_selected = Signal(object)  # View
+
+    def __init__(self, model: SidebarModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setModel(model)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(SidebarModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SidebarModel.COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        self.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        model.modelReset.connect(self._expand_newest)
+        self._expand_newest()
+
+    def sidebar_model(self) -> SidebarModel:
+        model = self.model()
+        assert isinstance(model, SidebarModel)
+        return model
+
+    def current_view(self) -> View | None:
+        index = self.currentIndex()
+        return index.data(ViewRole) if index.isValid() else None
+
+    def select_view(self, view: View) -> bool:
+        """Make ``view`` the current row (emitting view_selected when it changes); False if absent."""
+        index = self.sidebar_model().index_for_view(view)
+        if not index.isValid():
+            return False
+        parent = index.parent()
+        while parent.isValid():
+            self.expand(parent)
+            parent = parent.parent()
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
+
+    def adjacent_day(self, step: int) -> View | None:
+        """The day ``step`` rows below (positive) or above the current one in the tree.
+
+        From a smart view the newest day is the starting point, so ``n`` from "All papers"
+        lands on the newest day and ``n`` again on the day before it.
+        """
+        dates = self.sidebar_model().day_dates()
+        if not dates:
+            return None
+        view = self.current_view()
+        if view is None or view.kind not in ("day", "latest"):
+            return View("day", dates[0])
+        current = dates[0] if view.kind == "latest" else view.date
+        position = dates.index(current) if current in dates else 0
+        target = position + step
+        return View("day", dates[target]) if 0 <= target < len(dates) else None
+
+    def _on_current_changed(self, current: QModelIndex | QPersistentModelIndex, _previous: object) -> None:
+        view = current.data(ViewRole) if current.isValid() else None
+        if view is not None:
+            self.view_selected.emit(view)
+
+    def _expand_newest(self) -> None:
+        """Open the newest year and month; older ones stay folded so thousands of days stay tidy."""
+        model = self.sidebar_model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(ViewRole) is None:
+                self.expand(index)
+                self.expand(model.index(0, 0, index))
+                return
