@@ -38,14 +38,21 @@ class DetailBrowser(QTextBrowser):
     def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 - Qt's parameter name
         """Refuse file:, qrc:, relative and remote resources; only ``image_loader`` may supply images.
 
-        The base class would read local files and Qt resources named by the (untrusted) document.
+        The base class would read local files and Qt resources named by the (untrusted) document. An
+        image request always gets an image (a blank one when refused): given nothing, Qt's image handler
+        falls back to reading the name as a file path itself.
         """
         image_type = QTextDocument.ResourceType.ImageResource
-        if self.image_loader is not None and type in (image_type, image_type.value):
-            image = self.image_loader(name)
-            if image is not None:
-                return image
-        return None
+        if type not in (image_type, image_type.value):
+            return None
+        image = self.image_loader(name) if self.image_loader is not None else None
+        return image if image is not None else _blank_image()
+
+
+def _blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    return image
 
 
 class DetailPane(QWidget):

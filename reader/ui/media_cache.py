@@ -12,7 +12,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QUrl, Signal
+from PySide6.QtCore import QByteArray, QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 
@@ -22,6 +22,7 @@ log = logging.getLogger("reader.ui.media")
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 TIMEOUT_MS = 15_000
+_URL_PROPERTY = "media_cache_url"
 _EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
 
 
@@ -81,12 +82,22 @@ class MediaCache(QObject):
         request.setMaximumRedirectsAllowed(5)
         self._pending[url] = bytearray()
         reply = self._manager.get(request)
-        reply.metaDataChanged.connect(lambda: self._check_headers(url, reply))
-        reply.readyRead.connect(lambda: self._receive(url, reply))
-        reply.finished.connect(lambda: self._finish(url, reply))
+        reply.setProperty(_URL_PROPERTY, url)
+        # Slots and sender(), not lambdas: a lambda holding `self` and the reply crashes PySide6 when
+        # the cache is destroyed while the reply's deleteLater() is still pending.
+        reply.metaDataChanged.connect(self._check_headers)
+        reply.readyRead.connect(self._receive)
+        reply.finished.connect(self._finish)
         return True
 
-    def _check_headers(self, url: str, reply: QNetworkReply) -> None:
+    def _sender_reply(self) -> tuple[str, QNetworkReply]:
+        reply = self.sender()
+        assert isinstance(reply, QNetworkReply)
+        return str(reply.property(_URL_PROPERTY)), reply
+
+    @Slot()
+    def _check_headers(self) -> None:
+        url, reply = self._sender_reply()
         content_type = _content_type(reply)
         length = reply.header(QNetworkRequest.KnownHeaders.ContentLengthHeader)
         if content_type and content_type not in _EXTENSIONS:
@@ -94,7 +105,9 @@ class MediaCache(QObject):
         elif isinstance(length, int) and length > self._max_bytes:
             self._refuse(url, reply, f"larger than {self._max_bytes // 1024} KiB")
 
-    def _receive(self, url: str, reply: QNetworkReply) -> None:
+    @Slot()
+    def _receive(self) -> None:
+        url, reply = self._sender_reply()
         buffer = self._pending.get(url)
         if buffer is None:
             return
@@ -107,7 +120,9 @@ class MediaCache(QObject):
         self._pending.pop(url, None)
         reply.abort()
 
-    def _finish(self, url: str, reply: QNetworkReply) -> None:
+    @Slot()
+    def _finish(self) -> None:
+        url, reply = self._sender_reply()
         reply.deleteLater()
         if url in self._refused:
             self.failed.emit(url, self._refused[url])
