@@ -81,7 +81,9 @@ class DetailPane(QWidget):
 
         self.open_arxiv_button = self._button(self.tr("Open on arXiv"), "openArxivButton", self.open_arxiv)
         self.open_pdf_button = self._button(self.tr("Open PDF"), "openPdfButton", self.open_pdf)
-        self.open_hf_button = self._button(self.tr("Open on Hugging Face"), "openHfButton", self.open_hugging_face)
+        self.open_hf_button = self._button(
+            self.tr("Open on Hugging Face"), "openHfButton", self.open_hugging_face
+        )
         self.star_button = self._button(self.tr("Star"), "starButton", None)
         self.star_button.setCheckable(True)
         self.star_button.toggled.connect(self._on_star_toggled)

@@ -58,7 +58,7 @@ _ALLOWED_CLASSES = {
 
 
 def arxiv_abs_url(arxiv_id: str) -> str:
-    """The canonical arXiv page, built from the id rather than the digest's link (which may carry a version)."""
+    """The canonical arXiv page, built from the id, not the digest's link (which may carry a version)."""
     return f"https://arxiv.org/abs/{quote(arxiv_id, safe='./')}"
 
 

@@ -94,7 +94,9 @@ def click_link(qtbot, browser: QTextBrowser, href: str) -> None:
         ("open_hf_button", "https://huggingface.co/papers/2404.00399"),
     ],
 )
-def test_buttons_open_the_paper_in_the_browser(qtbot, pane: DetailPane, opened_urls, button: str, url: str) -> None:
+def test_buttons_open_the_paper_in_the_browser(
+    qtbot, pane: DetailPane, opened_urls, button: str, url: str
+) -> None:
     qtbot.mouseClick(getattr(pane, button), Qt.MouseButton.LeftButton)
     assert opened_urls == [url]
 
@@ -141,8 +143,12 @@ def test_clicking_an_http_link_in_the_text_opens_the_browser(qtbot, pane: Detail
     assert opened_urls == ["https://arxiv.org/abs/2404.00399"]
 
 
-@pytest.mark.parametrize("href", ["javascript:alert(1)", "file:///etc/passwd", "mailto:x@example.com", "secret.html"])
-def test_clicking_an_unsafe_link_opens_nothing_and_says_so(qtbot, pane: DetailPane, opened_urls, href: str) -> None:
+@pytest.mark.parametrize(
+    "href", ["javascript:alert(1)", "file:///etc/passwd", "mailto:x@example.com", "secret.html"]
+)
+def test_clicking_an_unsafe_link_opens_nothing_and_says_so(
+    qtbot, pane: DetailPane, opened_urls, href: str
+) -> None:
     # Raw HTML straight into the browser: the renderer would already have removed these links.
     pane.browser.setHtml(f'<p><a href="{href}">dangerous link</a></p>')
     with qtbot.waitSignal(pane.status_message) as note:
@@ -180,7 +186,9 @@ def picture_size(browser: QTextBrowser, url: QUrl) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("kind", ["file-url", "absolute-path", "relative-path"])
-def test_browser_never_loads_local_images(qtbot, pane: DetailPane, tmp_path: Path, monkeypatch, kind: str) -> None:
+def test_browser_never_loads_local_images(
+    qtbot, pane: DetailPane, tmp_path: Path, monkeypatch, kind: str
+) -> None:
     picture = tmp_path / "local.png"
     picture.write_bytes(png_bytes(40, 20))
     monkeypatch.chdir(tmp_path)
@@ -338,7 +346,9 @@ def test_media_cache_downloads_an_image_once(qtbot, tmp_path: Path, image_server
 
 @pytest.mark.parametrize(("path", "reason"), [("/big.png", "larger"), ("/page.png", "not an image"),
                                               ("/fake.png", "not a readable image"), ("/missing.png", "")])
-def test_media_cache_refuses_bad_downloads(qtbot, tmp_path: Path, image_server: str, path: str, reason: str) -> None:
+def test_media_cache_refuses_bad_downloads(
+    qtbot, tmp_path: Path, image_server: str, path: str, reason: str
+) -> None:
     cache = MediaCache(tmp_path, max_bytes=1024)
     url = f"{image_server}{path}"
     with qtbot.waitSignal(cache.failed, timeout=10_000) as failed:
@@ -349,7 +359,9 @@ def test_media_cache_refuses_bad_downloads(qtbot, tmp_path: Path, image_server: 
     assert not list((tmp_path / "media").glob("*"))
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/x.png", "data:image/png;base64,AA", "/x.png"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.com/x.png", "data:image/png;base64,AA", "/x.png"]
+)
 def test_media_cache_refuses_non_http_urls(tmp_path: Path, url: str) -> None:
     assert not MediaCache(tmp_path).fetch(url)
 

@@ -56,9 +56,6 @@ class Page(HTMLParser):
     def tags(self, name: str) -> list[dict[str, str]]:
         return [attrs for tag, attrs in self.elements if tag == name]
 
-    def body(self) -> str:
-        return self.text
-
 
 def render(paper: Paper, **options: object) -> Page:
     return Page(render_paper_html(paper, Flags(), **options))  # type: ignore[arg-type]
@@ -144,7 +141,10 @@ def test_html_in_title_and_authors_is_text() -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["A*: Search", "[IDK] Token", "M$^{2}$UGen", r"$\textit{Trans-LoRA}$", "CFG-Zero*", "GPT-[n] and V_AI", "**not bold**"],
+    [
+        "A*: Search", "[IDK] Token", "M$^{2}$UGen", r"$\textit{Trans-LoRA}$", "CFG-Zero*", "GPT-[n] and V_AI",
+        "**not bold**",
+    ],
 )
 def test_title_is_shown_literally(title: str) -> None:
     page = render(make_paper(title=title))
@@ -207,11 +207,15 @@ def test_list_literal_value_renders_as_bullets() -> None:
     """The parser turns ``['a', 'b']`` values into bullets; they must show as a list under the heading."""
     section = Section("Performance Highlights", "- 첫 번째 요점\n- 두 번째 요점")
     document = render_paper_html(make_paper(sections=(section,)), Flags())
-    assert re.search(r"<h3>Performance Highlights</h3>\s*<ul>\s*<li>첫 번째 요점</li>\s*<li>두 번째 요점</li>", document)
+    expected = r"<h3>Performance Highlights</h3>\s*<ul>\s*<li>첫 번째 요점</li>\s*<li>두 번째 요점</li>"
+    assert re.search(expected, document)
 
 
 def test_inline_markdown_and_bare_urls_in_summary() -> None:
-    text = "**IXC-2.5**는 https://huggingface.co/collections/aurora-m 에서 공개, 코드는 https://github.com/x/y에서."
+    text = (
+        "**IXC-2.5**는 https://huggingface.co/collections/aurora-m 에서 공개, "
+        "코드는 https://github.com/x/y에서."
+    )
     document = render_paper_html(make_paper(sections=(Section(None, text),)), Flags())
     page = Page(document)
     assert "<strong>IXC-2.5</strong>" in document
@@ -282,7 +286,9 @@ def test_image_shown_when_remote_images_are_allowed() -> None:
 
 def test_palette_colours_reach_the_stylesheet_and_bad_values_do_not() -> None:
     document = render_paper_html(
-        make_paper(), Flags(), palette={"text": "#eeeeee", "background": "#101010", "link": "red;}</style><script>"}
+        make_paper(),
+        Flags(),
+        palette={"text": "#eeeeee", "background": "#101010", "link": "red;}</style><script>"},
     )
     assert "color: #eeeeee" in document and "background-color: #101010" in document
     assert "<script>" not in document
