@@ -1,1 +1,7 @@
-"""index layer."""
+"""Korean-aware full-text search over papers (Whoosh); no Qt.
+
+``query.parse_query`` turns what a user typed into a :class:`query.Query` (with highlight spans);
+``search_index.SearchIndex`` stores one entry per (source, date, arXiv id) and answers queries.
+``analysis`` holds the token rules (Hangul bigrams, Latin word-start prefixes) and ``writer`` a
+lean Whoosh segment writer. Whoosh exceptions never leave this package.
+"""

@@ -1,0 +1,205 @@
+"""A lean Whoosh segment writer for the paper index.
+
+Character bigrams give about twice as many postings per paper as Whoosh's StandardAnalyzer words,
+and Whoosh's generic writer spends its time per posting, not per token: a 5-tuple in a pool with
+size bookkeeping, a sort of all those tuples at commit, a pickled position list, and a
+seek-and-read of the document's field length from disk for every posting. This writer produces
+the same on-disk format (any Whoosh reader opens the index) but does that work per term or
+from memory:
+
+* postings are grouped per term as documents arrive (docnums ascend, so each group is already
+  sorted) and only the distinct terms are sorted at commit;
+* position lists of one position (most bigrams in a summary) come from a cache;
+* field lengths come from an in-memory table;
+* ``W3PostingsWriter.add_posting`` is inlined without its type assertions.
+
+Segment merges and memory spills (``limitmb``) fall back to Whoosh's own posting pool. This
+relies on Whoosh 2.7's SegmentWriter/W3 codec internals; whoosh 2.7 is the final line, and
+tests/unit/test_search.py checks that a Whoosh searcher reads what this writer wrote.
+"""
+
+from __future__ import annotations
+
+from pickle import dumps
+from typing import Any
+
+from whoosh.system import pack_uint
+from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.writing import SegmentWriter
+
+from reader.index.analysis import term_positions
+
+_SINGLE_POSITION = [pack_uint(1) + dumps([pos], 2) for pos in range(4096)]
+# Rough bytes one buffered posting occupies, to honour ``limitmb`` like Whoosh's own pool does.
+_POSTING_BYTES = 120
+
+Posting = tuple[int, float, bytes]  # (docnum, weight, encoded positions)
+
+
+def encode_positions(poses: list[int]) -> bytes:
+    """Whoosh's ``Positions.encode`` (count + pickled deltas), single positions from a cache."""
+    if len(poses) == 1 and poses[0] < 4096:
+        return _SINGLE_POSITION[poses[0]]
+    deltas = [poses[0]] + [b - a for a, b in zip(poses, poses[1:])]
+    return pack_uint(len(deltas)) + dumps(deltas, 2)
+
+
+class PaperWriter(SegmentWriter):
+    """SegmentWriter with :meth:`add_paper`, a fast path for the paper schema."""
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        self._terms: dict[str, dict[str, list[Posting]]] = {}  # field -> term -> postings
+        self._field_lengths: dict[str, dict[int, int]] = {}  # field -> docnum -> length
+        self._buffered = 0
+
+    def add_paper(self, stored: dict[str, Any], columns: dict[str, Any], ids: dict[str, str],
+                  texts: dict[str, str]) -> None:
+        """Add one document: stored values, column values, ID terms and Korean-aware texts.
+
+        ``texts`` fields must be :class:`reader.index.analysis.KoreanText` fields, ``ids`` fields
+        Whoosh ``ID`` fields.
+        """
+        self._check_state()
+        docnum = self.docnum
+        schema = self.schema
+        perdoc = self.perdocwriter
+        perdoc.start_doc(docnum)
+        added = len(ids)
+        for fieldname, value in ids.items():
+            self._terms.setdefault(fieldname, {}).setdefault(value, []).append((docnum, 1.0, b""))
+            perdoc.add_field(fieldname, schema[fieldname], None, 0)
+        for fieldname, text in texts.items():
+            boost = schema[fieldname].format.field_boost
+            field_terms = self._terms.setdefault(fieldname, {})
+            get = field_terms.get
+            length = 0
+            for term, poses in term_positions(text).items():
+                freq = len(poses)
+                length += freq
+                posting = (docnum, freq * boost, encode_positions(poses))
+                found = get(term)
+                if found is None:
+                    field_terms[term] = [posting]
+                else:
+                    found.append(posting)
+            added += length
+            perdoc.add_field(fieldname, schema[fieldname], None, length)
+            if length:
+                rounded = byte_to_length(length_to_byte(length))
+                self._field_lengths.setdefault(fieldname, {})[docnum] = rounded
+        for fieldname, value in stored.items():
+            perdoc.add_field(fieldname, schema[fieldname], value, 0)
+        for fieldname, value in columns.items():
+            field = schema[fieldname]
+            perdoc.add_column_value(fieldname, field.column_type, field.to_column_value(value))
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+        self._buffered += added * _POSTING_BYTES
+        if self._buffered > self.pool.limit:
+            self._spill()
+
+    def _spill(self) -> None:
+        """Move the buffered postings into Whoosh's pool as one sorted run (bounded memory)."""
+        pool = self.pool
+        for fieldname, term, posting in self._sorted_postings():
+            pool.fieldnames.add(fieldname)
+            pool.current.append((fieldname, term.encode("utf-8"), *posting))
+        pool.save()
+        self._terms.clear()
+        self._buffered = 0
+
+    def _sorted_postings(self) -> Any:
+        for fieldname in sorted(self._terms):
+            field_terms = self._terms[fieldname]
+            for term in sorted(field_terms):
+                for posting in field_terms[term]:
+                    yield fieldname, term, posting
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        stored_lengths = self.per_document_reader()
+        lengths = _Lengths(self._field_lengths, stored_lengths)
+        if self.pool.runs or self.pool.current:
+            # Merged segments or spilled runs: let Whoosh's pool sort and merge everything.
+            self._spill()
+            groups = _group(self.pool.iter_postings())
+        else:
+            groups = (
+                (fieldname, term.encode("utf-8"), postings)
+                for fieldname in sorted(self._terms)
+                for term, postings in sorted(self._terms[fieldname].items())
+            )
+        _write_postings(self.fieldwriter, self.schema, lengths, groups)
+        self.fieldwriter.close()
+        stored_lengths.close()
+
+
+def _group(postings: Any) -> Any:
+    """Sorted (field, term, docnum, weight, value) tuples -> (field, term, [postings])."""
+    key = None
+    group: list[Posting] = []
+    for fieldname, term, docnum, weight, value in postings:
+        if (fieldname, term) != key:
+            if key is not None:
+                yield (*key, group)
+            key, group = (fieldname, term), []
+        group.append((docnum, weight, value))
+    if key is not None:
+        yield (*key, group)
+
+
+def _write_postings(fieldwriter: Any, schema: Any, lengths: _Lengths, groups: Any) -> None:
+    """``FieldWriter.add_postings`` for grouped postings with ``add_posting`` inlined (same bytes out)."""
+    last_field = None
+    writer: Any = None
+    block_limit = 0
+    field_length = lengths.for_field("")
+    for fieldname, term, postings in groups:
+        if fieldname != last_field:
+            if last_field is not None:
+                fieldwriter.finish_field()
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            writer = fieldwriter._postwriter
+            block_limit = writer._blocklimit
+            field_length = lengths.for_field(fieldname)
+            last_field = fieldname
+        fieldwriter.start_term(term)
+        for docnum, weight, value in postings:
+            if len(writer._ids) >= block_limit:
+                writer._write_block()
+            writer._ids.append(docnum)
+            writer._weights.append(weight)
+            if weight > writer._maxweight:
+                writer._maxweight = weight
+            if value:
+                writer._values.append(value)
+            length = field_length(docnum)
+            if length:
+                if writer._minlength is None or length < writer._minlength:
+                    writer._minlength = length
+                if length > writer._maxlength:
+                    writer._maxlength = length
+        fieldwriter.finish_term()
+    if last_field is not None:
+        fieldwriter.finish_field()
+
+
+class _Lengths:
+    """Field lengths from memory for the documents this writer added, else from the new segment."""
+
+    def __init__(self, added: dict[str, dict[int, int]], fallback: Any) -> None:
+        self._added = added
+        self._fallback = fallback
+
+    def for_field(self, fieldname: str) -> Any:
+        """A ``docnum -> length`` function for one field."""
+        added = self._added.get(fieldname, {})
+        fallback = self._fallback.doc_field_length
+
+        def length(docnum: int) -> int:
+            found = added.get(docnum)
+            return found if found is not None else fallback(docnum, fieldname, 0)
+
+        return length
