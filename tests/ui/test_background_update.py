@@ -1,0 +1,101 @@
+"""Indexing in the background: the window shows at once, fills in when the worker is done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader.library import Library
+from reader.ui import main_window as main_window_module
+from reader.ui.app import run_window
+from reader.ui.main_window import MainWindow
+from reader.ui.models import View
+from reader.ui.workers import LibraryUpdater
+
+UPDATE_TIMEOUT_MS = 120_000
+
+
+def test_a_new_library_shows_an_empty_window_then_fills_in(open_window, tmp_path: Path, qtbot) -> None:
+    window = open_window(tmp_path / "fresh")
+    assert window.paper_proxy.rowCount() == 0
+    assert window.detail.paper() is None
+    progress: list[tuple[int, int]] = []
+    window.updater.progress.connect(lambda done, total, _path: progress.append((done, total)))
+    with qtbot.waitSignal(window.updater.finished, timeout=UPDATE_TIMEOUT_MS):
+        window.start_update()
+        assert window.update_status.progress_bar.isVisible()
+        assert not window.updater.start()  # one update at a time
+    assert progress and progress[-1][0] == progress[-1][1]  # the last file was reported
+    assert not window.update_status.progress_bar.isVisible()
+    assert window.sidebar_model.day_dates()[0] == "2024-11-20"
+    assert window.sidebar.current_view() == View("day", "2024-11-20")
+    assert window.paper_list.current_paper() is not None
+    assert "52" in window.statusBar().currentMessage()
+
+
+def test_an_update_keeps_the_reader_where_they_are(open_window, qtbot) -> None:
+    window = open_window()
+    window.sidebar.select_view(View("day", "2024-08-22"))
+    qtbot.keyClick(window.paper_list, "j")
+    paper = window.paper_list.current_paper()
+    with qtbot.waitSignal(window.updater.finished, timeout=UPDATE_TIMEOUT_MS):
+        window.start_update()
+    assert window.sidebar.current_view() == View("day", "2024-08-22")
+    assert window.paper_list.current_paper() == paper
+
+
+def test_problems_are_counted_in_the_status_bar_and_listed(open_window, tmp_path: Path, qtbot, monkeypatch) -> None:
+    broken = tmp_path / "digests" / "broken.md"
+    broken.parent.mkdir()
+    broken.write_bytes(b"\x00\x01\x02 not a digest \xff\xfe\x00")
+    data_dir = tmp_path / "data"
+    library = Library(data_dir)
+    library.add_sources([broken.parent])
+    library.close()
+    window = open_window(data_dir)
+    with qtbot.waitSignal(window.updater.finished, timeout=UPDATE_TIMEOUT_MS):
+        window.start_update()
+    button = window.update_status.problems_button
+    assert button.isVisible() and "1" in button.text()
+    listed: list[str] = []
+    monkeypatch.setattr(main_window_module.ProblemsDialog, "exec", lambda dialog: listed.append(dialog.text.toPlainText()))
+    button.click()
+    assert listed and str(broken) in listed[0]
+
+
+def test_stopping_an_update_waits_for_the_worker(tmp_path: Path, qtbot) -> None:
+    updater = LibraryUpdater(tmp_path / "data")
+    finished: list[object] = []
+    updater.finished.connect(finished.append)
+    assert updater.start()
+    updater.stop()
+    assert not updater.is_running()
+    qtbot.wait(50)
+    assert finished == []  # a result after stop() is dropped, never delivered to a closing window
+    assert updater.start()  # and a new one can begin
+    with qtbot.waitSignal(updater.finished, timeout=UPDATE_TIMEOUT_MS):
+        pass
+
+
+def test_run_window_shows_the_reader_and_updates_the_library(tmp_path: Path, qtbot) -> None:
+    data_dir = tmp_path / "data"
+    seen: list[str] = []
+
+    def close_when_updated() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and not windows[0].updater.is_running() and windows[0].paper_list.current_paper():
+            seen.append(windows[0].windowTitle())
+            windows[0].close()
+        else:
+            QTimer.singleShot(50, close_when_updated)
+
+    QTimer.singleShot(0, close_when_updated)
+    assert run_window(data_dir) == 0
+    assert seen == ["Daily Papers Reader"]
+    library = Library(data_dir)
+    try:
+        assert len(library.days()) == 5
+    finally:
+        library.close()
