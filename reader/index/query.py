@@ -118,7 +118,8 @@ class Query:
         result: wq.Query = positive[0] if len(positive) == 1 else wq.And(positive)
         if self.excluded:
             excluded = [any_field(c) for c in self.excluded]
-            result = wq.AndNot(result, excluded[0] if len(excluded) == 1 else wq.Or(excluded))
+            # And(.., Not(..)) rather than AndNot: Whoosh 2.7's AndNotMatcher misses a first-doc exclusion.
+            result = wq.And([result, wq.Not(excluded[0] if len(excluded) == 1 else wq.Or(excluded))])
         return result
 
     def highlight(self, field: str, text: str) -> list[tuple[int, int]]:

@@ -107,7 +107,8 @@ class SearchIndex:
                     searcher.doc_count_all()
                 return ix
             except Exception as error:  # any damage means: rebuild
-                log.warning("search index in %s is unreadable (%s); rebuilding it", self.directory, error)
+                log.warning("search index in %s is unreadable (%s); rebuilding it", self.directory, str(error))
+            _collect_leaked_files()
         return self._create()
 
     def _create(self) -> Any:
@@ -213,6 +214,13 @@ class SearchIndex:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+
+
+def _collect_leaked_files() -> None:
+    """Whoosh leaves the files of a failed open to the garbage collector; close them quietly now."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
 
 
 def _day_number(iso_date: str) -> int:
