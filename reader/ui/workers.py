@@ -1,57 +1,104 @@
-"""Background library updates: scanning and indexing run in a QThread, never on the GUI thread.
+"""Background library updates: scanning and indexing never run on the GUI thread.
 
-The worker opens its own Library on the same data directory (a Library belongs to one thread)
-and sends back only plain values through queued signals; it never touches a widget. The GUI
-thread reloads its models from its own Library when told that new data is committed.
+The update itself runs in a child process with its own Library on the same data directory
+(sqlite WAL and Whoosh snapshots make that safe). A thread was not enough: Whoosh's commit sorts
+its term tables in single C calls that hold the GIL, and with a 5,000-paper library that froze
+the window for 200-350 ms at a time (bench/gui_stall.py). A QThread in this process only waits
+on the child's pipe and turns its messages into queued signals; nothing here touches a widget,
+and the GUI thread reloads its models from its own Library when told the update is done.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
+import multiprocessing
 import time
+from multiprocessing.connection import Connection
+from multiprocessing.synchronize import Event
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.library import Library, UpdateProgress
-
 log = logging.getLogger("reader.ui.workers")
-PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress signals a second: the GUI needs no more
+PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress messages a second: the GUI needs no more
+STOP_GRACE_S = 10.0  # after this, a child that ignored the stop request is terminated
+_CONTEXT = multiprocessing.get_context("spawn")  # forking a process that runs Qt threads is unsafe
+
+
+def _update_in_child(data_dir: str, events: Connection, stop: Event) -> None:
+    """Child process: run one Library.update() and send ("progress"|"finished"|"failed", ...) messages."""
+    from reader.library import Library, UpdateProgress  # imported here: the child needs no Qt
+
+    last_sent = 0.0
+
+    def on_progress(progress: UpdateProgress) -> None:
+        nonlocal last_sent
+        now = time.monotonic()
+        if progress.done >= progress.total or now - last_sent >= PROGRESS_INTERVAL_S:
+            last_sent = now
+            events.send(("progress", progress.done, progress.total, progress.path))
+
+    try:
+        library = Library(data_dir)
+        try:
+            report = library.update(progress=on_progress, should_stop=stop.is_set)
+        finally:
+            library.close()
+    except Exception as error:  # noqa: BLE001 - the process boundary: report, never die silently
+        log.exception("library update failed")
+        events.send(("failed", str(error) or type(error).__name__))
+    else:
+        events.send(("finished", report))
+    finally:
+        events.close()
 
 
 class _UpdateJob(QObject):
-    """Lives in the worker thread; runs one Library.update()."""
+    """Lives in a QThread: starts the child process and relays its messages as signals."""
 
     progress = Signal(int, int, str)
     finished = Signal(object)  # UpdateReport
     failed = Signal(str)
 
-    def __init__(self, data_dir: Path, stop: threading.Event) -> None:
+    def __init__(self, data_dir: Path, stop: Event) -> None:
         super().__init__()
         self._data_dir = data_dir
         self._stop = stop
-        self._last_emit = 0.0
 
     @Slot()
     def run(self) -> None:
+        receiver, sender = _CONTEXT.Pipe(duplex=False)
+        process = _CONTEXT.Process(
+            target=_update_in_child, args=(str(self._data_dir), sender, self._stop),
+            name="daily-papers-update", daemon=True,
+        )
         try:
-            library = Library(self._data_dir)
+            process.start()
+        except OSError as error:
+            self.failed.emit(f"cannot start the update process: {error}")
+            return
+        sender.close()  # only the child writes; recv() then sees EOF if the child dies
+        outcome: tuple[str, object] | None = None
+        while outcome is None:
             try:
-                report = library.update(progress=self._on_progress, should_stop=self._stop.is_set)
-            finally:
-                library.close()
-        except Exception as error:  # noqa: BLE001 - the thread boundary: report, never die silently
-            log.exception("library update failed")
-            self.failed.emit(str(error) or type(error).__name__)
+                message = receiver.recv()
+            except EOFError:
+                break
+            if message[0] == "progress":
+                self.progress.emit(*message[1:])
+            else:
+                outcome = message
+        receiver.close()
+        process.join(STOP_GRACE_S if self._stop.is_set() else None)
+        if process.is_alive():
+            process.terminate()  # a killed writer leaves no stale Whoosh lock (korean-search.md)
+            process.join()
+        if outcome is None:
+            self.failed.emit(f"the update process stopped unexpectedly (exit code {process.exitcode})")
+        elif outcome[0] == "finished":
+            self.finished.emit(outcome[1])
         else:
-            self.finished.emit(report)
-
-    def _on_progress(self, progress: UpdateProgress) -> None:
-        now = time.monotonic()
-        if progress.done >= progress.total or now - self._last_emit >= PROGRESS_INTERVAL_S:
-            self._last_emit = now
-            self.progress.emit(progress.done, progress.total, progress.path)
+            self.failed.emit(str(outcome[1]))
 
 
 class LibraryUpdater(QObject):
@@ -67,7 +114,7 @@ class LibraryUpdater(QObject):
         self._data_dir = data_dir
         self._thread: QThread | None = None
         self._job: _UpdateJob | None = None
-        self._stop = threading.Event()
+        self._stop = _CONTEXT.Event()
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -76,13 +123,12 @@ class LibraryUpdater(QObject):
         """Begin an update unless one is running; False if one already is."""
         if self._thread is not None:
             return False
-        self._stop.clear()
+        self._stop = _CONTEXT.Event()
         thread = QThread(self)
         thread.setObjectName("library-update")
         job = _UpdateJob(self._data_dir, self._stop)
         job.moveToThread(thread)
         thread.started.connect(job.run)
-        thread.finished.connect(job.deleteLater)  # deleted in its own thread as the loop ends
         job.progress.connect(self.progress)
         job.finished.connect(self._on_finished)
         job.failed.connect(self._on_failed)
@@ -92,7 +138,7 @@ class LibraryUpdater(QObject):
         return True
 
     def stop(self) -> None:
-        """Ask the running update to stop after its current file and wait for the thread."""
+        """Ask the running update to stop after its current file, and wait until it has."""
         if self._thread is None:
             return
         self._stop.set()
@@ -110,10 +156,11 @@ class LibraryUpdater(QObject):
         self.failed.emit(message)
 
     def _cleanup(self) -> None:
-        thread = self._thread
+        thread, job = self._thread, self._job
         self._thread = self._job = None
         if thread is None:
             return
         thread.quit()
         thread.wait()
+        del job  # the last reference: the job is deleted here, only after its thread has ended
         thread.deleteLater()
