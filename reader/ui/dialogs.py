@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QTableWidget,
@@ -173,3 +175,19 @@ class UpdateStatus(QWidget):
     def set_problem_count(self, count: int) -> None:
         self.problems_button.setText(self.tr("⚠ %n problem(s)", "", count))
         self.problems_button.setVisible(count > 0)
+
+
+def confirm_mark_all_read(parent: QWidget, unread: int) -> bool:
+    """Marking everything read cannot be undone in one step, so ask first."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("Dialogs", "Mark All as Read"),
+        QCoreApplication.translate("Dialogs", "Mark all %n unread paper(s) as read?", "", unread),
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_about(parent: QWidget, data_dir: Path) -> None:
+    text = QCoreApplication.translate("Dialogs", "Read the Korean Hugging Face Daily Papers digests offline.")
+    where = QCoreApplication.translate("Dialogs", "Library data: {path}").format(path=data_dir)
+    QMessageBox.about(parent, QCoreApplication.translate("Dialogs", "About Daily Papers Reader"), f"{text}\n\n{where}")

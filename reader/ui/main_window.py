@@ -13,14 +13,21 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.models import Paper, Problem
 from reader.library import Library, SearchResult, UpdateReport
 from reader.ui import links, render
 from reader.ui.detail import DetailPane
-from reader.ui.dialogs import KeyboardHelpDialog, PreferencesDialog, ProblemsDialog, UpdateStatus
+from reader.ui.dialogs import (
+    KeyboardHelpDialog,
+    PreferencesDialog,
+    ProblemsDialog,
+    UpdateStatus,
+    confirm_mark_all_read,
+    show_about,
+)
 from reader.ui.media_cache import MediaCache
 from reader.ui.models import PaperFilterProxy, PaperTableModel, View
 from reader.ui.paper_list import PaperList
@@ -141,7 +148,7 @@ class MainWindow(QMainWindow):
         a["preferences"].triggered.connect(self._show_preferences)
         a["quit"].triggered.connect(self.close)
         a["keyboard_help"].triggered.connect(lambda: KeyboardHelpDialog(self).exec())
-        a["about"].triggered.connect(self._show_about)
+        a["about"].triggered.connect(lambda: show_about(self, self.library.data_dir))
 
     # --- views ----------------------------------------------------------------------------
 
@@ -186,7 +193,11 @@ class MainWindow(QMainWindow):
 
     def _refresh_sidebar(self, reload_list: bool) -> None:
         """New counts and days from the library, keeping the selected view and paper."""
+        was_empty = not self.sidebar_model.day_dates()
         self.sidebar_model.set_days(self.library.days())
+        if was_empty and self.sidebar_model.day_dates():
+            self._select_first_start_view()  # the very first days just arrived
+            return
         if self._view is None:
             return
         if self.sidebar.current_view() != self._view:  # the tree was rebuilt: put the selection back
@@ -281,12 +292,7 @@ class MainWindow(QMainWindow):
         unread = {paper.arxiv_id for paper in self.library.papers(unread=True)}
         if not unread:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Mark All as Read"),
-            self.tr("Mark all %n unread paper(s) as read?", "", len(unread)),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm_mark_all_read(self, len(unread)):
             self._set_read(unread, True)
 
     def _open_on_arxiv(self, paper: Paper | None) -> None:
@@ -370,10 +376,7 @@ class MainWindow(QMainWindow):
         self.update_status.idle()
         self._problems = list(report.problems)
         self.update_status.set_problem_count(len(self._problems))
-        had_papers = self.paper_model.rowCount() > 0
         self._refresh_sidebar(reload_list=True)
-        if not had_papers and self._view in (None, View("latest")):
-            self._select_first_start_view()
         self._status(self.tr("Library up to date: %n paper(s)", "", report.papers))
 
     def _on_update_failed(self, message: str) -> None:
@@ -388,15 +391,6 @@ class MainWindow(QMainWindow):
     def _show_preferences(self) -> None:
         if PreferencesDialog(self.settings, self).exec():
             self.detail.set_allow_remote_images(self.settings.allow_remote_images)
-
-    def _show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Daily Papers Reader"),
-            self.tr("Read the Korean Hugging Face Daily Papers digests offline.\nData: {path}").format(
-                path=self.library.data_dir
-            ),
-        )
 
     def _status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)

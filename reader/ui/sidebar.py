@@ -270,6 +270,7 @@ class Sidebar(QTreeView):
         header.setSectionResizeMode(SidebarModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SidebarModel.COUNT, QHeaderView.ResizeMode.ResizeToContents)
         self.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.clicked.connect(self._toggle_group)
         model.modelReset.connect(self._expand_newest)
         self._expand_newest()
 
@@ -316,6 +317,12 @@ class Sidebar(QTreeView):
         view = current.data(ViewRole) if current.isValid() else None
         if view is not None:
             self.view_selected.emit(view)
+
+    def _toggle_group(self, index: AnyIndex) -> None:
+        """A click on a year or month folds or unfolds it (they are not views to show)."""
+        group = index.siblingAtColumn(0)
+        if group.data(ViewRole) is None and self.model().hasChildren(group):
+            self.setExpanded(group, not self.isExpanded(group))
 
     def _expand_newest(self) -> None:
         """Open the newest year and month; older ones stay folded so thousands of days stay tidy."""
