@@ -28,6 +28,7 @@ class SearchBar(QWidget):
         self.field.setClearButtonEnabled(True)
         self.field.setPlaceholderText(self.tr("Search titles, authors, summaries  (Ctrl+F or /)"))
         self.field.setMinimumWidth(320)
+        self.field.setMaximumWidth(560)
         self.field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.message = QLabel(self)
         self.message.setObjectName("search_message")
@@ -39,6 +40,7 @@ class SearchBar(QWidget):
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.field, 1)
         layout.addWidget(self.message)
+        layout.addStretch(1)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -30,7 +30,7 @@ export PATH="$work/bin:$PATH" BROWSER="$work/bin/record-browser"
 
 display_number=$((90 + RANDOM % 100))
 while [[ -e "/tmp/.X11-unix/X$display_number" ]]; do display_number=$((display_number + 1)); done
-Xvfb ":$display_number" -screen 0 1400x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb ":$display_number" -screen 0 1400x860x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 app_pid=""
 cleanup() {
