@@ -252,23 +252,27 @@ class StateStore:
             companion = Path(f"{self.path}{suffix}")
             if companion.exists():
                 os.replace(companion, f"{backup}{suffix}")
+        detail = " ".join(reason.replace("*", " ").split())[:200]
         self.warnings.append(
-            f"The state file {self.path} was corrupt ({reason}); moved it to {backup} and started "
-            "with no read/starred marks."
+            f"The state file {self.path} was corrupt; moved it to {backup} and started with no "
+            f"read/starred marks. (sqlite: {detail})"
         )
 
     def _migrate(self) -> None:
         """Bring the schema up to SCHEMA_VERSION in one transaction, backing up real data first."""
         db = self._conn()
-        if db.execute("PRAGMA user_version").fetchone()[0] == self.SCHEMA_VERSION:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version == self.SCHEMA_VERSION:
             return
+        self._refuse_newer(version)
+        # sqlite cannot back up from inside our own write transaction, so copy first.
+        if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            self._backup_before_migration(version)
         db.execute("BEGIN IMMEDIATE")  # re-read under the lock: another process may have migrated
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             self._refuse_newer(version)
             if version < self.SCHEMA_VERSION:
-                if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                    self._backup_before_migration(version)
                 for step in range(version, self.SCHEMA_VERSION):
                     MIGRATIONS[step](db)
                 db.execute(f"PRAGMA user_version = {int(self.SCHEMA_VERSION)}")
