@@ -88,8 +88,10 @@ class StateStore:
         self.warnings: list[str] = []
         self._busy_timeout = busy_timeout
         self._db: sqlite3.Connection | None = None
-        with self._errors("open"):
+        with self._errors("open the state file"):
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path.is_dir():
+                raise StateError(f"The state file {self.path} is a folder, not a file.")
             if self.path.exists():
                 self._check_existing_file()
             # isolation_level=None: we issue BEGIN IMMEDIATE/COMMIT ourselves.
@@ -154,7 +156,7 @@ class StateStore:
     def close(self) -> None:
         """Close the file; calling it again does nothing."""
         if self._db is not None:
-            with self._errors("close"):
+            with self._errors("close the state file"):
                 self._db.close()
             self._db = None
 
@@ -210,9 +212,9 @@ class StateStore:
                     f"{self._busy_timeout:g} s (another Daily Papers Reader window or command is "
                     "using it). Try again."
                 ) from error
-            raise StateError(f"Could not {action} in the state file {self.path}: {error}") from error
+            raise StateError(f"Could not {action} ({self.path}): {error}") from error
         except OSError as error:
-            raise StateError(f"Could not {action} the state file {self.path}: {error}") from error
+            raise StateError(f"Could not {action} ({self.path}): {error}") from error
 
     def _check_existing_file(self) -> None:
         """Look at the file read-only first, so a newer or damaged file is never written to."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -20,7 +21,7 @@ def path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(path: Path):
+def store(path: Path) -> Iterator[StateStore]:
     with StateStore(path) as opened:
         yield opened
 
@@ -245,8 +246,11 @@ def test_write_blocked_too_long_is_a_readable_state_error(path: Path) -> None:
 
 
 def test_unusable_path_is_a_state_error(tmp_path: Path) -> None:
-    with pytest.raises(StateError):
-        StateStore(tmp_path)  # a directory, not a file
+    with pytest.raises(StateError, match="folder"):
+        StateStore(tmp_path)
+    (tmp_path / "a file").write_text("")
+    with pytest.raises(StateError, match="Could not open the state file"):
+        StateStore(tmp_path / "a file" / "state.sqlite")
 
 
 def test_closed_store_raises_state_error(path: Path) -> None:
