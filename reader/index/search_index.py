@@ -101,14 +101,17 @@ class SearchIndex:
     def _open_or_reset(self) -> Any:
         format_file = self.directory / _FORMAT_FILE
         if format_file.is_file() and format_file.read_text(encoding="utf-8").strip() == INDEX_FORMAT:
-            try:
-                ix = index.open_dir(str(self.directory))
-                with ix.searcher() as searcher:
-                    searcher.doc_count_all()
-                return ix
-            except Exception as error:  # any damage means: rebuild
-                log.warning("search index in %s is unreadable (%s); rebuilding it", self.directory, str(error))
-            _collect_leaked_files()
+            with warnings.catch_warnings():
+                # Whoosh leaves the files of a failed open to the garbage collector.
+                warnings.simplefilter("ignore", ResourceWarning)
+                try:
+                    ix = index.open_dir(str(self.directory))
+                    with ix.searcher() as searcher:
+                        searcher.doc_count_all()
+                    return ix
+                except Exception as error:  # any damage means: rebuild
+                    log.warning("search index in %s is unreadable (%s); rebuilding it", self.directory, str(error))
+                gc.collect()
         return self._create()
 
     def _create(self) -> Any:
@@ -214,13 +217,6 @@ class SearchIndex:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
-
-
-def _collect_leaked_files() -> None:
-    """Whoosh leaves the files of a failed open to the garbage collector; close them quietly now."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        gc.collect()
 
 
 def _day_number(iso_date: str) -> int:
