@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 from whoosh import query as wq
 
+from reader.index.phrase import ContiguousTerms
+
 from reader.core.errors import InvalidQueryError
 from reader.index.analysis import HANGUL, OTHER, STOP_WORDS, parts, split_groups
 
@@ -91,7 +93,7 @@ class Clause:
             kind, text = slots[0]
             return wq.Term(field, text) if kind == "term" else wq.Prefix(field, text)
         if all(kind == "term" for kind, _ in slots):
-            return wq.Phrase(field, [text for _, text in slots])
+            return ContiguousTerms(field, [text for _, text in slots])
         return wq.Sequence([wq.Term(field, t) if k == "term" else wq.Prefix(field, t) for k, t in slots])
 
 

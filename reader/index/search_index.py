@@ -23,9 +23,11 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     from whoosh import columns, fields, index, scoring
     from whoosh.filedb.filestore import FileStorage
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
     from whoosh.collectors import TopCollector
     from whoosh.index import LockError
     from whoosh.searching import Searcher
+    from whoosh.util.numeric import byte_to_length
 
 from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.models import Paper
@@ -43,6 +45,7 @@ _LOCK_WAIT_S = 10.0
 _EPOCH = date(1970, 1, 1).toordinal()
 # Field boosts: a word in the title says more about a paper than the same word in its summary.
 TITLE_BOOST, AUTHORS_BOOST, BODY_BOOST = 4.0, 2.0, 1.0
+_BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,12 @@ def make_schema() -> fields.Schema:
 
 
 class _NewestFirstOnTies(scoring.BM25F):
-    """BM25F whose equal scores are ordered newest date first.
+    """BM25F whose equal scores are ordered newest date first, with field lengths from memory.
 
     The score is rounded to 4 decimals and the day number (< 10^6) added at 1e-11 each, so the
-    date never reorders papers whose relevance differs.
+    date never reorders papers whose relevance differs. BM25 needs each matching document's field
+    length; Whoosh reads it from disk per document and term, this model reads each segment's
+    length column once (one instance lives as long as one searcher, whose segments never change).
     """
 
     use_final = True
@@ -79,9 +84,28 @@ class _NewestFirstOnTies(scoring.BM25F):
     def __init__(self, days: list[int]) -> None:
         super().__init__()
         self._days = days
+        self._lengths: dict[tuple[int, str], list[int] | None] = {}
 
     def final(self, searcher: Any, docnum: int, score: float) -> float:
         return round(score, 4) + self._days[docnum] * 1e-11
+
+    def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: int = 1) -> Any:
+        scorer = super().scorer(searcher, fieldname, text, qf)
+        if hasattr(scorer, "dfl"):
+            lengths = self._segment_lengths(searcher.reader(), fieldname)
+            if lengths is not None:
+                scorer.dfl = lengths.__getitem__
+        return scorer
+
+    def _segment_lengths(self, reader: Any, fieldname: str) -> list[int] | None:
+        key = (id(reader), fieldname)
+        if key not in self._lengths:
+            column = None
+            perdoc = getattr(reader, "_perdoc", None)  # only single-segment readers have one
+            if perdoc is not None and perdoc.has_column(_lenfield(fieldname)):
+                column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            self._lengths[key] = None if column is None else [_BYTE_TO_LENGTH[b] or 1 for b in column]
+        return self._lengths[key]
 
 
 class SearchIndex:
