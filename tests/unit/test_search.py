@@ -245,3 +245,15 @@ def test_index_package_does_not_import_qt() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
     assert "SyntaxWarning" not in result.stderr
+
+
+def test_writer_spilling_to_disk_gives_the_same_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tiny memory budget forces the writer's spill-and-merge path used by very large updates."""
+    real_writer = search_index.PaperWriter
+    monkeypatch.setattr(search_index, "PaperWriter", lambda ix, limitmb: real_writer(ix, limitmb=0.01))
+    index = SearchIndex(tmp_path / "index")
+    index.update([], CORPUS)
+    assert found(index, "모델") == {"1", "2", "3", "4", "16", "18"}
+    assert found(index, '"language model"') == {"15"}
+    assert found(index, "author:kim") == {"17"}
+    index.close()
