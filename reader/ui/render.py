@@ -370,6 +370,7 @@ a {{ color: {colours['link']}; }}
 .hit {{ background-color: {colours['highlight']}; color: {colours['highlight_text']}; }}
 .meta, .authors, .also, .source, .empty {{ color: {colours['muted']}; }}
 .meta, .authors, .also {{ margin-top: 2px; margin-bottom: 2px; }}
-.media {{ background-color: {colours['box']}; margin-top: 8px; margin-bottom: 8px; }}
+.media {{ color: {colours['text']}; background-color: {colours['box']}; }}
+.media {{ margin-top: 8px; margin-bottom: 8px; }}
 """
     return f"<html><head><style>{css}</style></head><body>{body}</body></html>"
