@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
         self._status(self.tr("Library up to date: %n paper(s)", "", report.papers))
 
     def _on_update_failed(self, message: str) -> None:
+        log.warning("library update failed: %s", message)
         self.update_status.idle()
         self._status(self.tr("Update failed: {message}").format(message=message))
 
