@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
@@ -29,6 +30,9 @@ def run_window(library_data_dir: Path | None) -> int:
     try:
         window = MainWindow(library)
         window.show()
+        if library.warnings:  # e.g. a corrupt state file was set aside: say so once, never silently
+            message = "\n\n".join(library.warnings)
+            QTimer.singleShot(0, lambda: QMessageBox.warning(window, "Daily Papers Reader", message))
         window.start_update()
         return app.exec()
     finally:

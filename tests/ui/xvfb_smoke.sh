@@ -6,11 +6,12 @@
 #
 # Usage: tests/ui/xvfb_smoke.sh [SCREENSHOT.png]
 #   With a path, also saves a screenshot of the screen after `s` (e.g. docs/screenshot.png).
-# Needs: Xvfb, xdotool, (imagemagick for the screenshot), daily-papers on PATH or VENV=/path/to/venv.
+# Needs: Xvfb, xdotool, (imagemagick for the screenshot), daily-papers in the repo's .venv (bash scripts/setup.sh), on PATH, or VENV=/path/to/venv.
 set -euo pipefail
 
 screenshot=${1:-}
-venv=${VENV:-/tmp/venv}
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+venv=${VENV:-$repo/.venv}
 if [[ -x "$venv/bin/daily-papers" ]]; then PATH="$venv/bin:$PATH"; fi
 command -v daily-papers >/dev/null || { echo "daily-papers not found (set VENV)"; exit 2; }
 
