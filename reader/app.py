@@ -209,7 +209,8 @@ def _describe(papers: list[Paper], flags: Flags) -> str:
 
 def _clip(text: str, width: int) -> str:
     """Cut to `width` terminal columns; Hangul takes two columns each."""
-    used, out = 0, []
+    used = 0
+    out: list[str] = []
     for char in text:
         used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
         if used > width:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from importlib import resources
@@ -78,7 +79,7 @@ class UpdateLock:
             self._stream = None
 
 
-if os.name == "nt":
+if sys.platform == "win32":  # mypy understands this check, not os.name
     import msvcrt
 
     def _try_lock(stream) -> bool:  # type: ignore[no-untyped-def]

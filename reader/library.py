@@ -330,7 +330,7 @@ def _scan(sources: list[Source]) -> tuple[dict[str, tuple[int, int]], list[Probl
 
 def _walk_markdown(root: Path, problems: list[Problem]) -> list[Path]:
     """*.md files below root, skipping hidden folders (.git) and not following folder links (no loops)."""
-    found = []
+    found: list[Path] = []
 
     def report(error: OSError) -> None:
         problems.append(Problem(str(error.filename), 0, f"cannot read folder: {error.strerror}"))
