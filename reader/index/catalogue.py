@@ -16,11 +16,13 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.core.errors import LibraryError
 from reader.core.models import Media, Paper, Problem, Section
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: list-row columns (first_authors, author_count) and a stored `visible` flag
+SHORT_AUTHORS = 2  # names kept in first_authors: what a list row shows
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -44,23 +46,55 @@ CREATE TABLE IF NOT EXISTS papers (
     authors_truncated INTEGER NOT NULL,
     media TEXT,                     -- JSON {"kind", "url"} or NULL
     sections TEXT NOT NULL,         -- JSON list of [label, text]
+    first_authors TEXT NOT NULL,    -- the first SHORT_AUTHORS names, ", "-joined: a list row needs no JSON
+    author_count INTEGER NOT NULL,
+    visible INTEGER NOT NULL DEFAULT 1,  -- 0: shadowed by the same entry in another file (see _REFRESH_VISIBLE)
     PRIMARY KEY (source, date, arxiv_id)
 );
 CREATE INDEX IF NOT EXISTS papers_entry ON papers (date, arxiv_id);
+CREATE INDEX IF NOT EXISTS papers_visible ON papers (visible, date);
 CREATE INDEX IF NOT EXISTS papers_id ON papers (arxiv_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 # An entry (date, arxiv_id) listed in several files is shown once: a user's own file wins
 # over the bundled seeds, then the alphabetically first path. The others are "shadowed".
-_VISIBLE = """
-SELECT * FROM papers AS p WHERE NOT EXISTS (
+# Computed when files change (for the touched entries only) and stored in `visible`, so listing
+# 100,000 papers is an index range scan instead of a correlated subquery per row.
+_REFRESH_VISIBLE = """
+UPDATE papers SET visible = NOT EXISTS (
     SELECT 1 FROM papers AS q
-    WHERE q.date = p.date AND q.arxiv_id = p.arxiv_id
-      AND (q.builtin < p.builtin OR (q.builtin = p.builtin AND q.source < p.source)))
+    WHERE q.date = papers.date AND q.arxiv_id = papers.arxiv_id
+      AND (q.builtin < papers.builtin OR (q.builtin = papers.builtin AND q.source < papers.source)))
+WHERE date = ? AND arxiv_id = ?
 """
+_ROW_COLUMNS = "arxiv_id, date, title, votes, first_authors, author_count, authors_truncated, source, line"
+_PAPER_COLUMNS = "source, date, arxiv_id, builtin, line, title, url, votes, authors, authors_truncated, media, sections"
 
 _ORDER = " ORDER BY date DESC, votes IS NULL, votes DESC, source, line"
+
+
+class PaperRow(NamedTuple):
+    """What a list row shows of one entry: no summary, media or full author list.
+
+    A tuple rather than a frozen dataclass: 100,000 of them are built in one go when the
+    "All papers" view opens, and a tuple is built several times faster and is smaller.
+    """
+
+    arxiv_id: str
+    date: str
+    title: str
+    votes: int | None
+    first_authors: str  # the first SHORT_AUTHORS names, ", "-joined
+    author_count: int
+    authors_truncated: int  # 1: the digest cut the author list ("+")
+    source: str
+    line: int
+
+    @property
+    def key(self) -> str:
+        """Same key as Paper.key."""
+        return f"{self.date}/{self.arxiv_id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,20 +145,30 @@ class Catalogue:
     def replace_files(self, records: Iterable[tuple[FileRecord, bool, list[Paper]]], removed: Iterable[str]) -> None:
         """In one transaction: forget `removed` files and store each (record, builtin, papers)."""
         with self._transaction():
+            touched: set[tuple[str, str]] = set()
             for path in removed:
-                self._db.execute("DELETE FROM papers WHERE source = ?", (path,))
+                touched.update(self._forget_papers(path))
                 self._db.execute("DELETE FROM files WHERE path = ?", (path,))
             for record, builtin, papers in records:
-                self._db.execute("DELETE FROM papers WHERE source = ?", (record.path,))
+                touched.update(self._forget_papers(record.path))
                 self._db.execute(
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
                     (record.path, record.mtime_ns, record.size, int(builtin), record.paper_count,
                      json.dumps([[p.line, p.reason] for p in record.problems], ensure_ascii=False)),
                 )
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO papers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT OR REPLACE INTO papers ({_PAPER_COLUMNS}, first_authors, author_count)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (_paper_row(paper, builtin) for paper in papers),
                 )
+                touched.update((paper.date, paper.arxiv_id) for paper in papers)
+            self._db.executemany(_REFRESH_VISIBLE, sorted(touched))
+
+    def _forget_papers(self, source: str) -> list[tuple[str, str]]:
+        """Delete a file's papers; return their entries, whose visibility may change."""
+        entries = self._db.execute("SELECT date, arxiv_id FROM papers WHERE source = ?", (source,)).fetchall()
+        self._db.execute("DELETE FROM papers WHERE source = ?", (source,))
+        return entries
 
     def clear(self) -> None:
         """Forget every file and paper (the search index was reset: everything is re-parsed)."""
@@ -145,36 +189,67 @@ class Catalogue:
 
     def papers(self, date: str | None = None, arxiv_id: str | None = None) -> list[Paper]:
         """Visible entries, newest day first, then by votes (as on the Hugging Face page)."""
-        clauses, params = [], []
-        if date is not None:
-            clauses.append("date = ?")
-            params.append(date)
-        if arxiv_id is not None:
-            clauses.append("arxiv_id = ?")
-            params.append(arxiv_id)
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        sql = f"SELECT * FROM ({_VISIBLE}){where}{_ORDER}"
+        where, params = _visible_where(date, arxiv_id)
+        sql = f"SELECT {_PAPER_COLUMNS} FROM papers{where}{_ORDER}"
         return [_paper_from_row(row) for row in self._db.execute(sql, params)]
 
+    def rows(self, date: str | None = None) -> list[PaperRow]:
+        """List rows of the visible entries, in the order of papers(): one query, no JSON decoding."""
+        where, params = _visible_where(date, None)
+        cursor = self._db.execute(f"SELECT {_ROW_COLUMNS} FROM papers{where}{_ORDER}", params)
+        shared: dict[str, str] = {}  # one string object per date and per file, not one per row
+        share = shared.setdefault
+        make = PaperRow._make
+        return [
+            make((arxiv_id, share(date, date), title, votes, first, count, truncated, share(source, source), line))
+            for arxiv_id, date, title, votes, first, count, truncated, source, line in cursor
+        ]
+
+    def paper(self, date: str, arxiv_id: str) -> Paper | None:
+        """The visible entry (date, arxiv_id) in full, or None."""
+        row = self._db.execute(
+            f"SELECT {_PAPER_COLUMNS} FROM papers WHERE visible AND date = ? AND arxiv_id = ?", (date, arxiv_id)
+        ).fetchone()
+        return _paper_from_row(row) if row else None
+
+    def day_counts(self, state_path: Path) -> list[tuple[str, int, int, int]]:
+        """(date, total, unread, starred) of every day, newest first, in one aggregate query.
+
+        The read/starred flags live in the state file (reader.state, table `flags`); it is attached for
+        this query (only read) and detached again, so a catalogue write never takes a lock on the user's state.
+        """
+        attached = state_path.exists()
+        if attached:
+            self._db.execute("ATTACH DATABASE ? AS state", (str(state_path),))
+        try:
+            flags = "LEFT JOIN state.flags AS f ON f.arxiv_id = p.arxiv_id" if attached else ""
+            read, starred = ("COALESCE(f.read, 0)", "COALESCE(f.starred, 0)") if attached else ("0", "0")
+            sql = (f"SELECT p.date, COUNT(*), COUNT(*) - SUM({read}), SUM({starred}) FROM papers AS p {flags}"
+                   " WHERE p.visible GROUP BY p.date ORDER BY p.date DESC")
+            return self._db.execute(sql).fetchall()
+        finally:
+            if attached:
+                self._db.execute("DETACH DATABASE state")
+
     def entry_ids(self) -> list[tuple[str, str]]:
-        """(date, arxiv_id) of every visible entry: cheap input for day counts."""
-        return self._db.execute(f"SELECT date, arxiv_id FROM ({_VISIBLE})").fetchall()
+        """(date, arxiv_id) of every visible entry."""
+        return self._db.execute("SELECT date, arxiv_id FROM papers WHERE visible").fetchall()
 
     def shadowed(self) -> list[tuple[str, str, str]]:
         """(source, date, arxiv_id) of entries hidden behind the same entry in another file."""
-        sql = f"SELECT source, date, arxiv_id FROM papers EXCEPT SELECT source, date, arxiv_id FROM ({_VISIBLE})"
-        return self._db.execute(sql).fetchall()
+        return self._db.execute("SELECT source, date, arxiv_id FROM papers WHERE visible = 0").fetchall()
 
     def get(self, source: str, date: str, arxiv_id: str) -> Paper | None:
         """One entry by its full identity."""
         row = self._db.execute(
-            "SELECT * FROM papers WHERE source = ? AND date = ? AND arxiv_id = ?", (source, date, arxiv_id)
+            f"SELECT {_PAPER_COLUMNS} FROM papers WHERE source = ? AND date = ? AND arxiv_id = ?",
+            (source, date, arxiv_id),
         ).fetchone()
         return _paper_from_row(row) if row else None
 
     def paper_count(self) -> int:
         """Number of visible entries."""
-        return self._db.execute(f"SELECT COUNT(*) FROM ({_VISIBLE})").fetchone()[0]
+        return self._db.execute("SELECT COUNT(*) FROM papers WHERE visible").fetchone()[0]
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
@@ -198,12 +273,24 @@ class _Transaction:
             raise LibraryError(f"catalogue update failed: {exc}") from exc
 
 
+def _visible_where(date: str | None, arxiv_id: str | None) -> tuple[str, list[str]]:
+    clauses, params = ["visible = 1"], []
+    if date is not None:
+        clauses.append("date = ?")
+        params.append(date)
+    if arxiv_id is not None:
+        clauses.append("arxiv_id = ?")
+        params.append(arxiv_id)
+    return " WHERE " + " AND ".join(clauses), params
+
+
 def _paper_row(paper: Paper, builtin: bool) -> tuple[object, ...]:
     media = json.dumps({"kind": paper.media.kind, "url": paper.media.url}) if paper.media else None
     return (
         paper.source, paper.date, paper.arxiv_id, int(builtin), paper.line, paper.title, paper.url, paper.votes,
         json.dumps(list(paper.authors), ensure_ascii=False), int(paper.authors_truncated), media,
         json.dumps([[s.label, s.text] for s in paper.sections], ensure_ascii=False),
+        ", ".join(paper.authors[:SHORT_AUTHORS]), len(paper.authors),
     )
 
 

@@ -29,7 +29,7 @@ from reader.ui.dialogs import (
     show_about,
 )
 from reader.ui.media_cache import MediaCache
-from reader.ui.models import PaperFilterProxy, PaperTableModel, View
+from reader.ui.models import ListItem, PaperFilterProxy, PaperTableModel, View
 from reader.ui.paper_list import PaperList
 from reader.ui.search import SearchBar
 from reader.ui.settings import ReadMode, Settings
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Daily Papers Reader"))
 
         self.sidebar_model = SidebarModel(self)
-        self.paper_model = PaperTableModel(self)
+        self.paper_model = PaperTableModel(self, loader=lambda row: library.paper(row.arxiv_id, row.date))
         self.paper_proxy = PaperFilterProxy(self)
         self.sidebar = Sidebar(self.sidebar_model)
         self.paper_list = PaperList(self.paper_model, self.paper_proxy)
@@ -171,7 +171,8 @@ class MainWindow(QMainWindow):
         if not (key and self.paper_list.select_key(key)):
             self.paper_list.select_row(0)
 
-    def _papers_for(self, view: View) -> tuple[list[Paper], dict[str, list[tuple[int, int]]]]:
+    def _papers_for(self, view: View) -> tuple[list[ListItem], dict[str, list[tuple[int, int]]]]:
+        """Search hits are full Papers (few, with spans); every other view lists light rows."""
         if view.kind == "search":
             hits = self._search_result.hits if self._search_result else []
             highlights = {
@@ -181,10 +182,10 @@ class MainWindow(QMainWindow):
             return [hit.paper for hit in hits], highlights
         if view.kind == "latest":
             dates = self.sidebar_model.day_dates()
-            return (self.library.papers(date=dates[0]) if dates else []), {}
+            return (self.library.rows(date=dates[0]) if dates else []), {}
         if view.kind == "day":
-            return self.library.papers(date=view.date), {}
-        return self.library.papers(starred=view.kind == "starred", unread=view.kind == "unread"), {}
+            return self.library.rows(date=view.date), {}
+        return self.library.rows(starred=view.kind == "starred", unread=view.kind == "unread"), {}
 
     def _go_day(self, step: int) -> None:
         target = self.sidebar.adjacent_day(step)
@@ -285,11 +286,11 @@ class MainWindow(QMainWindow):
         current = self.paper_list.current_paper()
         date = date or (current.date if current else None)
         if date:
-            self._set_read({paper.arxiv_id for paper in self.library.papers(date=date)}, True)
+            self._set_read({row.arxiv_id for row in self.library.rows(date=date)}, True)
             self._status(self.tr("Marked {date} as read").format(date=date))
 
     def _mark_all_read(self) -> None:
-        unread = {paper.arxiv_id for paper in self.library.papers(unread=True)}
+        unread = {row.arxiv_id for row in self.library.rows(unread=True)}
         if not unread:
             return
         if confirm_mark_all_read(self, len(unread)):

@@ -1,12 +1,17 @@
 """Qt item models of the paper list (the table and its filter proxy) and the View they show.
 
-The sidebar's tree model lives with the sidebar (sidebar.py). The models hold plain domain values handed to them by the window; none of them talks to the library,
-so they can be filled from the GUI thread's Library and tested with hand-made Papers.
+The sidebar's tree model lives with the sidebar (sidebar.py). The models hold plain domain values
+handed to them by the window; none of them talks to the library, so they can be filled from the
+GUI thread's Library and tested with hand-made Papers.
+
+A list row is either a full Paper (search hits, tests) or a light PaperRow (a day, "All papers"):
+100,000 rows must not mean 100,000 decoded summaries. The full Paper of a light row is asked of the
+``loader`` the window hands over, one row at a time, when that row becomes current.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -20,15 +25,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.core.models import Flags, Paper
+from reader.library import PaperRow
 
 ViewKind = Literal["latest", "all", "unread", "starred", "search", "day"]
 SMART_KINDS: tuple[ViewKind, ...] = ("latest", "all", "unread", "starred")
 
-PaperRole = Qt.ItemDataRole.UserRole + 2  # paper table: the Paper of a row
+PaperRole = Qt.ItemDataRole.UserRole + 2  # paper table: the full Paper of a row (loaded on demand)
 HighlightRole = Qt.ItemDataRole.UserRole + 3  # paper table: [(start, end)] title spans of a search
 FlagsRole = Qt.ItemDataRole.UserRole + 4  # paper table: the Flags of a row
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+ListItem = Paper | PaperRow  # what a row of the paper table holds
+PaperLoader = Callable[[PaperRow], Paper | None]
 
 
 @dataclass(frozen=True)
@@ -56,13 +64,28 @@ class View:
 # --- paper list ----------------------------------------------------------------------------
 
 
-def short_authors(paper: Paper, shown: int = 2) -> str:
+def short_authors(paper: ListItem, shown: int = 2) -> str:
     """First authors, "et al." when there are more (or the digest cut the list)."""
-    names = list(paper.authors[:shown])
+    if isinstance(paper, PaperRow):
+        names, count = paper.first_authors, paper.author_count
+    else:
+        names, count = ", ".join(paper.authors[:shown]), len(paper.authors)
     if not names:
         return ""
-    more = len(paper.authors) > shown or paper.authors_truncated
-    return ", ".join(names) + (" et al." if more else "")
+    more = count > shown or paper.authors_truncated
+    return names + (" et al." if more else "")
+
+
+def _authors_tooltip(paper: ListItem) -> str:
+    if isinstance(paper, PaperRow):
+        return f"{short_authors(paper)} ({paper.author_count})" if paper.author_count > 2 else paper.first_authors
+    return ", ".join(paper.authors)
+
+
+def _first_author(paper: ListItem) -> str:
+    if isinstance(paper, PaperRow):
+        return paper.first_authors.partition(", ")[0]
+    return paper.authors[0] if paper.authors else ""
 
 
 class PaperTableModel(QAbstractTableModel):
@@ -75,10 +98,12 @@ class PaperTableModel(QAbstractTableModel):
     STAR, TITLE, VOTES, AUTHORS, DATE = range(5)
     COLUMN_COUNT = 5
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, loader: PaperLoader | None = None) -> None:
         super().__init__(parent)
-        self._papers: list[Paper] = []  # in the order given, for "no sort" (search relevance)
-        self._rows: list[Paper] = []  # in display order
+        self._loader = loader
+        self._loaded: Paper | None = None  # the last full Paper loaded for a PaperRow
+        self._papers: list[ListItem] = []  # in the order given, for "no sort" (search relevance)
+        self._rows: list[ListItem] = []  # in display order
         self._flags: dict[str, Flags] = {}
         self._highlights: dict[str, list[tuple[int, int]]] = {}
         self._sort_column = -1
@@ -90,12 +115,13 @@ class PaperTableModel(QAbstractTableModel):
 
     def set_papers(
         self,
-        papers: Sequence[Paper],
+        papers: Sequence[ListItem],
         flags: dict[str, Flags],
         highlights: dict[str, list[tuple[int, int]]] | None = None,
     ) -> None:
         """Replace the rows; ``highlights`` maps a paper key to title spans to emphasise."""
         self.beginResetModel()
+        self._loaded = None  # the catalogue may have changed under the same key
         self._papers = list(papers)
         self._flags = dict(flags)
         self._highlights = dict(highlights or {})
@@ -113,17 +139,27 @@ class PaperTableModel(QAbstractTableModel):
     def flags_of(self, arxiv_id: str) -> Flags:
         return self._flags.get(arxiv_id, Flags())
 
-    def paper_at(self, row: int) -> Paper:
+    def paper_at(self, row: int) -> ListItem:
         return self._rows[row]
+
+    def full_paper(self, item: ListItem) -> Paper | None:
+        """The full Paper of a row: itself, or loaded (once while it stays current) for a PaperRow."""
+        if isinstance(item, Paper):
+            return item
+        loaded = self._loaded
+        if loaded is None or loaded.arxiv_id != item.arxiv_id or loaded.date != item.date:
+            loaded = self._loaded = self._loader(item) if self._loader else None
+        return loaded
 
     def row_of(self, key: str) -> int:
         """Row of the paper with this ``date/arxiv_id`` key, or -1."""
+        date, _slash, arxiv_id = key.partition("/")
         for row, paper in enumerate(self._rows):
-            if paper.key == key:
+            if paper.arxiv_id == arxiv_id and paper.date == date:
                 return row
         return -1
 
-    def papers(self) -> list[Paper]:
+    def papers(self) -> list[ListItem]:
         return list(self._rows)
 
     # Qt model interface.
@@ -153,14 +189,14 @@ class PaperTableModel(QAbstractTableModel):
             if column == self.TITLE:
                 return paper.title
             if column == self.AUTHORS:
-                return ", ".join(paper.authors)
+                return _authors_tooltip(paper)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.VOTES, self.STAR):
             return int(Qt.AlignmentFlag.AlignRight if column == self.VOTES else Qt.AlignmentFlag.AlignCenter) | int(
                 Qt.AlignmentFlag.AlignVCenter
             )
         if role == PaperRole:
-            return paper
+            return self.full_paper(paper)
         if role == FlagsRole:
             return self.flags_of(paper.arxiv_id)
         if role == HighlightRole and column == self.TITLE:
@@ -182,7 +218,7 @@ class PaperTableModel(QAbstractTableModel):
 
     # Internals.
 
-    def _display(self, paper: Paper, column: int) -> str:
+    def _display(self, paper: ListItem, column: int) -> str:
         if column == self.STAR:
             return "★" if self.flags_of(paper.arxiv_id).starred else ""
         if column == self.TITLE:
@@ -193,7 +229,7 @@ class PaperTableModel(QAbstractTableModel):
             return short_authors(paper)
         return paper.date
 
-    def _sorted(self, papers: list[Paper]) -> list[Paper]:
+    def _sorted(self, papers: list[ListItem]) -> list[ListItem]:
         column = self._sort_column
         if column < 0:
             return list(papers)
@@ -201,13 +237,13 @@ class PaperTableModel(QAbstractTableModel):
             self.STAR: lambda p: (self.flags_of(p.arxiv_id).starred, _votes(p), p.date),
             self.TITLE: lambda p: (p.title.casefold(), p.date),
             self.VOTES: lambda p: (_votes(p), p.date),
-            self.AUTHORS: lambda p: (p.authors[0].casefold() if p.authors else "", p.date),
+            self.AUTHORS: lambda p: (_first_author(p).casefold(), p.date),
             self.DATE: lambda p: (p.date, _votes(p)),
         }
         return sorted(papers, key=keys[column], reverse=self._descending)
 
 
-def _votes(paper: Paper) -> int:
+def _votes(paper: ListItem) -> int:
     return -1 if paper.votes is None else paper.votes
 
 
