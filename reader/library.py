@@ -298,6 +298,10 @@ class Library:
         """Mark read or unread; durable when this returns."""
         self._state.set_read([normalise_arxiv_id(i) for i in arxiv_ids], value)
 
+    def merge_flags(self, flags: dict[str, Flags]) -> None:
+        """Fold in imported state: a star or read mark from either side wins, nothing is cleared."""
+        self._state.merge(flags)
+
 
 def normalise_arxiv_id(arxiv_id: str) -> str:
     """`2411.12275v2` and ` 2411.12275 ` name the same paper as `2411.12275`."""
