@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING
 from reader import __version__
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.models import Flags, Paper
-from reader.datadir import DATA_DIR_ENV
+from reader.datadir import DATA_DIR_ENV, atomic_write_text
 
 if TYPE_CHECKING:
     from reader.library import Library
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXPORT_FORMATS = ("bibtex", "markdown", "csv", "json")  # reader.export; listed here to keep the import lazy
 ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z][a-z.-]*(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 
 
@@ -66,6 +67,22 @@ def build_parser() -> argparse.ArgumentParser:
                           ("read", "mark papers read"), ("unread", "mark papers unread")):
         flag = commands.add_parser(name, parents=[common], help=summary)
         flag.add_argument("arxiv_ids", nargs="+", metavar="ARXIV_ID", type=_arxiv_argument)
+
+    export = commands.add_parser("export", parents=[common], help="export papers as BibTeX, Markdown, CSV or JSON")
+    selection = export.add_mutually_exclusive_group()
+    selection.add_argument("--starred", action="store_true", help="the starred papers (the default)")
+    selection.add_argument("--date", metavar="YYYY-MM-DD", type=_date_argument, help="the papers of one day")
+    selection.add_argument("--search", metavar="QUERY", help="every paper the query matches, best first")
+    export.add_argument("--format", choices=EXPORT_FORMATS, help="output format (default: from the suffix of -o)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write FILE (whole or not at all) instead of stdout")
+
+    state = commands.add_parser("state", parents=[common], help="carry stars and read marks to another computer")
+    state_actions = state.add_subparsers(dest="state_action", metavar="ACTION", required=True)
+    state_export = state_actions.add_parser("export", parents=[common], help="write the reading state as JSON")
+    state_export.add_argument("-o", "--output", metavar="FILE", help="write FILE instead of stdout")
+    state_import = state_actions.add_parser("import", parents=[common],
+                                            help="merge a state file: a star or read mark from either side wins")
+    state_import.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -119,6 +136,10 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
             _print_papers(library, [hit.paper for hit in result.hits], args.json, scores)
             if not args.json:
                 print(f"{len(result.hits)} of {result.total} matches", file=sys.stderr)
+        elif args.command == "export":
+            return _export(library, args)
+        elif args.command == "state":
+            return _state(library, args)
         else:
             papers = library.papers_for(args.arxiv_id)
             if not papers:
@@ -140,6 +161,57 @@ def _index(library: Library, paths: list[str]) -> int:
     for problem in report.problems:
         print(problem)
     return EXIT_OK
+
+
+def _export(library: Library, args: argparse.Namespace) -> int:
+    from reader.export import describe_scope, export_papers, format_for_path
+
+    fmt = args.format or (format_for_path(args.output) if args.output else None)
+    if fmt is None:
+        print("daily-papers export: give --format (bibtex, markdown, csv or json) or an -o FILE with one of "
+              "the suffixes .bib, .md, .csv, .json", file=sys.stderr)
+        return EXIT_USAGE
+    if args.search is not None:
+        papers = [hit.paper for hit in library.search(args.search, limit=None).hits]
+        nothing = f"no paper matches {args.search!r}"
+    elif args.date:
+        papers, nothing = library.papers(date=args.date), f"no papers on {args.date}"
+    else:
+        papers, nothing = library.papers(starred=True), "no starred papers"
+    if not papers:
+        print(f"daily-papers: nothing to export ({nothing}); writing an empty document", file=sys.stderr)
+    _write_output(export_papers(papers, library.all_flags(), fmt, describe_scope(args.date, args.search)),
+                  args.output)
+    if args.output and papers:
+        print(f"exported {len(papers)} papers to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _state(library: Library, args: argparse.Namespace) -> int:
+    from reader.carry import export_state, import_state, read_state_file, state_to_text
+
+    if args.state_action == "export":
+        document = export_state(library)
+        _write_output(state_to_text(document), args.output)
+        if args.output:
+            print(f"saved the state of {len(document['papers'])} papers to {args.output}", file=sys.stderr)
+        return EXIT_OK
+    report = import_state(library, read_state_file(args.file))
+    print(report)
+    for message in report.skipped:
+        print(f"daily-papers: skipped {message}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _write_output(text: str, output: str | None) -> None:
+    """stdout, or a file written atomically: an interrupted export never leaves half a file."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        atomic_write_text(Path(output), text)
+    except OSError as error:
+        raise ReaderError(f"cannot write {output}: {error.strerror or error}") from error
 
 
 def _set_flags(library: Library, command: str, arxiv_ids: list[str]) -> int:

@@ -54,7 +54,7 @@ def export_state(library: Library) -> dict[str, Any]:
 
 
 def state_to_text(document: dict[str, Any]) -> str:
-    """The file form of an exported state: UTF-8 JSON, one paper per line, diff-friendly."""
+    """The file form of an exported state: indented UTF-8 JSON, ids sorted, so two exports diff cleanly."""
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
