@@ -205,7 +205,6 @@ def _ascii_word(text: str) -> str:
 
 def _letters(number: int) -> str:
     """1 -> b, 2 -> c, ..., 25 -> z, 26 -> ba: suffixes never run out."""
-    number += 1
     letters = ""
     while number:
         number, digit = divmod(number, 26)
