@@ -84,6 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
     state_import = state_actions.add_parser("import", parents=[common],
                                             help="merge a state file: a star or read mark from either side wins")
     state_import.add_argument("file", metavar="FILE")
+
+    fetch = commands.add_parser("fetch", parents=[common],
+                                help="download the days a digest archive has and the library lacks, then index them")
+    fetch.add_argument("--source", metavar="URL", type=_source_argument,
+                       help="base URL whose days are at URL/YYYY/MM/DD.md (default: the public Korean archive)")
+    fetch.add_argument("--since", metavar="YYYY-MM-DD", type=_date_argument,
+                       help="first day (default: the day after the newest day the library has)")
+    fetch.add_argument("--until", metavar="YYYY-MM-DD", type=_date_argument, help="last day (default: today, UTC)")
     return parser
 
 
@@ -142,6 +150,8 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
             return _export(library, args)
         elif args.command == "state":
             return _state(library, args)
+        elif args.command == "fetch":
+            return _fetch(library, args)
         else:
             papers = library.papers_for(args.arxiv_id)
             if not papers:
@@ -214,6 +224,33 @@ def _write_output(text: str, output: str | None) -> None:
         atomic_write_text(Path(output), text)
     except OSError as error:
         raise ReaderError(f"cannot write {output}: {error.strerror or error}") from error
+
+
+def _fetch(library: Library, args: argparse.Namespace) -> int:
+    """One line per day that was not already present, notes on stderr, a summary; then index.
+    Exit 1 only when no day could reach the server (see reader.fetch)."""
+    from datetime import date
+
+    from reader.fetch import DEFAULT_SOURCE, DayStatus, FetchProgress, fetch_into_library
+
+    since = date.fromisoformat(args.since) if args.since else None
+    until = date.fromisoformat(args.until) if args.until else None
+    if since and until and since > until:
+        print(f"daily-papers: --since {since} is after --until {until}", file=sys.stderr)
+        return EXIT_USAGE
+
+    def show(step: FetchProgress) -> None:
+        if step.result.status is not DayStatus.PRESENT:
+            print(step.result.describe(), flush=True)
+
+    report = fetch_into_library(library, args.source or DEFAULT_SOURCE, since, until, progress=show)
+    for note in report.notes:
+        print(f"daily-papers: {note}", file=sys.stderr)
+    summary = report.summary()
+    if report.fetched:
+        summary += f"; {library.update().papers} papers in the library"
+    print(summary)
+    return EXIT_FAILED if report.unreachable else EXIT_OK
 
 
 def _set_flags(library: Library, command: str, arxiv_ids: list[str]) -> int:
@@ -300,6 +337,15 @@ def _date_argument(text: str) -> str:
         return date.fromisoformat(text).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _source_argument(text: str) -> str:
+    from reader.fetch import FetchError, check_source
+
+    try:
+        return check_source(text)
+    except FetchError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _positive_int(text: str) -> int:
