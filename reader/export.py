@@ -12,12 +12,9 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Literal
 
 from reader.app import paper_json
 from reader.core.models import Flags, Paper
-
-ExportFormat = Literal["bibtex", "markdown", "csv", "json"]
 
 # Format name -> usual file suffix (for file dialogs and for guessing the format from `-o FILE`).
 FORMAT_SUFFIXES: dict[str, str] = {"bibtex": ".bib", "markdown": ".md", "csv": ".csv", "json": ".json"}
@@ -26,19 +23,20 @@ CSV_COLUMNS = ("arxiv_id", "date", "title", "authors", "votes", "url", "starred"
 
 _NEW_STYLE_ID = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
 _OLD_STYLE_ID = re.compile(r"^[a-z][a-z.-]*(?:\.[A-Z]{2})?/(\d{2})(\d{2})\d{3}$")
-_STOPWORDS = frozenset(
-    "a an the of on in for to and or with without via from by at as is are be do does can we our you "
-    "your its it what how why when where which towards toward into over under beyond not no".split()
-)
+_STOPWORDS = frozenset({
+    "a", "an", "the", "of", "on", "in", "for", "to", "and", "or", "with", "without", "via", "from", "by", "at",
+    "as", "is", "are", "be", "do", "does", "can", "we", "our", "you", "your", "its", "it", "what", "how", "why",
+    "when", "where", "which", "towards", "toward", "into", "over", "under", "beyond", "not", "no",
+})
 # Letters NFKD does not decompose into ASCII.
 _FOLD = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "Æ": "AE",
                        "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ı": "i", "þ": "th", "Þ": "Th"})
 
 
-def export_papers(papers: list[Paper], flags: dict[str, Flags], fmt: ExportFormat, scope: str = STARRED_SCOPE) -> str:
-    """The whole document for `papers` (in the order given); `flags` maps arXiv id -> Flags
-    (missing ids count as neither starred nor read); `scope` names the selection in the
-    Markdown heading. An empty list gives an empty but valid document."""
+def export_papers(papers: list[Paper], flags: dict[str, Flags], fmt: str, scope: str = STARRED_SCOPE) -> str:
+    """The whole document in `fmt` ("bibtex", "markdown", "csv" or "json") for `papers`, in the
+    order given. `flags` maps arXiv id -> Flags (a missing id is neither starred nor read);
+    `scope` names the selection in the Markdown heading. No papers: an empty but valid document."""
     if fmt == "bibtex":
         return to_bibtex(papers)
     if fmt == "markdown":
@@ -165,7 +163,7 @@ def _balance(text: str, math: bool) -> str:
     if not unmatched:
         return text
     left, right = ("\\lbrace ", "\\rbrace ") if math else ("\\textbraceleft{}", "\\textbraceright{}")
-    out = []
+    out: list[str] = []
     for position, char in enumerate(text):
         if position in unmatched:
             if out and out[-1] == "\\":  # `\{` written in the title: the backslash goes too
