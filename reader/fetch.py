@@ -29,7 +29,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -100,7 +100,6 @@ class FetchReport:
     notes: tuple[str, ...] = ()  # "no network: carrying on offline", the day cap, "cancelled"
     cancelled: bool = False
     offline: bool = False
-    written: tuple[str, ...] = field(default=(), repr=False)  # paths of the fetched files
 
     def count(self, status: DayStatus) -> int:
         return sum(1 for day in self.days if day.status is status)
@@ -117,7 +116,7 @@ class FetchReport:
     def summary(self) -> str:
         """One line: how many days went which way."""
         if not self.days:
-            return "nothing to fetch: the library is up to date"
+            return "cancelled before the first day" if self.cancelled else "nothing to fetch: the library is up to date"
         span = f"{self.days[0].date} … {self.days[-1].date}"
         return (f"{span}: {self.fetched} fetched, {self.count(DayStatus.NONE)} without a digest, "
                 f"{self.count(DayStatus.FAILED)} failed, {self.count(DayStatus.PRESENT)} already present")
@@ -131,13 +130,17 @@ def check_source(url: str) -> str:
         raise FetchError(f"not an http(s) URL: {url!r} (a source looks like {DEFAULT_SOURCE})")
     if parts.query or parts.fragment:
         raise FetchError(f"a source URL has no ?query or #fragment: {url!r}")
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
+    except ValueError:
+        raise FetchError(f"not a valid port in {url!r}") from None
     return text.rstrip("/")
 
 
 def source_folder(data_dir: Path, url: str) -> Path:
     """The library folder for one source: a readable, file-system-safe slug of host and path."""
     parts = urllib.parse.urlsplit(check_source(url))
-    raw = parts.netloc + parts.path
+    raw = f"{parts.hostname}{f'_{parts.port}' if parts.port else ''}{parts.path}"  # never user:password@
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", raw).strip("._") or "source"
     return data_dir / LIBRARY_DIR / slug[:150]
 
@@ -173,14 +176,9 @@ def fetch_days(
     base = check_source(base_url)
     requested = max(0, (until - since).days + 1)
     days = [since + timedelta(days=n) for n in range(min(requested, MAX_DAYS))]
-    notes = []
-    if requested > MAX_DAYS:
-        notes.append(f"{requested} days asked for; fetched the first {MAX_DAYS} (up to {days[-1]}): "
-                     "run again for the rest")
     opener = opener or urllib.request.build_opener()
     stop = should_stop or (lambda: False)
     results: list[DayResult] = []
-    written: list[str] = []
     cancelled = gave_up = False
     failures_in_a_row = 0
     for done, day in enumerate(days, 1):
@@ -196,8 +194,6 @@ def fetch_days(
             except _Cancelled:
                 cancelled = True
                 break
-            if result.status is DayStatus.FETCHED:
-                written.append(str(target))
         results.append(result)
         failures_in_a_row = failures_in_a_row + 1 if result.unreachable else 0
         if progress:
@@ -206,12 +202,16 @@ def fetch_days(
             gave_up = True
             break
     offline = gave_up or _none_reached(results)
+    notes = []
     if offline:
         notes.append(NO_NETWORK)
+    elif requested > MAX_DAYS and not cancelled:
+        notes.append(f"{requested} days asked for; this run covered the first {MAX_DAYS} (up to {days[-1]}): "
+                     "run again for the rest")
     if cancelled:
         notes.append("cancelled: the days fetched so far are kept")
     _remember_checked(dest_dir, base, since, results)
-    return FetchReport(base, str(dest_dir), tuple(results), tuple(notes), cancelled, offline, tuple(written))
+    return FetchReport(base, str(dest_dir), tuple(results), tuple(notes), cancelled, offline)
 
 
 def fetch_into_library(

@@ -152,7 +152,7 @@ def test_long_ranges_are_capped_and_continue_where_the_last_run_stopped(
     with DigestServer({}) as srv:
         report = fetch_days(srv.url + BASE, tmp_path, date(2020, 1, 1), date(2020, 12, 31))
     assert len(report.days) == 40 and report.days[-1].date == "2020-02-09"
-    assert "366 days asked for; fetched the first 40 (up to 2020-02-09)" in report.notes[0]
+    assert "366 days asked for; this run covered the first 40 (up to 2020-02-09)" in report.notes[0]
     # the archive never had those days: the next default range starts after them, not at the same 404s
     assert default_since(tmp_path, "2020-01-30", date(2026, 1, 1)) == date(2020, 2, 10)
     assert default_since(tmp_path / "elsewhere", None, date(2026, 1, 31)) == date(2026, 1, 1)
@@ -171,10 +171,16 @@ def test_fetch_into_library_adds_the_folder_and_new_days_get_indexed(server: Dig
         assert fetch_into_library(library, server.url + BASE, until=date(2025, 1, 1)).days == ()
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/x", "paper_logs", "https:///nohost"])
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/x", "paper_logs", "https:///nohost",
+                                 "http://127.0.0.1:99999/logs"])
 def test_only_http_sources(url: str) -> None:
     with pytest.raises(FetchError):
         check_source(url)
+
+
+def test_source_folder_is_a_safe_slug_without_credentials(tmp_path: Path) -> None:
+    assert source_folder(tmp_path, "https://me:secret@raw.example.org:8443/a b/paper_logs/") == (
+        tmp_path / "library" / "raw.example.org_8443_a_b_paper_logs")
 
 
 def run_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -224,3 +230,8 @@ def test_a_failed_write_leaves_neither_the_day_nor_a_temp_file(
     report = fetch_days(server.url + BASE, tmp_path, date(2025, 1, 1), date(2025, 1, 1))
     assert report.days[0].status is DayStatus.FAILED and "No space left on device" in report.days[0].reason
     assert not any(path.is_file() and path.suffix in (".md", ".tmp") for path in tmp_path.rglob("*"))
+
+
+def test_the_fetcher_does_not_import_qt() -> None:
+    code = "import sys, reader.fetch; sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
