@@ -113,15 +113,22 @@ class Library:
 
     # -- sources -------------------------------------------------------------
 
-    def sources(self) -> list[Source]:
-        """The library list; by default only the bundled seeds."""
+    def _library_file(self) -> dict:
+        """library.json as written by _save_sources; the default list when there is none yet."""
         path = self.data_dir / LIBRARY_FILE
         try:
-            entries = json.loads(path.read_text(encoding="utf-8"))["sources"]
+            document = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(document["sources"], list):
+                raise TypeError("'sources' is not a list")
+            return document
         except FileNotFoundError:
-            entries = [BUILTIN_SEEDS]
+            return {"sources": [BUILTIN_SEEDS]}
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise LibraryError(f"{path}: unreadable library list ({error}); fix or delete it") from error
+
+    def sources(self) -> list[Source]:
+        """The library list; by default only the bundled seeds."""
+        entries = self._library_file()["sources"]
         return [
             Source(str(builtin_seeds_dir()), builtin=True) if entry == BUILTIN_SEEDS else Source(entry)
             for entry in entries
@@ -151,10 +158,27 @@ class Library:
             raise LibraryError(f"{path}: not in the library")
         self._save_sources(remaining)
 
-    def _save_sources(self, sources: list[Source]) -> None:
+    def seeds_hidden(self) -> bool:
+        """True when the user chose to hide the bundled seeds (they stay in the list, unscanned)."""
+        return bool(self._library_file().get("seeds_hidden", False))
+
+    def set_seeds_hidden(self, hidden: bool) -> None:
+        """Hide or show the bundled seeds; their papers leave or return at the next update."""
+        self._save_sources(self.sources(), seeds_hidden=hidden)
+
+    def source_paper_counts(self) -> dict[str, int]:
+        """Papers read from each source's files at the last update (by source path; 0 when none)."""
+        records = self._catalogue.files().values()
+        return {
+            source.path: sum(record.paper_count for record in records if _is_under(record.path, [source.path]))
+            for source in self.sources()
+        }
+
+    def _save_sources(self, sources: list[Source], seeds_hidden: bool | None = None) -> None:
         entries = [BUILTIN_SEEDS if source.builtin else source.path for source in sources]
-        text = json.dumps({"version": LIBRARY_VERSION, "sources": entries}, ensure_ascii=False, indent=2)
-        atomic_write_text(self.data_dir / LIBRARY_FILE, text)
+        hidden = self.seeds_hidden() if seeds_hidden is None else seeds_hidden
+        document = {"version": LIBRARY_VERSION, "sources": entries, "seeds_hidden": hidden}
+        atomic_write_text(self.data_dir / LIBRARY_FILE, json.dumps(document, ensure_ascii=False, indent=2))
 
     # -- scanning and indexing -----------------------------------------------
 
@@ -167,6 +191,8 @@ class Library:
         unchanged ones skipped, deleted ones dropped. Slow on a big library: keep it off the GUI thread."""
         with UpdateLock(self.data_dir / "update.lock"):
             sources = self.sources()
+            if self.seeds_hidden():  # kept in the list, not scanned: their papers leave the catalogue
+                sources = [source for source in sources if not source.builtin]
             files, scan_problems = _scan(sources)
             known = self._catalogue.files()
             removed = [path for path in known if path not in files]
