@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import ctypes
+import os
 import sys
+import time
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon, QWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from reader import __version__
 from reader.core.errors import ReaderError
@@ -16,6 +19,49 @@ from reader.library import Library
 from reader.ui.main_window import MainWindow
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # the PNG renders in resources/icons/hicolor
+
+
+def keep_none_alive() -> None:
+    """Make None's reference count unreachable by leaks, as Python 3.12 does (PEP 683).
+
+    PySide6 6.12 on Python 3.11 drops one reference to None on every call of a Qt method that
+    returns nothing (setValue, processEvents, a Python paint() override ...). A window scrolled
+    for a few minutes freed None and died with "Fatal Python error: none_dealloc"
+    (bench/window_probe.py). On 3.12+ None is immortal and this does nothing.
+    """
+    if sys.version_info < (3, 12):
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48  # ob_refcnt is the object's first field
+
+
+STARTUP_PROBE_ENV = "DAILY_PAPERS_STARTUP_PROBE"  # set: print when the window is first on screen, then close it
+
+
+class _FirstExposeProbe(QObject):
+    """Prints ``window-exposed <unix time>`` once the window is exposed and painted, then closes it.
+
+    This is how bench/scale.py times the real start-up of ``daily-papers`` from outside the process.
+    """
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and isinstance(watched, QWindow) and watched.isExposed():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)  # after the expose event has painted the window
+        return False
+
+    def _report(self) -> None:
+        print(f"window-exposed {time.time():.6f}", flush=True)
+        self._window.close()
+
+
+def watch_first_expose(window: QMainWindow) -> None:
+    """Install the start-up probe on a window that is about to be shown."""
+    window.winId()  # create the native window now, so its first Expose event is seen
+    handle = window.windowHandle()
+    handle.installEventFilter(_FirstExposeProbe(window))
 
 
 def app_icon() -> QIcon:
@@ -29,6 +75,7 @@ def app_icon() -> QIcon:
 
 def run_window(library_data_dir: Path | None) -> int:
     """Show the reader at once from what is already indexed, then update the library behind it."""
+    keep_none_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Daily Papers Reader")
     app.setApplicationDisplayName("Daily Papers Reader")
@@ -43,6 +90,8 @@ def run_window(library_data_dir: Path | None) -> int:
         return 1
     try:
         window = MainWindow(library)
+        if os.environ.get(STARTUP_PROBE_ENV):
+            watch_first_expose(window)
         window.show()
         if library.warnings:  # e.g. a corrupt state file was set aside: say so once, never silently
             message = "\n\n".join(library.warnings)

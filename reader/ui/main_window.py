@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         papers, highlights = self._papers_for(view)
         self.paper_model.set_papers(papers, self.library.all_flags(), highlights)
         self.paper_list.set_date_column_visible(view.kind in CROSS_DAY_VIEWS)
+        self.paper_list.set_highlighting(view.kind == "search")
         if not (key and self.paper_list.select_key(key)):
             self.paper_list.select_row(0)
 

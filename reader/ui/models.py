@@ -35,6 +35,7 @@ HighlightRole = Qt.ItemDataRole.UserRole + 3  # paper table: [(start, end)] titl
 FlagsRole = Qt.ItemDataRole.UserRole + 4  # paper table: the Flags of a row
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+NO_SPANS: list[tuple[int, int]] = []
 ListItem = Paper | PaperRow  # what a row of the paper table holds
 PaperLoader = Callable[[PaperRow], Paper | None]
 
@@ -200,7 +201,10 @@ class PaperTableModel(QAbstractTableModel):
         if role == FlagsRole:
             return self.flags_of(paper.arxiv_id)
         if role == HighlightRole and column == self.TITLE:
-            return self._highlights.get(paper.key)
+            # Never None: PySide6 6.12 under Python 3.11 drops a reference to None each time
+            # QModelIndex.data() hands back an empty QVariant, and the delegate asks on every
+            # paint; scrolling a long list freed None and crashed (bench/window_probe.py).
+            return self._highlights.get(paper.key, NO_SPANS)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

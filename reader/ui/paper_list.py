@@ -95,7 +95,8 @@ class PaperList(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSortingEnabled(True)
         self.setTabKeyNavigation(False)
-        self.setItemDelegateForColumn(PaperTableModel.TITLE, HighlightDelegate(self))
+        self._highlighter = HighlightDelegate(self)
+        self._highlighting = False
 
         rows = self.verticalHeader()
         rows.hide()
@@ -143,6 +144,17 @@ class PaperList(QTableView):
         """Move the current row by ``delta`` (j/k); the first move from nothing picks the top row."""
         current = self.currentIndex()
         self.select_row(current.row() + delta if current.isValid() else 0)
+
+    def set_highlighting(self, enabled: bool) -> None:
+        """Paint search spans in titles (a search view) or paint titles with Qt's own delegate.
+
+        The Python delegate is only installed while it has something to mark: every paint() call
+        into Python costs time on a long list, and PySide6 6.12 on Python 3.11 also drops a
+        reference to None per call, which crashed the window after some minutes of scrolling.
+        """
+        if enabled != self._highlighting:
+            self._highlighting = enabled
+            self.setItemDelegateForColumn(PaperTableModel.TITLE, self._highlighter if enabled else None)
 
     def set_date_column_visible(self, visible: bool) -> None:
         self.setColumnHidden(PaperTableModel.DATE, not visible)

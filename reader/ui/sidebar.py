@@ -93,6 +93,14 @@ class SidebarModel(QAbstractItemModel):
             node = self._smart.get(view.kind)
         return self.createIndex(node.row, 0, node) if node else QModelIndex()
 
+    def view_at(self, index: AnyIndex) -> View | None:
+        """The View of a row, None for year/month rows.
+
+        Read from the node, not through index.data(ViewRole): PySide6 6.12 on Python 3.11 drops a
+        reference to None whenever QModelIndex.data() returns nothing, which adds up to a crash.
+        """
+        return self._node(index).view if index.isValid() else None
+
     def day_dates(self) -> list[str]:
         """Dates of the day rows in display order (newest first)."""
         return list(self._days)
@@ -281,7 +289,7 @@ class Sidebar(QTreeView):
 
     def current_view(self) -> View | None:
         index = self.currentIndex()
-        return index.data(ViewRole) if index.isValid() else None
+        return self.sidebar_model().view_at(index)
 
     def select_view(self, view: View) -> bool:
         """Make ``view`` the current row (emitting view_selected when it changes); False if absent."""
@@ -314,14 +322,14 @@ class Sidebar(QTreeView):
         return View("day", dates[target]) if 0 <= target < len(dates) else None
 
     def _on_current_changed(self, current: QModelIndex | QPersistentModelIndex, _previous: object) -> None:
-        view = current.data(ViewRole) if current.isValid() else None
+        view = self.sidebar_model().view_at(current)
         if view is not None:
             self.view_selected.emit(view)
 
     def _toggle_group(self, index: AnyIndex) -> None:
         """A click on a year or month folds or unfolds it (they are not views to show)."""
         group = index.siblingAtColumn(0)
-        if group.data(ViewRole) is None and self.model().hasChildren(group):
+        if self.sidebar_model().view_at(group) is None and self.model().hasChildren(group):
             self.setExpanded(group, not self.isExpanded(group))
 
     def _expand_newest(self) -> None:
@@ -329,7 +337,7 @@ class Sidebar(QTreeView):
         model = self.sidebar_model()
         for row in range(model.rowCount()):
             index = model.index(row, 0)
-            if index.data(ViewRole) is None:
+            if model.view_at(index) is None:
                 self.expand(index)
                 self.expand(model.index(0, 0, index))
                 return

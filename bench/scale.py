@@ -1,0 +1,253 @@
+"""The speed-and-scale benchmark of issue #4: one command, one JSON object.
+
+    python -m bench.scale --papers 5000 [--repeat 3] [--out FILE]
+
+Builds (once, cached under bench/out/) a synthetic library of N papers from the seeds
+(bench/synth.py), then measures on this machine, in this run:
+
+* ``index_full_s`` / ``papers_per_s``: a fresh data directory, ``Library.update()`` over the library;
+* ``baseline_plain_whoosh_s``: Whoosh's StandardAnalyzer on the same title/authors/body, one
+  writer, ``limitmb=512`` (bench/index_bench.py); ``ratio_to_plain`` = ours / plain;
+* ``index_mb``: the search index folder; ``catalogue_mb``: the sqlite catalogue;
+* ``add_one_day_s``: a new digest of 25 papers dropped into the library folder, ``Library.update()``;
+* ``reopen_unchanged_s``: wall time of the real command ``daily-papers --data-dir D index`` with
+  nothing changed, as a user types it (interpreter start-up and imports included);
+* ``search_top20_p50_ms`` / ``p95``: ``Library.search(q, limit=20)`` over bench/search_quality.py's
+  fixed Korean, Latin, phrase and field queries (after one warm-up query);
+* ``window_visible_s``: from spawning ``daily-papers --data-dir D`` until its main window is first
+  exposed and painted (the ``DAILY_PAPERS_STARTUP_PROBE`` hook in reader/ui/app.py prints the time);
+  ``bare_pyside6_window_s``: the same for a minimal PySide6 QMainWindow; ``start_ratio`` = the two;
+* ``peak_rss_mb``, ``max_scroll_stall_ms``, ``open_all_ms``: bench/window_probe.py (the window with
+  "All papers" shown and scrolled); ``max_index_stall_ms``: bench/gui_stall.py (the window while a
+  background update indexes the whole library); ``max_gui_stall_ms`` = the larger of the two stalls.
+
+Every timing is the median over ``--repeat`` runs (the window stall run happens once: it indexes
+the whole library again). The window runs offscreen unless QT_QPA_PLATFORM says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.index_bench import directory_mb, index_plain_whoosh
+from bench.search_quality import QUERIES, percentile
+from bench.synth import LAST_DAY, make_library, make_papers, render_digest
+from reader.library import Library
+
+OUT_DIR = Path(__file__).resolve().parent / "out"
+NEW_DAY_PAPERS = 25
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1400, 860)
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Expose and watched.isExposed():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, report)
+        return False
+def report():
+    print(f"window-exposed {time.time():.6f}", flush=True)
+    window.close()
+window.winId()
+probe = Probe()
+window.windowHandle().installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--papers", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, help="also write the JSON object to this file")
+    parser.add_argument("--no-index-stall", action="store_true",
+                        help="skip the window-while-indexing run (it indexes the whole library once more)")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result = run(args.papers, args.repeat, args.seed, not args.no_index_stall)
+    text = json.dumps(result, ensure_ascii=False)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+
+
+def run(n_papers: int, repeat: int, seed: int, index_stall: bool) -> dict[str, object]:
+    work = OUT_DIR / f"scale-{n_papers}-seed{seed}"
+    digests = synthetic_library(work, n_papers, seed)
+    data_dir = work / "data"
+    result: dict[str, object] = {"papers": n_papers, "date": datetime.date.today().isoformat(),
+                                 "machine": machine(), "repeat": repeat}
+
+    index_times = [full_index(digests, data_dir) for _ in range(repeat)]
+    papers = make_papers(n_papers, seed)
+    plain_times = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            plain_times.append(index_plain_whoosh(Path(tmp) / "plain", papers))
+    del papers
+    result["index_full_s"] = round(statistics.median(index_times), 2)
+    result["papers_per_s"] = round(n_papers / statistics.median(index_times))
+    result["baseline_plain_whoosh_s"] = round(statistics.median(plain_times), 2)
+    result["ratio_to_plain"] = round(statistics.median(index_times) / statistics.median(plain_times), 3)
+    result["index_mb"] = round(directory_mb(data_dir / "index"), 1)
+    result["catalogue_mb"] = round(sum(p.stat().st_size for p in data_dir.glob("catalogue.sqlite*")) / 1e6, 1)
+
+    result["add_one_day_s"] = round(statistics.median(add_one_day(digests, data_dir) for _ in range(repeat)), 3)
+    result["reopen_unchanged_s"] = round(median_after_warmup(lambda: reopen_unchanged(data_dir), repeat), 3)
+    result.update(search_latency(data_dir, repeat))
+
+    window_s = median_after_warmup(lambda: time_to_expose(daily_papers() + ["--data-dir", str(data_dir)]), repeat)
+    bare_s = median_after_warmup(lambda: time_to_expose([sys.executable, "-c", BARE_WINDOW]), repeat)
+    result["window_visible_s"] = round(window_s, 3)
+    result["bare_pyside6_window_s"] = round(bare_s, 3)
+    result["start_ratio"] = round(window_s / bare_s, 2)
+
+    probes = [json_of([sys.executable, "-m", "bench.window_probe", str(data_dir)]) for _ in range(repeat)]
+    result["peak_rss_mb"] = statistics.median(p["peak_rss_mb"] for p in probes)
+    result["open_all_ms"] = statistics.median(p["open_all_ms"] for p in probes)
+    result["max_scroll_stall_ms"] = statistics.median(p["max_scroll_stall_ms"] for p in probes)
+    stalls = [result["max_scroll_stall_ms"]]
+    if index_stall:
+        indexing = json_of([sys.executable, "-m", "bench.gui_stall", "--papers", str(n_papers)])
+        result["max_index_stall_ms"] = indexing["worst_stall_ms"]
+        stalls.append(indexing["worst_stall_ms"])
+    result["max_gui_stall_ms"] = max(stalls)
+    return result
+
+
+def synthetic_library(work: Path, n_papers: int, seed: int) -> Path:
+    """The digests of the synthetic library, written once and reused (same seed, same files)."""
+    digests, done = work / "digests", work / "digests.done"
+    if not done.exists():
+        shutil.rmtree(digests, ignore_errors=True)
+        paths = make_library(digests, n_papers, seed)
+        done.write_text(str(len(paths)))
+    return digests
+
+
+def full_index(digests: Path, data_dir: Path) -> float:
+    """A first start: empty data directory, one source folder, one update."""
+    shutil.rmtree(data_dir, ignore_errors=True)
+    with Library(data_dir) as library:
+        library.add_sources([digests])
+        library.remove_source(next(s.path for s in library.sources() if s.builtin))
+        started = time.perf_counter()
+        library.update()
+        return time.perf_counter() - started
+
+
+def add_one_day(digests: Path, data_dir: Path) -> float:
+    """A new day's digest appears in the library folder; the update that picks it up is timed."""
+    new_day = LAST_DAY + datetime.timedelta(days=1)
+    papers = [
+        dataclasses.replace(paper, date=new_day.isoformat(), arxiv_id=f"2506.{90001 + i:05d}")
+        for i, paper in enumerate(make_papers(NEW_DAY_PAPERS, seed=12345))
+    ]
+    path = digests / f"{new_day:%Y/%m/%d}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_digest(new_day.isoformat(), papers), encoding="utf-8")
+    try:
+        with Library(data_dir) as library:
+            started = time.perf_counter()
+            report = library.update()
+            elapsed = time.perf_counter() - started
+        assert report.changed == 1, report
+    finally:
+        path.unlink()
+        if not any(path.parent.iterdir()):
+            path.parent.rmdir()
+        with Library(data_dir) as library:
+            library.update()  # back to the cached library for the next measurement
+    return elapsed
+
+
+def daily_papers() -> list[str]:
+    """The installed command next to this interpreter, else ``python -m reader``."""
+    script = Path(sys.executable).with_name("daily-papers")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "reader"]
+
+
+def reopen_unchanged(data_dir: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(daily_papers() + ["--data-dir", str(data_dir), "index"], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def search_latency(data_dir: Path, repeat: int) -> dict[str, float]:
+    queries = [text for text, _truth in QUERIES]
+    p50s, p95s = [], []
+    with Library(data_dir) as library:
+        library.search(queries[0], limit=20)  # warm-up: opening the index readers is not a search
+        for _ in range(repeat):
+            times = []
+            for query in queries:
+                started = time.perf_counter()
+                library.search(query, limit=20)
+                times.append((time.perf_counter() - started) * 1000)
+            p50s.append(statistics.median(times))
+            p95s.append(percentile(times, 0.95))
+    return {"search_top20_p50_ms": round(statistics.median(p50s), 1),
+            "search_top20_p95_ms": round(statistics.median(p95s), 1)}
+
+
+def time_to_expose(command: list[str]) -> float:
+    """Seconds from spawning `command` until it prints ``window-exposed <unix time>``."""
+    env = {**os.environ, "DAILY_PAPERS_STARTUP_PROBE": "1"}
+    started = time.time()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    for line in done.stdout.splitlines():
+        if line.startswith("window-exposed "):
+            return float(line.split()[1]) - started
+    raise RuntimeError(f"{command[0]} never showed its window: {done.stderr[-2000:]}")
+
+
+def median_after_warmup(measure: Callable[[], float], repeat: int) -> float:
+    """One untimed run first (cold file cache, .pyc files), then the median of `repeat` runs."""
+    measure()
+    return statistics.median(measure() for _ in range(repeat))
+
+
+def json_of(command: list[str]) -> dict:
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    start = done.stdout.index("{")
+    return json.loads(done.stdout[start:])
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    if hasattr(os, "sysconf") and "SC_PHYS_PAGES" in os.sysconf_names:
+        memory = f", {os.sysconf('SC_PHYS_PAGES') * os.sysconf('SC_PAGE_SIZE') / 2**30:.0f} GB RAM"
+    return (f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")
+
+
+if __name__ == "__main__":
+    main()

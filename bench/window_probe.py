@@ -1,0 +1,98 @@
+"""The window on a big library, in its own process: open "All papers", scroll it, report memory.
+
+Run by bench/scale.py (``python -m bench.window_probe DATA_DIR``); prints one JSON object:
+
+* ``open_all_ms``: selecting "All papers" until the list is filled and the top paper shown;
+* ``max_scroll_stall_ms``: the longest gap beyond the heartbeat interval of a GUI-thread timer
+  while the list is scrolled from top to bottom and back in SCROLL_STEPS steps of at least a
+  page (every row range of the library gets painted), with the current row moved (j) every few
+  steps so the detail pane loads and renders papers too;
+* ``peak_rss_mb``: ru_maxrss of this process, i.e. the window with the library loaded and
+  "All papers" shown and scrolled.
+
+No background update is started: this measures the window alone (bench/gui_stall.py measures
+the window while indexing).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from bench.gui_stall import Heartbeat  # noqa: E402
+from reader.library import Library  # noqa: E402
+from reader.ui.app import keep_none_alive  # noqa: E402
+from reader.ui.main_window import MainWindow  # noqa: E402
+from reader.ui.models import View  # noqa: E402
+
+SCROLL_TICK_MS = 16  # one step per frame: far faster than a person scrolls
+SCROLL_STEPS = 300  # each way
+MOVE_EVERY = 10  # every tenth tick, press j: a new current paper is loaded and rendered
+
+
+def measure(data_dir: Path) -> dict[str, object]:
+    keep_none_alive()  # as the app does: PySide6 6.12 on Python 3.11 leaks None references
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    library = Library(data_dir)
+    window = MainWindow(library)
+    window.show()
+    window.sidebar.select_view(View("latest"))  # the last run may have left "All papers" selected
+    app.processEvents()
+
+    started = time.perf_counter()
+    window.sidebar.select_view(View("all"))
+    app.processEvents()
+    open_all_ms = (time.perf_counter() - started) * 1000
+    rows = window.paper_proxy.rowCount()
+
+    bar = window.paper_list.verticalScrollBar()
+    heartbeat = Heartbeat(5)
+    ticks = 0
+    direction = 1
+    step = max(bar.pageStep(), bar.maximum() // SCROLL_STEPS)
+
+    def scroll() -> None:
+        nonlocal ticks, direction
+        ticks += 1
+        bar.setValue(bar.value() + direction * step)
+        if ticks % MOVE_EVERY == 0:
+            QTest.keyClick(window.paper_list, "j")
+        if direction > 0 and bar.value() >= bar.maximum():
+            direction = -1
+        elif direction < 0 and bar.value() <= bar.minimum():
+            scroller.stop()
+            QTimer.singleShot(200, app.quit)
+
+    scroller = QTimer()
+    scroller.setInterval(SCROLL_TICK_MS)
+    scroller.timeout.connect(scroll)
+    QTimer.singleShot(60_000, app.quit)  # a safety stop
+    heartbeat.start()
+    scroller.start()
+    app.exec()
+    heartbeat.stop()
+    summary = heartbeat.summary()
+    window.close()
+    library.close()
+    return {
+        "rows": rows,
+        "open_all_ms": round(open_all_ms, 1),
+        "scroll_ticks": ticks,
+        "max_scroll_stall_ms": summary["worst_stall_ms"],
+        "p99_scroll_stall_ms": summary["p99_stall_ms"],
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(Path(sys.argv[1]))))
