@@ -28,6 +28,8 @@ from reader.ui.dialogs import (
     confirm_mark_all_read,
     show_about,
 )
+from reader.ui.export_actions import ExportActions
+from reader.ui.library_dialog import LibraryTools
 from reader.ui.media_cache import MediaCache
 from reader.ui.models import ListItem, PaperFilterProxy, PaperTableModel, View
 from reader.ui.paper_list import PaperList
@@ -101,6 +103,8 @@ class MainWindow(QMainWindow):
         self.update_status.set_problem_count(len(self._problems))
 
         self._connect_signals()
+        self.library_tools = LibraryTools(self)  # sources, drops, folder watching, fetching (connects its commands)
+        self.export_actions = ExportActions(self)  # export, Copy BibTeX, reading state (connects its commands)
         self._restore_state()
 
     # --- wiring ------------------------------------------------------------------------
@@ -423,6 +427,7 @@ class MainWindow(QMainWindow):
         self.paper_list.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.library_tools.stop()
         self.updater.stop()
         self._read_timer.stop()
         view, key = self._view, None

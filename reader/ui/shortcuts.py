@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 CONTEXT = "Shortcuts"
 
@@ -53,6 +53,16 @@ COMMANDS: tuple[Command, ...] = (
     Command("sort_date", _noop("Sort by &Date"), checkable=True),
     Command("sort_title", _noop("Sort by &Title"), checkable=True),
     Command("update_library", _noop("&Update Library"), ("F5",), _noop("Look for new and changed digests")),
+    Command("add_folder", _noop("Add &Folder…"), ("Ctrl+O",), _noop("Add a folder of digests to the library")),
+    Command("add_files", _noop("Add F&iles…")),
+    Command("library", _noop("&Library…"), ("Ctrl+L",), _noop("The library's sources: counts, problems, remove")),
+    Command("check_digests", _noop("&Check for New Digests…")),
+    Command("export_starred", _noop("&Starred Papers…")),
+    Command("export_day", _noop("This &Day…")),
+    Command("export_search", _noop("Search &Results…")),
+    Command("export_state", _noop("E&xport Reading State…")),
+    Command("import_state", _noop("I&mport Reading State…")),
+    Command("copy_bibtex", _noop("Copy &BibTeX"), ("Ctrl+Shift+C",), _noop("Copy the paper's BibTeX entry")),
     Command("show_problems", _noop("&Problems…")),
     Command("preferences", _noop("Pr&eferences…"), ("Ctrl+,",)),
     Command("quit", _noop("&Quit"), ("Ctrl+Q",), _noop("Quit")),
@@ -60,13 +70,17 @@ COMMANDS: tuple[Command, ...] = (
     Command("about", _noop("&About Daily Papers Reader")),
 )
 
-# Menu titles and their commands in order; None is a separator.
-MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    (_noop("&File"), ("update_library", "preferences", None, "quit")),
+# Menu titles and their commands in order; None is a separator, a (title, names) pair a submenu.
+MenuEntry = str | None | tuple[str, tuple[str | None, ...]]
+MENUS: tuple[tuple[str, tuple[MenuEntry, ...]], ...] = (
+    (_noop("&File"), ("add_folder", "add_files", "library", None, "update_library", "check_digests", None,
+                      (_noop("&Export"), ("export_starred", "export_day", "export_search")),
+                      "export_state", "import_state", None, "preferences", None, "quit")),
     (_noop("&View"), ("hide_read", None, "sort_votes", "sort_date", "sort_title", None,
                       "zoom_in", "zoom_out", "zoom_reset")),
     (_noop("&Go"), ("next_paper", "previous_paper", "next_day", "previous_day", None, "find", "leave_search")),
-    (_noop("&Paper"), ("toggle_star", "toggle_read", "open_arxiv", None, "mark_day_read", "mark_all_read")),
+    (_noop("&Paper"), ("toggle_star", "toggle_read", "open_arxiv", "copy_bibtex", None, "mark_day_read",
+                       "mark_all_read")),
     (_noop("&Help"), ("keyboard_help", "show_problems", None, "about")),
 )
 SORT_COMMANDS = ("sort_votes", "sort_date", "sort_title")
@@ -98,16 +112,21 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
 
 def build_menus(menu_bar: QMenuBar, actions: dict[str, QAction]) -> None:
     """The menu bar from MENUS; the sort commands form one exclusive group."""
-    for title, names in MENUS:
-        menu = menu_bar.addMenu(tr(title))
-        for name in names:
-            if name is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(actions[name])
+    for title, entries in MENUS:
+        _fill_menu(menu_bar.addMenu(tr(title)), entries, actions)
     group = QActionGroup(menu_bar)
     for name in SORT_COMMANDS:
         group.addAction(actions[name])
+
+
+def _fill_menu(menu: QMenu, entries: tuple[MenuEntry, ...], actions: dict[str, QAction]) -> None:
+    for entry in entries:
+        if entry is None:
+            menu.addSeparator()
+        elif isinstance(entry, tuple):
+            _fill_menu(menu.addMenu(tr(entry[0])), entry[1], actions)
+        else:
+            menu.addAction(actions[entry])
 
 
 def help_rows() -> list[tuple[str, str]]:

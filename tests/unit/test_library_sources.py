@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.library import Library
 from test_library import write_digest
+
+from reader.library import Library
 
 
 def test_hidden_seeds_leave_the_library_and_come_back(data_dir: Path) -> None:

@@ -1,0 +1,169 @@
+"""File > Export ▸ (starred, this day, search results), Copy BibTeX, and carrying the reading state.
+
+The documents come from reader.export and reader.carry, the same functions the command line
+uses, so a file exported from the window and one from `daily-papers export` are identical.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from reader.carry import export_state, import_state, read_state_file, state_to_text
+from reader.core.errors import ReaderError
+from reader.core.models import Paper
+from reader.datadir import atomic_write_text
+from reader.export import FORMAT_SUFFIXES, describe_scope, export_papers, format_for_path, to_bibtex
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+STATE_SUFFIX = ".json"
+
+
+class ExportActions(QObject):
+    """Connects the export and state commands of the window; reads what to export from the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        commands = window.commands
+        commands["export_starred"].triggered.connect(self.export_starred)
+        commands["export_day"].triggered.connect(self.export_day)
+        commands["export_search"].triggered.connect(self.export_search)
+        commands["copy_bibtex"].triggered.connect(self.copy_bibtex)
+        commands["export_state"].triggered.connect(self.export_state)
+        commands["import_state"].triggered.connect(self.import_state)
+        self._filters = {
+            "bibtex": self.tr("BibTeX (*.bib)"),
+            "markdown": self.tr("Markdown reading list (*.md)"),
+            "csv": self.tr("CSV (*.csv)"),
+            "json": self.tr("JSON (*.json)"),
+        }
+
+    # --- papers ---------------------------------------------------------------------------
+
+    def export_starred(self) -> None:
+        papers = self.window.library.papers(starred=True)
+        if not papers:
+            self._status(self.tr("No starred papers to export yet (press S on a paper to star it)."))
+            return
+        self._export(papers, describe_scope(), "starred")
+
+    def export_day(self) -> None:
+        day = self.current_day()
+        if day is None:
+            self._status(self.tr("Choose a day in the sidebar first."))
+            return
+        self._export(self.window.library.papers(date=day), describe_scope(date=day), day)
+
+    def export_search(self) -> None:
+        query = self.window.search_bar.text().strip()
+        if not query:
+            self._status(self.tr("Search for something first; its results are what gets exported."))
+            return
+        try:
+            result = self.window.library.search(query, limit=None)  # every match, not only those listed
+        except ReaderError as error:
+            self._status(str(error))
+            return
+        self._export([hit.paper for hit in result.hits], describe_scope(query=query), "search")
+
+    def current_day(self) -> str | None:
+        """The day the sidebar shows, or the current paper's day in a cross-day view."""
+        view = self.window.sidebar.current_view()
+        if view is not None and view.kind == "day":
+            return view.date
+        if view is not None and view.kind == "latest":
+            dates = self.window.sidebar_model.day_dates()
+            return dates[0] if dates else None
+        paper = self.window.paper_list.current_paper()
+        return paper.date if paper else None
+
+    def _export(self, papers: list[Paper], scope: str, name: str) -> None:
+        filters = ";;".join(self._filters.values())
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export Papers"), f"{name}{FORMAT_SUFFIXES['bibtex']}", filters,
+            self._filters["bibtex"])
+        if not path:
+            return
+        fmt = format_for_path(path)
+        if fmt is None:  # no known suffix typed: the chosen filter decides, and gives the suffix
+            fmt = next((key for key, text in self._filters.items() if text == chosen), "bibtex")
+            path += FORMAT_SUFFIXES[fmt]
+        text = export_papers(papers, self.window.library.all_flags(), fmt, scope)
+        if self._write(path, text):
+            count = len({paper.arxiv_id for paper in papers})
+            self._status(self.tr("Exported %n paper(s) to {path}", "", count).format(path=path))
+
+    def copy_bibtex(self) -> None:
+        paper = self.window.paper_list.current_paper()
+        if paper is None:
+            return
+        QGuiApplication.clipboard().setText(to_bibtex([paper]))
+        self._status(self.tr("Copied the BibTeX entry of {arxiv_id}").format(arxiv_id=paper.arxiv_id))
+
+    # --- reading state ----------------------------------------------------------------------
+
+    def export_state(self) -> None:
+        path, _chosen = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export Reading State"), f"daily-papers-state{STATE_SUFFIX}",
+            self.tr("Reading state (*.json)"))
+        if not path:
+            return
+        if not path.lower().endswith(STATE_SUFFIX):
+            path += STATE_SUFFIX
+        library = self.window.library
+        if self._write(path, state_to_text(export_state(library))):
+            self._status(self.tr("Saved the stars and read marks of %n paper(s) to {path}", "",
+                                 len(library.all_flags())).format(path=path))
+
+    def import_state(self) -> None:
+        path, _chosen = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import Reading State"), "", self.tr("Reading state (*.json);;All files (*)"))
+        if not path:
+            return
+        library = self.window.library
+        try:
+            report = import_state(library, read_state_file(path))
+        except ReaderError as error:
+            QMessageBox.warning(self.window, self.tr("Import Reading State"), str(error))
+            return
+        window = self.window
+        window.paper_model.update_flags(list(library.all_flags()), library.all_flags())
+        window.sidebar_model.set_days(library.days())
+        lines = [
+            self.tr("%n paper(s) in the file.", "", report.papers),
+            self.tr("Newly starred: {starred}. Newly marked read: {read}.").format(
+                starred=report.newly_starred, read=report.newly_read),
+            self.tr("Stars and read marks from either computer are kept; nothing was cleared."),
+        ]
+        if report.not_in_library:
+            lines.append(self.tr("%n paper(s) are not in this library yet; their state is kept for when they are.",
+                                 "", report.not_in_library))
+        if report.skipped:
+            lines.append(self.tr("Skipped %n entry(ies):", "", len(report.skipped)))
+            lines.extend(report.skipped[:10])
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import Reading State"), "\n".join(lines),
+                          QMessageBox.StandardButton.Ok, window)
+        box.setObjectName("import_report")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file content is never rich text
+        box.exec()
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _write(self, path: str, text: str) -> bool:
+        try:
+            atomic_write_text(Path(path), text)
+        except (OSError, ReaderError) as error:
+            QMessageBox.warning(self.window, self.tr("Export"),
+                                self.tr("Could not write {path}: {error}").format(path=path, error=error))
+            return False
+        return True
+
+    def _status(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 5000)

@@ -1,0 +1,250 @@
+"""File > Check for New Digests…: download the days an archive has and the library lacks.
+
+The download (reader.fetch) is network-bound and spends its time in socket reads that release
+the GIL, so unlike the library update it runs in a plain QThread of this process, with its own
+Library (a Library belongs to one thread). The dialog shows one line per day, a progress bar and
+Cancel; "no network" is a calm message, not an error box. When days arrived, `fetched` asks the
+window for the usual background update, which indexes them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.errors import ReaderError
+from reader.fetch import (
+    DEFAULT_SOURCE,
+    DayResult,
+    DayStatus,
+    FetchProgress,
+    FetchReport,
+    default_since,
+    fetch_into_library,
+    source_folder,
+)
+from reader.library import Library
+
+log = logging.getLogger("reader.ui.fetch_dialog")
+
+FETCH_TIMEOUT_S = 15.0  # per request; also how long a Cancel can take at worst
+
+
+class _FetchJob(QObject):
+    """Lives in a QThread: one fetch_into_library() with its own Library, relayed as signals."""
+
+    progress = Signal(object)  # FetchProgress
+    finished = Signal(object)  # FetchReport
+    failed = Signal(str)
+
+    def __init__(self, data_dir: Path, source: str, since: date, until: date, stop: threading.Event) -> None:
+        super().__init__()
+        self._args = (data_dir, source, since, until)
+        self._stop = stop
+
+    @Slot()
+    def run(self) -> None:
+        data_dir, source, since, until = self._args
+        try:
+            with Library(data_dir) as library:
+                report = fetch_into_library(library, source, since, until, progress=self.progress.emit,
+                                            should_stop=self._stop.is_set, timeout_s=FETCH_TIMEOUT_S)
+        except ReaderError as error:
+            self.failed.emit(str(error))
+        except Exception as error:  # the thread boundary: report, never die silently
+            log.exception("fetch failed")
+            self.failed.emit(str(error) or type(error).__name__)
+        else:
+            self.finished.emit(report)
+
+
+class FetchDialog(QDialog):
+    """Source URL and date range, then per-day progress; Cancel keeps the days fetched so far."""
+
+    fetched = Signal(int)  # days downloaded (> 0): the library needs an update
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.report: FetchReport | None = None
+        self.setObjectName("fetch_dialog")
+        self.setWindowTitle(self.tr("Check for New Digests"))
+        self._thread: QThread | None = None
+        self._job: _FetchJob | None = None
+        self._stop = threading.Event()
+
+        self.source_edit = QLineEdit(DEFAULT_SOURCE, self)
+        self.source_edit.setToolTip(self.tr("Days are read from {base}/YYYY/MM/DD.md"))
+        today = datetime.now(UTC).date()
+        self.since_edit = QDateEdit(self)
+        self.until_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
+        for edit in (self.since_edit, self.until_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setValue(0)
+        self.log_view = QPlainTextEdit(self)
+        self.log_view.setReadOnly(True)
+        self.log_view.setPlaceholderText(self.tr("Days already in the library are not downloaded again."))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # URLs and server reasons are not markup
+        buttons = QDialogButtonBox(self)
+        self.fetch_button = QPushButton(self.tr("Fetch"), self)
+        self.fetch_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        buttons.addButton(self.fetch_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Archive:"), self.source_edit)
+        form.addRow(self.tr("From:"), self.since_edit)
+        form.addRow(self.tr("To:"), self.until_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.log_view)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+        self.fetch_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self.source_edit.editingFinished.connect(self._suggest_since)
+        self._suggest_since()
+        self.resize(640, 480)
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def start(self) -> None:
+        """Begin the download in the background (one at a time)."""
+        if self._thread is not None:
+            return
+        since, until = self.since_edit.date().toPython(), self.until_edit.date().toPython()
+        if since > until:
+            self.message.setText(self.tr("The first day is after the last one."))
+            return
+        self.report = None
+        self._stop = threading.Event()
+        self.log_view.clear()
+        self.progress_bar.setRange(0, 0)  # busy until the first day is done
+        self.message.setText(self.tr("Checking {source}…").format(source=self.source_edit.text().strip()))
+        thread = QThread(self)
+        thread.setObjectName("digest-fetch")
+        job = _FetchJob(self.library.data_dir, self.source_edit.text(), since, until, self._stop)
+        job.moveToThread(thread)
+        thread.started.connect(job.run)
+        job.progress.connect(self._on_progress)
+        job.finished.connect(self._on_finished)
+        job.failed.connect(self._on_failed)
+        self._thread, self._job = thread, job
+        self._set_running(True)
+        thread.start()
+
+    def cancel(self) -> None:
+        """Stop after the current day's download (a blocked read ends within the timeout)."""
+        if self._thread is not None:
+            self._stop.set()
+            self.cancel_button.setEnabled(False)
+            self.message.setText(self.tr("Stopping…"))
+
+    def reject(self) -> None:
+        """Closing while a fetch runs cancels it and waits for it to stop, keeping what arrived."""
+        if self._thread is not None:
+            self.cancel()
+            self._wait()
+        super().reject()
+
+    def _on_progress(self, progress: FetchProgress) -> None:
+        self.progress_bar.setRange(0, progress.total)
+        self.progress_bar.setValue(progress.done)
+        self.log_view.appendPlainText(self._day_line(progress.result))
+
+    def _on_finished(self, report: FetchReport) -> None:
+        self._wait()
+        self.report = report
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(1)
+        lines = [self._summary(report)]
+        if report.offline:
+            lines = [self.tr("No network: the reader carries on offline with what it has.")]
+        elif report.cancelled:
+            lines.append(self.tr("Cancelled: the days fetched so far are kept."))
+        else:  # e.g. "run again for the rest" when the range was longer than one run covers
+            lines += list(report.notes)
+        self.message.setText("\n".join(lines))
+        if report.fetched:
+            self.fetched.emit(report.fetched)
+
+    def _on_failed(self, message: str) -> None:
+        self._wait()
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(0)
+        self.message.setText(self.tr("Could not check: {message}").format(message=message))
+
+    def _summary(self, report: FetchReport) -> str:
+        if not report.days:
+            return self.tr("Nothing to fetch: the library is up to date.")
+        return self.tr("{fetched} fetched, {none} without a digest, {failed} failed, {present} already here.").format(
+            fetched=report.fetched, none=report.count(DayStatus.NONE), failed=report.count(DayStatus.FAILED),
+            present=report.count(DayStatus.PRESENT))
+
+    def _day_line(self, result: DayResult) -> str:
+        text = {
+            DayStatus.FETCHED: self.tr("fetched"),
+            DayStatus.PRESENT: self.tr("already here"),
+            DayStatus.NONE: self.tr("no digest that day"),
+            DayStatus.FAILED: self.tr("failed"),
+        }[result.status]
+        return f"{result.date}  {text}" + (f": {result.reason}" if result.reason else "")
+
+    def _suggest_since(self) -> None:
+        """The day after the newest the library (or this archive) has; a month back for a new library."""
+        today = self.until_edit.date().toPython()
+        try:
+            folder = source_folder(self.library.data_dir, self.source_edit.text())
+        except ReaderError as error:
+            self.message.setText(str(error))
+            return
+        self.message.clear()
+        days = self.library.days()
+        since = min(default_since(folder, days[0].date if days else None, today), today)
+        self.since_edit.setDate(QDate(since.year, since.month, since.day))
+
+    def _set_running(self, running: bool) -> None:
+        self.fetch_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        for edit in (self.source_edit, self.since_edit, self.until_edit):
+            edit.setEnabled(not running)
+
+    def _wait(self) -> None:
+        thread, job = self._thread, self._job
+        self._thread = self._job = None
+        if thread is None:
+            return
+        thread.quit()
+        thread.wait()
+        del job  # deleted only after its thread has ended
+        thread.deleteLater()
+        self._set_running(False)

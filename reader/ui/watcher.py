@@ -1,0 +1,143 @@
+"""Follow the library's folders: a digest written, changed or deleted there shows up within seconds.
+
+Two ways of noticing, because neither is enough alone: QFileSystemWatcher reports changes at
+once where the system can watch (it watches folders, so every subfolder of a source is added,
+and new subfolders as they appear), and a poll every few seconds catches what it misses (network
+drives, a full inotify table, a folder that did not exist yet). Both only *suggest* a change:
+the decision is a cheap signature of the digest files (path, size, mtime), so the fetcher's
+state file or an editor's swap file never starts an update.
+
+Updates run in the window's LibraryUpdater (a child process); `UpdateRequests` runs one later when
+one is already under way, so a change noticed during an update is not lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+
+from reader.library import Source
+from reader.ui.workers import LibraryUpdater
+
+log = logging.getLogger("reader.ui.watcher")
+
+POLL_INTERVAL_MS = 3000  # the fallback: a change shows up within a few seconds even unwatched
+DEBOUNCE_MS = 400  # a copy of many files, or an editor's save dance, becomes one update
+
+Signature = frozenset[tuple[str, int, int]]
+
+
+class UpdateRequests(QObject):
+    """Start a library update now, or right after the running one: never drop a request."""
+
+    def __init__(self, updater: LibraryUpdater, start: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._updater = updater
+        self._start = start  # the window's start_update: it also shows the progress
+        self._pending = False
+        updater.finished.connect(self._run_pending)
+        updater.failed.connect(self._run_pending)
+
+    def request(self) -> None:
+        if self._updater.is_running():
+            self._pending = True
+        else:
+            self._start()
+
+    def _run_pending(self, *_outcome: object) -> None:
+        if self._pending:
+            self._pending = False
+            QTimer.singleShot(0, self._start)  # after every other slot of this finished signal has run
+
+
+class LibraryWatcher(QObject):
+    """Watches the folders of the user's sources and asks for an update when their digests change."""
+
+    def __init__(self, sources: Callable[[], list[Source]], on_change: Callable[[], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sources = sources
+        self._on_change = on_change
+        self._watcher = QFileSystemWatcher(self)
+        self._roots: list[Path] = []
+        self._signature: Signature = frozenset()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_INTERVAL_MS)
+        self._watcher.directoryChanged.connect(self._debounce.start)
+        self._watcher.fileChanged.connect(self._debounce.start)
+        self._debounce.timeout.connect(self.check)
+        self._poll.timeout.connect(self.check)
+        self.reload_sources()
+        self._poll.start()
+
+    def watched_folders(self) -> list[str]:
+        return sorted(self._watcher.directories())
+
+    def reload_sources(self) -> None:
+        """Take the library list again (after sources were added or removed); the bundled seeds are not watched."""
+        self._roots = [Path(source.path) for source in self._sources() if not source.builtin]
+        self._signature = self._scan()
+
+    def stop(self) -> None:
+        self._poll.stop()
+        self._debounce.stop()
+        paths = self._watcher.directories() + self._watcher.files()
+        if paths:
+            self._watcher.removePaths(paths)
+
+    def check(self) -> None:
+        """Compare the digest files with the last look; tell the window when they differ."""
+        signature = self._scan()
+        if signature != self._signature:
+            self._signature = signature
+            log.info("digests changed in the watched folders: updating the library")
+            self._on_change()
+
+    def _scan(self) -> Signature:
+        """The digest files under the roots, and (as a side effect) every folder being watched."""
+        files: set[tuple[str, int, int]] = set()
+        folders: set[str] = set()
+        for root in self._roots:
+            if root.is_dir():
+                _walk(root, files, folders)
+            elif root.is_file():
+                _add_file(root, files)
+                folders.add(str(root.parent))  # a file source: its folder tells of a replace-by-rename
+        self._watch(folders)
+        return frozenset(files)
+
+    def _watch(self, folders: set[str]) -> None:
+        watched = set(self._watcher.directories())
+        gone = watched - folders
+        if gone:
+            self._watcher.removePaths(sorted(gone))
+        new = folders - watched
+        if new:
+            failed = self._watcher.addPaths(sorted(new))
+            if failed:  # the poll still covers them
+                log.debug("cannot watch %d folder(s), polling them: %s", len(failed), failed[:3])
+
+
+def _walk(root: Path, files: set[tuple[str, int, int]], folders: set[str]) -> None:
+    """Like the library's scan: *.md below root, hidden folders skipped, folder links not followed."""
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        folders.add(folder)
+        for name in names:
+            if name.lower().endswith(".md"):
+                _add_file(Path(folder, name), files)
+
+
+def _add_file(path: Path, files: set[tuple[str, int, int]]) -> None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return  # deleted between listing and looking: the next scan sees it gone
+    files.add((str(path), stat.st_mtime_ns, stat.st_size))
