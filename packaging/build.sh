@@ -20,6 +20,8 @@ build() {
   python=${PYTHON:-python3}
   [ -x "$out/venv/bin/python" ] || "$python" -m venv "$out/venv"
   "$out/venv/bin/python" -m pip install -q --upgrade pip "pyinstaller>=6.10"
+  # macOS: PyInstaller turns the PNG icon into the .app's .icns with Pillow
+  if [ "$(uname -s)" = Darwin ]; then "$out/venv/bin/python" -m pip install -q pillow; fi
   # --force-reinstall: the version rarely changes between builds, the code does
   "$out/venv/bin/python" -m pip install -q --force-reinstall "$repo" >/dev/null
   rm -rf "$bundle"
