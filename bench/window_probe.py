@@ -5,8 +5,8 @@ Run by bench/scale.py (``python -m bench.window_probe DATA_DIR``); prints one JS
 * ``open_all_ms``: selecting "All papers" until the list is filled and the top paper shown;
 * ``max_scroll_stall_ms``: the longest gap beyond the heartbeat interval of a GUI-thread timer
   while the list is scrolled from top to bottom and back in SCROLL_STEPS steps of at least a
-  page (every row range of the library gets painted), with the current row moved (j) every few
-  steps so the detail pane loads and renders papers too;
+  page (every row range of the library gets painted), with the current row changed every few
+  steps (the top visible row made current) so the detail pane loads and renders papers too;
 * ``peak_rss_mb``: ru_maxrss of this process, i.e. the window with the library loaded and
   "All papers" shown and scrolled.
 
@@ -25,23 +25,22 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import QPoint, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.gui_stall import Heartbeat  # noqa: E402
 from reader.library import Library  # noqa: E402
-from reader.ui.app import keep_none_alive  # noqa: E402
+from reader.ui.app import keep_singletons_alive  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.models import View  # noqa: E402
 
 SCROLL_TICK_MS = 16  # one step per frame: far faster than a person scrolls
 SCROLL_STEPS = 300  # each way
-MOVE_EVERY = 10  # every tenth tick, press j: a new current paper is loaded and rendered
+MOVE_EVERY = 10  # every tenth tick the top visible row becomes current: a paper is loaded and rendered
 
 
 def measure(data_dir: Path) -> dict[str, object]:
-    keep_none_alive()  # as the app does: PySide6 6.12 on Python 3.11 leaks None references
+    keep_singletons_alive()  # as the app does: PySide6 6.12 on Python 3.11 leaks None/True/False references
     app = QApplication.instance() or QApplication(sys.argv[:1])
     library = Library(data_dir)
     window = MainWindow(library)
@@ -58,18 +57,15 @@ def measure(data_dir: Path) -> dict[str, object]:
     bar = window.paper_list.verticalScrollBar()
     heartbeat = Heartbeat(5)
     ticks = 0
-    direction = 1
-    step = max(bar.pageStep(), bar.maximum() // SCROLL_STEPS)
+    step = max(bar.pageStep(), -(-bar.maximum() // SCROLL_STEPS))
 
     def scroll() -> None:
-        nonlocal ticks, direction
+        nonlocal ticks
         ticks += 1
-        bar.setValue(bar.value() + direction * step)
-        if ticks % MOVE_EVERY == 0:
-            QTest.keyClick(window.paper_list, "j")
-        if direction > 0 and bar.value() >= bar.maximum():
-            direction = -1
-        elif direction < 0 and bar.value() <= bar.minimum():
+        bar.setValue(bar.value() + (step if ticks <= SCROLL_STEPS else -step))
+        if ticks % MOVE_EVERY == 0:  # as a click on the top visible row would
+            window.paper_list.setCurrentIndex(window.paper_list.indexAt(QPoint(4, 4)))
+        if ticks == 2 * SCROLL_STEPS:
             scroller.stop()
             QTimer.singleShot(200, app.quit)
 

@@ -21,16 +21,18 @@ from reader.ui.main_window import MainWindow
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # the PNG renders in resources/icons/hicolor
 
 
-def keep_none_alive() -> None:
-    """Make None's reference count unreachable by leaks, as Python 3.12 does (PEP 683).
+def keep_singletons_alive() -> None:
+    """Make the reference counts of None, True and False unreachable by leaks, as Python 3.12 does (PEP 683).
 
-    PySide6 6.12 on Python 3.11 drops one reference to None on every call of a Qt method that
-    returns nothing (setValue, processEvents, a Python paint() override ...). A window scrolled
-    for a few minutes freed None and died with "Fatal Python error: none_dealloc"
-    (bench/window_probe.py). On 3.12+ None is immortal and this does nothing.
+    PySide6 6.12.0 on Python 3.11 drops one reference to None on every call of a Qt method that
+    returns nothing (setValue, processEvents, a Python paint() override ...), and to True/False
+    for methods returning bool. A window scrolled for a minute freed None and died with "Fatal
+    Python error: none_dealloc" (bench/window_probe.py); 6.11.3 does not leak. On 3.12+ the three
+    are immortal and this does nothing.
     """
     if sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48  # ob_refcnt is the object's first field
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 48  # ob_refcnt: the first field
 
 
 STARTUP_PROBE_ENV = "DAILY_PAPERS_STARTUP_PROBE"  # set: print when the window is first on screen, then close it
@@ -75,7 +77,7 @@ def app_icon() -> QIcon:
 
 def run_window(library_data_dir: Path | None) -> int:
     """Show the reader at once from what is already indexed, then update the library behind it."""
-    keep_none_alive()
+    keep_singletons_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Daily Papers Reader")
     app.setApplicationDisplayName("Daily Papers Reader")
