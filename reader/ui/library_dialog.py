@@ -221,21 +221,30 @@ class LibraryTools(QObject):
         self.watcher.reload_sources()
         self.updates.request()
 
-    def show_library(self) -> None:
+    def library_dialog(self) -> LibraryDialog:
+        """The Library dialog, connected: its changes start an update, and updates refresh its counts."""
         dialog = LibraryDialog(self.window.library, self.window)
         dialog.changed.connect(self.sources_changed)
         dialog.add_folder_requested.connect(lambda: (self.add_folder(), dialog.reload()))
         dialog.add_files_requested.connect(lambda: (self.add_files(), dialog.reload()))
-        self.window.updater.finished.connect(dialog.reload)  # fresh counts when an update lands
-        try:
-            dialog.exec()
-        finally:
-            self.window.updater.finished.disconnect(dialog.reload)
+        self.window.updater.finished.connect(dialog.reload)  # a slot of the dialog: gone with it
+        return dialog
 
-    def check_for_new_digests(self) -> None:
+    def show_library(self) -> None:
+        dialog = self.library_dialog()
+        dialog.exec()
+        dialog.deleteLater()
+
+    def fetch_dialog(self) -> FetchDialog:
+        """The Check for New Digests dialog; days it downloads are indexed by the usual update."""
         dialog = FetchDialog(self.window.library, self.window)
         dialog.fetched.connect(self.sources_changed)  # the fetch folder may just have become a source
+        return dialog
+
+    def check_for_new_digests(self) -> None:
+        dialog = self.fetch_dialog()
         dialog.exec()
+        dialog.deleteLater()
 
     def stop(self) -> None:
         self.watcher.stop()
