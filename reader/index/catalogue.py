@@ -213,23 +213,31 @@ class Catalogue:
         return _paper_from_row(row) if row else None
 
     def day_counts(self, state_path: Path) -> list[tuple[str, int, int, int]]:
-        """(date, total, unread, starred) of every day, newest first, in one aggregate query.
+        """(date, total, unread, starred) of every day, newest first.
 
-        The read/starred flags live in the state file (reader.state, table `flags`); it is attached for
-        this query (only read) and detached again, so a catalogue write never takes a lock on the user's state.
+        Two aggregate queries, whatever the library's size: totals per day from the
+        (visible, date) index, and read/starred per day driven by the flagged ids only. The flags
+        live in the state file (reader.state, table `flags`); it is attached for this query (only
+        read) and detached again, so a catalogue write never takes a lock on the user's state.
         """
-        attached = state_path.exists()
-        if attached:
+        totals = self._db.execute(
+            "SELECT date, COUNT(*) FROM papers WHERE visible = 1 GROUP BY date ORDER BY date DESC"
+        ).fetchall()
+        flagged: dict[str, tuple[int, int]] = {}
+        if state_path.exists():
             self._db.execute("ATTACH DATABASE ? AS state", (str(state_path),))
-        try:
-            flags = "LEFT JOIN state.flags AS f ON f.arxiv_id = p.arxiv_id" if attached else ""
-            read, starred = ("COALESCE(f.read, 0)", "COALESCE(f.starred, 0)") if attached else ("0", "0")
-            sql = (f"SELECT p.date, COUNT(*), COUNT(*) - SUM({read}), SUM({starred}) FROM papers AS p {flags}"
-                   " WHERE p.visible GROUP BY p.date ORDER BY p.date DESC")
-            return self._db.execute(sql).fetchall()
-        finally:
-            if attached:
+            try:
+                flagged = {date: (read, starred) for date, read, starred in self._db.execute(
+                    "SELECT p.date, SUM(f.read), SUM(f.starred) FROM state.flags AS f"
+                    " CROSS JOIN papers AS p ON p.arxiv_id = f.arxiv_id"  # CROSS: flags drive the loop
+                    " WHERE (f.read OR f.starred) AND +p.visible = 1 GROUP BY p.date")}
+            finally:
                 self._db.execute("DETACH DATABASE state")
+        counts = []
+        for date, total in totals:
+            read, starred = flagged.get(date, (0, 0))
+            counts.append((date, total, total - read, starred))
+        return counts
 
     def entry_ids(self) -> list[tuple[str, str]]:
         """(date, arxiv_id) of every visible entry."""
@@ -274,7 +282,9 @@ class _Transaction:
 
 
 def _visible_where(date: str | None, arxiv_id: str | None) -> tuple[str, list[str]]:
-    clauses, params = ["visible = 1"], []
+    # "+visible" keeps sqlite off the (visible, date) index when one paper is asked for:
+    # it would walk every visible row instead of the few of papers_id (15 ms a call at 5,000).
+    clauses, params = ["+visible = 1" if arxiv_id is not None else "visible = 1"], []
     if date is not None:
         clauses.append("date = ?")
         params.append(date)
