@@ -141,7 +141,7 @@ class FetchDialog(QDialog):
         """Begin the download in the background (one at a time)."""
         if self._thread is not None:
             return
-        since, until = self.since_edit.date().toPython(), self.until_edit.date().toPython()
+        since, until = _as_date(self.since_edit.date()), _as_date(self.until_edit.date())
         if since > until:
             self.message.setText(self.tr("The first day is after the last one."))
             return
@@ -221,7 +221,7 @@ class FetchDialog(QDialog):
 
     def _suggest_since(self) -> None:
         """The day after the newest the library (or this archive) has; a month back for a new library."""
-        today = self.until_edit.date().toPython()
+        today = _as_date(self.until_edit.date())
         try:
             folder = source_folder(self.library.data_dir, self.source_edit.text())
         except ReaderError as error:
@@ -248,3 +248,7 @@ class FetchDialog(QDialog):
         del job  # deleted only after its thread has ended
         thread.deleteLater()
         self._set_running(False)
+
+
+def _as_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

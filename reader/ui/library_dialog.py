@@ -225,8 +225,17 @@ class LibraryTools(QObject):
         """The Library dialog, connected: its changes start an update, and updates refresh its counts."""
         dialog = LibraryDialog(self.window.library, self.window)
         dialog.changed.connect(self.sources_changed)
-        dialog.add_folder_requested.connect(lambda: (self.add_folder(), dialog.reload()))
-        dialog.add_files_requested.connect(lambda: (self.add_files(), dialog.reload()))
+
+        def add_folder() -> None:
+            self.add_folder()
+            dialog.reload()
+
+        def add_files() -> None:
+            self.add_files()
+            dialog.reload()
+
+        dialog.add_folder_requested.connect(add_folder)
+        dialog.add_files_requested.connect(add_files)
         self.window.updater.finished.connect(dialog.reload)  # a slot of the dialog: gone with it
         return dialog
 
