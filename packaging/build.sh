@@ -16,6 +16,18 @@ out=$repo/packaging/out
 bundle=$out/dist/daily-papers
 SEED_PAPERS=52  # (date, paper) entries in seeds/*.md
 
+# A copy of the working tree's files (committed or not, minus gitignored ones) to install from:
+# installing the checkout itself would leave setuptools' build/ in it, whose stale copies of
+# deleted modules would then ship. Without git, the checkout is used as it is.
+stage_sources() {
+  command -v git >/dev/null && git -C "$repo" rev-parse --git-dir >/dev/null 2>&1 || { echo "$repo"; return; }
+  rm -rf "$out/src" && mkdir -p "$out/src"
+  (cd "$repo" && git ls-files -z --cached --others --exclude-standard |
+     while IFS= read -r -d '' file; do if [ -e "$file" ]; then printf '%s\0' "$file"; fi; done |
+     tar --null -T - -cf -) | tar -xf - -C "$out/src"
+  echo "$out/src"
+}
+
 build() {
   python=${PYTHON:-python3}
   [ -x "$out/venv/bin/python" ] || "$python" -m venv "$out/venv"
@@ -23,7 +35,7 @@ build() {
   # macOS: PyInstaller turns the PNG icon into the .app's .icns with Pillow
   if [ "$(uname -s)" = Darwin ]; then "$out/venv/bin/python" -m pip install -q pillow; fi
   # --force-reinstall: the version rarely changes between builds, the code does
-  "$out/venv/bin/python" -m pip install -q --force-reinstall "$repo" >/dev/null
+  "$out/venv/bin/python" -m pip install -q --force-reinstall "$(stage_sources)" >/dev/null
   rm -rf "$bundle"
   (cd "$out" && "$out/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
       --distpath "$out/dist" --workpath "$out/work" "$repo/packaging/daily-papers.spec")
