@@ -22,6 +22,18 @@ from reader.core.models import Flags, Paper, Section
 Highlighter = Callable[[str], list[tuple[int, int]]]
 """Gives the [start, end) spans of a plain text that the active search matches."""
 
+Translate = Callable[[str, str], str]
+"""(context, English text) -> text in the UI language; the pane passes ``QCoreApplication.translate``.
+
+Calls are written ``translate("Render", "...")`` so that pyside6-lupdate finds the strings here too.
+"""
+
+
+def untranslated(context: str, text: str) -> str:
+    """The English text as written: the default when no translator is given (tests, no Qt)."""
+    return text
+
+
 DATE_SCHEME = "dpr-date"
 """Internal link scheme for "also on" dates; the pane handles it, it never reaches the browser."""
 
@@ -109,6 +121,7 @@ def render_paper_html(
     highlight: Highlighter | None = None,
     palette: dict[str, str] | None = None,
     allow_remote_images: bool = False,
+    translate: Translate = untranslated,
 ) -> str:
     """The complete, sanitised HTML document the detail pane shows for one paper.
 
@@ -120,17 +133,18 @@ def render_paper_html(
         palette: colours by role (keys of DEFAULT_PALETTE); missing or malformed entries use the defaults.
         allow_remote_images: show the thumbnail as an <img> (the pane serves it from the media cache)
             instead of a placeholder link. Videos are always links.
+        translate: puts the few labels of the page into the UI language.
 
     Font size is not part of the HTML: the pane zooms by changing the document's default font.
     """
     parts = [
         f'<h2 class="title">{_marked_text(paper.title, highlight)}</h2>',
-        _meta_html(paper, flags),
-        _authors_html(paper, highlight),
-        _also_on_html(paper.date, also_on),
-        _media_html(paper, allow_remote_images),
-        f'<div class="summary">{_sections_html(paper.sections, highlight)}</div>',
-        _source_html(paper),
+        _meta_html(paper, flags, translate),
+        _authors_html(paper, highlight, translate),
+        _also_on_html(paper.date, also_on, translate),
+        _media_html(paper, allow_remote_images, translate),
+        f'<div class="summary">{_sections_html(paper.sections, highlight, translate)}</div>',
+        _source_html(paper, translate),
     ]
     body = sanitize_html("\n".join(part for part in parts if part), allow_remote_images, internal_links=True)
     return _document(body, palette)
@@ -144,62 +158,78 @@ def render_message_html(message: str, palette: dict[str, str] | None = None) -> 
 # --- header -------------------------------------------------------------------------------------------
 
 
-def _meta_html(paper: Paper, flags: Flags) -> str:
+def _label(text: str, **values: str) -> str:
+    """A translated label with HTML-escaped text and trusted HTML ``values`` filled in."""
+    return html.escape(text, quote=False).format(**values)
+
+
+def _meta_html(paper: Paper, flags: Flags, translate: Translate) -> str:
     votes = "–" if paper.votes is None else str(paper.votes)
     abs_url = html.escape(arxiv_abs_url(paper.arxiv_id))
     items = [
         html.escape(paper.date),
         f'arXiv <a href="{abs_url}">{html.escape(paper.arxiv_id)}</a>',
-        f"Votes: {votes}",
+        _label(translate("Render", "Votes: {votes}"), votes=votes),
     ]
     if flags.starred:
-        items.append("★ Starred")
+        items.append(_label(translate("Render", "★ Starred")))
     return f'<p class="meta">{" · ".join(items)}</p>'
 
 
-def _authors_html(paper: Paper, highlight: Highlighter | None) -> str:
+def _authors_html(paper: Paper, highlight: Highlighter | None, translate: Translate) -> str:
     if not paper.authors:
-        return '<p class="authors">Authors: not listed in the digest</p>'
+        return f'<p class="authors">{_label(translate("Render", "Authors: not listed in the digest"))}</p>'
     names = _marked_text(", ".join(paper.authors), highlight)
-    more = " … and more (list truncated in the digest)" if paper.authors_truncated else ""
-    return f'<p class="authors">Authors: {names}{more}</p>'
+    if paper.authors_truncated:
+        text = translate("Render", "Authors: {names} … and more (list truncated in the digest)")
+    else:
+        text = translate("Render", "Authors: {names}")
+    return f'<p class="authors">{_label(text, names=names)}</p>'
 
 
-def _also_on_html(own_date: str, also_on: Iterable[str]) -> str:
+def _also_on_html(own_date: str, also_on: Iterable[str], translate: Translate) -> str:
     dates = sorted({date for date in also_on if is_date(date) and date != own_date})
     if not dates:
         return ""
     links = ", ".join(f'<a href="{date_link(date)}">{date}</a>' for date in dates)
-    return f'<p class="also">Also on {links}</p>'
+    return f'<p class="also">{_label(translate("Render", "Also on {dates}"), dates=links)}</p>'
 
 
-def _media_html(paper: Paper, allow_remote_images: bool) -> str:
+def _media_html(paper: Paper, allow_remote_images: bool, translate: Translate) -> str:
     media = paper.media
     if media is None or not re.match(r"https?://", media.url, re.IGNORECASE):
         return ""
     url = html.escape(media.url)
-    label = "Video" if media.kind == "video" else "Thumbnail"
-    link = f'<p>{label}: <a href="{url}">{url}</a></p>'
+    if media.kind == "video":
+        text = translate("Render", "Video: {link}")
+    else:
+        text = translate("Render", "Thumbnail: {link}")
+    anchor = f'<a href="{url}">{url}</a>'
+    link = f"<p>{_label(text, link=anchor)}</p>"
     if media.kind == "image" and allow_remote_images:
-        return f'<div class="media"><img src="{url}" alt="Thumbnail">{link}</div>'
+        alt = html.escape(translate("Render", "Thumbnail"))
+        return f'<div class="media"><img src="{url}" alt="{alt}">{link}</div>'
     return f'<div class="media">{link}</div>'
 
 
-def _source_html(paper: Paper) -> str:
+def _source_html(paper: Paper, translate: Translate) -> str:
     if not paper.source:
         return ""
     name = html.escape(PurePath(paper.source).name)
-    where = f"{name}, line {paper.line}" if paper.line else name
-    return f'<p class="source">From {where}</p>'
+    if paper.line:
+        text = _label(translate("Render", "From {file}, line {line}"), file=name, line=str(paper.line))
+    else:
+        text = _label(translate("Render", "From {file}"), file=name)
+    return f'<p class="source">{text}</p>'
 
 
 # --- summary ------------------------------------------------------------------------------------------
 
 
-def _sections_html(sections: Sequence[Section], highlight: Highlighter | None) -> str:
+def _sections_html(sections: Sequence[Section], highlight: Highlighter | None, translate: Translate) -> str:
     """Labelled sections become headings; each run of unlabelled sections becomes one bullet list."""
     if not sections:
-        return '<p class="empty">No summary in the digest.</p>'
+        return f'<p class="empty">{_label(translate("Render", "No summary in the digest."))}</p>'
     out: list[str] = []
     plain_run: list[str] = []
     for section in sections:

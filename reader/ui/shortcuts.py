@@ -9,16 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 CONTEXT = "Shortcuts"
-
-
-def _noop(text: str) -> str:
-    """Marks a string for translation; it is translated where it is shown (QT_TRANSLATE_NOOP)."""
-    return text
 
 
 @dataclass(frozen=True)
@@ -33,62 +28,83 @@ class Command:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("next_paper", _noop("&Next Paper"), ("J",), _noop("Next paper (also Down)")),
-    Command("previous_paper", _noop("&Previous Paper"), ("K",), _noop("Previous paper (also Up)")),
-    Command("next_day", _noop("Next &Day"), ("N",), _noop("Next day (down the date list)")),
-    Command("previous_day", _noop("Previous D&ay"), ("P",), _noop("Previous day (up the date list)")),
-    Command("toggle_star", _noop("&Star"), ("S",), _noop("Star or unstar the paper")),
-    Command("toggle_read", _noop("Mark &Read/Unread"), ("M",), _noop("Mark the paper read or unread")),
-    Command("open_arxiv", _noop("&Open on arXiv"), ("O",), _noop("Open the paper on arXiv (also Enter)")),
-    Command("find", _noop("&Find"), ("Ctrl+F", "/"), _noop("Search")),
-    Command("leave_search", _noop("&Leave Search"), ("Esc",), _noop("Leave the search, back to where you were")),
-    Command("zoom_in", _noop("&Larger Text"), ("Ctrl+=", "Ctrl++"), _noop("Larger text in the paper")),
-    Command("zoom_out", _noop("&Smaller Text"), ("Ctrl+-",), _noop("Smaller text in the paper")),
-    Command("zoom_reset", _noop("&Normal Size"), ("Ctrl+0",), _noop("Normal text size")),
-    Command("mark_day_read", _noop("Mark &Day as Read")),
-    Command("mark_all_read", _noop("Mark &All as Read…")),
-    Command("hide_read", _noop("&Hide Read Papers"), ("Ctrl+H",), _noop("Hide or show read papers"),
-            checkable=True),
-    Command("sort_votes", _noop("Sort by &Votes"), checkable=True),
-    Command("sort_date", _noop("Sort by &Date"), checkable=True),
-    Command("sort_title", _noop("Sort by &Title"), checkable=True),
-    Command("update_library", _noop("&Update Library"), ("F5",), _noop("Look for new and changed digests")),
-    Command("add_folder", _noop("Add &Folder…"), ("Ctrl+O",), _noop("Add a folder of digests to the library")),
-    Command("add_files", _noop("Add F&iles…")),
-    Command("library", _noop("&Library…"), ("Ctrl+L",), _noop("The library's sources: counts, problems, remove")),
-    Command("check_digests", _noop("&Check for New Digests…")),
-    Command("export_starred", _noop("&Starred Papers…")),
-    Command("export_day", _noop("This &Day…")),
-    Command("export_search", _noop("Search &Results…")),
-    Command("export_state", _noop("E&xport Reading State…")),
-    Command("import_state", _noop("I&mport Reading State…")),
-    Command("copy_bibtex", _noop("Copy &BibTeX"), ("Ctrl+Shift+C",), _noop("Copy the paper's BibTeX entry")),
-    Command("show_problems", _noop("&Problems…")),
-    Command("preferences", _noop("Pr&eferences…"), ("Ctrl+,",)),
-    Command("quit", _noop("&Quit"), ("Ctrl+Q",), _noop("Quit")),
-    Command("keyboard_help", _noop("&Keyboard Shortcuts"), ("F1",), _noop("This list")),
-    Command("about", _noop("&About Daily Papers Reader")),
+    Command("next_paper", QT_TRANSLATE_NOOP("Shortcuts", "&Next Paper"), ("J",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Next paper (also Down)")),
+    Command("previous_paper", QT_TRANSLATE_NOOP("Shortcuts", "&Previous Paper"), ("K",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Previous paper (also Up)")),
+    Command("next_day", QT_TRANSLATE_NOOP("Shortcuts", "Next &Day"), ("N",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Next day (down the date list)")),
+    Command("previous_day", QT_TRANSLATE_NOOP("Shortcuts", "Previous D&ay"), ("P",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Previous day (up the date list)")),
+    Command("toggle_star", QT_TRANSLATE_NOOP("Shortcuts", "&Star"), ("S",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Star or unstar the paper")),
+    Command("toggle_read", QT_TRANSLATE_NOOP("Shortcuts", "Mark &Read/Unread"), ("M",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Mark the paper read or unread")),
+    Command("open_arxiv", QT_TRANSLATE_NOOP("Shortcuts", "&Open on arXiv"), ("O",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Open the paper on arXiv (also Enter)")),
+    Command("find", QT_TRANSLATE_NOOP("Shortcuts", "&Find"), ("Ctrl+F", "/"),
+            QT_TRANSLATE_NOOP("Shortcuts", "Search")),
+    Command("leave_search", QT_TRANSLATE_NOOP("Shortcuts", "&Leave Search"), ("Esc",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Leave the search, back to where you were")),
+    Command("zoom_in", QT_TRANSLATE_NOOP("Shortcuts", "&Larger Text"), ("Ctrl+=", "Ctrl++"),
+            QT_TRANSLATE_NOOP("Shortcuts", "Larger text in the paper")),
+    Command("zoom_out", QT_TRANSLATE_NOOP("Shortcuts", "&Smaller Text"), ("Ctrl+-",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Smaller text in the paper")),
+    Command("zoom_reset", QT_TRANSLATE_NOOP("Shortcuts", "&Normal Size"), ("Ctrl+0",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Normal text size")),
+    Command("mark_day_read", QT_TRANSLATE_NOOP("Shortcuts", "Mark &Day as Read")),
+    Command("mark_all_read", QT_TRANSLATE_NOOP("Shortcuts", "Mark &All as Read…")),
+    Command("hide_read", QT_TRANSLATE_NOOP("Shortcuts", "&Hide Read Papers"), ("Ctrl+H",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Hide or show read papers"), checkable=True),
+    Command("sort_votes", QT_TRANSLATE_NOOP("Shortcuts", "Sort by &Votes"), checkable=True),
+    Command("sort_date", QT_TRANSLATE_NOOP("Shortcuts", "Sort by &Date"), checkable=True),
+    Command("sort_title", QT_TRANSLATE_NOOP("Shortcuts", "Sort by &Title"), checkable=True),
+    Command("update_library", QT_TRANSLATE_NOOP("Shortcuts", "&Update Library"), ("F5",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Look for new and changed digests")),
+    Command("add_folder", QT_TRANSLATE_NOOP("Shortcuts", "Add &Folder…"), ("Ctrl+O",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Add a folder of digests to the library")),
+    Command("add_files", QT_TRANSLATE_NOOP("Shortcuts", "Add F&iles…")),
+    Command("library", QT_TRANSLATE_NOOP("Shortcuts", "&Library…"), ("Ctrl+L",),
+            QT_TRANSLATE_NOOP("Shortcuts", "The library's sources: counts, problems, remove")),
+    Command("check_digests", QT_TRANSLATE_NOOP("Shortcuts", "&Check for New Digests…")),
+    Command("export_starred", QT_TRANSLATE_NOOP("Shortcuts", "&Starred Papers…")),
+    Command("export_day", QT_TRANSLATE_NOOP("Shortcuts", "This &Day…")),
+    Command("export_search", QT_TRANSLATE_NOOP("Shortcuts", "Search &Results…")),
+    Command("export_state", QT_TRANSLATE_NOOP("Shortcuts", "E&xport Reading State…")),
+    Command("import_state", QT_TRANSLATE_NOOP("Shortcuts", "I&mport Reading State…")),
+    Command("copy_bibtex", QT_TRANSLATE_NOOP("Shortcuts", "Copy &BibTeX"), ("Ctrl+Shift+C",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Copy the paper's BibTeX entry")),
+    Command("show_problems", QT_TRANSLATE_NOOP("Shortcuts", "&Problems…")),
+    Command("preferences", QT_TRANSLATE_NOOP("Shortcuts", "Pr&eferences…"), ("Ctrl+,",)),
+    Command("quit", QT_TRANSLATE_NOOP("Shortcuts", "&Quit"), ("Ctrl+Q",),
+            QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
+    Command("keyboard_help", QT_TRANSLATE_NOOP("Shortcuts", "&Keyboard Shortcuts"), ("F1",),
+            QT_TRANSLATE_NOOP("Shortcuts", "This list")),
+    Command("about", QT_TRANSLATE_NOOP("Shortcuts", "&About Daily Papers Reader")),
 )
 
 # Menu titles and their commands in order; None is a separator, a (title, names) pair a submenu.
 MenuEntry = str | None | tuple[str, tuple[str | None, ...]]
 MENUS: tuple[tuple[str, tuple[MenuEntry, ...]], ...] = (
-    (_noop("&File"), ("add_folder", "add_files", "library", None, "update_library", "check_digests", None,
-                      (_noop("&Export"), ("export_starred", "export_day", "export_search")),
-                      "export_state", "import_state", None, "preferences", None, "quit")),
-    (_noop("&View"), ("hide_read", None, "sort_votes", "sort_date", "sort_title", None,
-                      "zoom_in", "zoom_out", "zoom_reset")),
-    (_noop("&Go"), ("next_paper", "previous_paper", "next_day", "previous_day", None, "find", "leave_search")),
-    (_noop("&Paper"), ("toggle_star", "toggle_read", "open_arxiv", "copy_bibtex", None, "mark_day_read",
-                       "mark_all_read")),
-    (_noop("&Help"), ("keyboard_help", "show_problems", None, "about")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "&File"),
+     ("add_folder", "add_files", "library", None, "update_library", "check_digests", None,
+      (QT_TRANSLATE_NOOP("Shortcuts", "&Export"), ("export_starred", "export_day", "export_search")),
+      "export_state", "import_state", None, "preferences", None, "quit")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "&View"),
+     ("hide_read", None, "sort_votes", "sort_date", "sort_title", None, "zoom_in", "zoom_out", "zoom_reset")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "&Go"),
+     ("next_paper", "previous_paper", "next_day", "previous_day", None, "find", "leave_search")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "&Paper"),
+     ("toggle_star", "toggle_read", "open_arxiv", "copy_bibtex", None, "mark_day_read", "mark_all_read")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "&Help"), ("keyboard_help", "show_problems", None, "about")),
 )
 SORT_COMMANDS = ("sort_votes", "sort_date", "sort_title")
 
 # Keys handled by the widgets themselves, listed so the help is complete.
 NATIVE_KEYS: tuple[tuple[str, str], ...] = (
-    ("Down / Up", _noop("Next / previous paper in the list")),
-    ("Enter", _noop("Open the paper on arXiv (in the list); go to the results (in the search field)")),
+    ("Down / Up", QT_TRANSLATE_NOOP("Shortcuts", "Next / previous paper in the list")),
+    ("Enter", QT_TRANSLATE_NOOP(
+        "Shortcuts", "Open the paper on arXiv (in the list); go to the results (in the search field)")),
 )
 
 
