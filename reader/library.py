@@ -238,8 +238,7 @@ class Library:
     def problems(self) -> list[Problem]:
         """Every current problem: unreadable sources first, then per file in path order."""
         scan = [Problem(path, 0, reason) for path, reason in json.loads(self._catalogue.get_meta("scan_problems", "[]"))]
-        records = sorted(self._catalogue.files().values(), key=lambda record: record.path)
-        return scan + [problem for record in records for problem in record.problems]
+        return scan + self._catalogue.file_problems()
 
     # -- browsing --------------------------------------------------------------
 

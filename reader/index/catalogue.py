@@ -11,9 +11,11 @@ replaces it in both, which keeps the two consistent.
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -52,7 +54,12 @@ CREATE TABLE IF NOT EXISTS papers (
     PRIMARY KEY (source, date, arxiv_id)
 );
 CREATE INDEX IF NOT EXISTS papers_entry ON papers (date, arxiv_id);
-CREATE INDEX IF NOT EXISTS papers_visible ON papers (visible, date);
+-- Every column of a list row, in list order: "All papers" is read from this index alone. The
+-- table rows hold the summaries (~3 KB a paper): scanning them for 100,000 rows took ~0.9 s.
+CREATE INDEX IF NOT EXISTS papers_list ON papers (
+    visible, date DESC, votes IS NULL, votes DESC, source, line,
+    arxiv_id, title, first_authors, author_count, authors_truncated);
+DROP INDEX IF EXISTS papers_visible;
 CREATE INDEX IF NOT EXISTS papers_id ON papers (arxiv_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -142,6 +149,11 @@ class Catalogue:
             for path, mtime_ns, size, count, problems in rows
         }
 
+    def file_problems(self) -> list[Problem]:
+        """The problems of every file that has some, in path order (no JSON decoding for clean files)."""
+        rows = self._db.execute("SELECT path, problems FROM files WHERE problems != '[]' ORDER BY path")
+        return [problem for path, problems in rows for problem in _problems_from_json(path, problems)]
+
     def replace_files(self, records: Iterable[tuple[FileRecord, bool, list[Paper]]], removed: Iterable[str]) -> None:
         """In one transaction: forget `removed` files and store each (record, builtin, papers)."""
         with self._transaction():
@@ -197,13 +209,9 @@ class Catalogue:
         """List rows of the visible entries, in the order of papers(): one query, no JSON decoding."""
         where, params = _visible_where(date, None)
         cursor = self._db.execute(f"SELECT {_ROW_COLUMNS} FROM papers{where}{_ORDER}", params)
-        shared: dict[str, str] = {}  # one string object per date and per file, not one per row
-        share = shared.setdefault
-        make = PaperRow._make
-        return [
-            make((arxiv_id, share(date, date), title, votes, first, count, truncated, share(source, source), line))
-            for arxiv_id, date, title, votes, first, count, truncated, source, line in cursor
-        ]
+        new = tuple.__new__  # PaperRow._make without its per-row Python call: 100,000 rows in one go
+        with _gc_paused():
+            return [new(PaperRow, row) for row in cursor]
 
     def paper(self, date: str, arxiv_id: str) -> Paper | None:
         """The visible entry (date, arxiv_id) in full, or None."""
@@ -216,7 +224,7 @@ class Catalogue:
         """(date, total, unread, starred) of every day, newest first.
 
         Two aggregate queries, whatever the library's size: totals per day from the
-        (visible, date) index, and read/starred per day driven by the flagged ids only. The flags
+        papers_list index, and read/starred per day driven by the flagged ids only. The flags
         live in the state file (reader.state, table `flags`); it is attached for this query (only
         read) and detached again, so a catalogue write never takes a lock on the user's state.
         """
@@ -281,8 +289,23 @@ class _Transaction:
             raise LibraryError(f"catalogue update failed: {exc}") from exc
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while building many small tuples that hold no cycles.
+
+    Every 700 new objects start a collection pass; for 100,000 rows they cost a third of the time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _visible_where(date: str | None, arxiv_id: str | None) -> tuple[str, list[str]]:
-    # "+visible" keeps sqlite off the (visible, date) index when one paper is asked for:
+    # "+visible" keeps sqlite off the papers_list index when one paper is asked for:
     # it would walk every visible row instead of the few of papers_id (15 ms a call at 5,000).
     clauses, params = ["+visible = 1" if arxiv_id is not None else "visible = 1"], []
     if date is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -232,20 +232,22 @@ class SidebarModel(QAbstractItemModel):
         self._smart_counts["latest"] = latest.total
 
     def _update_counts(self, days: Sequence[Any]) -> None:
-        self._set_counts(days)
-        last_top = self.rowCount() - 1
-        self.dataChanged.emit(self.index(0, 0), self.index(last_top, 1))
-        for group in self._root.children:
-            self._emit_children_changed(group)
+        """New counts in place; only rows whose numbers changed are repainted.
 
-    def _emit_children_changed(self, node: _Node) -> None:
-        if not node.children:
-            return
-        first = self.createIndex(0, 0, node.children[0])
-        last = self.createIndex(len(node.children) - 1, 1, node.children[-1])
-        self.dataChanged.emit(first, last)
+        A star or a read changes one day, its month, its year and the smart views: signalling all
+        3,600 days of a 100,000-paper library for that took ~100 ms of the GUI thread.
+        """
+        before = {id(node): (node.unread, node.total) for node in self._walk(self._root)}
+        self._set_counts(days)
+        for node in self._walk(self._root):
+            if before.get(id(node)) != (node.unread, node.total):
+                self._emit_row_changed(node)
+
+    def _walk(self, node: _Node) -> Iterator[_Node]:
         for child in node.children:
-            self._emit_children_changed(child)
+            yield child
+            if child.children:
+                yield from self._walk(child)
 
     def _emit_row_changed(self, node: _Node) -> None:
         self.dataChanged.emit(self.createIndex(node.row, 0, node), self.createIndex(node.row, 1, node))
