@@ -16,7 +16,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from reader import __version__
 from reader.core.errors import ReaderError
 from reader.library import Library
+from reader.ui.i18n import install_translators
 from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
+from reader.ui.theme import apply_korean_font, apply_theme
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # the PNG renders in resources/icons/hicolor
 
@@ -75,6 +78,13 @@ def app_icon() -> QIcon:
     return icon
 
 
+def prepare_appearance(app: QApplication, settings: Settings, data_dir: Path) -> None:
+    """Language, theme and font from the preferences, before any widget takes its texts and colours."""
+    install_translators(app, settings.language, cache_dir=data_dir / "translations")
+    apply_theme(app, settings.theme)
+    apply_korean_font(app)
+
+
 def run_window(library_data_dir: Path | None) -> int:
     """Show the reader at once from what is already indexed, then update the library behind it."""
     keep_singletons_alive()
@@ -91,6 +101,7 @@ def run_window(library_data_dir: Path | None) -> int:
         QMessageBox.critical(None, "Daily Papers Reader", str(error))
         return 1
     try:
+        prepare_appearance(app, Settings(library.data_dir), library.data_dir)
         window = MainWindow(library)
         if os.environ.get(STARTUP_PROBE_ENV):
             watch_first_expose(window)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QUrl, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QImage, QPalette, QTextDocument
+from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.models import Flags, Paper
-from reader.ui import links, render
+from reader.ui import links, render, theme
 from reader.ui.media_cache import MediaCache
 
 QueryHighlighter = Callable[[str, str], list[tuple[int, int]]]
@@ -91,6 +91,7 @@ class DetailPane(QWidget):
 
         self.browser = DetailBrowser(self)
         self.browser.setObjectName("detailBrowser")
+        self.browser.setAccessibleName(self.tr("Paper details"))
         self.browser.image_loader = self._load_image
         self.browser.anchorClicked.connect(self._on_anchor_clicked)
         self._default_point_size = self.browser.document().defaultFont().pointSizeF()
@@ -207,6 +208,7 @@ class DetailPane(QWidget):
     def _button(self, text: str, name: str, slot: Callable[[], None] | None) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
+        button.setAccessibleName(text)
         button.setObjectName(name)
         button.setAutoRaise(True)
         if slot is not None:
@@ -222,6 +224,7 @@ class DetailPane(QWidget):
         self.star_button.setChecked(starred)
         self.star_button.blockSignals(False)
         self.star_button.setText(self.tr("★ Starred") if starred else self.tr("☆ Star"))
+        self.star_button.setAccessibleName(self.tr("Starred") if starred else self.tr("Star"))
 
     @Slot(bool)
     def _on_star_toggled(self, starred: bool) -> None:
@@ -264,6 +267,7 @@ class DetailPane(QWidget):
                 self._highlight_function(),
                 self._palette_colours(),
                 allow_remote_images=self._allow_remote_images and self._media_cache is not None,
+                translate=QCoreApplication.translate,
             )
         self.browser.setHtml(html)
         scrollbar.setValue(position)
@@ -276,17 +280,7 @@ class DetailPane(QWidget):
 
     def _palette_colours(self) -> dict[str, str]:
         """Colours from the widget palette, so the pane follows light and dark themes."""
-        palette = self.browser.palette()
-        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-        return {
-            "text": palette.color(QPalette.ColorRole.Text).name(),
-            "background": palette.color(QPalette.ColorRole.Base).name(),
-            "link": palette.color(QPalette.ColorRole.Link).name(),
-            "muted": palette.color(QPalette.ColorRole.PlaceholderText).name(),
-            "box": palette.color(QPalette.ColorRole.AlternateBase).name(),
-            "highlight": "#7a5c00" if dark else "#ffe066",
-            "highlight_text": "#ffffff" if dark else "#000000",
-        }
+        return theme.detail_palette(self.browser.palette())
 
     def _effective_point_size(self) -> float:
         return self._font_point_size or self._default_point_size

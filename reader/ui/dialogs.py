@@ -1,19 +1,14 @@
-"""Small dialogs: keyboard help, the Problems list, preferences."""
+"""Small dialogs: keyboard help, the Problems list, the update status, confirmations."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import Problem
-from reader.ui.settings import ReadMode, Settings
 from reader.ui.shortcuts import help_rows
 
 
@@ -87,53 +81,6 @@ class ProblemsDialog(QDialog):
         self.resize(720, 360)
 
 
-class PreferencesDialog(QDialog):
-    """When a paper counts as read, and whether images may be fetched from the network."""
-
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("preferences")
-        self.setWindowTitle(self.tr("Preferences"))
-        self._settings = settings
-        self.read_mode = QComboBox(self)
-        self.read_mode.addItem(self.tr("As soon as it is shown"), ReadMode.IMMEDIATELY)
-        self.read_mode.addItem(self.tr("After it is shown for a moment"), ReadMode.AFTER_DELAY)
-        self.read_mode.addItem(self.tr("Never (only with M)"), ReadMode.NEVER)
-        self.read_mode.setCurrentIndex(self.read_mode.findData(settings.read_mode))
-        self.delay = QDoubleSpinBox(self)
-        self.delay.setRange(0.1, 60.0)
-        self.delay.setSingleStep(0.5)
-        self.delay.setSuffix(self.tr(" s"))
-        self.delay.setValue(settings.read_delay_s)
-        self.remote_images = QCheckBox(self.tr("Load images from the internet (kept for offline use)"), self)
-        self.remote_images.setChecked(settings.allow_remote_images)
-        self.read_mode.currentIndexChanged.connect(self._update_enabled)
-        self._update_enabled()
-
-        form = QFormLayout()
-        form.addRow(self.tr("Mark a paper read:"), self.read_mode)
-        form.addRow(self.tr("Moment:"), self.delay)
-        form.addRow(self.remote_images)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def accept(self) -> None:
-        self._settings.read_mode = self.read_mode.currentData()
-        self._settings.read_delay_s = self.delay.value()
-        self._settings.allow_remote_images = self.remote_images.isChecked()
-        self._settings.sync()
-        super().accept()
-
-    def _update_enabled(self) -> None:
-        self.delay.setEnabled(self.read_mode.currentData() == ReadMode.AFTER_DELAY)
-
-
 class UpdateStatus(QWidget):
     """Status-bar corner: indexing progress while an update runs, and the Problems button."""
 
@@ -185,9 +132,3 @@ def confirm_mark_all_read(parent: QWidget, unread: int) -> bool:
         QCoreApplication.translate("Dialogs", "Mark all %n unread paper(s) as read?", "", unread),
     )
     return answer == QMessageBox.StandardButton.Yes
-
-
-def show_about(parent: QWidget, data_dir: Path) -> None:
-    text = QCoreApplication.translate("Dialogs", "Read the Korean Hugging Face Daily Papers digests offline.")
-    where = QCoreApplication.translate("Dialogs", "Library data: {path}").format(path=data_dir)
-    QMessageBox.about(parent, QCoreApplication.translate("Dialogs", "About Daily Papers Reader"), f"{text}\n\n{where}")

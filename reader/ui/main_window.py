@@ -19,20 +19,16 @@ from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.models import Paper, Problem
 from reader.library import Library, SearchResult, UpdateReport
 from reader.ui import links, render
+from reader.ui.about import show_about
+from reader.ui.accessibility import describe_window
 from reader.ui.detail import DetailPane
-from reader.ui.dialogs import (
-    KeyboardHelpDialog,
-    PreferencesDialog,
-    ProblemsDialog,
-    UpdateStatus,
-    confirm_mark_all_read,
-    show_about,
-)
+from reader.ui.dialogs import KeyboardHelpDialog, ProblemsDialog, UpdateStatus, confirm_mark_all_read
 from reader.ui.export_actions import ExportActions
 from reader.ui.library_dialog import LibraryTools
 from reader.ui.media_cache import MediaCache
 from reader.ui.models import ListItem, PaperFilterProxy, PaperTableModel, View
 from reader.ui.paper_list import PaperList
+from reader.ui.preferences import PreferencesDialog
 from reader.ui.search import SearchBar
 from reader.ui.settings import ReadMode, Settings
 from reader.ui.shortcuts import build_actions, build_menus
@@ -105,6 +101,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.library_tools = LibraryTools(self)  # sources, drops, folder watching, fetching (connects its commands)
         self.export_actions = ExportActions(self)  # export, Copy BibTeX, reading state (connects its commands)
+        describe_window(self)  # accessible names, Tab order, visible focus
         self._restore_state()
 
     # --- wiring ------------------------------------------------------------------------
@@ -398,6 +395,7 @@ class MainWindow(QMainWindow):
     def _show_preferences(self) -> None:
         if PreferencesDialog(self.settings, self).exec():
             self.detail.set_allow_remote_images(self.settings.allow_remote_images)
+            self.detail.set_font_point_size(self.settings.font_point_size)
 
     def _status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)

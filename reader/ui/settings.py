@@ -12,6 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
+from reader.fetch import DEFAULT_SOURCE
+from reader.ui.i18n import LANGUAGE_CHOICES as LANGUAGES
+from reader.ui.theme import Theme
+
 SETTINGS_FILE = "settings.ini"
 DEFAULT_READ_DELAY_S = 1.5
 DEFAULT_FONT_POINT_SIZE = 0  # 0: the detail pane's own default
@@ -73,6 +77,38 @@ class Settings:
     @allow_remote_images.setter
     def allow_remote_images(self, allowed: bool) -> None:
         self._qsettings.setValue("preferences/allow_remote_images", bool(allowed))
+
+    @property
+    def language(self) -> str:
+        """``system`` (follow the locale), ``ko`` or ``en``."""
+        value = str(self._qsettings.value("preferences/language", "system"))
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, language: str) -> None:
+        self._qsettings.setValue("preferences/language", language if language in LANGUAGES else "system")
+
+    @property
+    def theme(self) -> Theme:
+        try:
+            return Theme(str(self._qsettings.value("preferences/theme", Theme.SYSTEM.value)))
+        except ValueError:
+            return Theme.SYSTEM
+
+    @theme.setter
+    def theme(self, theme: Theme) -> None:
+        self._qsettings.setValue("preferences/theme", theme.value)
+
+    @property
+    def digest_source(self) -> str:
+        """The archive "Check for New Digests" reads days from."""
+        value = str(self._qsettings.value("preferences/digest_source", "") or "").strip()
+        return value or DEFAULT_SOURCE
+
+    @digest_source.setter
+    def digest_source(self, url: str) -> None:
+        url = url.strip()
+        self._qsettings.setValue("preferences/digest_source", "" if url == DEFAULT_SOURCE else url)
 
     # --- window state --------------------------------------------------------------------
 

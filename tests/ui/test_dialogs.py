@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reader.core.models import Problem
-from reader.ui.dialogs import PreferencesDialog, ProblemsDialog
+from reader.ui.dialogs import ProblemsDialog
+from reader.ui.preferences import PreferencesDialog
 from reader.ui.settings import ReadMode
 
 
