@@ -33,14 +33,10 @@ def describe_window(window: MainWindow) -> None:
          tr("Type words in Korean or English; the results replace the paper list.")),
         (window.sidebar, tr("Days and views"), tr("Latest day, all, unread and starred papers, then every day.")),
         (window.paper_list, tr("Papers"), tr("Enter opens the paper on arXiv; S stars it, M marks it read.")),
-        (window.update_status.problems_button, tr("Show problems"), ""),
-        (window.update_status.progress_bar, tr("Indexing progress"), ""),
-        (window.update_status.label, tr("Update status"), ""),
     )
     for widget, name, description in names:
         widget.setAccessibleName(name)
-        if description:
-            widget.setAccessibleDescription(description)
+        widget.setAccessibleDescription(description)
     order = [window.search_bar.field, window.sidebar, window.paper_list, *_detail_focus_chain(window)]
     for first, second in pairwise(order):
         QWidget.setTabOrder(first, second)

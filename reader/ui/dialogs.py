@@ -36,6 +36,7 @@ class KeyboardHelpDialog(QDialog):
         rows = help_rows()
         self.table = QTableWidget(len(rows), 2, self)  # a fixed, small help table: item widgets are fine
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -72,6 +73,7 @@ class ProblemsDialog(QDialog):
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setPlainText("\n".join(str(problem) for problem in problems))
+        self.text.setAccessibleName(self.tr("Problems, one per line"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -91,6 +93,7 @@ class UpdateStatus(QWidget):
         self.label = QLabel(self)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("indexing_progress")
+        self.progress_bar.setAccessibleName(self.tr("Indexing progress"))
         self.progress_bar.setMaximumWidth(180)
         self.progress_bar.hide()
         self.problems_button = QToolButton(self)

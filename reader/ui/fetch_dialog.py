@@ -80,7 +80,7 @@ class FetchDialog(QDialog):
 
     fetched = Signal(int)  # days downloaded (> 0): the library needs an update
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None, source: str = DEFAULT_SOURCE) -> None:
         super().__init__(parent)
         self.library = library
         self.report: FetchReport | None = None
@@ -90,7 +90,7 @@ class FetchDialog(QDialog):
         self._job: _FetchJob | None = None
         self._stop = threading.Event()
 
-        self.source_edit = QLineEdit(DEFAULT_SOURCE, self)
+        self.source_edit = QLineEdit(source, self)
         self.source_edit.setToolTip(self.tr("Days are read from {base}/YYYY/MM/DD.md"))
         today = datetime.now(UTC).date()
         self.since_edit = QDateEdit(self)
@@ -100,8 +100,10 @@ class FetchDialog(QDialog):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setValue(0)
+        self.progress_bar.setAccessibleName(self.tr("Download progress"))
         self.log_view = QPlainTextEdit(self)
         self.log_view.setReadOnly(True)
+        self.log_view.setAccessibleName(self.tr("Days checked"))
         self.log_view.setPlaceholderText(self.tr("Days already in the library are not downloaded again."))
         self.message = QLabel(self)
         self.message.setWordWrap(True)

@@ -64,6 +64,7 @@ class LibraryDialog(QDialog):
 
         self.table = QTableWidget(0, 3, self)  # a handful of sources: item widgets are fine
         self.table.setHorizontalHeaderLabels([self.tr("Source"), self.tr("Papers"), self.tr("Problems")])
+        self.table.setAccessibleName(self.tr("Sources"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -77,6 +78,7 @@ class LibraryDialog(QDialog):
         self.problems_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.problems_text.setPlaceholderText(self.tr("Select a source to see its problems."))
         self.problems_text.setMaximumHeight(140)
+        self.problems_text.setAccessibleName(self.tr("Problems of the selected source"))
 
         self.add_folder_button = QPushButton(self.tr("Add Folder…"), self)
         self.add_files_button = QPushButton(self.tr("Add Files…"), self)
@@ -246,7 +248,7 @@ class LibraryTools(QObject):
 
     def fetch_dialog(self) -> FetchDialog:
         """The Check for New Digests dialog; days it downloads are indexed by the usual update."""
-        dialog = FetchDialog(self.window.library, self.window)
+        dialog = FetchDialog(self.window.library, self.window, source=self.window.settings.digest_source)
         dialog.fetched.connect(self.sources_changed)  # the fetch folder may just have become a source
         return dialog
 
