@@ -40,3 +40,6 @@ if [ ! -e "$stamp" ]; then
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
+
+# The Korean UI: compile resources/translations/*.ts into the .qm files Qt loads (gitignored build output).
+.venv/bin/python -m reader.ui.i18n >/dev/null

@@ -16,23 +16,25 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
-CONTEXT = "Accessibility"
-
 FOCUS_STYLE = "{kind}:focus {{ border: 2px solid palette(highlight); }}"
 """A frame in the selection colour around the focused pane; Fusion's own focus marks are faint on lists."""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate  # called with literal strings, so pyside6-lupdate finds them
 
 
 def describe_window(window: MainWindow) -> None:
-    """Name the panes and status controls, set the Tab order and make the focused pane stand out."""
+    """Name the panes, set the Tab order and make the focused pane stand out."""
     names: tuple[tuple[QWidget, str, str], ...] = (
-        (window.search_bar.field, tr("Search papers"),
-         tr("Type words in Korean or English; the results replace the paper list.")),
-        (window.sidebar, tr("Days and views"), tr("Latest day, all, unread and starred papers, then every day.")),
-        (window.paper_list, tr("Papers"), tr("Enter opens the paper on arXiv; S stars it, M marks it read.")),
+        (window.search_bar.field,
+         translate("Accessibility", "Search papers"),
+         translate("Accessibility", "Type words in Korean or English; the results replace the paper list.")),
+        (window.sidebar,
+         translate("Accessibility", "Days and views"),
+         translate("Accessibility", "Latest day, all, unread and starred papers, then every day.")),
+        (window.paper_list,
+         translate("Accessibility", "Papers"),
+         translate("Accessibility", "Enter opens the paper on arXiv; S stars it, M marks it read.")),
     )
     for widget, name, description in names:
         widget.setAccessibleName(name)

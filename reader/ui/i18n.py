@@ -44,7 +44,7 @@ def resolve_language(choice: str, system: QLocale | None = None) -> str:
     return "ko" if locale.language() == QLocale.Language.Korean else "en"
 
 
-def _tool(name: str) -> list[str] | None:
+def tool_command(name: str) -> list[str] | None:
     """Command line of a PySide6 Qt tool (lrelease, lupdate), or None when PySide6 does not ship it."""
     try:
         from PySide6.scripts import pyside_tool  # noqa: F401 - present in full PySide6 installs only
@@ -56,7 +56,7 @@ def _tool(name: str) -> list[str] | None:
 
 def compile_catalogue(ts_file: Path, qm_file: Path) -> bool:
     """Compile a .ts into a .qm with PySide6's lrelease; False when it is not available or fails."""
-    command = _tool("lrelease")
+    command = tool_command("lrelease")
     if command is None or getattr(sys, "frozen", False):  # a bundle has no lrelease (and ships .qm files)
         return False
     qm_file.parent.mkdir(parents=True, exist_ok=True)
@@ -96,10 +96,8 @@ def install_translators(app: QCoreApplication, choice: str, cache_dir: Path | No
     """
     remove_translators(app)
     language = resolve_language(choice)
-    locale = QLocale(QLocale.Language.Korean, QLocale.Territory.SouthKorea) if language == "ko" else None
-    if locale is None and choice == "en":
-        locale = QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates)
-    QLocale.setDefault(locale if locale is not None else QLocale.system())
+    chosen = {"ko": "ko_KR", "en": "en_US"}.get(choice)
+    QLocale.setDefault(QLocale(chosen) if chosen else QLocale.system())
     if language == "en":
         return language
     qt_catalogues = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -129,7 +127,7 @@ def remove_translators(app: QCoreApplication) -> None:
 
 def _update_sources() -> int:
     """Re-read the UI strings into every .ts (keeping translations), for translators to fill in."""
-    command = _tool("lupdate")
+    command = tool_command("lupdate")
     if command is None:
         print("pyside6-lupdate is not installed", file=sys.stderr)
         return 1

@@ -178,7 +178,8 @@ def _meta_html(paper: Paper, flags: Flags, translate: Translate) -> str:
 
 def _authors_html(paper: Paper, highlight: Highlighter | None, translate: Translate) -> str:
     if not paper.authors:
-        return f'<p class="authors">{_label(translate("Render", "Authors: not listed in the digest"))}</p>'
+        not_listed = translate("Render", "Authors: not listed in the digest")
+        return f'<p class="authors">{_label(not_listed)}</p>'
     names = _marked_text(", ".join(paper.authors), highlight)
     if paper.authors_truncated:
         text = translate("Render", "Authors: {names} … and more (list truncated in the digest)")
@@ -192,7 +193,8 @@ def _also_on_html(own_date: str, also_on: Iterable[str], translate: Translate) -
     if not dates:
         return ""
     links = ", ".join(f'<a href="{date_link(date)}">{date}</a>' for date in dates)
-    return f'<p class="also">{_label(translate("Render", "Also on {dates}"), dates=links)}</p>'
+    text = translate("Render", "Also on {dates}")
+    return f'<p class="also">{_label(text, dates=links)}</p>'
 
 
 def _media_html(paper: Paper, allow_remote_images: bool, translate: Translate) -> str:
@@ -229,7 +231,8 @@ def _source_html(paper: Paper, translate: Translate) -> str:
 def _sections_html(sections: Sequence[Section], highlight: Highlighter | None, translate: Translate) -> str:
     """Labelled sections become headings; each run of unlabelled sections becomes one bullet list."""
     if not sections:
-        return f'<p class="empty">{_label(translate("Render", "No summary in the digest."))}</p>'
+        empty = translate("Render", "No summary in the digest.")
+        return f'<p class="empty">{_label(empty)}</p>'
     out: list[str] = []
     plain_run: list[str] = []
     for section in sections:

@@ -1,0 +1,1000 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Daily Papers Reader</source>
+        <translation>Daily Papers Reader 정보</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>The bundled sample digests are from {archive} by l-yohai, licensed under {licence}: free to share and adapt for non-commercial use, with credit.</source>
+        <translation>함께 제공되는 예제 다이제스트는 l-yohai의 {archive}에서 가져왔으며 {licence} 라이선스를 따릅니다. 출처를 밝히면 비상업적 목적으로 자유롭게 공유하고 변경할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Daily Papers Reader</source>
+        <translation>Daily Papers Reader</translation>
+    </message>
+    <message>
+        <source>Read the Korean Hugging Face Daily Papers digests offline.</source>
+        <translation>Hugging Face Daily Papers 한국어 요약을 오프라인으로 읽습니다.</translation>
+    </message>
+    <message>
+        <source>The app is free software under the MIT licence.</source>
+        <translation>이 앱은 MIT 라이선스를 따르는 자유 소프트웨어입니다.</translation>
+    </message>
+    <message>
+        <source>Built with (Qt {version}):</source>
+        <translation>사용한 구성 요소 (Qt {version}):</translation>
+    </message>
+    <message>
+        <source>Library data: {path}</source>
+        <translation>라이브러리 데이터: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>Search papers</source>
+        <translation>논문 검색</translation>
+    </message>
+    <message>
+        <source>Type words in Korean or English; the results replace the paper list.</source>
+        <translation>한국어나 영어로 검색어를 입력하세요. 검색 결과가 논문 목록에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Days and views</source>
+        <translation>날짜와 보기</translation>
+    </message>
+    <message>
+        <source>Latest day, all, unread and starred papers, then every day.</source>
+        <translation>최신 날짜, 전체, 읽지 않음, 별표 논문, 그리고 날짜별 목록입니다.</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>논문 목록</translation>
+    </message>
+    <message>
+        <source>Enter opens the paper on arXiv; S stars it, M marks it read.</source>
+        <translation>Enter 키로 arXiv에서 열고, S 키로 별표, M 키로 읽음 표시합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Open on arXiv</source>
+        <translation>arXiv에서 열기</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>PDF 열기</translation>
+    </message>
+    <message>
+        <source>Open on Hugging Face</source>
+        <translation>Hugging Face에서 열기</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>별표</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>링크 복사</translation>
+    </message>
+    <message>
+        <source>Paper details</source>
+        <translation>논문 상세 정보</translation>
+    </message>
+    <message>
+        <source>Copied {url}</source>
+        <translation>{url} 복사함</translation>
+    </message>
+    <message>
+        <source>★ Starred</source>
+        <translation>★ 별표됨</translation>
+    </message>
+    <message>
+        <source>☆ Star</source>
+        <translation>☆ 별표</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>별표됨</translation>
+    </message>
+    <message>
+        <source>Blocked link: {url}</source>
+        <translation>차단된 링크: {url}</translation>
+    </message>
+    <message>
+        <source>Could not open {url} in the browser</source>
+        <translation>브라우저에서 {url}을(를) 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Opened {url}</source>
+        <translation>{url} 열기</translation>
+    </message>
+    <message>
+        <source>No paper selected</source>
+        <translation>선택한 논문이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Mark All as Read</source>
+        <translation>모두 읽음으로 표시</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark all %n unread paper(s) as read?</source>
+        <translation>
+            <numerusform>읽지 않은 논문 %n편을 모두 읽음으로 표시할까요?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>BibTeX (*.bib)</source>
+        <translation>BibTeX (*.bib)</translation>
+    </message>
+    <message>
+        <source>Markdown reading list (*.md)</source>
+        <translation>Markdown 읽기 목록 (*.md)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>No starred papers to export yet (press S on a paper to star it).</source>
+        <translation>아직 내보낼 별표 논문이 없습니다 (논문에서 S 키를 누르면 별표가 붙습니다).</translation>
+    </message>
+    <message>
+        <source>Choose a day in the sidebar first.</source>
+        <translation>먼저 사이드바에서 날짜를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Search for something first; its results are what gets exported.</source>
+        <translation>먼저 검색하세요. 검색 결과를 내보냅니다.</translation>
+    </message>
+    <message>
+        <source>Export Papers</source>
+        <translation>논문 내보내기</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n paper(s) to {path}</source>
+        <translation>
+            <numerusform>논문 %n편을 {path}(으)로 내보냄</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the BibTeX entry of {arxiv_id}</source>
+        <translation>{arxiv_id}의 BibTeX 항목을 복사함</translation>
+    </message>
+    <message>
+        <source>Export Reading State</source>
+        <translation>읽기 상태 내보내기</translation>
+    </message>
+    <message>
+        <source>Reading state (*.json)</source>
+        <translation>읽기 상태 (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the stars and read marks of %n paper(s) to {path}</source>
+        <translation>
+            <numerusform>논문 %n편의 별표와 읽음 표시를 {path}에 저장함</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Reading State</source>
+        <translation>읽기 상태 가져오기</translation>
+    </message>
+    <message>
+        <source>Reading state (*.json);;All files (*)</source>
+        <translation>읽기 상태 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paper(s) in the file.</source>
+        <translation>
+            <numerusform>파일에 논문 %n편이 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Newly starred: {starred}. Newly marked read: {read}.</source>
+        <translation>새로 별표: {starred}편. 새로 읽음 표시: {read}편.</translation>
+    </message>
+    <message>
+        <source>Stars and read marks from either computer are kept; nothing was cleared.</source>
+        <translation>두 컴퓨터의 별표와 읽음 표시를 모두 유지했으며, 지운 것은 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paper(s) are not in this library yet; their state is kept for when they are.</source>
+        <translation>
+            <numerusform>논문 %n편은 아직 이 라이브러리에 없습니다. 추가되면 쓸 수 있도록 상태를 보관합니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n entry(ies):</source>
+        <translation>
+            <numerusform>건너뛴 항목 %n개:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>{path}에 쓸 수 없습니다: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FetchDialog</name>
+    <message>
+        <source>Check for New Digests</source>
+        <translation>새 다이제스트 확인</translation>
+    </message>
+    <message>
+        <source>Days are read from {base}/YYYY/MM/DD.md</source>
+        <translation>날짜별 파일을 {base}/YYYY/MM/DD.md에서 읽습니다</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>다운로드 진행률</translation>
+    </message>
+    <message>
+        <source>Days checked</source>
+        <translation>확인한 날짜</translation>
+    </message>
+    <message>
+        <source>Days already in the library are not downloaded again.</source>
+        <translation>라이브러리에 이미 있는 날짜는 다시 받지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Archive:</source>
+        <translation>아카이브:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>시작:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>끝:</translation>
+    </message>
+    <message>
+        <source>The first day is after the last one.</source>
+        <translation>시작 날짜가 끝 날짜보다 늦습니다.</translation>
+    </message>
+    <message>
+        <source>Checking {source}…</source>
+        <translation>{source} 확인 중…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <source>No network: the reader carries on offline with what it has.</source>
+        <translation>네트워크에 연결되지 않았습니다. 가지고 있는 논문으로 오프라인에서 계속 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the days fetched so far are kept.</source>
+        <translation>취소함: 지금까지 받은 날짜는 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Could not check: {message}</source>
+        <translation>확인할 수 없습니다: {message}</translation>
+    </message>
+    <message>
+        <source>Nothing to fetch: the library is up to date.</source>
+        <translation>가져올 것이 없습니다. 라이브러리가 최신 상태입니다.</translation>
+    </message>
+    <message>
+        <source>{fetched} fetched, {none} without a digest, {failed} failed, {present} already here.</source>
+        <translation>가져옴 {fetched}, 다이제스트 없음 {none}, 실패 {failed}, 이미 있음 {present}.</translation>
+    </message>
+    <message>
+        <source>fetched</source>
+        <translation>가져옴</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>이미 있음</translation>
+    </message>
+    <message>
+        <source>no digest that day</source>
+        <translation>그날 다이제스트 없음</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardHelpDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <source>Single-letter keys work when the cursor is not in the search field.</source>
+        <translation>한 글자 단축키는 커서가 검색 필드에 있지 않을 때 동작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDialog</name>
+    <message>
+        <source>Library</source>
+        <translation>라이브러리</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>소스</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>소스 목록</translation>
+    </message>
+    <message>
+        <source>Select a source to see its problems.</source>
+        <translation>소스를 선택하면 문제를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Problems of the selected source</source>
+        <translation>선택한 소스의 문제</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+    <message>
+        <source>Add Files…</source>
+        <translation>파일 추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Its papers leave the library; the files and your stars stay.</source>
+        <translation>이 소스의 논문이 라이브러리에서 빠집니다. 파일과 별표는 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Hide the bundled sample digests</source>
+        <translation>함께 제공된 예제 다이제스트 숨기기</translation>
+    </message>
+    <message>
+        <source>Paper counts are from the last update. Folders are watched for new digests.</source>
+        <translation>논문 수는 마지막 업데이트 기준입니다. 폴더에 새 다이제스트가 생기면 자동으로 반영합니다.</translation>
+    </message>
+    <message>
+        <source>Bundled sample digests (hidden)</source>
+        <translation>예제 다이제스트 (숨김)</translation>
+    </message>
+    <message>
+        <source>Bundled sample digests</source>
+        <translation>예제 다이제스트</translation>
+    </message>
+    <message>
+        <source>No problems in this source.</source>
+        <translation>이 소스에는 문제가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTools</name>
+    <message>
+        <source>Add a Folder of Digests</source>
+        <translation>다이제스트 폴더 추가</translation>
+    </message>
+    <message>
+        <source>Add Digest Files</source>
+        <translation>다이제스트 파일 추가</translation>
+    </message>
+    <message>
+        <source>Digests (*.md);;All files (*)</source>
+        <translation>다이제스트 (*.md);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Could not add: {error}</source>
+        <translation>추가할 수 없습니다: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n source(s); reading the digests…</source>
+        <translation>
+            <numerusform>소스 %n개를 추가했습니다. 다이제스트를 읽는 중…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Daily Papers Reader</source>
+        <translation>Daily Papers Reader</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <source>Could not save: {error}</source>
+        <translation>저장할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>Marked {date} as read</source>
+        <translation>{date}을(를) 읽음으로 표시함</translation>
+    </message>
+    <message>
+        <source>Opened {url}</source>
+        <translation>{url} 열기</translation>
+    </message>
+    <message>
+        <source>Could not open {url} in the browser</source>
+        <translation>브라우저에서 {url}을(를) 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No papers match</source>
+        <translation>일치하는 논문이 없습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Library up to date: %n paper(s)</source>
+        <translation>
+            <numerusform>라이브러리 최신 상태: 논문 %n편</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Update failed: {message}</source>
+        <translation>업데이트 실패: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>PaperTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>추천</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>저자</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>환경설정</translation>
+    </message>
+    <message>
+        <source>As soon as it is shown</source>
+        <translation>표시하자마자</translation>
+    </message>
+    <message>
+        <source>After it is shown for a moment</source>
+        <translation>잠시 표시한 뒤</translation>
+    </message>
+    <message>
+        <source>Never (only with M)</source>
+        <translation>자동으로 하지 않음 (M 키로만)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Load images from the internet (kept for offline use)</source>
+        <translation>인터넷에서 이미지 불러오기 (오프라인용으로 보관)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>새 언어는 다음 실행부터 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>시스템 설정</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>기본값</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation>pt</translation>
+    </message>
+    <message>
+        <source>Days are read from &lt;archive&gt;/YYYY/MM/DD.md</source>
+        <translation>날짜별 파일을 &lt;아카이브&gt;/YYYY/MM/DD.md에서 읽습니다</translation>
+    </message>
+    <message>
+        <source>Mark a paper &amp;read:</source>
+        <translation>읽음으로 표시(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Moment:</source>
+        <translation>대기 시간(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>테마(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Paper &amp;text size:</source>
+        <translation>본문 글자 크기(&amp;X):</translation>
+    </message>
+    <message>
+        <source>&amp;Archive:</source>
+        <translation>아카이브(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>읽기</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>모양</translation>
+    </message>
+    <message>
+        <source>Check for New Digests</source>
+        <translation>새 다이제스트 확인</translation>
+    </message>
+    <message>
+        <source>Mark a paper read</source>
+        <translation>논문을 읽음으로 표시하는 시점</translation>
+    </message>
+    <message>
+        <source>Seconds before a shown paper counts as read</source>
+        <translation>표시한 논문을 읽음으로 처리하기까지의 초</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <source>Paper text size</source>
+        <translation>본문 글자 크기</translation>
+    </message>
+    <message>
+        <source>Digest archive address</source>
+        <translation>다이제스트 아카이브 주소</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDialog</name>
+    <message>
+        <source>Problems</source>
+        <translation>문제</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found while reading the digests:</source>
+        <translation>
+            <numerusform>다이제스트를 읽다가 문제 %n개를 발견했습니다:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems: every digest was read completely.</source>
+        <translation>문제 없음: 모든 다이제스트를 완전히 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>Problems, one per line</source>
+        <translation>문제 목록 (한 줄에 하나씩)</translation>
+    </message>
+</context>
+<context>
+    <name>Render</name>
+    <message>
+        <source>Votes: {votes}</source>
+        <translation>추천: {votes}</translation>
+    </message>
+    <message>
+        <source>★ Starred</source>
+        <translation>★ 별표됨</translation>
+    </message>
+    <message>
+        <source>Authors: not listed in the digest</source>
+        <translation>저자: 다이제스트에 없음</translation>
+    </message>
+    <message>
+        <source>Authors: {names} … and more (list truncated in the digest)</source>
+        <translation>저자: {names} 외 (다이제스트에서 목록이 잘림)</translation>
+    </message>
+    <message>
+        <source>Authors: {names}</source>
+        <translation>저자: {names}</translation>
+    </message>
+    <message>
+        <source>Also on {dates}</source>
+        <translation>다른 날짜에도 실림: {dates}</translation>
+    </message>
+    <message>
+        <source>Video: {link}</source>
+        <translation>동영상: {link}</translation>
+    </message>
+    <message>
+        <source>Thumbnail: {link}</source>
+        <translation>썸네일: {link}</translation>
+    </message>
+    <message>
+        <source>Thumbnail</source>
+        <translation>썸네일</translation>
+    </message>
+    <message>
+        <source>From {file}, line {line}</source>
+        <translation>출처: {file}, {line}번째 줄</translation>
+    </message>
+    <message>
+        <source>From {file}</source>
+        <translation>출처: {file}</translation>
+    </message>
+    <message>
+        <source>No summary in the digest.</source>
+        <translation>다이제스트에 요약이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Search titles, authors, summaries  (Ctrl+F or /)</source>
+        <translation>제목, 저자, 요약 검색  (Ctrl+F 또는 /)</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>&amp;Next Paper</source>
+        <translation>다음 논문(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Next paper (also Down)</source>
+        <translation>다음 논문 (아래쪽 화살표도 가능)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Paper</source>
+        <translation>이전 논문(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Previous paper (also Up)</source>
+        <translation>이전 논문 (위쪽 화살표도 가능)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Day</source>
+        <translation>다음 날짜(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Next day (down the date list)</source>
+        <translation>다음 날짜 (날짜 목록에서 아래로)</translation>
+    </message>
+    <message>
+        <source>Previous D&amp;ay</source>
+        <translation>이전 날짜(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Previous day (up the date list)</source>
+        <translation>이전 날짜 (날짜 목록에서 위로)</translation>
+    </message>
+    <message>
+        <source>&amp;Star</source>
+        <translation>별표(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Star or unstar the paper</source>
+        <translation>논문에 별표를 붙이거나 떼기</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Read/Unread</source>
+        <translation>읽음/안 읽음 표시(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark the paper read or unread</source>
+        <translation>논문을 읽음 또는 안 읽음으로 표시</translation>
+    </message>
+    <message>
+        <source>&amp;Open on arXiv</source>
+        <translation>arXiv에서 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the paper on arXiv (also Enter)</source>
+        <translation>arXiv에서 논문 열기 (Enter도 가능)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>찾기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Search</source>
+        <translation>검색 나가기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Leave the search, back to where you were</source>
+        <translation>검색을 끝내고 원래 보던 곳으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>&amp;Larger Text</source>
+        <translation>글자 크게(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Larger text in the paper</source>
+        <translation>논문 본문 글자 크게</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller Text</source>
+        <translation>글자 작게(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Smaller text in the paper</source>
+        <translation>논문 본문 글자 작게</translation>
+    </message>
+    <message>
+        <source>&amp;Normal Size</source>
+        <translation>기본 크기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>기본 글자 크기</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Day as Read</source>
+        <translation>이 날짜를 읽음으로 표시(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;All as Read…</source>
+        <translation>모두 읽음으로 표시(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Read Papers</source>
+        <translation>읽은 논문 숨기기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Hide or show read papers</source>
+        <translation>읽은 논문 숨기기 또는 보이기</translation>
+    </message>
+    <message>
+        <source>Sort by &amp;Votes</source>
+        <translation>추천순 정렬(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Sort by &amp;Date</source>
+        <translation>날짜순 정렬(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sort by &amp;Title</source>
+        <translation>제목순 정렬(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Update Library</source>
+        <translation>라이브러리 업데이트(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Look for new and changed digests</source>
+        <translation>새로 생기거나 바뀐 다이제스트 찾기</translation>
+    </message>
+    <message>
+        <source>Add &amp;Folder…</source>
+        <translation>폴더 추가(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add a folder of digests to the library</source>
+        <translation>다이제스트 폴더를 라이브러리에 추가</translation>
+    </message>
+    <message>
+        <source>Add F&amp;iles…</source>
+        <translation>파일 추가(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Library…</source>
+        <translation>라이브러리(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The library&apos;s sources: counts, problems, remove</source>
+        <translation>라이브러리 소스: 논문 수, 문제, 제거</translation>
+    </message>
+    <message>
+        <source>&amp;Check for New Digests…</source>
+        <translation>새 다이제스트 확인(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Starred Papers…</source>
+        <translation>별표 논문(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>This &amp;Day…</source>
+        <translation>이 날짜(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Search &amp;Results…</source>
+        <translation>검색 결과(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Reading State…</source>
+        <translation>읽기 상태 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>I&amp;mport Reading State…</source>
+        <translation>읽기 상태 가져오기(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;BibTeX</source>
+        <translation>BibTeX 복사(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Copy the paper&apos;s BibTeX entry</source>
+        <translation>논문의 BibTeX 항목 복사</translation>
+    </message>
+    <message>
+        <source>&amp;Problems…</source>
+        <translation>문제(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>환경설정(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>키보드 단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>이 목록</translation>
+    </message>
+    <message>
+        <source>&amp;About Daily Papers Reader</source>
+        <translation>Daily Papers Reader 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>이동(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>논문(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Next / previous paper in the list</source>
+        <translation>목록에서 다음 / 이전 논문</translation>
+    </message>
+    <message>
+        <source>Open the paper on arXiv (in the list); go to the results (in the search field)</source>
+        <translation>arXiv에서 논문 열기 (목록에서), 검색 결과로 이동 (검색 필드에서)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarModel</name>
+    <message numerus="yes">
+        <source>Search results (%n)</source>
+        <translation>
+            <numerusform>검색 결과 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latest day</source>
+        <translation>최신 날짜</translation>
+    </message>
+    <message>
+        <source>All papers</source>
+        <translation>전체 논문</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>읽지 않음</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>별표</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateStatus</name>
+    <message>
+        <source>Indexing progress</source>
+        <translation>색인 진행률</translation>
+    </message>
+    <message>
+        <source>Checking for new digests…</source>
+        <translation>새 다이제스트 확인 중…</translation>
+    </message>
+    <message>
+        <source>Indexing {done}/{total}</source>
+        <translation>색인 중 {done}/{total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n problem(s)</source>
+        <translation>
+            <numerusform>⚠ 문제 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
