@@ -21,7 +21,7 @@ from reader.core.models import Paper
 from reader.index.query import parse_query
 from reader.index.search_index import SearchIndex
 
-from bench.search_quality import QUERIES, latencies, load_synthetic, percentile
+from bench.search_quality import QUERIES, cold_latencies, latencies, load_synthetic, percentile
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -72,6 +72,7 @@ def main(argv: list[str] | None = None) -> None:
         first_search_ms = (time.perf_counter() - start) * 1000
         times = latencies(search_index, [text for text, _ in QUERIES])
         search_index.close()
+        cold = cold_latencies(Path(tmp) / "index", [text for text, _ in QUERIES])
         result = {
             "papers": len(papers),
             "index_s": round(ours_s, 2),
@@ -80,6 +81,8 @@ def main(argv: list[str] | None = None) -> None:
             "first_search_ms": round(first_search_ms, 1),
             "search_p50_ms": round(statistics.median(times), 1),
             "search_p95_ms": round(percentile(times, 0.95), 1),
+            "search_cold_p50_ms": round(statistics.median(cold), 1),
+            "search_cold_p95_ms": round(percentile(cold, 0.95), 1),
         }
         if not args.no_baseline:
             plain_s = index_plain_whoosh(Path(tmp) / "plain", papers)

@@ -23,15 +23,15 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     from whoosh import columns, fields, index, scoring
     from whoosh.filedb.filestore import FileStorage
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-    from whoosh.collectors import TopCollector
+    from whoosh.collectors import Collector, TopCollector
     from whoosh.index import LockError
     from whoosh.searching import Searcher
-    from whoosh.util.numeric import byte_to_length
 
 from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.models import Paper
+from reader.index import ranking
 from reader.index.analysis import KoreanText
+from reader.index.engine import Snapshot, UnsupportedQuery
 from reader.index.query import Query
 from reader.index.writer import PaperWriter
 
@@ -45,7 +45,6 @@ _LOCK_WAIT_S = 10.0
 _EPOCH = date(1970, 1, 1).toordinal()
 # Field boosts: a word in the title says more about a paper than the same word in its summary.
 TITLE_BOOST, AUTHORS_BOOST, BODY_BOOST = 4.0, 2.0, 1.0
-_BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
 
 
 @dataclass(frozen=True)
@@ -71,41 +70,54 @@ def make_schema() -> fields.Schema:
 
 
 class _NewestFirstOnTies(scoring.BM25F):
-    """BM25F whose equal scores are ordered newest date first, with field lengths from memory.
+    """BM25F whose equal scores are ordered newest date first.
 
     The score is rounded to 4 decimals and the day number (< 10^6) added at 1e-11 each, so the
-    date never reorders papers whose relevance differs. BM25 needs each matching document's field
-    length; Whoosh reads it from disk per document and term, this model reads each segment's
-    length column once (one instance lives as long as one searcher, whose segments never change).
+    date never reorders papers whose relevance differs. :mod:`reader.index.ranking` applies the
+    same :meth:`final`; Whoosh's own collector uses it only for queries that module cannot run.
     """
 
     use_final = True
 
-    def __init__(self, days: list[int]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._days = days
-        self._lengths: dict[tuple[int, str], list[int] | None] = {}
+        self.snapshot: Snapshot | None = None
 
     def final(self, searcher: Any, docnum: int, score: float) -> float:
-        return round(score, 4) + self._days[docnum] * 1e-11
+        assert self.snapshot is not None
+        return round(score, 4) + self.snapshot.days()[docnum] * 1e-11
 
-    def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: int = 1) -> Any:
-        scorer = super().scorer(searcher, fieldname, text, qf)
-        if hasattr(scorer, "dfl"):
-            lengths = self._segment_lengths(searcher.reader(), fieldname)
-            if lengths is not None:
-                scorer.dfl = lengths.__getitem__
-        return scorer
 
-    def _segment_lengths(self, reader: Any, fieldname: str) -> list[int] | None:
-        key = (id(reader), fieldname)
-        if key not in self._lengths:
-            column = None
-            perdoc = getattr(reader, "_perdoc", None)  # only single-segment readers have one
-            if perdoc is not None and perdoc.has_column(_lenfield(fieldname)):
-                column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            self._lengths[key] = None if column is None else [_BYTE_TO_LENGTH[b] or 1 for b in column]
-        return self._lengths[key]
+class _RankingCollector(Collector):
+    """Runs :mod:`reader.index.ranking` inside ``Searcher.search_with_collector``.
+
+    ``top`` holds the best ``(final score, docnum)`` pairs and ``total`` the exact number of
+    matches. A query tree ranking cannot evaluate goes through Whoosh's exact TopCollector.
+    """
+
+    def __init__(self, snapshot: Snapshot, limit: int | None) -> None:
+        self.snapshot = snapshot
+        self.limit = limit
+        self.top: list[tuple[float, int]] = []
+        self.total = 0
+
+    def run(self) -> None:
+        weighting = self.top_searcher.weighting
+        try:
+            root = ranking.build(self.q, self.snapshot)
+        except UnsupportedQuery:
+            # No block-quality skipping or matcher pruning: both make Whoosh undercount the total.
+            collector = TopCollector(limit=self.limit or self.top_searcher.doc_count_all() or 1,
+                                     usequality=False, replace=0)
+            collector.prepare(self.top_searcher, self.q, self.context)
+            collector.run()
+            results = collector.results()
+            self.top, self.total = list(results.top_n), len(results)
+            return
+        self.total = len(root.matches)
+        if self.total:
+            self.top = ranking.top(root, self.limit or self.total,
+                                   lambda docnum, score: weighting.final(None, docnum, score), self.snapshot.lengths)
 
 
 class SearchIndex:
@@ -115,6 +127,7 @@ class SearchIndex:
         self.directory = Path(directory)
         self.was_reset = False
         self._searcher: Any = None
+        self._snapshot: Snapshot | None = None
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             self._storage = FileStorage(str(self.directory))
@@ -193,18 +206,23 @@ class SearchIndex:
 
     def search(self, query: Query, limit: int | None) -> tuple[list[RawHit], int]:
         """Matching entries, best first (ties: newest date first), and the number of matches."""
+        gc_was_enabled = gc.isenabled()
+        # Ranking allocates many short-lived lists and sets; the collector's passes over the large,
+        # long-lived snapshot caches would cost a quarter of the search time at 100,000 papers.
+        gc.disable()
         try:
             searcher = self._current_searcher()
-            # No block-quality skipping or matcher pruning: both make Whoosh undercount the total.
-            collector = TopCollector(limit=limit or searcher.doc_count_all() or 1, usequality=False, replace=0)
+            collector = _RankingCollector(self._snapshot, limit)
             searcher.search_with_collector(query.whoosh(), collector)
-            results = collector.results()
-            hits = [RawHit(*searcher.stored_fields(docnum)["ident"], score=score) for score, docnum in results.top_n]
-            return hits, len(results)
+            hits = [RawHit(*searcher.stored_fields(docnum)["ident"], score=score) for score, docnum in collector.top]
+            return hits, collector.total
         except InvalidQueryError:
             raise
         except Exception as error:
             raise InvalidQueryError(f"The search failed: {error}") from error
+        finally:
+            if gc_was_enabled:
+                gc.enable()
 
     def _current_searcher(self) -> Any:
         """A searcher on the newest commit (another process may have written), reused otherwise."""
@@ -212,8 +230,9 @@ class SearchIndex:
             return self._searcher
         self._close_searcher()
         reader = self._index.reader()
-        days = list(reader.column_reader("day")) if reader.doc_count_all() else []
-        self._searcher = Searcher(reader, weighting=_NewestFirstOnTies(days), fromindex=self._index)
+        self._searcher = Searcher(reader, weighting=_NewestFirstOnTies(), fromindex=self._index)
+        self._snapshot = Snapshot(self._searcher)
+        self._searcher.weighting.snapshot = self._snapshot
         return self._searcher
 
     def doc_count(self) -> int:
@@ -241,6 +260,7 @@ class SearchIndex:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+            self._snapshot = None
 
 
 def _day_number(iso_date: str) -> int:

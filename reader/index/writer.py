@@ -11,7 +11,8 @@ from memory:
   sorted) and only the distinct terms are sorted at commit;
 * position lists of one position (most bigrams in a summary) come from a cache;
 * field lengths come from an in-memory table;
-* ``W3PostingsWriter.add_posting`` is inlined without its type assertions.
+* ``W3PostingsWriter.add_posting`` is inlined without its type assertions;
+* blocks are pickled compactly (see :mod:`reader.index.codec`).
 
 Segment merges and memory spills (``limitmb``) fall back to Whoosh's own posting pool. This
 relies on Whoosh 2.7's SegmentWriter/W3 codec internals; whoosh 2.7 is the final line, and
@@ -20,28 +21,18 @@ tests/unit/test_search.py checks that a Whoosh searcher reads what this writer w
 
 from __future__ import annotations
 
-from pickle import dumps
 from typing import Any
 
-from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
 from reader.index.analysis import term_positions
+from reader.index.codec import CompactBlockWriter, encode_positions
 
-_SINGLE_POSITION = [pack_uint(1) + dumps([pos], 2) for pos in range(4096)]
 # Rough bytes one buffered posting occupies, to honour ``limitmb`` like Whoosh's own pool does.
 _POSTING_BYTES = 120
 
 Posting = tuple[int, float, bytes]  # (docnum, weight, encoded positions)
-
-
-def encode_positions(poses: list[int]) -> bytes:
-    """Whoosh's ``Positions.encode`` (count + pickled deltas), single positions from a cache."""
-    if len(poses) == 1 and poses[0] < 4096:
-        return _SINGLE_POSITION[poses[0]]
-    deltas = [poses[0]] + [b - a for a, b in zip(poses, poses[1:])]
-    return pack_uint(len(deltas)) + dumps(deltas, 2)
 
 
 class PaperWriter(SegmentWriter):
@@ -162,6 +153,7 @@ def _write_postings(fieldwriter: Any, schema: Any, lengths: _Lengths, groups: An
                 fieldwriter.finish_field()
             fieldwriter.start_field(fieldname, schema[fieldname])
             writer = fieldwriter._postwriter
+            writer.__class__ = CompactBlockWriter
             block_limit = writer._blocklimit
             field_length = lengths.for_field(fieldname)
             last_field = fieldname

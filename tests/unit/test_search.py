@@ -257,3 +257,82 @@ def test_writer_spilling_to_disk_gives_the_same_answers(tmp_path: Path, monkeypa
     assert found(index, '"language model"') == {"15"}
     assert found(index, "author:kim") == {"17"}
     index.close()
+
+
+def _whoosh_ranking(index: SearchIndex, text: str) -> tuple[list[tuple[float, tuple[str, str, str]]], int]:
+    """Whoosh's own exact collector on the same searcher: the reference the fast ranking must equal."""
+    from whoosh import query as wq
+    from whoosh.collectors import TopCollector
+
+    searcher = index._current_searcher()
+    collector = TopCollector(limit=searcher.doc_count_all(), usequality=False, replace=0)
+    default_or = wq.Or.matcher_type
+    wq.Or.matcher_type = wq.Or.DEFAULT_MATCHER  # Whoosh's choice above 5,000 documents: prefix forms are scored
+    try:
+        searcher.search_with_collector(parse_query(text).whoosh(), collector)
+    finally:
+        wq.Or.matcher_type = default_or
+    results = collector.results()
+    return [(round(score, 6), searcher.stored_fields(docnum)["ident"]) for score, docnum in results.top_n], len(results)
+
+
+RANKING_QUERIES = ["모델", "데이터셋", "대규모 언어 모델", '"언어 모델"', "LLM", "llama", "GPT-4o", "diffusion OR 확산",
+                   "비디오 -모델", "모델 -LLM -데이터", 'title:"language model"', "author:kim", "성", "학습 title:LLM"]
+
+
+def test_ranking_and_totals_equal_whoosh_across_segments_and_deletions(tmp_path: Path, seeds_dir: Path) -> None:
+    papers = [p for path in sorted(seeds_dir.glob("*.md")) for p in read_digest(path).papers]
+    index = SearchIndex(tmp_path / "index")
+    # Three commits (several segments) and a replaced source (deleted documents).
+    index.update([], papers[:20])
+    index.update([], papers[20:])
+    index.update([papers[0].source], [p for p in papers if p.source == papers[0].source][:3])
+    for text in RANKING_QUERIES:
+        expected, expected_total = _whoosh_ranking(index, text)
+        for limit in (None, 1, 5):
+            hits, total = index.search(parse_query(text), limit)
+            got = [(round(hit.score, 6), (hit.source, hit.date, hit.arxiv_id)) for hit in hits]
+            assert got == expected[:limit], (text, limit)
+            assert total == expected_total, (text, limit)
+    index.close()
+
+
+def test_title_match_ranks_first_for_a_word_with_several_forms(tmp_path: Path) -> None:
+    """``llm`` matches LLM, LLMs and LLM-based; whichever form a paper has, a title match ranks first.
+
+    (Whoosh scored such words as a constant in indexes of up to 5,000 entries: newest first.)
+    """
+    index = SearchIndex(tmp_path / "index")
+    index.update([], [
+        paper("body", title="Something else", body="LLMs are used", date="2024-02-01"),
+        paper("title", title="LLMs for code", body="다른 연구", date="2024-01-01"),
+        paper("other", title="Unrelated", body="LLM", date="2024-03-01"),
+    ])
+    hits, total = index.search(parse_query("llm"), 1)
+    assert [hit.arxiv_id for hit in hits] == ["title"]
+    assert total == 3
+    index.close()
+
+
+def test_many_small_updates_merge_into_the_same_answers(tmp_path: Path, seeds_dir: Path) -> None:
+    """Whoosh merges small segments as commits pile up; the merged index answers like a fresh one."""
+    papers = [p for path in sorted(seeds_dir.glob("*.md")) for p in read_digest(path).papers]
+    merged = SearchIndex(tmp_path / "merged")
+    for start in range(0, len(papers), 5):
+        merged.update([], papers[start : start + 5])
+    merged.update([papers[7].source], [])  # deletions inside merged segments
+    kept = [p for p in papers if p.source != papers[7].source]
+    merged.update([], [paper("new", body="새 모델 LLM")])
+    fresh = SearchIndex(tmp_path / "fresh")
+    fresh.update([], [*kept, paper("new", body="새 모델 LLM")])
+    with whoosh_index.open_dir(str(tmp_path / "merged")).reader() as reader:
+        assert len(reader.leaf_readers()) < len(papers) // 5
+    for text in RANKING_QUERIES:
+        hits, total = merged.search(parse_query(text), None)
+        fresh_hits, fresh_total = fresh.search(parse_query(text), None)
+        assert total == fresh_total, text
+        assert {(h.source, h.date, h.arxiv_id) for h in hits} == {(h.source, h.date, h.arxiv_id) for h in fresh_hits}
+        ranking = [(round(hit.score, 6), (hit.source, hit.date, hit.arxiv_id)) for hit in hits]
+        assert (ranking, total) == _whoosh_ranking(merged, text), text
+    merged.close()
+    fresh.close()

@@ -1,0 +1,269 @@
+"""Evaluate a Whoosh query tree on a :class:`~reader.index.engine.Snapshot`: exact matches, top-k scores.
+
+A query becomes a tree of nodes, each with its set of matching document numbers:
+
+* a *unit* is one Term, Prefix, ContiguousTerms or Sequence in one field: a list of slots, each
+  slot the posting lists of one position (a Prefix slot holds every expansion);
+* Or / And / Not combine the children's sets.
+
+A document's score is Whoosh's: a unit adds the BM25F score of every posting list of every slot
+that contains the document, an Or adds its matching children, an And all of them plus 1.0 per Not.
+
+Top-k without scoring every match (the total is the size of the match set, so it stays exact):
+units are scored one after another, the largest possible score first; once the documents seen so
+far have ``limit`` scores that the remaining units could not let any other document reach, no
+new document is admitted, and a document whose partial score plus the remaining units' bound
+falls short is dropped (the classic term-at-a-time "max-score" pruning).
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left
+from collections.abc import Callable
+from itertools import accumulate, compress
+from typing import Any
+
+from whoosh import query as wq
+
+from reader.index.codec import SINGLE_POSITION_OF, decode_deltas
+from reader.index.engine import Postings, Snapshot, UnsupportedQuery
+from reader.index.phrase import ContiguousTerms
+
+# Scores are rounded to 4 decimals and the day adds < 1e-5: a bound this much below a score is safe.
+_MARGIN = 1e-3
+
+
+Targets = set[int] | frozenset[int]
+Lengths = Callable[[str], Any]
+# A scoring step of a query: what to score, and the sets a document must be in for it to count.
+Step = tuple["Unit | _Constant", tuple[Targets, ...]]
+
+
+class Node:
+    """A query node with its matching documents."""
+
+    matches: Targets
+
+    def plan(self, gates: tuple[Targets, ...]) -> list[Step]:
+        """The scoring steps under this node: Whoosh's score of a match is the sum of its steps."""
+        raise NotImplementedError
+
+
+class Unit(Node):
+    """One Term / Prefix / phrase in one field."""
+
+    def __init__(self, field: str, slots: list[list[Postings]], matches: Targets) -> None:
+        self.field = field
+        self.slots = slots
+        self.matches = matches
+        # Several expansions of a Prefix slot can all be in one document: bound by their sum.
+        self.bound = sum(_max_score(postings) for slot in slots for postings in slot)
+
+    def plan(self, gates: tuple[Targets, ...]) -> list[Step]:
+        return [(self, (*gates, self.matches))]
+
+    def score(self, targets: Targets, scores: dict[int, float], lengths: Lengths) -> None:
+        """Add this unit's score (every slot's postings that hold the document) for the targets."""
+        field_lengths = lengths(self.field)
+        for slot in self.slots:
+            for postings in slot:
+                _add_scores(postings, targets, scores, field_lengths)
+
+
+class _Constant:
+    """Whoosh's InverseMatcher: a Not inside an And adds 1.0 to every match."""
+
+    def __init__(self, value: float) -> None:
+        self.bound = value
+
+    def score(self, targets: Targets, scores: dict[int, float], lengths: Lengths) -> None:
+        get = scores.get
+        for docnum in targets:
+            scores[docnum] = get(docnum, 0.0) + self.bound
+
+
+class Or(Node):
+    def __init__(self, children: list[Node]) -> None:
+        self.children = children
+        self.matches = frozenset().union(*(child.matches for child in children))
+
+    def plan(self, gates: tuple[Targets, ...]) -> list[Step]:
+        # An Or adds the children that match: each child gates its steps by its own matches.
+        return [step for child in self.children for step in child.plan(gates)]
+
+
+class And(Node):
+    def __init__(self, children: list[Node], excluded: list[Node]) -> None:
+        self.children = children
+        self.excluded = excluded
+        matches = set(min((child.matches for child in children), key=len))
+        for child in children:
+            matches.intersection_update(child.matches)
+        for child in excluded:
+            matches.difference_update(child.matches)
+        self.matches = matches
+
+    def plan(self, gates: tuple[Targets, ...]) -> list[Step]:
+        inner = (*gates, self.matches)
+        steps = [step for child in self.children for step in child.plan(inner)]
+        if self.excluded:
+            steps.append((_Constant(float(len(self.excluded))), inner))
+        return steps
+
+
+def build(query: wq.Query, snapshot: Snapshot) -> Node:
+    """The node tree of a query as :meth:`reader.index.query.Query.whoosh` builds it."""
+    if isinstance(query, wq.Or):
+        return Or([build(sub, snapshot) for sub in query.subqueries])
+    if isinstance(query, wq.And):
+        children = [build(sub, snapshot) for sub in query.subqueries if not isinstance(sub, wq.Not)]
+        excluded = [build(sub.query, snapshot) for sub in query.subqueries if isinstance(sub, wq.Not)]
+        if not children:
+            raise UnsupportedQuery("And with only Not")
+        return And(children, excluded)
+    if isinstance(query, (wq.Term, wq.Prefix)):
+        slot = _slot(query, snapshot)
+        return Unit(query.fieldname, [slot], frozenset().union(*(p.idset for p in slot)))
+    if isinstance(query, ContiguousTerms):
+        slots = [_slot(wq.Term(query.fieldname, word), snapshot) for word in query.words]
+        return Unit(query.fieldname, slots, _phrase_matches(slots, snapshot))
+    if isinstance(query, wq.Sequence) and all(isinstance(sub, (wq.Term, wq.Prefix)) for sub in query.subqueries):
+        fields = {sub.fieldname for sub in query.subqueries}
+        if len(fields) != 1 or query.slop != 1 or not query.ordered:
+            raise UnsupportedQuery(str(query))
+        slots = [_slot(sub, snapshot) for sub in query.subqueries]
+        return Unit(fields.pop(), slots, _phrase_matches(slots, snapshot))
+    raise UnsupportedQuery(type(query).__name__)
+
+
+def _slot(query: wq.Term | wq.Prefix, snapshot: Snapshot) -> list[Postings]:
+    field = query.fieldname
+    if isinstance(query, wq.Prefix):
+        terms = snapshot.expand(field, query.text)
+    else:
+        schema = snapshot.searcher.schema
+        terms = [schema[field].to_bytes(query.text)] if field in schema else []
+    if query.boost != 1.0:
+        raise UnsupportedQuery("boosted term")
+    return [p for p in (snapshot.postings(field, term) for term in terms) if p is not None]
+
+
+def _phrase_matches(slots: list[list[Postings]], snapshot: Snapshot) -> set[int]:
+    """Documents where slot k has a position start + k for some start (Whoosh's slop-1 phrase)."""
+    if any(not slot for slot in slots):
+        return set()
+    key = (slots[0][0].field, tuple(tuple(p.term for p in slot) for slot in slots))
+    return snapshot.phrase_matches(key, lambda: _match_positions(slots))
+
+
+def _match_positions(slots: list[list[Postings]]) -> set[int]:
+    """Set arithmetic on ``docnum * 2**32 + position - k`` keys: a start survives every slot k."""
+    slot_docs = sorted((frozenset().union(*(p.idset for p in slot)) for slot in slots), key=len)
+    candidates = set(slot_docs[0]).intersection(*slot_docs[1:])
+    if not candidates:
+        return candidates
+    starts: set[int] | None = None
+    for offset, slot in sorted(enumerate(slots), key=lambda item: sum(len(p.ids) for p in item[1])):
+        keys = _position_keys(slot, candidates, offset)
+        starts = keys if starts is None else starts & keys
+        if not starts:
+            return set()
+        candidates = {key >> 32 for key in starts}
+    return candidates
+
+
+def _position_keys(slot: list[Postings], candidates: set[int], offset: int) -> set[int]:
+    """``docnum * 2**32 + position - offset`` for every position of the slot in the candidates."""
+    keys: set[int] = set()
+    for postings in slot:
+        ids, values = postings.ids, postings.values
+        if len(candidates) * 16 < len(ids):
+            found = [i for docnum in candidates if (i := bisect_left(ids, docnum)) < len(ids) and ids[i] == docnum]
+            docnums, values = [ids[i] for i in found], [values[i] for i in found]
+        else:
+            wanted = [docnum in candidates for docnum in ids]
+            docnums, values = list(compress(ids, wanted)), list(compress(values, wanted))
+        singles = list(map(SINGLE_POSITION_OF.get, values))
+        keys.update([(docnum << 32) - offset + position
+                     for docnum, position in zip(docnums, singles) if position is not None])
+        several = [i for i, position in enumerate(singles) if position is None]
+        for i, deltas in zip(several, decode_deltas([values[i] for i in several])):
+            deltas[0] += (docnums[i] << 32) - offset
+            keys.update(accumulate(deltas))
+    return keys
+
+
+def _max_score(postings: Postings) -> float:
+    """An upper bound of one posting list's BM25 score: its largest weight in its shortest field."""
+    idf, k1_plus_1, denominators = postings.scorer
+    weight = postings.max_weight
+    return idf * ((weight * k1_plus_1) / (weight + min(denominators)))
+
+
+def _add_scores(postings: Postings, targets: Targets, scores: dict[int, float],
+                lengths: Any) -> None:
+    """Add ``postings``' BM25 score (Whoosh's formula, same float operations) for the targets."""
+    if not targets:
+        return
+    idf, k1_plus_1, denominators = postings.scorer
+    ids, weights = postings.ids, postings.weights
+    get = scores.get
+    if len(targets) * 16 < len(ids):
+        for docnum in targets:
+            i = bisect_left(ids, docnum)
+            if i < len(ids) and ids[i] == docnum:
+                weight = weights[i]
+                scores[docnum] = get(docnum, 0.0) + idf * ((weight * k1_plus_1) / (weight + denominators[lengths[docnum]]))
+        return
+    for docnum, weight in zip(ids, weights):
+        if docnum in targets:
+            scores[docnum] = get(docnum, 0.0) + idf * ((weight * k1_plus_1) / (weight + denominators[lengths[docnum]]))
+
+
+def top(root: Node, limit: int, final: Callable[[int, float], float], lengths: Lengths) -> list[tuple[float, int]]:
+    """The ``limit`` best ``(final score, docnum)`` of the root's matches, best first (ties: lower docnum).
+
+    Steps run largest bound first. After each step the ``limit`` best partial scores are completed
+    exactly; the worst of those is a floor for the final ``limit``-th score. A document not seen
+    yet can score at most the remaining steps' bounds: when that is below the floor, no new
+    documents are admitted, and seen ones that cannot reach the floor are dropped.
+    """
+    steps = sorted(root.plan(()), key=lambda step: -step[0].bound)
+    remaining = [sum(step.bound for step, _gates in steps[i:]) for i in range(len(steps) + 1)]
+    scores: dict[int, float] = {}
+    admitting = True
+    for i, (step, gates) in enumerate(steps):
+        targets = _intersect(root.matches if admitting else scores.keys(), gates)
+        step.score(targets, scores, lengths)
+        rest = remaining[i + 1]
+        if admitting and rest and len(scores) >= limit and len(root.matches) > limit:
+            floor = _floor(steps[i + 1 :], scores, limit, lengths)
+            if rest + _MARGIN < floor:
+                admitting = False
+                scores = {docnum: score for docnum, score in scores.items() if score + rest + _MARGIN >= floor}
+    if len(scores) > limit:
+        # Only scores that can round to the limit-th best (or above) need the final tie-break.
+        cutoff = round(heapq.nlargest(limit, scores.values())[-1], 4) - 1e-4
+        scores = {docnum: score for docnum, score in scores.items() if score >= cutoff}
+    ranked = [(final(docnum, score), docnum) for docnum, score in scores.items()]
+    ranked.sort(key=lambda pair: (-pair[0], pair[1]))
+    return ranked[:limit]
+
+
+def _floor(rest: list[Step], scores: dict[int, float], limit: int, lengths: Lengths) -> float:
+    """A lower bound of the final ``limit``-th best score: complete the best partial scores exactly."""
+    best = heapq.nlargest(limit, scores.items(), key=lambda item: item[1])
+    complete = dict(best)
+    docnums = set(complete)
+    for step, gates in rest:
+        step.score(_intersect(docnums, gates), complete, lengths)
+    return min(complete.values())
+
+
+def _intersect(first: Any, gates: tuple[Targets, ...]) -> Targets:
+    smallest, *others = sorted((first, *gates), key=len)
+    result = set(smallest)
+    for gate in others:
+        result.intersection_update(gate)
+    return result
