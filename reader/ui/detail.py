@@ -280,7 +280,7 @@ class DetailPane(QWidget):
 
     def _palette_colours(self) -> dict[str, str]:
         """Colours from the widget palette, so the pane follows light and dark themes."""
-        return theme.detail_palette(self.browser.palette())
+        return theme.detail_palette(self.palette())  # the browser inherits it; its own may not be updated yet
 
     def _effective_point_size(self) -> float:
         return self._font_point_size or self._default_point_size

@@ -90,12 +90,13 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         hints.setColorScheme(_SCHEMES[theme])
     if theme == Theme.SYSTEM:
         app.setPalette(QPalette())  # the platform's palette again
-        return
-    honoured = hints.colorScheme() == _SCHEMES[theme] and is_dark(app.palette()) == (theme == Theme.DARK)
-    if not honoured:
+    elif hints.colorScheme() != _SCHEMES[theme] or is_dark(app.palette()) != (theme == Theme.DARK):
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")  # native styles (Windows Vista, macOS) ignore a custom dark palette
         app.setPalette(dark_palette() if theme == Theme.DARK else light_palette())
+    for widget in app.allWidgets():
+        if widget.styleSheet():  # a widget with its own style sheet keeps its old palette until re-polished
+            widget.setStyleSheet(widget.styleSheet())
 
 
 def detail_palette(palette: QPalette) -> dict[str, str]:
