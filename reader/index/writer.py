@@ -21,18 +21,27 @@ tests/unit/test_search.py checks that a Whoosh searcher reads what this writer w
 
 from __future__ import annotations
 
-from typing import Any
+import heapq
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
 
+from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
 from reader.index.analysis import term_positions
-from reader.index.codec import CompactBlockWriter, encode_positions
+from reader.index.codec import CompactBlockWriter, encode_positions, read_length_bytes, read_postings
 
-# Rough bytes one buffered posting occupies, to honour ``limitmb`` like Whoosh's own pool does.
+# Rough bytes one buffered posting occupies (a 3-tuple, its weight and a list slot), to honour
+# ``limitmb`` like Whoosh's own pool does.
 _POSTING_BYTES = 120
+_RUN_BATCH = 2000  # terms per pickle in a spilled run
+_BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
 
 Posting = tuple[int, float, bytes]  # (docnum, weight, encoded positions)
+Group = tuple[str, bytes, list[Posting]]  # (field, term, postings in docnum order)
 
 
 class PaperWriter(SegmentWriter):
@@ -43,6 +52,8 @@ class PaperWriter(SegmentWriter):
         self._terms: dict[str, dict[str, list[Posting]]] = {}  # field -> term -> postings
         self._field_lengths: dict[str, dict[int, int]] = {}  # field -> docnum -> length
         self._buffered = 0
+        self._runs: list[IO[bytes]] = []  # spilled sorted runs, oldest documents first
+        self._merged: list[tuple[Any, int, dict[int, int] | None]] = []  # (segment, first docnum, docmap)
 
     def add_paper(self, stored: dict[str, Any], columns: dict[str, Any], ids: dict[str, str],
                   texts: dict[str, str]) -> None:
@@ -65,7 +76,9 @@ class PaperWriter(SegmentWriter):
             field_terms = self._terms.setdefault(fieldname, {})
             get = field_terms.get
             length = 0
-            for term, poses in term_positions(text).items():
+            positions = term_positions(text)
+            added += len(positions)
+            for term, poses in positions.items():
                 freq = len(poses)
                 length += freq
                 posting = (docnum, freq * boost, encode_positions(poses))
@@ -74,7 +87,6 @@ class PaperWriter(SegmentWriter):
                     field_terms[term] = [posting]
                 else:
                     found.append(posting)
-            added += length
             perdoc.add_field(fieldname, schema[fieldname], None, length)
             if length:
                 rounded = byte_to_length(length_to_byte(length))
@@ -91,54 +103,103 @@ class PaperWriter(SegmentWriter):
         if self._buffered > self.pool.limit:
             self._spill()
 
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: dict[int, int] | None) -> None:
+        """Remember a segment that Whoosh's merge policy merges into this one; :meth:`_flush_segment`
+        streams its postings term by term instead of pushing each posting through Whoosh's pool."""
+        self._merged.append((reader.segment(), startdoc, docmap))
+        for fieldname, field in self.schema.items():
+            if not field.scorable:
+                continue
+            lengths = self._field_lengths.setdefault(fieldname, {})
+            for old, length_byte in enumerate(read_length_bytes(reader, fieldname)):
+                new = old + startdoc if docmap is None else docmap.get(old)
+                if length_byte and new is not None:
+                    lengths[new] = _BYTE_TO_LENGTH[length_byte]
+
     def _spill(self) -> None:
-        """Move the buffered postings into Whoosh's pool as one sorted run (bounded memory)."""
-        pool = self.pool
-        for fieldname, term, posting in self._sorted_postings():
-            pool.fieldnames.add(fieldname)
-            pool.current.append((fieldname, term.encode("utf-8"), *posting))
-        pool.save()
+        """Write the buffered postings to a temporary file as one sorted run (bounded memory)."""
+        run = tempfile.TemporaryFile()
+        batch: list[Group] = []
+        for group in self._memory_groups():
+            batch.append(group)
+            if len(batch) >= _RUN_BATCH:
+                pickle.dump(batch, run, pickle.HIGHEST_PROTOCOL)
+                batch = []
+        pickle.dump(batch, run, pickle.HIGHEST_PROTOCOL)
+        run.seek(0)
+        self._runs.append(run)
         self._terms.clear()
         self._buffered = 0
 
-    def _sorted_postings(self) -> Any:
+    def _memory_groups(self) -> Iterator[Group]:
         for fieldname in sorted(self._terms):
-            field_terms = self._terms[fieldname]
-            for term in sorted(field_terms):
-                for posting in field_terms[term]:
-                    yield fieldname, term, posting
+            for term, postings in sorted(self._terms[fieldname].items()):
+                yield fieldname, term.encode("utf-8"), postings
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         stored_lengths = self.per_document_reader()
         lengths = _Lengths(self._field_lengths, stored_lengths)
-        if self.pool.runs or self.pool.current:
-            # Merged segments or spilled runs: let Whoosh's pool sort and merge everything.
-            self._spill()
-            groups = _group(self.pool.iter_postings())
-        else:
-            groups = (
-                (fieldname, term.encode("utf-8"), postings)
-                for fieldname in sorted(self._terms)
-                for term, postings in sorted(self._terms[fieldname].items())
-            )
-        _write_postings(self.fieldwriter, self.schema, lengths, groups)
+        # Documents ascend from spilled runs to the buffer to merged segments, so a term's postings
+        # are its groups from each source, concatenated in that order.
+        sources = [_run_groups(run) for run in self._runs] + [self._memory_groups()]
+        sources += [self._segment_groups(*merged) for merged in self._merged]
+        groups = sources[0] if len(sources) == 1 else _concatenate(heapq.merge(*sources, key=_group_key))
+        try:
+            _write_postings(self.fieldwriter, self.schema, lengths, groups)
+        finally:
+            for run in self._runs:
+                run.close()
         self.fieldwriter.close()
         stored_lengths.close()
 
+    def cancel(self) -> None:
+        for run in self._runs:
+            run.close()
+        super().cancel()
 
-def _group(postings: Any) -> Any:
-    """Sorted (field, term, docnum, weight, value) tuples -> (field, term, [postings])."""
-    key = None
-    group: list[Posting] = []
-    for fieldname, term, docnum, weight, value in postings:
-        if (fieldname, term) != key:
-            if key is not None:
-                yield (*key, group)
-            key, group = (fieldname, term), []
-        group.append((docnum, weight, value))
+    def _segment_groups(self, segment: Any, startdoc: int, docmap: dict[int, int] | None) -> Iterator[Group]:
+        """A merged segment's postings per term, renumbered (and without its deleted documents)."""
+        reader = SegmentReader(self.storage, self.schema, segment)
+        try:
+            for fieldname, term in sorted(reader.all_terms()):
+                ids, weights, values = read_postings(reader, fieldname, term)
+                if docmap is None:
+                    yield fieldname, term, list(zip([docnum + startdoc for docnum in ids], weights, values))
+                else:
+                    postings = [(docmap[docnum], weight, value)
+                                for docnum, weight, value in zip(ids, weights, values) if docnum in docmap]
+                    if postings:
+                        yield fieldname, term, postings
+        finally:
+            reader.close()
+
+
+def _run_groups(run: IO[bytes]) -> Iterator[Group]:
+    while True:
+        try:
+            yield from pickle.load(run)
+        except EOFError:
+            return
+
+
+def _group_key(group: Group) -> tuple[str, bytes]:
+    return group[0], group[1]
+
+
+def _concatenate(groups: Iterable[Group]) -> Iterator[Group]:
+    """Merge consecutive groups of the same term (heapq.merge keeps the sources' order on ties)."""
+    key: tuple[str, bytes] | None = None
+    postings: list[Posting] = []
+    for fieldname, term, more in groups:
+        if (fieldname, term) == key:
+            postings = postings + more
+            continue
+        if key is not None:
+            yield (*key, postings)
+        key, postings = (fieldname, term), more
     if key is not None:
-        yield (*key, group)
+        yield (*key, postings)
 
 
 def _write_postings(fieldwriter: Any, schema: Any, lengths: _Lengths, groups: Any) -> None:
