@@ -22,7 +22,7 @@ def restore_theme(qapp):
 
 def stylesheet_colours(html: str) -> dict[str, str]:
     """Colours of the detail document's own stylesheet, by selector."""
-    css = re.search(r"<style[^>]*>(.*?)</style>", html, re.S)
+    css = re.search(r"<style[^>]*>(.*?)</style>", html, re.DOTALL)
     assert css is not None
     colours = {}
     for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", css.group(1)):
