@@ -102,7 +102,7 @@ def peak_rss_mb() -> float:
                 return round(int(line.split()[1]) / 1024, 1)
     except OSError:
         pass
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # macOS: bytes, Linux: KiB
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux and BSD
 
 
 if __name__ == "__main__":
