@@ -172,8 +172,12 @@ class SearchIndex:
         # repeatedly only costs time (about a third of indexing time).
         gc.disable()
         try:
-            for source in remove_sources:
-                writer.delete_by_term("source", source)
+            if remove_sources:
+                # One searcher for all deletions: Whoosh opens a new one (every segment) per call,
+                # which made each chunk of a large first update slower than the one before.
+                with writer.searcher() as searcher:
+                    for source in remove_sources:
+                        writer.delete_by_term("source", source, searcher=searcher)
             for paper in papers:
                 writer.add_paper(
                     stored={"ident": (paper.source, paper.date, paper.arxiv_id)},
