@@ -7,7 +7,8 @@ A query becomes a tree of nodes, each with its set of matching document numbers:
 * Or / And / Not combine the children's sets.
 
 A document's score is Whoosh's: a unit adds the BM25F score of every posting list of every slot
-that contains the document, an Or adds its matching children, an And all of them plus 1.0 per Not.
+that contains the document (or 1.0 for a Prefix that Whoosh scores as a constant, see
+:func:`_unscored`), an Or adds its matching children, an And all of them plus 1.0 per Not.
 
 Top-k without scoring every match (the total is the size of the match set, so it stays exact):
 units are scored one after another, the largest possible score first; once the documents seen so
@@ -53,18 +54,24 @@ class Node:
 class Unit(Node):
     """One Term / Prefix / phrase in one field."""
 
-    def __init__(self, field: str, slots: list[list[Postings]], matches: Targets) -> None:
+    def __init__(self, field: str, slots: list[list[Postings]], matches: Targets, constant: float | None = None) -> None:
         self.field = field
         self.slots = slots
         self.matches = matches
+        self.constant = constant  # Whoosh's unscored preloaded Or: every match scores this
         # Several expansions of a Prefix slot can all be in one document: bound by their sum.
-        self.bound = sum(_max_score(postings) for slot in slots for postings in slot)
+        self.bound = constant if constant is not None else sum(
+            _max_score(postings) for slot in slots for postings in slot
+        )
 
     def plan(self, gates: tuple[Targets, ...]) -> list[Step]:
         return [(self, (*gates, self.matches))]
 
     def score(self, targets: Targets, scores: dict[int, float], lengths: Lengths) -> None:
         """Add this unit's score (every slot's postings that hold the document) for the targets."""
+        if self.constant is not None:
+            _Constant(self.constant).score(targets, scores, lengths)
+            return
         field_lengths = lengths(self.field)
         for slot in self.slots:
             for postings in slot:
@@ -124,7 +131,8 @@ def build(query: wq.Query, snapshot: Snapshot) -> Node:
         return And(children, excluded)
     if isinstance(query, (wq.Term, wq.Prefix)):
         slot = _slot(query, snapshot)
-        return Unit(query.fieldname, [slot], frozenset().union(*(p.idset for p in slot)))
+        constant = 1.0 if isinstance(query, wq.Prefix) and _unscored(query, snapshot) else None
+        return Unit(query.fieldname, [slot], frozenset().union(*(p.idset for p in slot)), constant)
     if isinstance(query, ContiguousTerms):
         slots = [_slot(wq.Term(query.fieldname, word), snapshot) for word in query.words]
         return Unit(query.fieldname, slots, _phrase_matches(slots, snapshot))
@@ -135,6 +143,19 @@ def build(query: wq.Query, snapshot: Snapshot) -> Node:
         slots = [_slot(sub, snapshot) for sub in query.subqueries]
         return Unit(fields.pop(), slots, _phrase_matches(slots, snapshot))
     raise UnsupportedQuery(type(query).__name__)
+
+
+def _unscored(prefix: wq.Prefix, snapshot: Snapshot) -> bool:
+    """Whether Whoosh scores this (not in a phrase) Prefix as a constant 1.0 per match.
+
+    Prefix is a constant-score query. Whoosh honours that only where ``Or`` picks its preloaded
+    matcher: three or more expansions in an index of at most 5,000 documents, or 1,024 or more
+    expansions; otherwise (one or two expansions, larger indexes) the expansions' BM25 scores add up.
+    """
+    expansions = len(snapshot.expand(prefix.fieldname, prefix.text))
+    if expansions >= wq.Or.TOO_MANY_CLAUSES:
+        return True
+    return expansions >= 3 and snapshot.searcher.doc_count_all() <= 5000
 
 
 def _slot(query: wq.Term | wq.Prefix, snapshot: Snapshot) -> list[Postings]:
