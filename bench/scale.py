@@ -49,15 +49,6 @@ from reader.library import Library
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
 NEW_DAY_PAPERS = 25
-# bench/gui_stall.py with the app's guard against PySide6 6.12.0's None/True/False reference leak
-# (reader.ui.app.keep_singletons_alive): without it a 100,000-paper run aborts in "bool_dealloc".
-GUARDED_GUI_STALL = """
-import runpy, sys
-from reader.ui.app import keep_singletons_alive
-keep_singletons_alive()
-sys.argv = ["gui_stall", "--papers", sys.argv[1]]
-runpy.run_module("bench.gui_stall", run_name="__main__")
-"""
 BARE_WINDOW = """
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -137,7 +128,7 @@ def run(n_papers: int, repeat: int, seed: int, index_stall: bool) -> dict[str, o
     result["max_scroll_stall_ms"] = statistics.median(p["max_scroll_stall_ms"] for p in probes)
     stalls = [result["max_scroll_stall_ms"]]
     if index_stall:
-        indexing = json_of([sys.executable, "-c", GUARDED_GUI_STALL, str(n_papers)])
+        indexing = json_of([sys.executable, "-m", "bench.gui_stall", "--papers", str(n_papers)])
         result["max_index_stall_ms"] = indexing["worst_stall_ms"]
         stalls.append(indexing["worst_stall_ms"])
     result["max_gui_stall_ms"] = max(stalls)

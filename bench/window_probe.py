@@ -30,7 +30,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.gui_stall import Heartbeat  # noqa: E402
 from reader.library import Library  # noqa: E402
-from reader.ui.app import keep_singletons_alive  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.models import View  # noqa: E402
 
@@ -40,7 +39,6 @@ MOVE_EVERY = 10  # every tenth tick the top visible row becomes current: a paper
 
 
 def measure(data_dir: Path) -> dict[str, object]:
-    keep_singletons_alive()  # as the app does: PySide6 6.12 on Python 3.11 leaks None/True/False references
     app = QApplication.instance() or QApplication(sys.argv[:1])
     library = Library(data_dir)
     window = MainWindow(library)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 import time
@@ -22,20 +21,6 @@ from reader.ui.settings import Settings
 from reader.ui.theme import apply_korean_font, apply_theme
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # the PNG renders in resources/icons/hicolor
-
-
-def keep_singletons_alive() -> None:
-    """Make the reference counts of None, True and False unreachable by leaks, as Python 3.12 does (PEP 683).
-
-    PySide6 6.12.0 on Python 3.11 drops one reference to None on every call of a Qt method that
-    returns nothing (setValue, processEvents, a Python paint() override ...), and to True/False
-    for methods returning bool. A window scrolled for a minute freed None and died with "Fatal
-    Python error: none_dealloc" (bench/window_probe.py); 6.11.3 does not leak. On 3.12+ the three
-    are immortal and this does nothing.
-    """
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 48  # ob_refcnt: the first field
 
 
 STARTUP_PROBE_ENV = "DAILY_PAPERS_STARTUP_PROBE"  # set: print when the window is first on screen, then close it
@@ -87,7 +72,6 @@ def prepare_appearance(app: QApplication, settings: Settings, data_dir: Path) ->
 
 def run_window(library_data_dir: Path | None) -> int:
     """Show the reader at once from what is already indexed, then update the library behind it."""
-    keep_singletons_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Daily Papers Reader")
     app.setApplicationDisplayName("Daily Papers Reader")
