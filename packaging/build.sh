@@ -36,6 +36,8 @@ build() {
   if [ "$(uname -s)" = Darwin ]; then "$out/venv/bin/python" -m pip install -q pillow; fi
   # --force-reinstall: the version rarely changes between builds, the code does
   "$out/venv/bin/python" -m pip install -q --force-reinstall "$(stage_sources)" >/dev/null
+  # the Korean UI: the .qm files are build output (gitignored), compiled into the installed package
+  (cd "$out" && "$out/venv/bin/python" -m reader.ui.i18n)  # not from the checkout: its reader/ would shadow the install
   rm -rf "$bundle"
   (cd "$out" && "$out/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
       --distpath "$out/dist" --workpath "$out/work" "$repo/packaging/daily-papers.spec")
@@ -59,6 +61,9 @@ smoke_test() {
                   ${QT_QPA_PLATFORM:+QT_QPA_PLATFORM=$QT_QPA_PLATFORM} "$bundle/daily-papers" "$@"; }
 
   echo "== size: $(du -sh "$bundle" | cut -f1) ($bundle)"
+  qm=$(find "$bundle" -path '*reader/resources/translations/daily_papers_ko.qm' | head -n 1)
+  [ -n "$qm" ] || fail "the bundle has no compiled Korean catalogue (daily_papers_ko.qm)"
+  echo "== Korean catalogue: ${qm#"$bundle"/}"
   echo "== $(run_clean --version)"
   run_clean --data-dir "$work/cli-data" list --json >"$work/list.json"
   papers=$(grep -c '"arxiv_id"' "$work/list.json" || true)
