@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.models import Flags, Paper, Problem, SearchHit, Span
@@ -31,6 +31,7 @@ log = logging.getLogger("reader.library")
 LIBRARY_FILE = "library.json"
 LIBRARY_VERSION = 1
 BUILTIN_SEEDS = "builtin:seeds"
+EntryT = TypeVar("EntryT", Paper, PaperRow)  # what the list queries return: full papers or light rows
 FILES_PER_COMMIT = 200  # index in chunks so new days appear while a large library is still being read
 
 
@@ -269,14 +270,7 @@ class Library:
 
     def papers(self, date: str | None = None, starred: bool = False, unread: bool = False) -> list[Paper]:
         """One Paper per (date, arXiv id) entry: newest day first, then by votes."""
-        papers = self._catalogue.papers(date=date)
-        if starred:
-            starred_ids = self._state.starred_ids()
-            papers = [paper for paper in papers if paper.arxiv_id in starred_ids]
-        if unread:
-            read_ids = self._state.read_ids()
-            papers = [paper for paper in papers if paper.arxiv_id not in read_ids]
-        return papers
+        return self._with_flags(self._catalogue.papers(date=date), starred, unread)
 
     def rows(self, date: str | None = None, starred: bool = False, unread: bool = False) -> list[PaperRow]:
         """What a list shows of the entries papers() returns, in the same order, without their summaries.
@@ -284,14 +278,17 @@ class Library:
         This is what lets a window list 100,000 papers: one query, no JSON decoding, small tuples;
         the full Paper of the row being read comes from paper().
         """
-        rows = self._catalogue.rows(date=date)
+        return self._with_flags(self._catalogue.rows(date=date), starred, unread)
+
+    def _with_flags(self, entries: list[EntryT], starred: bool, unread: bool) -> list[EntryT]:
+        """The entries that are starred and/or unread, as asked, in their order."""
         if starred:
             starred_ids = self._state.starred_ids()
-            rows = [row for row in rows if row.arxiv_id in starred_ids]
+            entries = [entry for entry in entries if entry.arxiv_id in starred_ids]
         if unread:
             read_ids = self._state.read_ids()
-            rows = [row for row in rows if row.arxiv_id not in read_ids]
-        return rows
+            entries = [entry for entry in entries if entry.arxiv_id not in read_ids]
+        return entries
 
     def paper(self, arxiv_id: str, date: str) -> Paper | None:
         """The full entry listed on `date` for this paper, or None."""

@@ -90,3 +90,14 @@ def open_window(qtbot, seeded_data_dir: Path):
     yield open_
     for library in libraries:
         library.close()
+
+
+@pytest.fixture
+def restore_theme(qapp):
+    """Themes are application-wide: put the default theme and style back for the next test."""
+    from reader.ui import theme
+
+    style = qapp.style().name()
+    yield
+    theme.apply_theme(qapp, theme.Theme.SYSTEM)
+    qapp.setStyle(style)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from reader.ui import theme
 from reader.ui.preferences import DEFAULT_SIZE_STEP, PreferencesDialog
@@ -10,14 +9,6 @@ from reader.ui.settings import ReadMode, Settings
 from reader.ui.theme import Theme
 
 ARCHIVE = "https://example.org/digests"
-
-
-@pytest.fixture
-def restore_theme(qapp):
-    style = qapp.style().name()
-    yield
-    theme.apply_theme(qapp, Theme.SYSTEM)
-    qapp.setStyle(style)
 
 
 def choose(dialog: PreferencesDialog) -> None:

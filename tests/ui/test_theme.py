@@ -11,15 +11,6 @@ from reader.ui import theme
 from reader.ui.theme import Theme, contrast_ratio
 
 
-@pytest.fixture
-def restore_theme(qapp):
-    """Themes are application-wide: put the default back for the next test."""
-    style = qapp.style().name()
-    yield
-    theme.apply_theme(qapp, Theme.SYSTEM)
-    qapp.setStyle(style)
-
-
 def stylesheet_colours(html: str) -> dict[str, str]:
     """Colours of the detail document's own stylesheet, by selector."""
     css = re.search(r"<style[^>]*>(.*?)</style>", html, re.DOTALL)
