@@ -76,12 +76,8 @@ smoke_test() {
     echo "== no Xvfb/xdotool: window not tested"
     return
   fi
-  display_number=$((200 + RANDOM % 100))
-  while [ -e "/tmp/.X11-unix/X$display_number" ]; do display_number=$((display_number + 1)); done
-  Xvfb ":$display_number" -screen 0 1400x860x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-  xvfb_pid=$!
-  export DISPLAY=":$display_number" QT_QPA_PLATFORM=xcb
-  for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+  source "$repo/scripts/xvfb.sh"
+  start_xvfb "$work/xvfb.log"
 
   # First start on an empty data folder: the seeds only appear once the window's update child
   # process (a second copy of the frozen executable) has indexed them.

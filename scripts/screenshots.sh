@@ -21,12 +21,9 @@ cleanup() {
 trap cleanup EXIT
 
 "$python" -m reader.ui.i18n >/dev/null  # the Korean .qm, from the .ts
-display_number=$((300 + RANDOM % 100))
-while [ -e "/tmp/.X11-unix/X$display_number" ]; do display_number=$((display_number + 1)); done
-Xvfb ":$display_number" -screen 0 1400x860x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-export DISPLAY=":$display_number" QT_QPA_PLATFORM=xcb LANG=C.UTF-8
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+source "$repo/scripts/xvfb.sh"
+start_xvfb "$work/xvfb.log"
+export LANG=C.UTF-8
 
 shoot() {  # language theme output
   local data=$work/data-$1-$2

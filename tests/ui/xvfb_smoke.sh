@@ -29,19 +29,15 @@ chmod +x "$work/bin/record-browser"
 ln -s "$work/bin/record-browser" "$work/bin/xdg-open"
 export PATH="$work/bin:$PATH" BROWSER="$work/bin/record-browser"
 
-display_number=$((90 + RANDOM % 100))
-while [[ -e "/tmp/.X11-unix/X$display_number" ]]; do display_number=$((display_number + 1)); done
-Xvfb ":$display_number" -screen 0 1400x860x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-app_pid=""
+xvfb_pid="" app_pid=""
 cleanup() {
     [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
-    kill "$xvfb_pid" 2>/dev/null || true
+    [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
-export DISPLAY=":$display_number" QT_QPA_PLATFORM=xcb
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+source "$repo/scripts/xvfb.sh"
+start_xvfb "$work/xvfb.log"
 
 step() { printf '== %s\n' "$*"; }
 
