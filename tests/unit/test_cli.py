@@ -133,3 +133,20 @@ def test_data_dir_from_environment(tmp_path: Path) -> None:
                             text=True, timeout=60)
     assert result.returncode == 0
     assert (tmp_path / "env-data" / "state.sqlite").exists()
+
+
+def test_index_a_clone_of_the_public_archive_layout(tmp_path: Path) -> None:
+    """`daily-papers index DIR` on a clone laid out as paper_logs/YYYY/MM/DD.md finds every day below it."""
+    seed = (Path(__file__).resolve().parents[2] / "seeds" / "2024-04-02.md").read_text(encoding="utf-8")
+    days = ["2024-12-31", "2025-01-02", "2025-02-10"]
+    for day in days:
+        year, month, dom = day.split("-")
+        digest = tmp_path / "daily_papers_ko" / "paper_logs" / year / month / f"{dom}.md"
+        digest.parent.mkdir(parents=True, exist_ok=True)
+        digest.write_text(seed.replace("## Daily Papers (2024-04-02)", f"## Daily Papers ({day})"), "utf-8")
+    (tmp_path / "daily_papers_ko" / "README.md").write_text("# Daily Papers (Korean)\n\nAn index page.\n", "utf-8")
+
+    result = run(tmp_path / "data", "index", str(tmp_path / "daily_papers_ko"))
+    assert result.returncode == 0, result.stderr
+    listed_days = {paper["date"] for paper in json.loads(run(tmp_path / "data", "list", "--json").stdout)}
+    assert set(days) <= listed_days
