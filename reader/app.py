@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import multiprocessing
 import re
 import sys
 import unicodedata
@@ -97,7 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code; never lets a traceback reach the user for bad input."""
-    multiprocessing.freeze_support()  # in a frozen bundle, the window's update child process starts here
+    if getattr(sys, "frozen", False):  # in a bundle, the window's update child process starts here
+        import multiprocessing  # only then: the window imports it after its first paint
+
+        multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     debug = getattr(args, "debug", False)
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(name)s: %(message)s")

@@ -8,7 +8,7 @@ only resources the browser widget loads are cached thumbnails when the user allo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QToolButton, QVBoxLayou
 
 from reader.core.models import Flags, Paper
 from reader.ui import links, render, theme
-from reader.ui.media_cache import MediaCache
+
+if TYPE_CHECKING:
+    from reader.ui.media_cache import MediaCache
 
 QueryHighlighter = Callable[[str, str], list[tuple[int, int]]]
 """(query, text) -> spans of text the query matches; the window passes ``Library.highlight``."""
@@ -71,8 +73,9 @@ class DetailPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self._highlighter = highlighter
-        self._media_cache = media_cache
+        self._media_cache: MediaCache | None = None
         self._allow_remote_images = False
+        self._shown = False  # nothing rendered before the first show_paper(): the window's first frame is blank
         self._paper: Paper | None = None
         self._flags = Flags()
         self._also_on: tuple[str, ...] = ()
@@ -106,9 +109,11 @@ class DetailPane(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.browser, 1)
 
+        for button in self._buttons():
+            button.setEnabled(False)
+        self._sync_star_button(False)
         if media_cache is not None:
-            media_cache.ready.connect(self._on_image_ready)
-        self.show_paper(None)
+            self.set_media_cache(media_cache)
 
     # --- public API -------------------------------------------------------------------------------
 
@@ -125,6 +130,7 @@ class DetailPane(QWidget):
     ) -> None:
         """Show a paper (None: an empty pane), highlighting what ``highlight_query`` matches."""
         same_paper = paper is not None and self._paper is not None and paper.key == self._paper.key
+        self._shown = True
         self._paper, self._flags, self._also_on = paper, flags, tuple(also_on)
         self._query = highlight_query.strip() if highlight_query and highlight_query.strip() else None
         for button in self._buttons():
@@ -144,6 +150,13 @@ class DetailPane(QWidget):
         """Use another highlighter (e.g. after the library was reopened)."""
         self._highlighter = highlighter
         self._render(keep_scroll=True)
+
+    def set_media_cache(self, media_cache: MediaCache) -> None:
+        """Where thumbnails come from; the window hands it over after its first paint (Qt Network)."""
+        self._media_cache = media_cache
+        media_cache.ready.connect(self._on_image_ready)
+        if self._allow_remote_images:
+            self._render(keep_scroll=True)
 
     def set_allow_remote_images(self, allowed: bool) -> None:
         """Show thumbnails (fetched once into the media cache) instead of placeholder links."""
@@ -255,6 +268,8 @@ class DetailPane(QWidget):
         self._open(url)
 
     def _render(self, keep_scroll: bool) -> None:
+        if not self._shown:
+            return
         scrollbar = self.browser.verticalScrollBar()
         position = scrollbar.value() if keep_scroll else 0
         if self._paper is None:

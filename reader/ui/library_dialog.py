@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 from reader.core.errors import ReaderError
 from reader.core.models import Problem
 from reader.library import Library, Source
-from reader.ui.fetch_dialog import FetchDialog
 from reader.ui.watcher import LibraryWatcher, UpdateRequests
 
 if TYPE_CHECKING:
+    from reader.ui.fetch_dialog import FetchDialog
     from reader.ui.main_window import MainWindow
 
 log = logging.getLogger("reader.ui.library_dialog")
@@ -186,7 +186,7 @@ class LibraryTools(QObject):
         super().__init__(window)
         self.window = window
         self.updates = UpdateRequests(window.updater, window.start_update, self)
-        self.watcher = LibraryWatcher(window.library.sources, self.updates.request, self)
+        self.watcher: LibraryWatcher | None = None  # see start_watching
         commands = window.commands
         commands["add_folder"].triggered.connect(self.add_folder)
         commands["add_files"].triggered.connect(self.add_files)
@@ -194,6 +194,15 @@ class LibraryTools(QObject):
         commands["check_digests"].triggered.connect(self.check_for_new_digests)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
+
+    def start_watching(self) -> None:
+        """Watch the source folders; the window calls this after its first paint.
+
+        The first look walks every watched folder (a large library has thousands of files), which
+        the window need not wait for.
+        """
+        if self.watcher is None:
+            self.watcher = LibraryWatcher(self.window.library.sources, self.updates.request, self)
 
     def add_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Add a Folder of Digests"))
@@ -220,7 +229,8 @@ class LibraryTools(QObject):
 
     def sources_changed(self) -> None:
         """The library list changed: watch the new list and update the library."""
-        self.watcher.reload_sources()
+        if self.watcher is not None:
+            self.watcher.reload_sources()
         self.updates.request()
 
     def library_dialog(self) -> LibraryDialog:
@@ -248,6 +258,8 @@ class LibraryTools(QObject):
 
     def fetch_dialog(self) -> FetchDialog:
         """The Check for New Digests dialog; days it downloads are indexed by the usual update."""
+        from reader.ui.fetch_dialog import FetchDialog  # with the fetcher (urllib, http, ssl): only when asked
+
         dialog = FetchDialog(self.window.library, self.window, source=self.window.settings.digest_source)
         dialog.fetched.connect(self.sources_changed)  # the fetch folder may just have become a source
         return dialog
@@ -258,7 +270,8 @@ class LibraryTools(QObject):
         dialog.deleteLater()
 
     def stop(self) -> None:
-        self.watcher.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
 
     # --- drag and drop ------------------------------------------------------------------
 

@@ -3,6 +3,10 @@
 All signal wiring is in ``_connect_signals`` so the flow of the window can be read in one place.
 The window talks to the data only through its GUI-thread Library; background updates use
 their own Library (see workers.py) and the window reloads from its own when they finish.
+
+Start-up is split in two: the constructor builds the panes and fills the sidebar and the list, so
+the first frame shows them; the detail pane, the folder watcher and the background update start
+just after that frame (``_finish_start``). Dialogs are imported when first opened.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
@@ -19,16 +23,13 @@ from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.models import Paper, Problem
 from reader.library import Library, SearchResult, UpdateReport
 from reader.ui import links, render
-from reader.ui.about import show_about
 from reader.ui.accessibility import describe_window
 from reader.ui.detail import DetailPane
 from reader.ui.dialogs import KeyboardHelpDialog, ProblemsDialog, UpdateStatus, confirm_mark_all_read
 from reader.ui.export_actions import ExportActions
 from reader.ui.library_dialog import LibraryTools
-from reader.ui.media_cache import MediaCache
 from reader.ui.models import ListItem, PaperFilterProxy, PaperTableModel, View
 from reader.ui.paper_list import PaperList
-from reader.ui.preferences import PreferencesDialog
 from reader.ui.search import SearchBar
 from reader.ui.settings import ReadMode, Settings
 from reader.ui.shortcuts import build_actions, build_menus
@@ -38,6 +39,7 @@ from reader.ui.workers import LibraryUpdater
 log = logging.getLogger("reader.ui.main_window")
 
 SEARCH_LIMIT = 500  # hits listed; the sidebar still shows the full count
+START_FALLBACK_MS = 1000  # a window that is never painted (started minimised) still finishes starting
 SIDEBAR_REFRESH_S = 2.0  # while indexing, show newly committed days this often
 DEFAULT_SORT = (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder)
 SORT_ACTIONS = {
@@ -48,8 +50,31 @@ SORT_ACTIONS = {
 CROSS_DAY_VIEWS = ("all", "unread", "starred", "search")
 
 
+class _FirstPaint(QObject):
+    """Calls back once, just after the first frame that painted ``widget``, or after a fallback delay."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(START_FALLBACK_MS, self, self._call)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._call)  # once the whole frame is painted and on screen
+        return False
+
+    def _call(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
 class MainWindow(QMainWindow):
     """The three-pane reader over one Library."""
+
+    started = Signal()  # the first frame is painted and the detail pane, watcher and update have started
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,8 +88,7 @@ class MainWindow(QMainWindow):
         self.paper_proxy = PaperFilterProxy(self)
         self.sidebar = Sidebar(self.sidebar_model)
         self.paper_list = PaperList(self.paper_model, self.paper_proxy)
-        self.media_cache = MediaCache(library.data_dir, self)
-        self.detail = DetailPane(highlighter=library.highlight, media_cache=self.media_cache)
+        self.detail = DetailPane(highlighter=library.highlight)
         self.detail.setObjectName("detail")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("panes")
@@ -95,6 +119,8 @@ class MainWindow(QMainWindow):
         self._search_result: SearchResult | None = None
         self._before_search: tuple[View | None, str | None] | None = None
         self._last_sidebar_refresh = 0.0
+        self._started = False  # see _finish_start
+        self._update_requested = False  # start_update() before the first frame: run it after
         self._problems: list[Problem] = library.problems()
         self.update_status.set_problem_count(len(self._problems))
 
@@ -103,6 +129,23 @@ class MainWindow(QMainWindow):
         self.export_actions = ExportActions(self)  # export, Copy BibTeX, reading state (connects its commands)
         describe_window(self)  # accessible names, Tab order, visible focus
         self._restore_state()
+        _FirstPaint(self.paper_list.viewport(), self._finish_start)
+
+    def is_started(self) -> bool:
+        """True once the first frame is painted and the rest of the start-up has run."""
+        return self._started
+
+    def _finish_start(self) -> None:
+        """After the first frame: show the current paper, watch the folders, run a requested update."""
+        from reader.ui.media_cache import MediaCache  # Qt Network: thumbnails are never in the first frame
+
+        self._started = True
+        self.detail.set_media_cache(MediaCache(self.library.data_dir, self))
+        self._on_paper_changed(self.paper_list.current_paper())
+        self.library_tools.start_watching()
+        if self._update_requested:
+            self.start_update()
+        self.started.emit()
 
     # --- wiring ------------------------------------------------------------------------
 
@@ -149,7 +192,7 @@ class MainWindow(QMainWindow):
         a["preferences"].triggered.connect(self._show_preferences)
         a["quit"].triggered.connect(self.close)
         a["keyboard_help"].triggered.connect(lambda: KeyboardHelpDialog(self).exec())
-        a["about"].triggered.connect(lambda: show_about(self, self.library.data_dir))
+        a["about"].triggered.connect(self._show_about)
 
     # --- views ----------------------------------------------------------------------------
 
@@ -226,6 +269,8 @@ class MainWindow(QMainWindow):
     def _on_paper_changed(self, paper: Paper | None) -> None:
         self._read_timer.stop()
         self.paper_proxy.set_pinned_key(paper.key if paper else None)
+        if not self._started:
+            return  # _finish_start shows the paper the first frame selected
         if paper is None:
             self.detail.show_paper(None)
             return
@@ -364,7 +409,14 @@ class MainWindow(QMainWindow):
     # --- background update ----------------------------------------------------------------
 
     def start_update(self) -> None:
-        """Scan and index in the background; the window stays usable and fills in as days land."""
+        """Scan and index in the background; the window stays usable and fills in as days land.
+
+        Asked before the first frame, the update starts after it: its child process would
+        otherwise compete with the window for the processor while it starts.
+        """
+        if not self._started:
+            self._update_requested = True
+            return
         if self.updater.start():
             self.update_status.busy()
 
@@ -390,12 +442,19 @@ class MainWindow(QMainWindow):
     def _show_problems(self) -> None:
         ProblemsDialog(self._problems, self).exec()
 
-    # --- dialogs and status ---------------------------------------------------------------
+    # --- dialogs and status (each dialog's module is imported when it is first opened) ---------
 
     def _show_preferences(self) -> None:
+        from reader.ui.preferences import PreferencesDialog
+
         if PreferencesDialog(self.settings, self).exec():
             self.detail.set_allow_remote_images(self.settings.allow_remote_images)
             self.detail.set_font_point_size(self.settings.font_point_size)
+
+    def _show_about(self) -> None:
+        from reader.ui.about import show_about
+
+        show_about(self, self.library.data_dir)
 
     def _status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)

@@ -11,13 +11,17 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import markdown
 import nh3
 
 from reader.core.models import Flags, Paper, Section
+
+if TYPE_CHECKING:
+    from markdown import Markdown
 
 Highlighter = Callable[[str], list[tuple[int, int]]]
 """Gives the [start, end) spans of a plain text that the active search matches."""
@@ -311,10 +315,22 @@ def _escape_source(text: str) -> str:
     )
 
 
+@cache
+def _markdown_converter() -> Markdown:
+    """One converter for every section: building one per call costs more than converting.
+
+    Python-Markdown is imported here, on the first paper shown, so the window's first paint
+    does not wait for it. The pane renders on the GUI thread only, so sharing one is safe.
+    """
+    import markdown
+
+    return markdown.Markdown(output_format="html", extensions=["sane_lists"])
+
+
 def _markdown_html(source: str) -> str:
     """Markdown with sentinels -> HTML with hit spans (still unsanitised)."""
     normalised = _normalise_markdown(_escape_source(source))
-    converted = markdown.markdown(normalised, output_format="html", extensions=["sane_lists"])
+    converted = _markdown_converter().reset().convert(normalised)
     return _sentinels_to_spans(converted)
 
 

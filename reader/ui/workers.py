@@ -11,18 +11,31 @@ and the GUI thread reloads its models from its own Library when told the update 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import time
-from multiprocessing.connection import Connection
-from multiprocessing.synchronize import Event
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import SpawnContext
+    from multiprocessing.synchronize import Event
 
 log = logging.getLogger("reader.ui.workers")
 PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress messages a second: the GUI needs no more
 STOP_GRACE_S = 10.0  # after this, a child that ignored the stop request is terminated
-_CONTEXT = multiprocessing.get_context("spawn")  # forking a process that runs Qt threads is unsafe
+
+
+def _spawn_context() -> SpawnContext:
+    """Spawn, since forking a process that runs Qt threads is unsafe.
+
+    Imported on the first update, not with the window: multiprocessing costs start-up time, and
+    its first Event starts the resource-tracker process, which would compete with the first paint.
+    """
+    import multiprocessing
+
+    return multiprocessing.get_context("spawn")
 
 
 def _update_in_child(data_dir: str, events: Connection, stop: Event) -> None:
@@ -67,8 +80,9 @@ class _UpdateJob(QObject):
 
     @Slot()
     def run(self) -> None:
-        receiver, sender = _CONTEXT.Pipe(duplex=False)
-        process = _CONTEXT.Process(
+        context = _spawn_context()
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(
             target=_update_in_child, args=(str(self._data_dir), sender, self._stop),
             name="daily-papers-update", daemon=True,
         )
@@ -114,7 +128,7 @@ class LibraryUpdater(QObject):
         self._data_dir = data_dir
         self._thread: QThread | None = None
         self._job: _UpdateJob | None = None
-        self._stop = _CONTEXT.Event()
+        self._stop: Event | None = None  # the running update's stop request
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -123,23 +137,23 @@ class LibraryUpdater(QObject):
         """Begin an update unless one is running; False if one already is."""
         if self._thread is not None:
             return False
-        self._stop = _CONTEXT.Event()
+        stop = _spawn_context().Event()
         thread = QThread(self)
         thread.setObjectName("library-update")
-        job = _UpdateJob(self._data_dir, self._stop)
+        job = _UpdateJob(self._data_dir, stop)
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.progress.connect(self.progress)
         job.finished.connect(self._on_finished)
         job.failed.connect(self._on_failed)
-        self._thread, self._job = thread, job
+        self._thread, self._job, self._stop = thread, job, stop
         thread.start()
         self.started.emit()
         return True
 
     def stop(self) -> None:
         """Ask the running update to stop after its current file, and wait until it has."""
-        if self._thread is None:
+        if self._thread is None or self._stop is None:
             return
         self._stop.set()
         if self._job is not None:  # a result arriving after stop() must not reload a closing window
