@@ -3,9 +3,9 @@
 Whoosh scores every match through a tree of matcher objects, several Python calls per document
 and term: a word such as 데이터셋 that matches thousands of papers took 50-90 ms at 5,000 papers
 and a second at 100,000. :mod:`reader.index.ranking` instead works on whole posting lists with
-set operations; :class:`Snapshot` gives it those lists (document numbers, weights, encoded
-positions over all segments, deleted documents left out), the one-byte field lengths, the day
-column and Whoosh's BM25F parameters per term. A searcher's segments never change, so whatever
+set operations; :class:`Snapshot` gives it those lists (document numbers and each posting's BM25F
+score over all segments, deleted documents left out; encoded positions for phrase checks), the
+one-byte field lengths and the day column. A searcher's segments never change, so whatever
 a snapshot has read stays valid until a commit replaces the searcher: refining a query reuses
 the posting lists already read. Columns are read in one piece instead of value by value, which
 keeps the first search after opening the index cheap.
@@ -24,9 +24,14 @@ from whoosh.util.numeric import byte_to_length
 from reader.index.codec import read_length_bytes, read_postings
 
 _BYTE_TO_LENGTH = [byte_to_length(b) or 1 for b in range(256)]
-# Postings kept per searcher, least recently used dropped first: about 150 bytes each, so at most
-# ~150 MB (a dozen of the most common bigrams at 100,000 papers; a whole 5,000-paper index).
-_CACHED_POSTINGS = 1_000_000
+# Postings kept per searcher, least recently used dropped first. A cached posting is a document
+# number and its BM25 score in two arrays (12 bytes) plus, once a query needed it, a set entry
+# (~60 bytes): the ~2 million postings of the bench's 42 queries at 100,000 papers fit, so a
+# reader refining a query never re-reads them.
+_CACHED_POSTINGS = 4_000_000
+# Encoded positions kept for phrase checks (a bytes object each, ~50 bytes): the postings read
+# last, so a phrase reads its terms once; a phrase's matches are cached on their own.
+_CACHED_POSITIONS = 600_000
 
 
 class UnsupportedQuery(Exception):
@@ -34,19 +39,21 @@ class UnsupportedQuery(Exception):
 
 
 class Postings:
-    """One term's postings over all segments: ascending document numbers, weights, raw positions."""
+    """One term's postings over all segments: ascending document numbers and their BM25 scores.
 
-    __slots__ = ("field", "term", "ids", "weights", "values", "max_weight", "_idset", "scorer")
+    The score of a posting depends only on the term, its weight and the document's field length,
+    all fixed while the searcher lives, so it is computed once when the postings are read and
+    ranking only adds numbers up.
+    """
 
-    def __init__(self, field: str, term: bytes, ids: list[int], weights: list[float], values: list[bytes],
-                 scorer: tuple[float, float, list[float]]) -> None:
+    __slots__ = ("field", "term", "ids", "scores", "max_score", "_idset")
+
+    def __init__(self, field: str, term: bytes, ids: array[int], scores: array[float]) -> None:
         self.field = field
         self.term = term
         self.ids = ids
-        self.weights = weights
-        self.values = values
-        self.max_weight = max(weights)
-        self.scorer = scorer  # (idf, K1 + 1, BM25 denominator per length byte), see Snapshot._scorer
+        self.scores = scores
+        self.max_score = max(scores)
         self._idset: frozenset[int] | None = None
 
     @property
@@ -56,19 +63,43 @@ class Postings:
         return self._idset
 
 
+class _Lru:
+    """A dict of sized values that drops the least recently used ones past ``budget`` in total size."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.size = 0
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+
+    def get(self, key: Any, compute: Callable[[], Any], size: Callable[[Any], int] = len) -> Any:
+        """The value of ``key``, from ``compute()`` the first time (or again after it was dropped)."""
+        items = self._items
+        if key in items:
+            items.move_to_end(key)
+            return items[key]
+        value = items[key] = compute()
+        self.size += size(value)
+        while self.size > self.budget and len(items) > 1:
+            self.size -= size(items.popitem(last=False)[1])
+        return value
+
+
+def _postings_size(postings: Postings | None) -> int:
+    return len(postings.ids) if postings is not None else 0
+
+
 class Snapshot:
-    """Raw postings, field lengths and days of one searcher, read lazily and kept while it lives."""
+    """Postings, field lengths and days of one searcher, read lazily and kept while it lives."""
 
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
         self.weighting = searcher.weighting
         self._leaves = searcher.reader().leaf_readers()
-        self._postings: OrderedDict[tuple[str, bytes], Postings | None] = OrderedDict()
-        self._cached = 0  # postings held in self._postings
+        self._postings = _Lru(_CACHED_POSTINGS)
+        self._positions = _Lru(_CACHED_POSITIONS)
+        self._phrases = _Lru(_CACHED_POSTINGS)
         self._lengths: dict[str, array[int]] = {}
         self._prefixes: dict[tuple[str, str], list[bytes]] = {}
-        self._phrases: OrderedDict[Any, set[int]] = OrderedDict()
-        self._cached_phrases = 0  # documents held in self._phrases
         self._deleted: list[frozenset[int]] | None = None
         self._days: array[int] | None = None
 
@@ -96,17 +127,12 @@ class Snapshot:
 
     def postings(self, field: str, term: bytes) -> Postings | None:
         """The postings of one term (None when no segment has it), cached per searcher."""
-        key = (field, term)
-        if key in self._postings:
-            self._postings.move_to_end(key)
-            return self._postings[key]
-        found = self._read_postings(field, term)
-        self._postings[key] = found
-        self._cached += len(found.ids) if found else 0
-        while self._cached > _CACHED_POSTINGS and len(self._postings) > 1:
-            _key, dropped = self._postings.popitem(last=False)
-            self._cached -= len(dropped.ids) if dropped else 0
-        return found
+        return self._postings.get((field, term), lambda: self._read_postings(field, term), _postings_size)
+
+    def positions(self, postings: Postings) -> list[bytes]:
+        """The encoded positions of every posting (Whoosh's ``Positions`` value bytes), for phrases."""
+        key = (postings.field, postings.term)
+        return self._positions.get(key, lambda: self._read(postings.field, postings.term)[2])
 
     def expand(self, field: str, prefix: str) -> list[bytes]:
         """Terms of ``field`` that start with ``prefix`` (Whoosh's Prefix expansion)."""
@@ -120,17 +146,22 @@ class Snapshot:
 
     def phrase_matches(self, key: Any, compute: Callable[[], set[int]]) -> set[int]:
         """The documents of a phrase, computed once per searcher (positions are the costly part)."""
-        found = self._phrases.get(key)
-        if found is None:
-            found = self._phrases[key] = compute()
-            self._cached_phrases += len(found)
-            while self._cached_phrases > _CACHED_POSTINGS and len(self._phrases) > 1:
-                self._cached_phrases -= len(self._phrases.popitem(last=False)[1])
-        else:
-            self._phrases.move_to_end(key)
-        return found
+        return self._phrases.get(key, compute)
 
     def _read_postings(self, field: str, term: bytes) -> Postings | None:
+        ids, weights, values = self._read(field, term)
+        if not ids:
+            return None
+        # Most phrases are checked right after their terms are read: keep the positions a while.
+        self._positions.get((field, term), lambda: values)
+        idf, k1_plus_1, denominators = self._scorer(field, term)
+        lengths = self.lengths(field)
+        scores = array("d", [idf * ((weight * k1_plus_1) / (weight + denominators[lengths[docnum]]))
+                             for docnum, weight in zip(ids, weights)])
+        return Postings(field, term, array("i", ids), scores)
+
+    def _read(self, field: str, term: bytes) -> tuple[list[int], list[float], list[bytes]]:
+        """Document numbers, weights and encoded positions of a term over all live documents."""
         ids: list[int] = []
         weights: list[float] = []
         values: list[bytes] = []
@@ -147,9 +178,7 @@ class Snapshot:
             ids.extend([docnum + offset for docnum in seg_ids] if offset else seg_ids)
             weights.extend(seg_weights)
             values.extend(seg_values)
-        if not ids:
-            return None
-        return Postings(field, term, ids, weights, values, self._scorer(field, term))
+        return ids, weights, values
 
     def _scorer(self, field: str, term: bytes) -> tuple[float, float, list[float]]:
         """(idf, K1 + 1, per length byte BM25's ``K1 * ((1 - B) + B * fl / avgfl)``).

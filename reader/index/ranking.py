@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left
 from collections.abc import Callable
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from typing import Any
 
 from whoosh import query as wq
@@ -36,7 +36,6 @@ _MARGIN = 1e-3
 
 
 Targets = set[int] | frozenset[int]
-Lengths = Callable[[str], Any]
 # A scoring step of a query: what to score, and the sets a document must be in for it to count.
 Step = tuple["Unit | _Constant", tuple[Targets, ...]]
 
@@ -61,21 +60,20 @@ class Unit(Node):
         self.constant = constant  # Whoosh's unscored preloaded Or: every match scores this
         # Several expansions of a Prefix slot can all be in one document: bound by their sum.
         self.bound = constant if constant is not None else sum(
-            _max_score(postings) for slot in slots for postings in slot
+            postings.max_score for slot in slots for postings in slot
         )
 
     def plan(self, gates: tuple[Targets, ...]) -> list[Step]:
         return [(self, (*gates, self.matches))]
 
-    def score(self, targets: Targets, scores: dict[int, float], lengths: Lengths) -> None:
+    def score(self, targets: Targets, scores: dict[int, float]) -> None:
         """Add this unit's score (every slot's postings that hold the document) for the targets."""
         if self.constant is not None:
-            _Constant(self.constant).score(targets, scores, lengths)
+            _Constant(self.constant).score(targets, scores)
             return
-        field_lengths = lengths(self.field)
         for slot in self.slots:
             for postings in slot:
-                _add_scores(postings, targets, scores, field_lengths)
+                _add_scores(postings, targets, scores)
 
 
 class _Constant:
@@ -84,7 +82,7 @@ class _Constant:
     def __init__(self, value: float) -> None:
         self.bound = value
 
-    def score(self, targets: Targets, scores: dict[int, float], lengths: Lengths) -> None:
+    def score(self, targets: Targets, scores: dict[int, float]) -> None:
         get = scores.get
         for docnum in targets:
             scores[docnum] = get(docnum, 0.0) + self.bound
@@ -175,10 +173,10 @@ def _phrase_matches(slots: list[list[Postings]], snapshot: Snapshot) -> set[int]
     if any(not slot for slot in slots):
         return set()
     key = (slots[0][0].field, tuple(tuple(p.term for p in slot) for slot in slots))
-    return snapshot.phrase_matches(key, lambda: _match_positions(slots))
+    return snapshot.phrase_matches(key, lambda: _match_positions(slots, snapshot))
 
 
-def _match_positions(slots: list[list[Postings]]) -> set[int]:
+def _match_positions(slots: list[list[Postings]], snapshot: Snapshot) -> set[int]:
     """Set arithmetic on ``docnum * 2**32 + position - k`` keys: a start survives every slot k."""
     slot_docs = sorted((frozenset().union(*(p.idset for p in slot)) for slot in slots), key=len)
     candidates = set(slot_docs[0]).intersection(*slot_docs[1:])
@@ -186,63 +184,60 @@ def _match_positions(slots: list[list[Postings]]) -> set[int]:
         return candidates
     starts: set[int] | None = None
     for offset, slot in sorted(enumerate(slots), key=lambda item: sum(len(p.ids) for p in item[1])):
-        keys = _position_keys(slot, candidates, offset)
+        keys = _position_keys(slot, candidates, offset, snapshot)
         starts = keys if starts is None else starts & keys
         if not starts:
             return set()
-        candidates = {key >> 32 for key in starts}
+        candidates = set(map((32).__rrshift__, starts))  # key >> 32: the document
     return candidates
 
 
-def _position_keys(slot: list[Postings], candidates: set[int], offset: int) -> set[int]:
+def _position_keys(slot: list[Postings], candidates: set[int], offset: int, snapshot: Snapshot) -> set[int]:
     """``docnum * 2**32 + position - offset`` for every position of the slot in the candidates."""
     keys: set[int] = set()
     for postings in slot:
-        ids, values = postings.ids, postings.values
+        ids, values = postings.ids, snapshot.positions(postings)
         if len(candidates) * 16 < len(ids):
             found = [i for docnum in candidates if (i := bisect_left(ids, docnum)) < len(ids) and ids[i] == docnum]
             docnums, values = [ids[i] for i in found], [values[i] for i in found]
         else:
-            wanted = [docnum in candidates for docnum in ids]
+            wanted = list(map(candidates.__contains__, ids))
             docnums, values = list(compress(ids, wanted)), list(compress(values, wanted))
         singles = list(map(SINGLE_POSITION_OF.get, values))
         keys.update([(docnum << 32) - offset + position
                      for docnum, position in zip(docnums, singles) if position is not None])
         several = [i for i, position in enumerate(singles) if position is None]
-        for i, deltas in zip(several, decode_deltas([values[i] for i in several])):
-            deltas[0] += (docnums[i] << 32) - offset
-            keys.update(accumulate(deltas))
+        deltas_lists = decode_deltas([values[i] for i in several])
+        # One running sum over all documents: each document's first delta is made relative to
+        # the previous document's last key, so a single C-level accumulate yields every key.
+        previous = 0
+        for i, deltas in zip(several, deltas_lists):
+            deltas[0] += (docnums[i] << 32) - offset - previous
+            previous += sum(deltas)
+        keys.update(accumulate(chain.from_iterable(deltas_lists)))
     return keys
 
 
-def _max_score(postings: Postings) -> float:
-    """An upper bound of one posting list's BM25 score: its largest weight in its shortest field."""
-    idf, k1_plus_1, denominators = postings.scorer
-    weight = postings.max_weight
-    return idf * ((weight * k1_plus_1) / (weight + min(denominators)))
-
-
-def _add_scores(postings: Postings, targets: Targets, scores: dict[int, float],
-                lengths: Any) -> None:
-    """Add ``postings``' BM25 score (Whoosh's formula, same float operations) for the targets."""
+def _add_scores(postings: Postings, targets: Targets, scores: dict[int, float]) -> None:
+    """Add ``postings``' BM25 scores to ``scores`` for the documents in ``targets``."""
     if not targets:
         return
-    idf, k1_plus_1, denominators = postings.scorer
-    ids, weights = postings.ids, postings.weights
+    ids, posting_scores = postings.ids, postings.scores
     get = scores.get
     if len(targets) * 16 < len(ids):
         for docnum in targets:
             i = bisect_left(ids, docnum)
             if i < len(ids) and ids[i] == docnum:
-                weight = weights[i]
-                scores[docnum] = get(docnum, 0.0) + idf * ((weight * k1_plus_1) / (weight + denominators[lengths[docnum]]))
-        return
-    for docnum, weight in zip(ids, weights):
-        if docnum in targets:
-            scores[docnum] = get(docnum, 0.0) + idf * ((weight * k1_plus_1) / (weight + denominators[lengths[docnum]]))
+                scores[docnum] = get(docnum, 0.0) + posting_scores[i]
+    elif not scores and len(targets) >= len(ids) and targets.issuperset(ids):
+        scores.update(zip(ids, posting_scores))  # the first list of a query: no Python loop
+    else:
+        for docnum, score in zip(ids, posting_scores):
+            if docnum in targets:
+                scores[docnum] = get(docnum, 0.0) + score
 
 
-def top(root: Node, limit: int, final: Callable[[int, float], float], lengths: Lengths) -> list[tuple[float, int]]:
+def top(root: Node, limit: int, final: Callable[[int, float], float]) -> list[tuple[float, int]]:
     """The ``limit`` best ``(final score, docnum)`` of the root's matches, best first (ties: lower docnum).
 
     Steps run largest bound first. After each step the ``limit`` best partial scores are completed
@@ -256,10 +251,10 @@ def top(root: Node, limit: int, final: Callable[[int, float], float], lengths: L
     admitting = True
     for i, (step, gates) in enumerate(steps):
         targets = _intersect(root.matches if admitting else scores.keys(), gates)
-        step.score(targets, scores, lengths)
+        step.score(targets, scores)
         rest = remaining[i + 1]
         if admitting and rest and len(scores) >= limit and len(root.matches) > limit:
-            floor = _floor(steps[i + 1 :], scores, limit, lengths)
+            floor = _floor(steps[i + 1 :], scores, limit)
             if rest + _MARGIN < floor:
                 admitting = False
                 scores = {docnum: score for docnum, score in scores.items() if score + rest + _MARGIN >= floor}
@@ -272,13 +267,13 @@ def top(root: Node, limit: int, final: Callable[[int, float], float], lengths: L
     return ranked[:limit]
 
 
-def _floor(rest: list[Step], scores: dict[int, float], limit: int, lengths: Lengths) -> float:
+def _floor(rest: list[Step], scores: dict[int, float], limit: int) -> float:
     """A lower bound of the final ``limit``-th best score: complete the best partial scores exactly."""
     best = heapq.nlargest(limit, scores.items(), key=lambda item: item[1])
     complete = dict(best)
     docnums = set(complete)
     for step, gates in rest:
-        step.score(_intersect(docnums, gates), complete, lengths)
+        step.score(_intersect(docnums, gates), complete)
     return min(complete.values())
 
 

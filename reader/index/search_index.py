@@ -117,7 +117,7 @@ class _RankingCollector(Collector):
         self.total = len(root.matches)
         if self.total:
             self.top = ranking.top(root, self.limit or self.total,
-                                   lambda docnum, score: weighting.final(None, docnum, score), self.snapshot.lengths)
+                                   lambda docnum, score: weighting.final(None, docnum, score))
 
 
 class SearchIndex:
