@@ -110,6 +110,32 @@ def test_index_agrees_with_the_query_rules_on_the_seeds(tmp_path: Path, seeds_di
     index.close()
 
 
+REPEATED = [
+    paper("r1", body="데이터 분석과 셋. 그리고 데이터셋을 공개한 데이터 분석 연구"),  # only the later 데이터셋
+    paper("r2", body="데이터 데이터 이터셋 셋 분석 데이터"),  # 이터셋: 이터 터셋 adjacent, no 데이 before
+    paper("r3", body="데이터셋 데이터셋, 그리고 또 데이터셋"),
+    paper("r4", body="데이터와 데이터, 터셋 분석"),
+    paper("r5", body="분석 데이터 분석"),
+]
+
+
+@pytest.mark.parametrize("positions_cached", [600_000, 1])
+def test_words_and_phrases_repeated_in_many_papers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   positions_cached: int) -> None:
+    """Adjacency is checked per paper even when each paper has the terms several times; the same
+    answers when the positions read for a phrase were dropped from the cache and are read again."""
+    from reader.index import engine
+
+    monkeypatch.setattr(engine, "_CACHED_POSITIONS", positions_cached)
+    index = SearchIndex(tmp_path / "index")
+    index.update([], REPEATED)
+    assert found(index, "데이터셋") == {"r1", "r3"}
+    assert found(index, '"데이터 분석"') == {"r1", "r5"}
+    assert found(index, "이터셋") == {"r1", "r2", "r3"}
+    assert found(index, "데이터셋") == {"r1", "r3"}  # again, from the cached postings
+    index.close()
+
+
 def test_title_match_ranks_above_body_only_match(tmp_path: Path) -> None:
     index = SearchIndex(tmp_path / "index")
     index.update([], [
