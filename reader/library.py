@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.models import Flags, Paper, Problem, SearchHit, Span
-from reader.core.parse import read_digest
 from reader.datadir import UpdateLock, atomic_write_text, builtin_seeds_dir, resolve_data_dir
 from reader.index.catalogue import Catalogue, FileRecord, PaperRow, iter_chunks
 from reader.state.store import StateStore
@@ -210,6 +209,8 @@ class Library:
     ) -> UpdateReport:
         """Bring catalogue and index in line with the sources: new and changed files are parsed,
         unchanged ones skipped, deleted ones dropped. Slow on a big library: keep it off the GUI thread."""
+        from reader.core.parse import read_digest  # only updates parse: the window starts without the parser
+
         with UpdateLock(self.data_dir / "update.lock"):
             self._open_index()  # first: a reset index empties the catalogue, so every file counts as changed
             sources = self.sources()

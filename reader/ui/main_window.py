@@ -65,6 +65,10 @@ class _FirstPaint(QObject):
             QTimer.singleShot(0, self, self._call)  # once the whole frame is painted and on screen
         return False
 
+    def cancel(self) -> None:
+        """Never call back (the window closed before its first frame)."""
+        self._callback = None
+
     def _call(self) -> None:
         callback, self._callback = self._callback, None
         if callback is not None:
@@ -129,7 +133,7 @@ class MainWindow(QMainWindow):
         self.export_actions = ExportActions(self)  # export, Copy BibTeX, reading state (connects its commands)
         describe_window(self)  # accessible names, Tab order, visible focus
         self._restore_state()
-        _FirstPaint(self.paper_list.viewport(), self._finish_start)
+        self._first_paint = _FirstPaint(self, self._finish_start)
 
     def is_started(self) -> bool:
         """True once the first frame is painted and the rest of the start-up has run."""
@@ -484,6 +488,7 @@ class MainWindow(QMainWindow):
         self.paper_list.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._first_paint.cancel()
         self.library_tools.stop()
         self.updater.stop()
         self._read_timer.stop()
