@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
@@ -56,6 +55,8 @@ def tool_command(name: str) -> list[str] | None:
 
 def compile_catalogue(ts_file: Path, qm_file: Path) -> bool:
     """Compile a .ts into a .qm with PySide6's lrelease; False when it is not available or fails."""
+    import subprocess  # rarely needed: not imported with the window
+
     command = tool_command("lrelease")
     if command is None or getattr(sys, "frozen", False):  # a bundle has no lrelease (and ships .qm files)
         return False
@@ -127,6 +128,8 @@ def remove_translators(app: QCoreApplication) -> None:
 
 def _update_sources() -> int:
     """Re-read the UI strings into every .ts (keeping translations), for translators to fill in."""
+    import subprocess
+
     command = tool_command("lupdate")
     if command is None:
         print("pyside6-lupdate is not installed", file=sys.stderr)

@@ -361,8 +361,9 @@ class MainWindow(QMainWindow):
     def _on_sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         if column < 0 or self._view == View("search"):
             return  # relevance order of a search is not the user's choice of sort
-        self._user_sort = (column, order)
-        self.settings.sort = (column, order == Qt.SortOrder.DescendingOrder)
+        if (column, order) != self._user_sort:  # not when restoring it: a write before the first paint delays it
+            self._user_sort = (column, order)
+            self.settings.sort = (column, order == Qt.SortOrder.DescendingOrder)
         for name, (sort_column, _order) in SORT_ACTIONS.items():
             self.commands[name].setChecked(sort_column == column)
 
