@@ -8,7 +8,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QIcon, QWindow
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
@@ -55,11 +55,14 @@ def watch_first_expose(window: QMainWindow) -> None:
 
 
 def app_icon() -> QIcon:
-    """The app icon from the bundled PNGs (no SVG plugin needed), so every platform and the bundle show it."""
+    """The app icon from the bundled PNGs (no SVG plugin needed), so every platform and the bundle show it.
+
+    Each file is given with its size, so Qt reads none of them until it draws the icon.
+    """
     icons = resources.files("reader.resources") / "icons" / "hicolor"
     icon = QIcon()
     for size in ICON_SIZES:
-        icon.addFile(str(icons / f"{size}x{size}" / "apps" / "daily-papers-reader.png"))
+        icon.addFile(str(icons / f"{size}x{size}" / "apps" / "daily-papers-reader.png"), QSize(size, size))
     return icon
 
 
