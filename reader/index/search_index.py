@@ -21,7 +21,7 @@ with warnings.catch_warnings():
     # Whoosh 2.7.4 has invalid escapes in regex literals; Python 3.11+ warns when compiling them.
     warnings.simplefilter("ignore", SyntaxWarning)
     warnings.simplefilter("ignore", DeprecationWarning)
-    from whoosh import columns, fields, index, scoring
+    from whoosh import columns, fields, scoring
     from whoosh.filedb.filestore import FileStorage
     from whoosh.collectors import Collector, TopCollector
     from whoosh.index import LockError
