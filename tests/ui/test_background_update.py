@@ -99,3 +99,23 @@ def test_run_window_shows_the_reader_and_updates_the_library(tmp_path: Path, qtb
         assert len(library.days()) == 5
     finally:
         library.close()
+
+
+def test_the_first_frame_comes_before_the_detail_pane_and_the_update(seeded_data_dir: Path, qtbot) -> None:
+    """What the first paint does not need (the paper's page, the update's child process) starts right after it."""
+    library = Library(seeded_data_dir)
+    try:
+        window = MainWindow(library)
+        qtbot.addWidget(window)
+        window.start_update()  # as run_window does, before show()
+        assert window.paper_list.current_paper() is not None  # the list is filled for the first frame
+        assert window.detail.paper() is None and not window.updater.is_running()
+        window.show()
+        qtbot.waitUntil(window.is_started)
+        assert window.detail.paper() == window.paper_list.current_paper()
+        assert window.updater.is_running()
+        with qtbot.waitSignal(window.updater.finished, timeout=UPDATE_TIMEOUT_MS):
+            pass
+        window.close()
+    finally:
+        library.close()
