@@ -17,11 +17,10 @@ import time
 import warnings
 from pathlib import Path
 
+from bench.search_quality import QUERIES, cold_latencies, latencies, load_synthetic, percentile
 from reader.core.models import Paper
 from reader.index.query import parse_query
 from reader.index.search_index import SearchIndex
-
-from bench.search_quality import QUERIES, cold_latencies, latencies, load_synthetic, percentile
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

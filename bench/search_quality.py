@@ -12,7 +12,8 @@ by plain regular expressions over the paper texts:
 Prints recall and precision (micro-averaged over queries), the worst query, and p50/p95 of the
 top-20 search latency, then one JSON line. The latency runs after the quality pass, so the index
 has read these queries' postings before ("warm", what a reader refining a query sees); the
-"cold" figures time each query as the first search of a freshly opened index. ``python -m bench.search_quality [--papers N]``.
+"cold" figures time each query as the first search of a freshly opened index.
+``python -m bench.search_quality [--papers N]``.
 """
 
 from __future__ import annotations
@@ -25,12 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.synth import make_library
 from reader.core.models import Paper
 from reader.core.parse import read_digest
 from reader.index.query import parse_query
 from reader.index.search_index import SearchIndex
-
-from bench.synth import make_library
 
 # (query as typed, truth: list of (field or None, words, is_phrase) that must all match)
 QUERIES: list[tuple[str, list[tuple[str | None, list[str], bool]]]] = [

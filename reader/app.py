@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument grammar; `daily-papers --help` prints it."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help=f"keep library list, index and state here (default: ${DATA_DIR_ENV} or the per-user data folder)")
+                        help=f"keep library list, index and state here "
+                             f"(default: ${DATA_DIR_ENV} or the per-user data folder)")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="verbose logging on stderr")
 
     parser = argparse.ArgumentParser(
@@ -286,8 +287,9 @@ def _print_papers(library: Library, papers: list[Paper], as_json: bool, scores: 
     all_flags = library.all_flags()
     if as_json:
         objects = [paper_json(paper, all_flags.get(paper.arxiv_id, Flags())) for paper in papers]
-        for obj, score in zip(objects, scores or []):
-            obj["score"] = round(score, 4)
+        if scores is not None:
+            for obj, score in zip(objects, scores, strict=True):
+                obj["score"] = round(score, 4)
         json.dump(objects, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return

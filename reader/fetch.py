@@ -19,6 +19,7 @@ read ends within ``timeout_s``. Nothing here imports Qt: the window runs it in a
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -191,7 +192,7 @@ def fetch_days(
         else:
             try:
                 result = _fetch_day(opener, f"{base}/{day:%Y}/{day:%m}/{day:%d}.md", day, target, timeout_s, stop)
-            except _Cancelled:
+            except _CancelledError:
                 cancelled = True
                 break
         results.append(result)
@@ -246,11 +247,11 @@ def fetch_into_library(
 # -- one day -------------------------------------------------------------------
 
 
-class _Cancelled(Exception):
+class _CancelledError(Exception):
     pass
 
 
-class _Failed(Exception):
+class _FailedError(Exception):
     def __init__(self, reason: str, unreachable: bool = False) -> None:
         super().__init__(reason)
         self.reason, self.unreachable = reason, unreachable
@@ -269,13 +270,15 @@ def _fetch_day(opener: urllib.request.OpenerDirector, url: str, day: date, targe
             return DayResult(day.isoformat(), DayStatus.NONE)
         _check_digest(body)
         _write_atomically(target, body)
-    except _Failed as failure:
+    except _FailedError as failure:
         return DayResult(day.isoformat(), DayStatus.FAILED, failure.reason, failure.unreachable)
     return DayResult(day.isoformat(), DayStatus.FETCHED)
 
 
-def _download(opener: urllib.request.OpenerDirector, url: str, timeout_s: float, stop: Callable[[], bool]) -> bytes | None:
-    """The whole body, or None for 404; _Failed for anything else that went wrong."""
+def _download(
+    opener: urllib.request.OpenerDirector, url: str, timeout_s: float, stop: Callable[[], bool]
+) -> bytes | None:
+    """The whole body, or None for 404; _FailedError for anything else that went wrong."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         response = opener.open(request, timeout=timeout_s)
@@ -283,34 +286,35 @@ def _download(opener: urllib.request.OpenerDirector, url: str, timeout_s: float,
         error.close()
         if error.code == 404:
             return None
-        raise _Failed(f"HTTP {error.code} {error.reason}".rstrip()) from None
+        raise _FailedError(f"HTTP {error.code} {error.reason}".rstrip()) from None
     except urllib.error.URLError as error:  # no HTTP answer at all
-        raise _Failed(_network_reason(error.reason, timeout_s), unreachable=True) from None
+        raise _FailedError(_network_reason(error.reason, timeout_s), unreachable=True) from None
     except (OSError, http.client.HTTPException) as error:  # answer started, then broke off
-        raise _Failed(_network_reason(error, timeout_s)) from None
+        raise _FailedError(_network_reason(error, timeout_s)) from None
     with response:
         declared = response.headers.get("Content-Length", "")
         expected = int(declared) if declared.strip().isdigit() else None
         if expected is not None and expected > MAX_DIGEST_BYTES:
-            raise _Failed(f"too large for a digest ({expected} bytes)")
+            raise _FailedError(f"too large for a digest ({expected} bytes)")
         chunks, received = [], 0
         while True:
             if stop():
-                raise _Cancelled
+                raise _CancelledError
             try:
                 chunk = response.read(CHUNK_BYTES)
             except http.client.IncompleteRead as error:
-                raise _Failed(f"truncated response ({received + len(error.partial)} bytes, then cut off)") from None
+                got = received + len(error.partial)
+                raise _FailedError(f"truncated response ({got} bytes, then cut off)") from None
             except (OSError, http.client.HTTPException) as error:
-                raise _Failed(_network_reason(error, timeout_s)) from None
+                raise _FailedError(_network_reason(error, timeout_s)) from None
             if not chunk:
                 break
             chunks.append(chunk)
             received += len(chunk)
             if received > MAX_DIGEST_BYTES:
-                raise _Failed(f"too large for a digest (over {MAX_DIGEST_BYTES} bytes)")
+                raise _FailedError(f"too large for a digest (over {MAX_DIGEST_BYTES} bytes)")
     if expected is not None and received != expected:
-        raise _Failed(f"truncated response ({received} of {expected} bytes)")
+        raise _FailedError(f"truncated response ({received} of {expected} bytes)")
     return b"".join(chunks)
 
 
@@ -333,9 +337,9 @@ def _check_digest(body: bytes) -> None:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        raise _Failed("not a digest (not UTF-8 text)") from None
+        raise _FailedError("not a digest (not UTF-8 text)") from None
     if not DIGEST_HEADER.search(text):
-        raise _Failed("not a digest (no '## Daily Papers (' header)")
+        raise _FailedError("not a digest (no '## Daily Papers (' header)")
 
 
 def _write_atomically(path: Path, body: bytes) -> None:
@@ -344,7 +348,7 @@ def _write_atomically(path: Path, body: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise _Failed(f"cannot write {path}: {error.strerror}") from None
+        raise _FailedError(f"cannot write {path}: {error.strerror}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(body)
@@ -353,7 +357,7 @@ def _write_atomically(path: Path, body: bytes) -> None:
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise _Failed(f"cannot write {path}: {error.strerror}") from None
+        raise _FailedError(f"cannot write {path}: {error.strerror}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -387,7 +391,5 @@ def _remember_checked(folder: Path, base: str, since: date, results: list[DayRes
         through = result.date
     if through is None or (previous and previous >= through):
         return
-    try:
+    with contextlib.suppress(OSError):  # only an optimisation: the next run asks again
         atomic_write_text(folder / STATE_FILE, json.dumps({"source": base, "checked_through": through}))
-    except OSError:
-        pass  # only an optimisation: the next run asks again

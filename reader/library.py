@@ -260,7 +260,8 @@ class Library:
 
     def problems(self) -> list[Problem]:
         """Every current problem: unreadable sources first, then per file in path order."""
-        scan = [Problem(path, 0, reason) for path, reason in json.loads(self._catalogue.get_meta("scan_problems", "[]"))]
+        scan_problems = json.loads(self._catalogue.get_meta("scan_problems", "[]"))
+        scan = [Problem(path, 0, reason) for path, reason in scan_problems]
         return scan + self._catalogue.file_problems()
 
     # -- browsing --------------------------------------------------------------

@@ -19,7 +19,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -243,7 +243,7 @@ class StateStore:
 
     def _move_aside_corrupt(self, reason: str) -> None:
         """Keep the damaged bytes for the user (and for recovery tools); start empty."""
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         backup = _free_name(self.path.with_name(f"{self.path.name}.corrupt-{stamp}"))
         try:
             os.replace(self.path, backup)
@@ -327,7 +327,7 @@ def _normalise_all(arxiv_ids: Iterable[str]) -> list[str]:
 
 
 def _utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def _free_name(path: Path) -> Path:

@@ -33,7 +33,8 @@ def make_paper(arxiv_id: str, title: str, authors: tuple[str, ...] = ("Ada Lovel
                truncated: bool = False, votes: int | None = 3) -> Paper:
     return Paper(arxiv_id=arxiv_id, date=date, title=title, url=f"https://arxiv.org/abs/{arxiv_id}", votes=votes,
                  authors=authors, authors_truncated=truncated,
-                 sections=(Section("What's New", "새로운 방법을 제안합니다.\n  - 중첩된 항목"), Section(None, "plain bullet")))
+                 sections=(Section("What's New", "새로운 방법을 제안합니다.\n  - 중첩된 항목"),
+                           Section(None, "plain bullet")))
 
 
 def parse_bibtex(text: str) -> bibtexparser.Library:
@@ -189,7 +190,8 @@ def test_a_title_cannot_break_out_of_its_link() -> None:
 
 
 def test_markdown_lists_a_paper_once_with_every_day() -> None:
-    papers = [make_paper("2404.01300", "NeRF-MAE", date="2024-08-01"), make_paper("2404.01300", "NeRF-MAE", date="2024-04-02")]
+    papers = [make_paper("2404.01300", "NeRF-MAE", date="2024-08-01"),
+              make_paper("2404.01300", "NeRF-MAE", date="2024-04-02")]
     text = export_papers(papers, {}, "markdown", scope="2024-08-01")
     assert text.count("## [NeRF-MAE]") == 1 and "- 날짜: 2024-08-01, 2024-04-02" in text
     assert text.startswith("# 읽을 논문 목록: 2024-08-01\n\n논문 1편")

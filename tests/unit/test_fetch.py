@@ -78,7 +78,8 @@ def test_each_kind_of_day_is_reported_and_only_good_digests_are_kept(server: Dig
     days = fetch_week(server, tmp_path)
     assert days["2025-01-01"].status is DayStatus.FETCHED
     assert days["2025-01-02"].status is DayStatus.NONE
-    assert (days["2025-01-03"].status, days["2025-01-03"].reason) == (DayStatus.FAILED, "HTTP 500 Internal Server Error")
+    assert (days["2025-01-03"].status, days["2025-01-03"].reason) == (
+        DayStatus.FAILED, "HTTP 500 Internal Server Error")
     assert days["2025-01-04"].status is DayStatus.FAILED and "timeout" in days["2025-01-04"].reason
     assert days["2025-01-05"].status is DayStatus.FAILED and "truncated" in days["2025-01-05"].reason
     assert days["2025-01-06"].status is DayStatus.FAILED and "not a digest" in days["2025-01-06"].reason

@@ -6,9 +6,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from reader.library import Library, PaperRow
-
 from test_library import bump_mtime, write_digest
+
+from reader.library import Library, PaperRow
 
 
 def test_rows_list_the_same_entries_in_the_same_order_as_papers(data_dir: Path) -> None:
@@ -19,13 +19,13 @@ def test_rows_list_the_same_entries_in_the_same_order_as_papers(data_dir: Path) 
         assert [(r.date, r.arxiv_id, r.title, r.votes, r.source, r.line) for r in rows] == [
             (p.date, p.arxiv_id, p.title, p.votes, p.source, p.line) for p in papers
         ]
-        assert all(isinstance(row, PaperRow) and row.key == paper.key for row, paper in zip(rows, papers))
+        assert all(isinstance(row, PaperRow) and row.key == paper.key for row, paper in zip(rows, papers, strict=True))
 
 
 def test_a_row_keeps_the_first_two_authors_and_the_count(data_dir: Path) -> None:
     with Library(data_dir) as library:
         library.update()
-        for row, paper in zip(library.rows(), library.papers()):
+        for row, paper in zip(library.rows(), library.papers(), strict=True):
             assert row.first_authors == ", ".join(paper.authors[:2])
             assert row.author_count == len(paper.authors)
             assert bool(row.authors_truncated) == paper.authors_truncated

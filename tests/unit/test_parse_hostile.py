@@ -70,7 +70,8 @@ def test_binary_file_is_skipped(tmp_path: Path, data: bytes) -> None:
     assert digest.problems == (Problem(str(path), 0, "binary file; skipped"),)
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\r\n\t  \n", codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")])
+@pytest.mark.parametrize(
+    "data", [b"", b"   \n\r\n\t  \n", codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")])
 def test_empty_file_is_skipped(tmp_path: Path, data: bytes) -> None:
     path = write(tmp_path, data)
     assert read_digest(path).problems == (Problem(str(path), 0, "empty file; skipped"),)

@@ -326,7 +326,7 @@ def test_watch_video_link_and_its_video_tag_are_one_media_item() -> None:
         Vote: 5
 
         - ***What's New***: 영상이 있는 논문.
-        """
+        """  # noqa: E501 - the video tag is one line in the archive
     )
     assert paper.media == Media("video", "https://cdn-uploads.huggingface.co/production/uploads/x/demo.mp4")
     assert paper.sections == (Section("What's New", "영상이 있는 논문."),)

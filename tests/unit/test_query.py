@@ -22,7 +22,8 @@ def marked(query: str, text: str, field: str = "body") -> list[str]:
         ("llm", "FocusLLM is not an llm start", ["llm"]),
         ("GPT-4o", "GPT-4o와 GPT-4o-mini, gpt-4 그리고 GPT 4o", ["GPT-4o", "GPT-4o"]),
         ("Llama-3", "Llama-3.1-8B and Meta-Llama-3 beat Llama 2", ["Llama-3", "Llama-3"]),
-        ('"language model"', "A language model; language-models; language and model", ["language model", "language-models"]),
+        ('"language model"', "A language model; language-models; language and model",
+         ["language model", "language-models"]),
         ('"언어 모델"', "대형 언어 모델을 쓰고 언어모델은 아니다", ["언어 모델"]),
     ],
 )

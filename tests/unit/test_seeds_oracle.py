@@ -51,7 +51,7 @@ def test_every_seed_paper_matches_a_naive_reading(path: Path) -> None:
     expected = naive_papers(path)
     assert digest.problems == ()
     assert len(digest.papers) == len(expected)
-    for paper, want in zip(digest.papers, expected):
+    for paper, want in zip(digest.papers, expected, strict=True):
         assert (paper.line, paper.date, paper.title, paper.url, paper.arxiv_id) == (
             want["line"], want["date"], want["title"], want["url"], want["arxiv_id"])
         assert paper.votes == want["votes"]

@@ -103,7 +103,7 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
     go.touch()  # every worker has the store open: now they all write at once
 
     acknowledged: dict[str, set[str]] = {"star": set(), "read": set()}
-    for worker, (action, *_) in zip(workers, plans):
+    for worker, (action, *_) in zip(workers, plans, strict=True):
         out, errors = worker.communicate(timeout=120)
         assert worker.returncode == 0, f"a writer failed: {errors}"
         acknowledged[action] |= set(out.split())
