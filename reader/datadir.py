@@ -9,6 +9,7 @@ import time
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 import platformdirs
 
@@ -57,7 +58,7 @@ class UpdateLock:
     def __init__(self, path: Path, timeout_s: float = 600.0) -> None:
         self._path = path
         self._timeout_s = timeout_s
-        self._stream: object | None = None
+        self._stream: BinaryIO | None = None
 
     def __enter__(self) -> UpdateLock:
         stream = open(self._path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
@@ -75,14 +76,14 @@ class UpdateLock:
     ) -> None:
         if self._stream is not None:
             _unlock(self._stream)
-            self._stream.close()  # type: ignore[attr-defined]
+            self._stream.close()
             self._stream = None
 
 
 if sys.platform == "win32":  # mypy understands this check, not os.name
     import msvcrt
 
-    def _try_lock(stream) -> bool:  # type: ignore[no-untyped-def]
+    def _try_lock(stream: BinaryIO) -> bool:
         try:
             stream.seek(0)
             msvcrt.locking(stream.fileno(), msvcrt.LK_NBLCK, 1)
@@ -90,19 +91,19 @@ if sys.platform == "win32":  # mypy understands this check, not os.name
         except OSError:
             return False
 
-    def _unlock(stream) -> None:  # type: ignore[no-untyped-def]
+    def _unlock(stream: BinaryIO) -> None:
         stream.seek(0)
         msvcrt.locking(stream.fileno(), msvcrt.LK_UNLCK, 1)
 
 else:
     import fcntl
 
-    def _try_lock(stream) -> bool:  # type: ignore[no-untyped-def]
+    def _try_lock(stream: BinaryIO) -> bool:
         try:
             fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             return True
         except BlockingIOError:
             return False
 
-    def _unlock(stream) -> None:  # type: ignore[no-untyped-def]
+    def _unlock(stream: BinaryIO) -> None:
         fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
