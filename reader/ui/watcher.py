@@ -7,6 +7,10 @@ drives, a full inotify table, a folder that did not exist yet). Both only *sugge
 the decision is a cheap signature of the digest files (path, size, mtime), so the fetcher's
 state file or an editor's swap file never starts an update.
 
+Taking that signature walks every source folder: ~170 ms for a 100,000-paper library, every poll.
+The walk runs on a thread of its own (`_Scanner`), which gets plain paths and sends back plain
+data; the GUI thread only compares signatures and tells QFileSystemWatcher which folders to watch.
+
 Updates run in the window's LibraryUpdater (a child process); `UpdateRequests` runs one later when
 one is already under way, so a change noticed during an update is not lost.
 """
@@ -18,7 +22,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal, Slot
 
 from reader.library import Source
 from reader.ui.workers import LibraryUpdater
@@ -29,6 +33,17 @@ POLL_INTERVAL_MS = 3000  # the fallback: a change shows up within a few seconds 
 DEBOUNCE_MS = 400  # a copy of many files, or an editor's save dance, becomes one update
 
 Signature = frozenset[tuple[str, int, int]]
+
+
+class _Scanner(QObject):
+    """Lives in the watcher's thread: walks the roots it is given and sends back what it found."""
+
+    scanned = Signal(int, object, object)  # generation, Signature, set of folders to watch
+
+    @Slot(int, object)
+    def scan(self, generation: int, roots: list[Path]) -> None:
+        signature, folders = scan_roots(roots)
+        self.scanned.emit(generation, signature, folders)
 
 
 class UpdateRequests(QObject):
@@ -57,6 +72,9 @@ class UpdateRequests(QObject):
 class LibraryWatcher(QObject):
     """Watches the folders of the user's sources and asks for an update when their digests change."""
 
+    scanned = Signal()  # a look at the folders has been compared and their watching updated
+    _scan_requested = Signal(int, object)  # generation, roots: to the scanner's thread
+
     def __init__(self, sources: Callable[[], list[Source]], on_change: Callable[[], None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +82,19 @@ class LibraryWatcher(QObject):
         self._on_change = on_change
         self._watcher = QFileSystemWatcher(self)
         self._roots: list[Path] = []
-        self._signature: Signature = frozenset()
+        self._signature: Signature | None = None  # None: the next look is the baseline, not a change
+        self._generation = 0  # which reload_sources a scan belongs to; older results are dropped
+        self._scanning = False
+        self._scan_again = False  # asked while a scan ran: one more when it ends
+        self._stopped = False
+        self._thread = QThread(self)
+        self._thread.setObjectName("library-watcher")
+        self._scanner = _Scanner()
+        self._scanner.moveToThread(self._thread)
+        self._thread.finished.connect(self._scanner.deleteLater)
+        self._scan_requested.connect(self._scanner.scan)
+        self._scanner.scanned.connect(self._on_scanned)
+        self._thread.start()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -80,38 +110,57 @@ class LibraryWatcher(QObject):
     def watched_folders(self) -> list[str]:
         return sorted(self._watcher.directories())
 
+    def is_ready(self) -> bool:
+        """True once the first look at the folders is taken: changes after it are noticed."""
+        return self._signature is not None
+
     def reload_sources(self) -> None:
         """Take the library list again (after sources were added or removed); the bundled seeds are not watched."""
         self._roots = [Path(source.path) for source in self._sources() if not source.builtin]
-        self._signature = self._scan()
+        self._generation += 1
+        self._signature = None
+        self._request_scan()
 
     def stop(self) -> None:
+        """Stop polling and watching, and end the scanner's thread (waits for a walk under way)."""
+        self._stopped = True
         self._poll.stop()
         self._debounce.stop()
+        self._thread.quit()
+        self._thread.wait()
         paths = self._watcher.directories() + self._watcher.files()
         if paths:
             self._watcher.removePaths(paths)
 
     def check(self) -> None:
-        """Compare the digest files with the last look; tell the window when they differ."""
-        signature = self._scan()
-        if signature != self._signature:
-            self._signature = signature
-            log.info("digests changed in the watched folders: updating the library")
-            self._on_change()
+        """Look at the digest files again; the window is told if they differ from the last look."""
+        self._request_scan()
 
-    def _scan(self) -> Signature:
-        """The digest files under the roots, and (as a side effect) every folder being watched."""
-        files: set[tuple[str, int, int]] = set()
-        folders: set[str] = set()
-        for root in self._roots:
-            if root.is_dir():
-                _walk(root, files, folders)
-            elif root.is_file():
-                _add_file(root, files)
-                folders.add(str(root.parent))  # a file source: its folder tells of a replace-by-rename
-        self._watch(folders)
-        return frozenset(files)
+    def _request_scan(self) -> None:
+        if self._stopped:
+            return
+        if self._scanning:
+            self._scan_again = True
+            return
+        self._scanning = True
+        self._scan_requested.emit(self._generation, list(self._roots))
+
+    def _on_scanned(self, generation: int, signature: Signature, folders: set[str]) -> None:
+        self._scanning = False
+        if self._stopped:
+            return
+        if generation == self._generation:
+            self._watch(folders)
+            if self._signature is None:
+                self._signature = signature
+            elif signature != self._signature:
+                self._signature = signature
+                log.info("digests changed in the watched folders: updating the library")
+                self._on_change()
+            self.scanned.emit()
+        if self._scan_again:
+            self._scan_again = False
+            self._request_scan()
 
     def _watch(self, folders: set[str]) -> None:
         watched = set(self._watcher.directories())
@@ -123,6 +172,19 @@ class LibraryWatcher(QObject):
             failed = self._watcher.addPaths(sorted(new))
             if failed:  # the poll still covers them
                 log.debug("cannot watch %d folder(s), polling them: %s", len(failed), failed[:3])
+
+
+def scan_roots(roots: list[Path]) -> tuple[Signature, set[str]]:
+    """The digest files under the roots, and the folders to watch for them (any thread)."""
+    files: set[tuple[str, int, int]] = set()
+    folders: set[str] = set()
+    for root in roots:
+        if root.is_dir():
+            _walk(root, files, folders)
+        elif root.is_file():
+            _add_file(root, files)
+            folders.add(str(root.parent))  # a file source: its folder tells of a replace-by-rename
+    return frozenset(files), folders
 
 
 def _walk(root: Path, files: set[tuple[str, int, int]], folders: set[str]) -> None:

@@ -44,7 +44,7 @@ def test_add_folder_indexes_an_archive_and_its_days_appear(open_window, qtbot, t
     qtbot.waitUntil(lambda: {"2024-12-02", "2025-01-07"} <= days_of(window), timeout=WAIT_MS)
     assert SEED_DATES <= days_of(window)
     assert str(archive.resolve()) in [source.path for source in window.library.sources()]
-    assert str(archive.resolve()) in window.library_tools.watcher.watched_folders()
+    qtbot.waitUntil(lambda: str(archive.resolve()) in window.library_tools.watcher.watched_folders())
 
 
 def test_add_files_takes_single_digests(open_window, qtbot, tmp_path: Path, monkeypatch) -> None:

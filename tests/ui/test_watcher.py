@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ def watched_window(open_window, qtbot, seeded_data_dir: Path, tmp_path: Path):
         library.update()
     window = open_window(seeded_data_dir)
     assert "2025-01-07" in days_of(window)
+    qtbot.waitUntil(window.library_tools.watcher.is_ready)  # its first look runs in the background
     return window, archive
 
 
@@ -52,6 +54,7 @@ def test_polling_alone_notices_a_new_digest(watched_window, qtbot, monkeypatch) 
     tools = window.library_tools
     polling_only = watcher_module.LibraryWatcher(window.library.sources, tools.updates.request, window)
     polling_only._watcher.blockSignals(True)  # no file-system notifications: only the timer remains
+    qtbot.waitUntil(polling_only.is_ready)
     (archive / "2025" / "01" / "08.md").write_text(redated_digest("2025-01-08"), encoding="utf-8")
     qtbot.waitUntil(lambda: "2025-01-08" in days_of(window), timeout=WAIT_MS)
     polling_only.stop()
@@ -66,3 +69,21 @@ def test_a_change_noticed_during_an_update_runs_another_one_after_it(watched_win
         window.library_tools.updates.request()  # e.g. the watcher saw a file; one update is already running
     qtbot.waitUntil(lambda: len(started) == 2, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not window.updater.is_running(), timeout=WAIT_MS)
+
+
+def test_the_folders_are_walked_off_the_gui_thread(watched_window, qtbot, monkeypatch) -> None:
+    """A large library's walk takes a noticeable time: the window must not wait for it."""
+    window, archive = watched_window
+    walked_on: list[threading.Thread] = []
+    walk = watcher_module._walk
+
+    def recording_walk(*args):
+        walked_on.append(threading.current_thread())
+        return walk(*args)
+
+    monkeypatch.setattr(watcher_module, "_walk", recording_walk)
+    watcher = window.library_tools.watcher
+    with qtbot.waitSignal(watcher.scanned, timeout=WAIT_MS):
+        watcher.check()
+    assert walked_on and threading.main_thread() not in walked_on
+    assert str(archive / "2025" / "01") in watcher.watched_folders()
