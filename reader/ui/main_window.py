@@ -12,6 +12,7 @@ just after that frame (``_finish_start``). Dialogs are imported when first opene
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 
@@ -34,11 +35,12 @@ from reader.ui.search import SearchBar
 from reader.ui.settings import ReadMode, Settings
 from reader.ui.shortcuts import build_actions, build_menus
 from reader.ui.sidebar import Sidebar, SidebarModel
-from reader.ui.workers import LibraryUpdater
+from reader.ui.workers import LibraryUpdater, import_update_machinery
 
 log = logging.getLogger("reader.ui.main_window")
 
 SEARCH_LIMIT = 500  # hits listed; the sidebar still shows the full count
+BACKGROUND_IMPORTS_POLL_MS = 10
 START_FALLBACK_MS = 1000  # a window that is never painted (started minimised) still finishes starting
 SIDEBAR_REFRESH_S = 2.0  # while indexing, show newly committed days this often
 DEFAULT_SORT = (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder)
@@ -48,6 +50,12 @@ SORT_ACTIONS = {
     "sort_title": (PaperTableModel.TITLE, Qt.SortOrder.AscendingOrder),
 }
 CROSS_DAY_VIEWS = ("all", "unread", "starred", "search")
+
+
+def _import_for_later() -> None:
+    """Import, off the GUI thread, what the first update and the first paper shown need (~130 ms)."""
+    render.prepare_markdown()
+    import_update_machinery()
 
 
 class _FirstPaint(QObject):
@@ -78,7 +86,7 @@ class _FirstPaint(QObject):
 class MainWindow(QMainWindow):
     """The three-pane reader over one Library."""
 
-    started = Signal()  # the first frame is painted and the detail pane, watcher and update have started
+    started = Signal()  # the first frame is painted; the detail pane, watcher and requested update have started
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,7 +131,11 @@ class MainWindow(QMainWindow):
         self._search_result: SearchResult | None = None
         self._before_search: tuple[View | None, str | None] | None = None
         self._last_sidebar_refresh = 0.0
-        self._started = False  # see _finish_start
+        self._painted = False  # the first frame is on screen: the detail pane renders (see _finish_start)
+        self._started = False  # ... and the update machinery is imported: updates start at once
+        self._background_imports = threading.Thread(target=_import_for_later, name="imports", daemon=True)
+        self._background_imports_done = QTimer(self)  # polled: the thread itself touches no Qt object
+        self._background_imports_done.setInterval(BACKGROUND_IMPORTS_POLL_MS)
         self._update_requested = False  # start_update() before the first frame: run it after
         self._problems: list[Problem] = library.problems()
         self.update_status.set_problem_count(len(self._problems))
@@ -140,13 +152,26 @@ class MainWindow(QMainWindow):
         return self._started
 
     def _finish_start(self) -> None:
-        """After the first frame: show the current paper, watch the folders, run a requested update."""
+        """After the first frame: show the current paper, watch the folders, import for the update.
+
+        The imports run on a thread (polled from here: it touches no Qt object), so the window
+        answers while they run; a requested update starts when they are done.
+        """
         from reader.ui.media_cache import MediaCache  # Qt Network: thumbnails are never in the first frame
 
-        self._started = True
+        self._painted = True
         self.detail.set_media_cache(MediaCache(self.library.data_dir, self))
         self._on_paper_changed(self.paper_list.current_paper())
         self.library_tools.start_watching()
+        self._background_imports.start()
+        self._background_imports_done.start()
+
+    def _after_background_imports(self) -> None:
+        """The imports are done: run the update asked for at start-up, without pausing the window."""
+        if self._background_imports.is_alive():
+            return
+        self._background_imports_done.stop()
+        self._started = True
         if self._update_requested:
             self.start_update()
         self.started.emit()
@@ -169,6 +194,7 @@ class MainWindow(QMainWindow):
         self.detail.date_link_activated.connect(lambda date: self.sidebar.select_view(View("day", date)))
         self.detail.font_point_size_changed.connect(lambda size: setattr(self.settings, "font_point_size", size))
         self._read_timer.timeout.connect(self._on_read_timer)
+        self._background_imports_done.timeout.connect(self._after_background_imports)
         self.update_status.problems_clicked.connect(self._show_problems)
         self.updater.progress.connect(self._on_update_progress)
         self.updater.finished.connect(self._on_update_finished)
@@ -273,7 +299,7 @@ class MainWindow(QMainWindow):
     def _on_paper_changed(self, paper: Paper | None) -> None:
         self._read_timer.stop()
         self.paper_proxy.set_pinned_key(paper.key if paper else None)
-        if not self._started:
+        if not self._painted:
             return  # _finish_start shows the paper the first frame selected
         if paper is None:
             self.detail.show_paper(None)
@@ -490,6 +516,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._first_paint.cancel()
+        self._background_imports_done.stop()  # a window closed while starting starts no update
         self.library_tools.stop()
         self.updater.stop()
         self._read_timer.stop()
