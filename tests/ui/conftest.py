@@ -61,7 +61,7 @@ def seeded_data_dir(_seeded_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def open_window(qtbot, seeded_data_dir: Path):
-    """Factory: ``open_window(data_dir=None, read_mode=ReadMode.NEVER)`` shows a MainWindow and waits until it has started.
+    """Factory: ``open_window(data_dir=None, read_mode=ReadMode.NEVER)`` shows a MainWindow, waits until it has started.
 
     Papers are not marked read by the timer unless a test asks for it, so counts stay predictable.
     Windows are closed (saving their state) and libraries closed at teardown.

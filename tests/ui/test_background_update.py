@@ -60,7 +60,9 @@ def test_problems_are_counted_in_the_status_bar_and_listed(open_window, tmp_path
     button = window.update_status.problems_button
     assert button.isVisible() and "1" in button.text()
     listed: list[str] = []
-    monkeypatch.setattr(main_window_module.ProblemsDialog, "exec", lambda dialog: listed.append(dialog.text.toPlainText()))
+    monkeypatch.setattr(
+        main_window_module.ProblemsDialog, "exec", lambda dialog: listed.append(dialog.text.toPlainText())
+    )
     button.click()
     assert listed and str(broken) in listed[0]
 

@@ -165,7 +165,7 @@ def test_keyboard_activation_of_an_unsafe_link_is_refused(qtbot, pane: DetailPan
     with qtbot.waitSignal(pane.status_message) as note:
         qtbot.keyClick(pane.browser, Qt.Key.Key_Return)
     assert opened_urls == []
-    assert "Blocked link: file:///etc/passwd" == note.args[0]
+    assert note.args[0] == "Blocked link: file:///etc/passwd"
 
 
 def test_also_on_date_link_selects_that_day(qtbot, pane: DetailPane, opened_urls) -> None:

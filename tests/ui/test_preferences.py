@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from reader.ui import theme
 from reader.ui.preferences import DEFAULT_SIZE_STEP, PreferencesDialog
 from reader.ui.settings import ReadMode, Settings
@@ -36,7 +35,9 @@ def test_preferences_survive_a_restart(open_window, qtbot, seeded_data_dir, rest
     window.close()
 
     settings = Settings(seeded_data_dir)  # a new run reads the same file
-    assert (settings.read_mode, settings.read_delay_s, settings.allow_remote_images) == (ReadMode.AFTER_DELAY, 4.0, True)
+    assert (settings.read_mode, settings.read_delay_s, settings.allow_remote_images) == (
+        ReadMode.AFTER_DELAY, 4.0, True
+    )
     assert (settings.language, settings.theme, settings.font_point_size) == ("ko", Theme.DARK, 15.0)
     assert settings.digest_source == ARCHIVE
 

@@ -28,7 +28,9 @@ def test_typing_shows_results_with_highlights_and_a_sidebar_entry(open_window, q
     window = open_window()
     queries: list[str] = []
     real_search = window.library.search
-    monkeypatch.setattr(window.library, "search", lambda query, limit=20: queries.append(query) or real_search(query, limit))
+    monkeypatch.setattr(
+        window.library, "search", lambda query, limit=20: queries.append(query) or real_search(query, limit)
+    )
     shown: list[str | None] = []
     real_show = window.detail.show_paper
     monkeypatch.setattr(window.detail, "show_paper", lambda *args: shown.append(args[3]) or real_show(*args))
