@@ -59,6 +59,8 @@ CREATE INDEX IF NOT EXISTS papers_entry ON papers (date, arxiv_id);
 CREATE INDEX IF NOT EXISTS papers_list ON papers (
     visible, date DESC, votes IS NULL, votes DESC, source, line,
     arxiv_id, title, first_authors, author_count, authors_truncated);
+-- The sidebar's totals per day: a scan of this narrow index, not of papers_list (40 -> 15 ms at 100,000).
+CREATE INDEX IF NOT EXISTS papers_day ON papers (visible, date);
 DROP INDEX IF EXISTS papers_visible;
 CREATE INDEX IF NOT EXISTS papers_id ON papers (arxiv_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -1,7 +1,8 @@
 """File > Export ▸ (starred, this day, search results), Copy BibTeX, and carrying the reading state.
 
 The documents come from reader.export and reader.carry, the same functions the command line
-uses, so a file exported from the window and one from `daily-papers export` are identical.
+uses, so a file exported from the window and one from `daily-papers export` are identical. Both
+are imported when a command is first used: the window's start does not wait for them.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from reader.carry import export_state, import_state, read_state_file, state_to_text
 from reader.core.errors import ReaderError
 from reader.core.models import Paper
 from reader.datadir import atomic_write_text
-from reader.export import FORMAT_SUFFIXES, describe_scope, export_papers, format_for_path, to_bibtex
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -48,6 +47,8 @@ class ExportActions(QObject):
     # --- papers ---------------------------------------------------------------------------
 
     def export_starred(self) -> None:
+        from reader.export import describe_scope
+
         papers = self.window.library.papers(starred=True)
         if not papers:
             self._status(self.tr("No starred papers to export yet (press S on a paper to star it)."))
@@ -55,6 +56,8 @@ class ExportActions(QObject):
         self._export(papers, describe_scope(), "starred")
 
     def export_day(self) -> None:
+        from reader.export import describe_scope
+
         day = self.current_day()
         if day is None:
             self._status(self.tr("Choose a day in the sidebar first."))
@@ -62,6 +65,8 @@ class ExportActions(QObject):
         self._export(self.window.library.papers(date=day), describe_scope(date=day), day)
 
     def export_search(self) -> None:
+        from reader.export import describe_scope
+
         query = self.window.search_bar.text().strip()
         if not query:
             self._status(self.tr("Search for something first; its results are what gets exported."))
@@ -85,6 +90,8 @@ class ExportActions(QObject):
         return paper.date if paper else None
 
     def _export(self, papers: list[Paper], scope: str, name: str) -> None:
+        from reader.export import FORMAT_SUFFIXES, export_papers, format_for_path
+
         filters = ";;".join(self._filters.values())
         path, chosen = QFileDialog.getSaveFileName(
             self.window, self.tr("Export Papers"), f"{name}{FORMAT_SUFFIXES['bibtex']}", filters,
@@ -101,6 +108,8 @@ class ExportActions(QObject):
             self._status(self.tr("Exported %n paper(s) to {path}", "", count).format(path=path))
 
     def copy_bibtex(self) -> None:
+        from reader.export import to_bibtex
+
         paper = self.window.paper_list.current_paper()
         if paper is None:
             return
@@ -110,6 +119,8 @@ class ExportActions(QObject):
     # --- reading state ----------------------------------------------------------------------
 
     def export_state(self) -> None:
+        from reader.carry import export_state, state_to_text
+
         path, _chosen = QFileDialog.getSaveFileName(
             self.window, self.tr("Export Reading State"), f"daily-papers-state{STATE_SUFFIX}",
             self.tr("Reading state (*.json)"))
@@ -123,6 +134,8 @@ class ExportActions(QObject):
                                  len(library.all_flags())).format(path=path))
 
     def import_state(self) -> None:
+        from reader.carry import import_state, read_state_file
+
         path, _chosen = QFileDialog.getOpenFileName(
             self.window, self.tr("Import Reading State"), "", self.tr("Reading state (*.json);;All files (*)"))
         if not path:
