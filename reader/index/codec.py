@@ -16,9 +16,9 @@ checks Whoosh's own searcher against what these functions write and read.
 from __future__ import annotations
 
 import zlib
-from itertools import accumulate
 from array import array
 from io import BytesIO
+from itertools import accumulate, pairwise
 from pickle import HIGHEST_PROTOCOL, dumps, load, loads
 from struct import Struct
 from typing import Any
@@ -37,7 +37,7 @@ def encode_positions(poses: list[int]) -> bytes:
     """Whoosh's ``Positions.encode`` (count + pickled deltas), single positions from a table."""
     if len(poses) == 1 and poses[0] < 4096:
         return SINGLE_POSITIONS[poses[0]]
-    deltas = [poses[0]] + [b - a for a, b in zip(poses, poses[1:])]
+    deltas = [poses[0]] + [b - a for a, b in pairwise(poses)]
     return pack_uint(len(deltas)) + dumps(deltas, 2)
 
 

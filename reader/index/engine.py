@@ -34,7 +34,7 @@ _CACHED_POSTINGS = 4_000_000
 _CACHED_POSITIONS = 600_000
 
 
-class UnsupportedQuery(Exception):
+class UnsupportedQueryError(Exception):
     """A query node :mod:`reader.index.ranking` does not evaluate; the caller falls back to Whoosh."""
 
 
@@ -109,7 +109,7 @@ class Snapshot:
         """Day number (days since 1970) of every document, for the newest-first tie-break."""
         if self._days is None:
             days = array("i")
-            for reader, offset in self._leaves:
+            for reader, _offset in self._leaves:
                 days.extend(_numeric_column(reader, "day", "i", reader.doc_count_all()))
             self._days = days
         return self._days
@@ -157,7 +157,7 @@ class Snapshot:
         idf, k1_plus_1, denominators = self._scorer(field, term)
         lengths = self.lengths(field)
         scores = array("d", [idf * ((weight * k1_plus_1) / (weight + denominators[lengths[docnum]]))
-                             for docnum, weight in zip(ids, weights)])
+                             for docnum, weight in zip(ids, weights, strict=True)])
         return Postings(field, term, array("i", ids), scores)
 
     def _read(self, field: str, term: bytes) -> tuple[list[int], list[float], list[bytes]]:
@@ -166,7 +166,7 @@ class Snapshot:
         weights: list[float] = []
         values: list[bytes] = []
         deleted = self._deleted_sets()
-        for (reader, offset), gone in zip(self._leaves, deleted):
+        for (reader, offset), gone in zip(self._leaves, deleted, strict=True):
             if (field, term) not in reader:
                 continue
             seg_ids, seg_weights, seg_values = read_postings(reader, field, term)

@@ -23,7 +23,7 @@ class ContiguousTerms(Phrase):
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         reader = searcher.reader()
-        field = searcher.schema[self.fieldname] if self.fieldname in searcher.schema else None
+        field = searcher.schema[self.fieldname] if self.fieldname in searcher.schema else None  # noqa: SIM401 - Whoosh's Schema has no get()
         terms = []
         for word in self.words:
             if field is None or (self.fieldname, field.to_bytes(word)) not in reader:

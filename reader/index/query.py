@@ -30,10 +30,9 @@ from dataclasses import dataclass
 
 from whoosh import query as wq
 
-from reader.index.phrase import ContiguousTerms
-
 from reader.core.errors import InvalidQueryError
 from reader.index.analysis import HANGUL, OTHER, STOP_WORDS, parts, split_groups
+from reader.index.phrase import ContiguousTerms
 
 FIELDS = ("title", "authors", "body")
 MAX_QUERY_LENGTH = 1000

@@ -28,7 +28,7 @@ from typing import Any
 from whoosh import query as wq
 
 from reader.index.codec import SINGLE_POSITION_OF, decode_deltas
-from reader.index.engine import Postings, Snapshot, UnsupportedQuery
+from reader.index.engine import Postings, Snapshot, UnsupportedQueryError
 from reader.index.phrase import ContiguousTerms
 
 # Scores are rounded to 4 decimals and the day adds < 1e-5: a bound this much below a score is safe.
@@ -53,7 +53,9 @@ class Node:
 class Unit(Node):
     """One Term / Prefix / phrase in one field."""
 
-    def __init__(self, field: str, slots: list[list[Postings]], matches: Targets, constant: float | None = None) -> None:
+    def __init__(
+        self, field: str, slots: list[list[Postings]], matches: Targets, constant: float | None = None
+    ) -> None:
         self.field = field
         self.slots = slots
         self.matches = matches
@@ -125,7 +127,7 @@ def build(query: wq.Query, snapshot: Snapshot) -> Node:
         children = [build(sub, snapshot) for sub in query.subqueries if not isinstance(sub, wq.Not)]
         excluded = [build(sub.query, snapshot) for sub in query.subqueries if isinstance(sub, wq.Not)]
         if not children:
-            raise UnsupportedQuery("And with only Not")
+            raise UnsupportedQueryError("And with only Not")
         return And(children, excluded)
     if isinstance(query, (wq.Term, wq.Prefix)):
         slot = _slot(query, snapshot)
@@ -137,10 +139,10 @@ def build(query: wq.Query, snapshot: Snapshot) -> Node:
     if isinstance(query, wq.Sequence) and all(isinstance(sub, (wq.Term, wq.Prefix)) for sub in query.subqueries):
         fields = {sub.fieldname for sub in query.subqueries}
         if len(fields) != 1 or query.slop != 1 or not query.ordered:
-            raise UnsupportedQuery(str(query))
+            raise UnsupportedQueryError(str(query))
         slots = [_slot(sub, snapshot) for sub in query.subqueries]
         return Unit(fields.pop(), slots, _phrase_matches(slots, snapshot))
-    raise UnsupportedQuery(type(query).__name__)
+    raise UnsupportedQueryError(type(query).__name__)
 
 
 def _unscored(prefix: wq.Prefix, snapshot: Snapshot) -> bool:
@@ -164,7 +166,7 @@ def _slot(query: wq.Term | wq.Prefix, snapshot: Snapshot) -> list[Postings]:
         schema = snapshot.searcher.schema
         terms = [schema[field].to_bytes(query.text)] if field in schema else []
     if query.boost != 1.0:
-        raise UnsupportedQuery("boosted term")
+        raise UnsupportedQueryError("boosted term")
     return [p for p in (snapshot.postings(field, term) for term in terms) if p is not None]
 
 
@@ -205,13 +207,13 @@ def _position_keys(slot: list[Postings], candidates: set[int], offset: int, snap
             docnums, values = list(compress(ids, wanted)), list(compress(values, wanted))
         singles = list(map(SINGLE_POSITION_OF.get, values))
         keys.update([(docnum << 32) - offset + position
-                     for docnum, position in zip(docnums, singles) if position is not None])
+                     for docnum, position in zip(docnums, singles, strict=True) if position is not None])
         several = [i for i, position in enumerate(singles) if position is None]
         deltas_lists = decode_deltas([values[i] for i in several])
         # One running sum over all documents: each document's first delta is made relative to
         # the previous document's last key, so a single C-level accumulate yields every key.
         previous = 0
-        for i, deltas in zip(several, deltas_lists):
+        for i, deltas in zip(several, deltas_lists, strict=True):
             deltas[0] += (docnums[i] << 32) - offset - previous
             previous += sum(deltas)
         keys.update(accumulate(chain.from_iterable(deltas_lists)))
@@ -230,9 +232,9 @@ def _add_scores(postings: Postings, targets: Targets, scores: dict[int, float]) 
             if i < len(ids) and ids[i] == docnum:
                 scores[docnum] = get(docnum, 0.0) + posting_scores[i]
     elif not scores and len(targets) >= len(ids) and targets.issuperset(ids):
-        scores.update(zip(ids, posting_scores))  # the first list of a query: no Python loop
+        scores.update(zip(ids, posting_scores, strict=True))  # the first list of a query: no Python loop
     else:
-        for docnum, score in zip(ids, posting_scores):
+        for docnum, score in zip(ids, posting_scores, strict=True):
             if docnum in targets:
                 scores[docnum] = get(docnum, 0.0) + score
 

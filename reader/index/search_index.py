@@ -22,8 +22,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", SyntaxWarning)
     warnings.simplefilter("ignore", DeprecationWarning)
     from whoosh import columns, fields, scoring
-    from whoosh.filedb.filestore import FileStorage
     from whoosh.collectors import Collector, TopCollector
+    from whoosh.filedb.filestore import FileStorage
     from whoosh.index import LockError
     from whoosh.searching import Searcher
 
@@ -31,7 +31,7 @@ from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.models import Paper
 from reader.index import ranking
 from reader.index.analysis import KoreanText
-from reader.index.engine import Snapshot, UnsupportedQuery
+from reader.index.engine import Snapshot, UnsupportedQueryError
 from reader.index.query import Query
 from reader.index.writer import PaperWriter
 
@@ -105,7 +105,7 @@ class _RankingCollector(Collector):
         weighting = self.top_searcher.weighting
         try:
             root = ranking.build(self.q, self.snapshot)
-        except UnsupportedQuery:
+        except UnsupportedQueryError:
             # No block-quality skipping or matcher pruning: both make Whoosh undercount the total.
             collector = TopCollector(limit=self.limit or self.top_searcher.doc_count_all() or 1,
                                      usequality=False, replace=0)
@@ -218,9 +218,13 @@ class SearchIndex:
         gc.disable()
         try:
             searcher = self._current_searcher()
+            assert self._snapshot is not None  # made with the searcher
             collector = _RankingCollector(self._snapshot, limit)
             searcher.search_with_collector(query.whoosh(), collector)
-            hits = [RawHit(*searcher.stored_fields(docnum)["ident"], score=score) for score, docnum in collector.top]
+            hits = []
+            for score, docnum in collector.top:
+                source, date, arxiv_id = searcher.stored_fields(docnum)["ident"]
+                hits.append(RawHit(source, date, arxiv_id, score))
             return hits, collector.total
         except InvalidQueryError:
             raise

@@ -118,7 +118,7 @@ class PaperWriter(SegmentWriter):
 
     def _spill(self) -> None:
         """Write the buffered postings to a temporary file as one sorted run (bounded memory)."""
-        run = tempfile.TemporaryFile()
+        run = tempfile.TemporaryFile()  # noqa: SIM115 - kept open as a run until the segment is merged
         batch: list[Group] = []
         for group in self._memory_groups():
             batch.append(group)
@@ -165,10 +165,11 @@ class PaperWriter(SegmentWriter):
             for fieldname, term in sorted(reader.all_terms()):
                 ids, weights, values = read_postings(reader, fieldname, term)
                 if docmap is None:
-                    yield fieldname, term, list(zip([docnum + startdoc for docnum in ids], weights, values))
+                    renumbered = [docnum + startdoc for docnum in ids]
+                    yield fieldname, term, list(zip(renumbered, weights, values, strict=True))
                 else:
                     postings = [(docmap[docnum], weight, value)
-                                for docnum, weight, value in zip(ids, weights, values) if docnum in docmap]
+                                for docnum, weight, value in zip(ids, weights, values, strict=True) if docnum in docmap]
                     if postings:
                         yield fieldname, term, postings
         finally:

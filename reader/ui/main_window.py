@@ -498,9 +498,8 @@ class MainWindow(QMainWindow):
         if not settings.restore_layout(self, self.splitter):
             self.resize(1400, 860)
         sort = settings.sort
-        self._user_sort = (
-            (sort[0], Qt.SortOrder.DescendingOrder if sort[1] else Qt.SortOrder.AscendingOrder) if sort else DEFAULT_SORT
-        )
+        order = Qt.SortOrder.DescendingOrder if sort and sort[1] else Qt.SortOrder.AscendingOrder
+        self._user_sort = (sort[0], order) if sort else DEFAULT_SORT
         self.paper_list.sortByColumn(*self._user_sort)
         self.commands["hide_read"].setChecked(settings.hide_read)
         self.detail.set_font_point_size(settings.font_point_size)

@@ -206,10 +206,7 @@ def _media_html(paper: Paper, allow_remote_images: bool, translate: Translate) -
     if media is None or not re.match(r"https?://", media.url, re.IGNORECASE):
         return ""
     url = html.escape(media.url)
-    if media.kind == "video":
-        text = translate("Render", "Video: {link}")
-    else:
-        text = translate("Render", "Thumbnail: {link}")
+    text = translate("Render", "Video: {link}") if media.kind == "video" else translate("Render", "Thumbnail: {link}")
     anchor = f'<a href="{url}">{url}</a>'
     link = f"<p>{_label(text, link=anchor)}</p>"
     if media.kind == "image" and allow_remote_images:
