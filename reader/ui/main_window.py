@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.models import Paper, Problem
-from reader.library import Library, SearchResult, UpdateReport
+from reader.library import DayInfo, Library, SearchResult, UpdateReport
 from reader.ui import links, render
 from reader.ui.accessibility import describe_window
 from reader.ui.detail import DetailPane
@@ -42,7 +41,6 @@ log = logging.getLogger("reader.ui.main_window")
 SEARCH_LIMIT = 500  # hits listed; the sidebar still shows the full count
 BACKGROUND_IMPORTS_POLL_MS = 10
 START_FALLBACK_MS = 1000  # a window that is never painted (started minimised) still finishes starting
-SIDEBAR_REFRESH_S = 2.0  # while indexing, show newly committed days this often
 DEFAULT_SORT = (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder)
 SORT_ACTIONS = {
     "sort_votes": (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder),
@@ -130,7 +128,6 @@ class MainWindow(QMainWindow):
         self._search_query: str | None = None
         self._search_result: SearchResult | None = None
         self._before_search: tuple[View | None, str | None] | None = None
-        self._last_sidebar_refresh = 0.0
         self._painted = False  # the first frame is on screen: the detail pane renders (see _finish_start)
         self._started = False  # ... and the update machinery is imported: updates start at once
         self._background_imports = threading.Thread(target=_import_for_later, name="imports", daemon=True)
@@ -196,7 +193,8 @@ class MainWindow(QMainWindow):
         self._read_timer.timeout.connect(self._on_read_timer)
         self._background_imports_done.timeout.connect(self._after_background_imports)
         self.update_status.problems_clicked.connect(self._show_problems)
-        self.updater.progress.connect(self._on_update_progress)
+        self.updater.progress.connect(lambda done, total, _path: self.update_status.progress(done, total))
+        self.updater.days.connect(self._on_update_days)
         self.updater.finished.connect(self._on_update_finished)
         self.updater.failed.connect(self._on_update_failed)
 
@@ -267,10 +265,10 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.sidebar.select_view(target)
 
-    def _refresh_sidebar(self, reload_list: bool) -> None:
-        """New counts and days from the library, keeping the selected view and paper."""
+    def _refresh_sidebar(self, reload_list: bool, days: list[DayInfo] | None = None) -> None:
+        """New counts and days (from the library unless given), keeping the selected view and paper."""
         was_empty = not self.sidebar_model.day_dates()
-        self.sidebar_model.set_days(self.library.days())
+        self.sidebar_model.set_days(self.library.days() if days is None else days)
         if was_empty and self.sidebar_model.day_dates():
             self._select_first_start_view()  # the very first days just arrived
             return
@@ -451,12 +449,9 @@ class MainWindow(QMainWindow):
         if self.updater.start():
             self.update_status.busy()
 
-    def _on_update_progress(self, done: int, total: int, _path: str) -> None:
-        self.update_status.progress(done, total)
-        now = time.monotonic()
-        if now - self._last_sidebar_refresh >= SIDEBAR_REFRESH_S:
-            self._last_sidebar_refresh = now
-            self._refresh_sidebar(reload_list=self._view is None or self._view.kind == "latest")
+    def _on_update_days(self, days: list[DayInfo]) -> None:
+        """Days committed so far by the running update (counted in its process): show them as they land."""
+        self._refresh_sidebar(reload_list=self._view is None or self._view.kind == "latest", days=days)
 
     def _on_update_finished(self, report: UpdateReport) -> None:
         self.update_status.idle()

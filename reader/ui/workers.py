@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("reader.ui.workers")
 PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress messages a second: the GUI needs no more
+DAYS_INTERVAL_S = 2.0  # while indexing, the sidebar learns of newly committed days this often
 STOP_GRACE_S = 10.0  # after this, a child that ignored the stop request is terminated
 
 
@@ -55,18 +56,26 @@ def import_update_machinery() -> None:
         resource_tracker.ensure_running()
 
 
-def _update_in_child(data_dir: str, events: Connection, stop: Event) -> None:
-    """Child process: run one Library.update() and send ("progress"|"finished"|"failed", ...) messages."""
+def _update_in_child(data_dir: str, events: Connection, stop: Event, days_interval_s: float) -> None:
+    """Child process: run one Library.update() and send ("progress"|"days"|"finished"|"failed", ...) messages.
+
+    The days with their counts are counted here, not by the window: at 100,000 papers that query
+    takes 30-90 ms while the update writes, time the GUI thread would stand still. Progress comes
+    between commits, so the days sent are the committed ones, which the window can list.
+    """
     from reader.library import Library, UpdateProgress  # imported here: the child needs no Qt
 
-    last_sent = 0.0
+    last_sent = last_days_sent = time.monotonic()
 
     def on_progress(progress: UpdateProgress) -> None:
-        nonlocal last_sent
+        nonlocal last_sent, last_days_sent
         now = time.monotonic()
         if progress.done >= progress.total or now - last_sent >= PROGRESS_INTERVAL_S:
             last_sent = now
             events.send(("progress", progress.done, progress.total, progress.path))
+        if now - last_days_sent >= days_interval_s:
+            last_days_sent = now
+            events.send(("days", library.days()))
 
     try:
         library = Library(data_dir)
@@ -87,20 +96,22 @@ class _UpdateJob(QObject):
     """Lives in a QThread: starts the child process and relays its messages as signals."""
 
     progress = Signal(int, int, str)
+    days = Signal(object)  # list[DayInfo]
     finished = Signal(object)  # UpdateReport
     failed = Signal(str)
 
-    def __init__(self, data_dir: Path, stop: Event) -> None:
+    def __init__(self, data_dir: Path, stop: Event, days_interval_s: float) -> None:
         super().__init__()
         self._data_dir = data_dir
         self._stop = stop
+        self._days_interval_s = days_interval_s
 
     @Slot()
     def run(self) -> None:
         context = _spawn_context()
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(
-            target=_update_in_child, args=(str(self._data_dir), sender, self._stop),
+            target=_update_in_child, args=(str(self._data_dir), sender, self._stop, self._days_interval_s),
             name="daily-papers-update", daemon=True,
         )
         try:
@@ -117,6 +128,8 @@ class _UpdateJob(QObject):
                 break
             if message[0] == "progress":
                 self.progress.emit(*message[1:])
+            elif message[0] == "days":
+                self.days.emit(message[1])
             else:
                 outcome = message
         receiver.close()
@@ -137,6 +150,7 @@ class LibraryUpdater(QObject):
 
     started = Signal()
     progress = Signal(int, int, str)  # done, total, path of the file just read
+    days = Signal(object)  # list[DayInfo]: every committed day with its counts, every DAYS_INTERVAL_S
     finished = Signal(object)  # UpdateReport
     failed = Signal(str)
 
@@ -146,6 +160,7 @@ class LibraryUpdater(QObject):
         self._thread: QThread | None = None
         self._job: _UpdateJob | None = None
         self._stop: Event | None = None  # the running update's stop request
+        self.days_interval_s = DAYS_INTERVAL_S  # how often the days come while an update runs
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -157,10 +172,11 @@ class LibraryUpdater(QObject):
         stop = _spawn_context().Event()
         thread = QThread(self)
         thread.setObjectName("library-update")
-        job = _UpdateJob(self._data_dir, stop)
+        job = _UpdateJob(self._data_dir, stop, self.days_interval_s)
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.progress.connect(self.progress)
+        job.days.connect(self.days)
         job.finished.connect(self._on_finished)
         job.failed.connect(self._on_failed)
         self._thread, self._job, self._stop = thread, job, stop
@@ -174,7 +190,7 @@ class LibraryUpdater(QObject):
             return
         self._stop.set()
         if self._job is not None:  # a result arriving after stop() must not reload a closing window
-            for signal in (self._job.progress, self._job.finished, self._job.failed):
+            for signal in (self._job.progress, self._job.days, self._job.finished, self._job.failed):
                 signal.disconnect()
         self._cleanup()
 

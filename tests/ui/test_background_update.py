@@ -46,6 +46,39 @@ def test_an_update_keeps_the_reader_where_they_are(open_window, qtbot) -> None:
     assert window.paper_list.current_paper() == paper
 
 
+def test_days_appear_in_the_sidebar_while_a_large_library_is_still_indexing(open_window, tmp_path: Path, qtbot) -> None:
+    """Committed days land in the sidebar during the update (counted by the update's process), not only at its end."""
+    import datetime
+
+    from reader.library import FILES_PER_COMMIT
+
+    folder = tmp_path / "archive"
+    first = datetime.date(2023, 1, 1)
+    for number in range(FILES_PER_COMMIT + 40):  # more than one commit's worth of files
+        day = first + datetime.timedelta(days=number)
+        path = folder / f"{day:%Y/%m/%d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f"## Daily Papers ({day})\n\n### [Paper {number}](https://arxiv.org/abs/2301.{number:05d})\n\n"
+            f"Vote: {number}\n\nAuthors: Kim Minji, Lee Jun\n\n- 요약 {number}.\n",
+            encoding="utf-8",
+        )
+    library = Library(tmp_path / "data")
+    library.add_sources([folder])
+    library.close()
+    window = open_window(tmp_path / "data")
+    window.updater.days_interval_s = 0.0  # every progress message also brings the days
+    during: list[int] = []
+    window.updater.days.connect(lambda days: during.append(len(window.sidebar_model.day_dates())))
+    with qtbot.waitSignal(window.updater.finished, timeout=UPDATE_TIMEOUT_MS):
+        window.start_update()
+    total = FILES_PER_COMMIT + 40 + 5  # the archive's days and the five seed days
+    assert any(0 < shown < total for shown in during)  # some days were listed before the update ended
+    assert len(window.sidebar_model.day_dates()) == total
+    first_shown = window.sidebar_model.day_dates()[0]
+    assert window.library.rows(date=first_shown)  # a day the sidebar shows can be listed
+
+
 def test_problems_are_counted_in_the_status_bar_and_listed(open_window, tmp_path: Path, qtbot, monkeypatch) -> None:
     broken = tmp_path / "digests" / "broken.md"
     broken.parent.mkdir()
