@@ -18,13 +18,14 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class _Node:
     """One sidebar row. Children are kept in display order; the parent link makes parent() cheap."""
 
-    __slots__ = ("parent", "children", "view", "label", "unread", "total", "row")
+    __slots__ = ("parent", "children", "view", "label", "key", "unread", "total", "row")
 
-    def __init__(self, parent: _Node | None, label: str, view: View | None = None) -> None:
+    def __init__(self, parent: _Node | None, label: str, view: View | None = None, key: str = "") -> None:
         self.parent = parent
         self.children: list[_Node] = []
         self.view = view
         self.label = label
+        self.key = key  # years "2024", months "2024-11", days "2024-11-20"; "" for the views on top
         self.unread = 0
         self.total = 0
         self.row = 0
@@ -56,8 +57,18 @@ class SidebarModel(QAbstractItemModel):
     # Public API used by the window.
 
     def set_days(self, days: Sequence[Any]) -> None:
-        """Show these DayInfo values (newest first); rebuild only when the set of days changed."""
-        if [day.date for day in days] == list(self._days):
+        """Show these DayInfo values (newest first).
+
+        New days are inserted where they belong, so the selection and the folding stay as they
+        are while an update adds days (a reset rebuilt 3,600 rows at 100,000 papers, 20-70 ms
+        every two seconds); only a day that went away rebuilds the tree.
+        """
+        new = [day.date for day in days if day.date not in self._days]
+        if self._days and len(self._days) + len(new) == len(days):  # nothing went away
+            for date in new:
+                self._insert_day(date)
+            if new:
+                self._days = dict(sorted(self._days.items(), reverse=True))
             self._update_counts(days)
             return
         self.beginResetModel()
@@ -185,6 +196,29 @@ class SidebarModel(QAbstractItemModel):
             return ""
         return str(node.total)
 
+    def _insert_day(self, date: str) -> None:
+        """Add one day row, and its year and month rows if they are new, at its place (newest first)."""
+        year = self._group(self._root, date[:4], date[:4])
+        month = self._group(year, date[:7], QLocale().standaloneMonthName(int(date[5:7] or 1)))
+        self._days[date] = self._insert_sorted(month, _Node(month, date, View("day", date), date))
+
+    def _group(self, parent: _Node, key: str, label: str) -> _Node:
+        for child in parent.children:
+            if child.view is None and child.key == key:
+                return child
+        return self._insert_sorted(parent, _Node(parent, label, None, key))
+
+    def _insert_sorted(self, parent: _Node, node: _Node) -> _Node:
+        """Insert before the first older sibling; the views on top (no key) are never passed."""
+        older = (child.row for child in parent.children if child.key and child.key < node.key)
+        row = next(older, len(parent.children))
+        parent_index = QModelIndex() if parent is self._root else self.createIndex(parent.row, 0, parent)
+        self.beginInsertRows(parent_index, row, row)
+        parent.children.insert(row, node)
+        self._renumber(parent)
+        self.endInsertRows()
+        return node
+
     def _build(self, days: Sequence[Any], search_count: int | None) -> None:
         self._root = _Node(None, "")
         self._smart = {kind: self._root.add(_Node(self._root, "", View(kind))) for kind in SMART_KINDS}
@@ -199,13 +233,13 @@ class SidebarModel(QAbstractItemModel):
         for day in days:
             year_text, month_text = day.date[:4], day.date[:7]
             if year_text not in years:
-                years[year_text] = self._root.add(_Node(self._root, year_text))
+                years[year_text] = self._root.add(_Node(self._root, year_text, None, year_text))
             year = years[year_text]
             if month_text not in months:
                 month_name = locale.standaloneMonthName(int(day.date[5:7] or 1))
-                months[month_text] = year.add(_Node(year, month_name))
+                months[month_text] = year.add(_Node(year, month_name, None, month_text))
             month = months[month_text]
-            self._days[day.date] = month.add(_Node(month, day.date, View("day", day.date)))
+            self._days[day.date] = month.add(_Node(month, day.date, View("day", day.date), day.date))
         self._set_counts(days)
 
     def _set_counts(self, days: Sequence[Any]) -> None:
@@ -282,6 +316,7 @@ class Sidebar(QTreeView):
         self.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.clicked.connect(self._toggle_group)
         model.modelReset.connect(self._expand_newest)
+        model.rowsInserted.connect(self._expand_newest)  # a newer year or month than those shown
         self._expand_newest()
 
     def sidebar_model(self) -> SidebarModel:

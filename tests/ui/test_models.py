@@ -74,6 +74,40 @@ def test_sidebar_counts_update_in_place(qtmodeltester) -> None:
     qtmodeltester.check(model)
 
 
+def test_new_days_are_inserted_in_order_without_a_reset(qtmodeltester) -> None:
+    """An update that adds days (also a newer year, and a month between two) keeps the rows that were there."""
+    model = SidebarModel()
+    model.set_days(DAYS[1:])
+    model.set_search_count(3)  # a search is active meanwhile: its row stays under the smart views
+    kept = QPersistentModelIndex(model.index_for_view(View("day", "2024-08-22")))
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    later = [Day("2025-01-07", 3, 3, 0), DAYS[0], Day("2024-09-02", 2, 2, 0), *DAYS[1:]]
+    model.set_days(later)
+    qtmodeltester.check(model)
+    assert resets == []
+    assert kept.isValid() and kept.data() == "2024-08-22"
+    assert model.day_dates() == ["2025-01-07", "2024-11-20", "2024-09-02", "2024-08-22", "2024-08-01"]
+    top = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert top == ["Latest day", "All papers", "Unread", "Starred", "Search results (3)", "2025", "2024"]
+    year = model.index(6, 0)
+    assert [model.index(row, 0, year).data() for row in range(model.rowCount(year))] == [
+        "November", "September", "August"]
+    assert [model.index(row, 1).data() for row in range(4)] == ["3/3", "9", "7", "1"]
+    assert year.siblingAtColumn(1).data() == "4"  # unread in 2024: 1 + 2 + 1 + 0, the new days counted in
+
+
+def test_a_day_that_went_away_rebuilds_the_tree(qtmodeltester) -> None:
+    model = SidebarModel()
+    model.set_days(DAYS)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.set_days([DAYS[0], DAYS[2]])
+    qtmodeltester.check(model)
+    assert resets == [True]
+    assert model.day_dates() == ["2024-11-20", "2024-08-01"]
+
+
 def test_sidebar_search_row_comes_and_goes(qtmodeltester) -> None:
     model = SidebarModel()
     model.set_days(DAYS)
