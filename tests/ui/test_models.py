@@ -108,6 +108,26 @@ def test_a_day_that_went_away_rebuilds_the_tree(qtmodeltester) -> None:
     assert model.day_dates() == ["2024-11-20", "2024-08-01"]
 
 
+def test_the_count_column_fits_a_large_library_at_any_font_size(qtbot) -> None:
+    from PySide6.QtGui import QFont
+
+    from reader.ui.sidebar import Sidebar
+
+    model = SidebarModel()
+    model.set_days([Day("2024-11-20", 120_000, 120_000, 0)])
+    view = Sidebar(model)
+    qtbot.addWidget(view)
+    view.resize(230, 400)
+    view.show()
+    all_papers = model.index(1, SidebarModel.COUNT).data()
+    assert all_papers == "120000"
+    assert view.columnWidth(SidebarModel.COUNT) > view.fontMetrics().horizontalAdvance(all_papers)
+    bigger = QFont(view.font())
+    bigger.setPointSizeF(view.font().pointSizeF() * 2)
+    view.setFont(bigger)
+    assert view.columnWidth(SidebarModel.COUNT) > view.fontMetrics().horizontalAdvance(all_papers)
+
+
 def test_sidebar_search_row_comes_and_goes(qtmodeltester) -> None:
     model = SidebarModel()
     model.set_days(DAYS)
