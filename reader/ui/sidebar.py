@@ -295,6 +295,15 @@ class SidebarModel(QAbstractItemModel):
 
 
 
+def _is_ancestor(group: AnyIndex, index: AnyIndex) -> bool:
+    parent = index.parent()
+    while parent.isValid():
+        if parent == group:
+            return True
+        parent = parent.parent()
+    return False
+
+
 class Sidebar(QTreeView):
     """A tree of views; choosing a row emits ``view_selected(View)``.
 
@@ -320,8 +329,9 @@ class Sidebar(QTreeView):
         self._size_count_column()
         self.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.clicked.connect(self._toggle_group)
+        self._opened: list[QPersistentModelIndex] = []  # the year and month _expand_newest opened
         model.modelReset.connect(self._expand_newest)
-        model.rowsInserted.connect(self._expand_newest)  # a newer year or month than those shown
+        model.rowsInserted.connect(self._expand_newest)  # perhaps a newer year or month than those shown
         self._expand_newest()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -386,11 +396,21 @@ class Sidebar(QTreeView):
             self.setExpanded(group, not self.isExpanded(group))
 
     def _expand_newest(self) -> None:
-        """Open the newest year and month; older ones stay folded so thousands of days stay tidy."""
+        """Open the newest year and month; older ones stay folded so thousands of days stay tidy.
+
+        When days of a newer month arrive, the month opened before is folded again, unless the
+        reader is in it.
+        """
         model = self.sidebar_model()
-        for row in range(model.rowCount()):
-            index = model.index(row, 0)
-            if model.view_at(index) is None:
-                self.expand(index)
-                self.expand(model.index(0, 0, index))
-                return
+        year = next((index for index in (model.index(row, 0) for row in range(model.rowCount()))
+                     if model.view_at(index) is None), None)
+        if year is None:
+            return
+        newest = [year, model.index(0, 0, year)]
+        current = self.currentIndex()
+        for index in self._opened:
+            if index.isValid() and index not in newest and not _is_ancestor(index, current):
+                self.collapse(QModelIndex(index))
+        for index in newest:
+            self.expand(index)
+        self._opened = [QPersistentModelIndex(index) for index in newest]

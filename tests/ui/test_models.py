@@ -97,6 +97,26 @@ def test_new_days_are_inserted_in_order_without_a_reset(qtmodeltester) -> None:
     assert year.siblingAtColumn(1).data() == "4"  # unread in 2024: 1 + 2 + 1 + 0, the new days counted in
 
 
+def test_a_newer_month_opens_and_the_one_opened_before_folds_unless_the_reader_is_in_it(qtbot) -> None:
+    from reader.ui.sidebar import Sidebar
+
+    model = SidebarModel()
+    model.set_days([Day("2024-08-01", 1, 1, 0)])
+    view = Sidebar(model)
+    qtbot.addWidget(view)
+    august = QPersistentModelIndex(model.index_for_view(View("day", "2024-08-01")).parent())
+    assert view.isExpanded(august)
+    model.set_days([Day("2024-09-02", 1, 1, 0), Day("2024-08-01", 1, 1, 0)])  # an update brings September
+    september = model.index_for_view(View("day", "2024-09-02")).parent()
+    assert view.isExpanded(september) and not view.isExpanded(august)
+    view.select_view(View("day", "2024-09-02"))  # the reader is in September now
+    model.set_days([Day("2025-01-07", 1, 1, 0), Day("2024-09-02", 1, 1, 0), Day("2024-08-01", 1, 1, 0)])
+    january = model.index_for_view(View("day", "2025-01-07")).parent()
+    assert view.isExpanded(january) and view.isExpanded(january.parent())
+    assert view.isExpanded(september) and view.isExpanded(september.parent())  # where the reader is stays open
+    assert view.current_view() == View("day", "2024-09-02")
+
+
 def test_a_day_that_went_away_rebuilds_the_tree(qtmodeltester) -> None:
     model = SidebarModel()
     model.set_days(DAYS)
