@@ -1,7 +1,8 @@
 """What the sidebar costs the GUI thread on a big library: new days arriving, and a count change.
 
-Builds a sidebar of ``--days`` days (3,700 is ~100,000 papers), then 10 times inserts 20 newer
-days (as an update does every two seconds) and changes one day's count (a star or read mark),
+Builds a sidebar of ``--days`` days (3,700 is ~100,000 papers), then 10 times inserts 200 newer
+days (what one commit of an update brings: FILES_PER_COMMIT files of a day each) and changes one
+day's count (a star or read mark),
 timing each call and the paint after it. Prints one JSON object of medians and maxima in ms.
 
     python -m bench.sidebar_counts [--days 3700]
@@ -21,10 +22,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from reader.library import FILES_PER_COMMIT  # noqa: E402
 from reader.ui.models import View  # noqa: E402
 from reader.ui.sidebar import Sidebar, SidebarModel  # noqa: E402
 
-NEW_DAYS = 20  # days an update commits between two sidebar refreshes at ~450 papers/s
+NEW_DAYS = FILES_PER_COMMIT  # the days one commit of an update adds to an archive of daily files
 ROUNDS = 10
 
 

@@ -66,9 +66,8 @@ class SidebarModel(QAbstractItemModel):
         """
         new = [day.date for day in days if day.date not in self._days]
         if self._days and len(self._days) + len(new) == len(days):  # nothing went away
-            for date in new:
-                self._insert_day(date)
             if new:
+                self._insert_days(new)
                 self._days = dict(sorted(self._days.items(), reverse=True))
             self._update_counts(days)
             return
@@ -197,17 +196,33 @@ class SidebarModel(QAbstractItemModel):
             return ""
         return str(node.total)
 
-    def _insert_day(self, date: str) -> None:
-        """Add one day row, and its year and month rows if they are new, at its place (newest first)."""
-        year = self._group(self._root, date[:4], date[:4])
-        month = self._group(year, date[:7], QLocale().standaloneMonthName(int(date[5:7] or 1)))
-        self._days[date] = self._insert_sorted(month, _Node(month, date, View("day", date), date))
+    def _insert_days(self, dates: list[str]) -> None:
+        """Add day rows at their place (newest first); a new month goes in as one row with its days.
 
-    def _group(self, parent: _Node, key: str, label: str) -> _Node:
-        for child in parent.children:
-            if child.view is None and child.key == key:
-                return child
-        return self._insert_sorted(parent, _Node(parent, label, None, key))
+        An update commits ~200 files at a time: inserting their days one row at a time made the
+        view relayout ~200 times in one go.
+        """
+        by_month: dict[str, list[str]] = {}
+        for date in dates:
+            by_month.setdefault(date[:7], []).append(date)
+        for month_key, month_dates in by_month.items():
+            year = self._child(self._root, month_key[:4])
+            if year is None:
+                year = self._insert_sorted(self._root, _Node(self._root, month_key[:4], None, month_key[:4]))
+            month = self._child(year, month_key)
+            if month is None:
+                month_name = QLocale().standaloneMonthName(int(month_key[5:7] or 1))
+                month = _Node(year, month_name, None, month_key)
+                for date in sorted(month_dates, reverse=True):
+                    self._days[date] = month.add(_Node(month, date, View("day", date), date))
+                self._insert_sorted(year, month)
+            else:
+                for date in month_dates:
+                    self._days[date] = self._insert_sorted(month, _Node(month, date, View("day", date), date))
+
+    @staticmethod
+    def _child(parent: _Node, key: str) -> _Node | None:
+        return next((child for child in parent.children if child.view is None and child.key == key), None)
 
     def _insert_sorted(self, parent: _Node, node: _Node) -> _Node:
         """Insert before the first older sibling; the views on top (no key) are never passed."""
