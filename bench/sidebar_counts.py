@@ -16,13 +16,12 @@ import json
 import os
 import statistics
 import time
-from dataclasses import dataclass
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reader.library import FILES_PER_COMMIT  # noqa: E402
+from reader.library import FILES_PER_COMMIT, DayInfo  # noqa: E402
 from reader.ui.models import View  # noqa: E402
 from reader.ui.sidebar import Sidebar, SidebarModel  # noqa: E402
 
@@ -30,18 +29,10 @@ NEW_DAYS = FILES_PER_COMMIT  # the days one commit of an update adds to an archi
 ROUNDS = 10
 
 
-@dataclass(frozen=True)
-class Day:  # the shape of reader.library.DayInfo
-    date: str
-    total: int
-    unread: int
-    starred: int
-
-
 def measure(n_days: int) -> dict[str, float]:
     app = QApplication.instance() or QApplication([])
     first = datetime.date(2015, 1, 1)
-    days = [Day(str(first + datetime.timedelta(days=i)), 27, 27, 0) for i in range(n_days)][::-1]
+    days = [DayInfo(str(first + datetime.timedelta(days=i)), 27, 27, 0) for i in range(n_days)][::-1]
     model = SidebarModel()
     view = Sidebar(model)
     view.resize(230, 800)
@@ -58,7 +49,7 @@ def measure(n_days: int) -> dict[str, float]:
         app.processEvents()
         inserts.append(inserted - started)
         paints.append(time.perf_counter() - inserted)
-        one_read = [Day(d.date, d.total, d.unread - 1, 0) if i == 5 else d for i, d in enumerate(days[newest:])]
+        one_read = [DayInfo(d.date, d.total, d.unread - 1, 0) if i == 5 else d for i, d in enumerate(days[newest:])]
         started = time.perf_counter()
         model.set_days(one_read)
         counts.append(time.perf_counter() - started)
