@@ -2,11 +2,13 @@
 
 All signal wiring is in ``_connect_signals`` so the flow of the window can be read in one place.
 The window talks to the data only through its GUI-thread Library; background updates use
-their own Library (see workers.py) and the window reloads from its own when they finish.
+their own Library (see workers.py), send the days they have committed as they go, and the
+window reloads from its own Library when they finish.
 
 Start-up is split in two: the constructor builds the panes and fills the sidebar and the list, so
-the first frame shows them; the detail pane, the folder watcher and the background update start
-just after that frame (``_finish_start``). Dialogs are imported when first opened.
+the first frame shows them; the detail pane and the folder watcher start just after that frame
+(``_finish_start``), the background update once a thread has imported what it needs. Dialogs
+are imported when first opened.
 """
 
 from __future__ import annotations
