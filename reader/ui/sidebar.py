@@ -64,7 +64,7 @@ class SidebarModel(QAbstractItemModel):
         are while an update adds days (a reset rebuilt 3,600 rows at 100,000 papers, 20-70 ms
         every two seconds); only a day that went away rebuilds the tree.
         """
-        new = [day.date for day in days if day.date not in self._days]
+        new = [day for day in days if day.date not in self._days]
         if self._days and len(self._days) + len(new) == len(days):  # nothing went away
             if new:
                 self._insert_days(new)
@@ -196,16 +196,17 @@ class SidebarModel(QAbstractItemModel):
             return ""
         return str(node.total)
 
-    def _insert_days(self, dates: list[str]) -> None:
+    def _insert_days(self, days: list[Any]) -> None:
         """Add day rows at their place (newest first); a new month goes in as one row with its days.
 
         An update commits ~200 files at a time: inserting their days one row at a time made the
-        view relayout ~200 times in one go.
+        view relayout ~200 times in one go. New rows come with their counts, so no row-changed
+        signal follows for them.
         """
-        by_month: dict[str, list[str]] = {}
-        for date in dates:
-            by_month.setdefault(date[:7], []).append(date)
-        for month_key, month_dates in by_month.items():
+        by_month: dict[str, list[Any]] = {}
+        for day in days:
+            by_month.setdefault(day.date[:7], []).append(day)
+        for month_key, month_days in by_month.items():
             year = self._child(self._root, month_key[:4])
             if year is None:
                 year = self._insert_sorted(self._root, _Node(self._root, month_key[:4], None, month_key[:4]))
@@ -213,12 +214,12 @@ class SidebarModel(QAbstractItemModel):
             if month is None:
                 month_name = QLocale().standaloneMonthName(int(month_key[5:7] or 1))
                 month = _Node(year, month_name, None, month_key)
-                for date in sorted(month_dates, reverse=True):
-                    self._days[date] = month.add(_Node(month, date, View("day", date), date))
+                for day in sorted(month_days, key=lambda day: day.date, reverse=True):
+                    self._days[day.date] = month.add(_day_node(month, day))
                 self._insert_sorted(year, month)
             else:
-                for date in month_dates:
-                    self._days[date] = self._insert_sorted(month, _Node(month, date, View("day", date), date))
+                for day in month_days:
+                    self._days[day.date] = self._insert_sorted(month, _day_node(month, day))
 
     @staticmethod
     def _child(parent: _Node, key: str) -> _Node | None:
@@ -308,6 +309,12 @@ class SidebarModel(QAbstractItemModel):
         for row, child in enumerate(node.children):
             child.row = row
 
+
+
+def _day_node(parent: _Node, day: Any) -> _Node:
+    node = _Node(parent, day.date, View("day", day.date), day.date)
+    node.unread, node.total = day.unread, day.total
+    return node
 
 
 def _is_ancestor(group: AnyIndex, index: AnyIndex) -> bool:
