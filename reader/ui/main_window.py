@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self._background_imports_done = QTimer(self)  # polled: the thread itself touches no Qt object
         self._background_imports_done.setInterval(BACKGROUND_IMPORTS_POLL_MS)
         self._update_requested = False  # start_update() before the first frame: run it after
+        self._days_from_update: list[DayInfo] | None = None  # the running update's latest count of days
         self._problems: list[Problem] = library.problems()
         self.update_status.set_problem_count(len(self._problems))
 
@@ -452,17 +453,23 @@ class MainWindow(QMainWindow):
             self.update_status.busy()
 
     def _on_update_days(self, days: list[DayInfo]) -> None:
-        """Days committed so far by the running update (counted in its process): show them as they land."""
+        """Days committed so far by the running update (counted in its process): show them as they land.
+
+        The update sends them once more when it is done, so the reload on finishing counts nothing.
+        """
+        self._days_from_update = days
         self._refresh_sidebar(reload_list=self._view is None or self._view.kind == "latest", days=days)
 
     def _on_update_finished(self, report: UpdateReport) -> None:
+        days, self._days_from_update = self._days_from_update, None
         self.update_status.idle()
         self._problems = list(report.problems)
         self.update_status.set_problem_count(len(self._problems))
-        self._refresh_sidebar(reload_list=True)
+        self._refresh_sidebar(reload_list=True, days=days)
         self._status(self.tr("Library up to date: %n paper(s)", "", report.papers))
 
     def _on_update_failed(self, message: str) -> None:
+        self._days_from_update = None
         log.warning("library update failed: %s", message)
         self.update_status.idle()
         self._status(self.tr("Update failed: {message}").format(message=message))

@@ -81,6 +81,7 @@ def _update_in_child(data_dir: str, events: Connection, stop: Event, days_interv
         library = Library(data_dir)
         try:
             report = library.update(progress=on_progress, should_stop=stop.is_set)
+            events.send(("days", library.days()))  # the final days: the window need not count them itself
         finally:
             library.close()
     except Exception as error:  # noqa: BLE001 - the process boundary: report, never die silently
