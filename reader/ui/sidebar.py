@@ -212,8 +212,7 @@ class SidebarModel(QAbstractItemModel):
                 year = self._insert_sorted(self._root, _Node(self._root, month_key[:4], None, month_key[:4]))
             month = self._child(year, month_key)
             if month is None:
-                month_name = QLocale().standaloneMonthName(int(month_key[5:7] or 1))
-                month = _Node(year, month_name, None, month_key)
+                month = _month_node(year, month_key, QLocale())
                 for day in sorted(month_days, key=lambda day: day.date, reverse=True):
                     self._days[day.date] = month.add(_day_node(month, day))
                 self._insert_sorted(year, month)
@@ -253,10 +252,9 @@ class SidebarModel(QAbstractItemModel):
                 years[year_text] = self._root.add(_Node(self._root, year_text, None, year_text))
             year = years[year_text]
             if month_text not in months:
-                month_name = locale.standaloneMonthName(int(day.date[5:7] or 1))
-                months[month_text] = year.add(_Node(year, month_name, None, month_text))
+                months[month_text] = year.add(_month_node(year, month_text, locale))
             month = months[month_text]
-            self._days[day.date] = month.add(_Node(month, day.date, View("day", day.date), day.date))
+            self._days[day.date] = month.add(_day_node(month, day))
         self._set_counts(days)
 
     def _set_counts(self, days: Sequence[Any]) -> None:
@@ -288,9 +286,8 @@ class SidebarModel(QAbstractItemModel):
         A star or a read changes one day, its month, its year and the smart views: signalling all
         3,600 days of a 100,000-paper library for that took ~100 ms of the GUI thread.
         """
-        nodes = self._days
-        changed_days = [nodes[day.date] for day in days if (nodes[day.date].unread, nodes[day.date].total)
-                        != (day.unread, day.total)]
+        changed_days = [node for day in days
+                        if ((node := self._days[day.date]).unread, node.total) != (day.unread, day.total)]
         groups = [*self._root.children, *(month for year in self._root.children for month in year.children
                                           if year.view is None)]
         before = [(node.unread, node.total) for node in groups]
@@ -311,7 +308,13 @@ class SidebarModel(QAbstractItemModel):
 
 
 
+def _month_node(parent: _Node, key: str, locale: QLocale) -> _Node:
+    """A month row ("2024-11"), labelled with the month's name in the UI language."""
+    return _Node(parent, locale.standaloneMonthName(int(key[5:7] or 1)), None, key)
+
+
 def _day_node(parent: _Node, day: Any) -> _Node:
+    """A day row with the counts of its DayInfo."""
     node = _Node(parent, day.date, View("day", day.date), day.date)
     node.unread, node.total = day.unread, day.total
     return node
@@ -430,9 +433,9 @@ class Sidebar(QTreeView):
             return
         newest = [year, model.index(0, 0, year)]
         current = self.currentIndex()
-        for index in self._opened:
-            if index.isValid() and index not in newest and not _is_ancestor(index, current):
-                self.collapse(QModelIndex(index))
-        for index in newest:
-            self.expand(index)
-        self._opened = [QPersistentModelIndex(index) for index in newest]
+        for opened in self._opened:
+            if opened.isValid() and opened not in newest and not _is_ancestor(opened, current):
+                self.collapse(model.index(opened.row(), 0, opened.parent()))
+        for group in newest:
+            self.expand(group)
+        self._opened = [QPersistentModelIndex(group) for group in newest]
