@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from reader.core.decode import read_text
+from reader.core.arxiv import ARXIV_URL
 from reader.core.models import HF_SITE, Digest, Media, Paper, Problem, Section
 
 MAX_VOTES = 2**31 - 1
@@ -26,10 +27,6 @@ _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _DAILY_HEADER = re.compile(r"Daily Papers \((.*)\)(?:[ \t]+#*)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_ARXIV_URL = re.compile(
-    r"(?:https?://)?(?:www\.|export\.)?(?i:arxiv\.org)/(?:abs|pdf)/"
-    r"([0-9]{4}\.[0-9]{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/[0-9]{7})(?:v[0-9]+)?(?:\.pdf)?(?:[/?#].*)?"
-)
 _IMAGE = re.compile(r"!\[[^\]]*\]\((.*)\)\s*$")
 _WATCH_VIDEO = re.compile(r"\[\s*Watch Video\s*\]\((.*)\)\s*$", re.IGNORECASE)
 _VIDEO_SRC = re.compile(r"<video\b[^>]*?\bsrc\s*=\s*([\"'])(.*?)\1", re.IGNORECASE)
@@ -189,7 +186,7 @@ class _Parser:
 
     def _start_paper(self, date: str, heading: str, number: int) -> None:
         title, url = _title_link(heading)
-        match = _ARXIV_URL.fullmatch(url) if url is not None else None
+        match = ARXIV_URL.fullmatch(url) if url is not None else None
         if title is None or url is None or match is None:
             self._problem(number, "paper heading has no arXiv link; skipped")
             return
