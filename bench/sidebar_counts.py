@@ -21,7 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reader.library import FILES_PER_COMMIT, DayInfo  # noqa: E402
+from reader.library import DayInfo
+from reader.library.facade import FILES_PER_COMMIT  # noqa: E402
 from reader.ui.models import View  # noqa: E402
 from reader.ui.sidebar import Sidebar, SidebarModel  # noqa: E402
 

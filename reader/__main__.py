@@ -2,6 +2,6 @@
 
 import sys
 
-from reader.app import main
+from reader.cli.main import main
 
 sys.exit(main())

@@ -7,7 +7,7 @@ and the CLI can serialise them without knowing where they came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 HF_SITE = "https://huggingface.co"
 
@@ -110,3 +110,52 @@ class SearchHit:
     paper: Paper
     score: float
     spans: tuple[Span, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Hits best first, and how many entries matched in all."""
+
+    hits: list[SearchHit]
+    total: int
+
+
+class PaperRow(NamedTuple):
+    """What a list row shows of one entry: no summary, media or full author list.
+
+    A tuple rather than a frozen dataclass: 100,000 of them are built in one go when the
+    "All papers" view opens, and a tuple is built several times faster and is smaller.
+    """
+
+    arxiv_id: str
+    date: str
+    title: str
+    votes: int | None
+    first_authors: str  # the first few names (the catalogue's SHORT_AUTHORS), ", "-joined
+    author_count: int
+    authors_truncated: int  # 1: the digest cut the author list ("+")
+    source: str
+    line: int
+
+    @property
+    def key(self) -> str:
+        """Same key as Paper.key."""
+        return f"{self.date}/{self.arxiv_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class DayInfo:
+    """One day of the sidebar."""
+
+    date: str
+    total: int
+    unread: int
+    starred: int
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One entry of the library list: a digest file or a folder searched recursively for *.md."""
+
+    path: str
+    builtin: bool = False

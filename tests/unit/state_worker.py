@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.state import StateStore
+from reader.stores.reading_state import StateStore
 
 
 def main() -> int:

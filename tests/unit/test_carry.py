@@ -12,8 +12,8 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from reader.app import main
-from reader.carry import STATE_FORMAT, export_state, import_state
+from reader.cli.main import main
+from reader.stores.carry import STATE_FORMAT
 from reader.core.errors import StateError
 from reader.core.models import Flags
 from reader.library import Library
@@ -82,7 +82,7 @@ def test_state_export_to_stdout_is_the_document(capsys: pytest.CaptureFixture[st
 def test_import_merges_a_star_or_read_mark_from_either_side_wins(library: Library) -> None:
     library.set_starred(["2411.12275"])
     library.set_read(["2407.21783", "2411.12275"])
-    report = import_state(library, state_document({
+    report = library.import_state(state_document({
         "2411.12275": {"starred": False, "read": False},  # an older export cannot undo anything
         "2407.21783": {"starred": True, "read": False},
         "2404.00399": {"starred": False, "read": True},
@@ -99,26 +99,26 @@ def test_import_merges_a_star_or_read_mark_from_either_side_wins(library: Librar
 
 def test_importing_the_same_file_twice_changes_nothing_more(library: Library) -> None:
     document = state_document({"2411.12275": {"starred": True, "read": True}})
-    import_state(library, document)
-    again = import_state(library, document)
+    library.import_state(document)
+    again = library.import_state(document)
     assert (again.newly_starred, again.newly_read) == (0, 0)
     assert library.all_flags() == {"2411.12275": Flags(starred=True, read=True)}
 
 
 def test_ids_not_in_this_library_are_kept_and_counted(library: Library) -> None:
-    report = import_state(library, state_document({"2501.00001": {"starred": True, "read": False}}))
+    report = library.import_state(state_document({"2501.00001": {"starred": True, "read": False}}))
     assert report.not_in_library == 1 and "not in this library yet" in str(report)
     assert library.flags("2501.00001").starred
-    assert export_state(library)["papers"] == {"2501.00001": {"starred": True, "read": False}}
+    assert library.export_state()["papers"] == {"2501.00001": {"starred": True, "read": False}}
 
 
 def test_version_suffixes_name_one_paper(library: Library) -> None:
-    import_state(library, state_document({"2411.12275v2": {"starred": True}, "2411.12275": {"read": True}}))
+    library.import_state(state_document({"2411.12275v2": {"starred": True}, "2411.12275": {"read": True}}))
     assert library.all_flags() == {"2411.12275": Flags(starred=True, read=True)}
 
 
 def test_invalid_entries_are_skipped_and_reported_the_rest_imported(library: Library) -> None:
-    report = import_state(library, state_document({
+    report = library.import_state(state_document({
         "not an id": {"starred": True},
         "2411.12275": {"starred": "yes"},
         "2407.21783": True,
@@ -140,7 +140,7 @@ def test_wrong_format_or_version_is_a_clear_error_and_changes_nothing(
     library: Library, document: object, message: str
 ) -> None:
     with pytest.raises(StateError, match=message):
-        import_state(library, document)
+        library.import_state(document)
     assert library.all_flags() == {}
 
 

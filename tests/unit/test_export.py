@@ -11,10 +11,11 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from reader.app import paper_json
+from reader.core.contract import paper_json
 from reader.core.models import Flags, Paper, Section
 from reader.core.parse import read_digest
-from reader.export import bibtex_keys, export_papers, latex_escape
+from reader.exports.bibtex import bibtex_keys, latex_escape
+from reader.exports.formats import export_papers
 
 LATEX_TITLES = [
     "M$^{2}$UGen: Multi-modal Music Understanding and Generation with the Power of Large Language Models",

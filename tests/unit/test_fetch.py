@@ -13,19 +13,11 @@ from pathlib import Path
 import pytest
 from http_fixture import DigestServer, Route
 
-from reader import fetch
-from reader.fetch import (
-    NO_NETWORK,
-    DayStatus,
-    FetchError,
-    FetchProgress,
-    check_source,
-    day_path,
-    default_since,
-    fetch_days,
-    fetch_into_library,
-    source_folder,
-)
+from reader.core import fs
+from reader.core.reports import DayStatus, FetchProgress
+from reader.sources import archive
+from reader.sources.archive import NO_NETWORK, fetch_days
+from reader.sources.archive_layout import FetchError, check_source, day_path, default_since, source_folder
 from reader.library import Library
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -149,7 +141,7 @@ def test_no_network_stops_early_with_one_message(tmp_path: Path) -> None:
 
 def test_long_ranges_are_capped_and_continue_where_the_last_run_stopped(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fetch, "MAX_DAYS", 40)
+    monkeypatch.setattr(archive, "MAX_DAYS", 40)
     with DigestServer({}) as srv:
         report = fetch_days(srv.url + BASE, tmp_path, date(2020, 1, 1), date(2020, 12, 31))
     assert len(report.days) == 40 and report.days[-1].date == "2020-02-09"
@@ -161,7 +153,7 @@ def test_long_ranges_are_capped_and_continue_where_the_last_run_stopped(
 
 def test_fetch_into_library_adds_the_folder_and_new_days_get_indexed(server: DigestServer, data_dir: Path) -> None:
     with Library(data_dir) as library:
-        report = fetch_into_library(library, server.url + BASE + "/", date(2025, 1, 1), date(2025, 1, 2))
+        report = library.fetch(server.url + BASE + "/", date(2025, 1, 1), date(2025, 1, 2))
         folder = source_folder(library.data_dir, server.url + BASE)
         assert report.folder == str(folder) and report.fetched == 1
         assert str(folder.resolve()) in [source.path for source in library.sources()]
@@ -169,7 +161,7 @@ def test_fetch_into_library_adds_the_folder_and_new_days_get_indexed(server: Dig
         assert library.days()[0].date == "2025-01-01"
         assert len(library.papers(date="2025-01-01")) == len(library.papers(date="2024-04-02"))
         # default range: after the newest day the library has
-        assert fetch_into_library(library, server.url + BASE, until=date(2025, 1, 1)).days == ()
+        assert library.fetch(server.url + BASE, until=date(2025, 1, 1)).days == ()
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/x", "paper_logs", "https:///nohost",
@@ -227,7 +219,7 @@ def test_a_failed_write_leaves_neither_the_day_nor_a_temp_file(
     def disk_full(_fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fetch.os, "fsync", disk_full)
+    monkeypatch.setattr(fs.os, "fsync", disk_full)
     report = fetch_days(server.url + BASE, tmp_path, date(2025, 1, 1), date(2025, 1, 1))
     assert report.days[0].status is DayStatus.FAILED and "No space left on device" in report.days[0].reason
     assert not any(path.is_file() and path.suffix in (".md", ".tmp") for path in tmp_path.rglob("*"))

@@ -6,8 +6,8 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("module", ["reader.core.parse", "reader.index.search_index", "reader.state.store",
-                                    "reader.library", "reader.app"])
+@pytest.mark.parametrize("module", ["reader.core.parse", "reader.index.search_index", "reader.stores.reading_state",
+                                    "reader.library", "reader.cli.main"])
 def test_logic_layers_do_not_import_qt(module: str) -> None:
     code = f"import sys, {module}; sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

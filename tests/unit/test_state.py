@@ -11,8 +11,8 @@ import pytest
 
 from reader.core.errors import StateError
 from reader.core.models import Flags
-from reader.state import StateStore
-from reader.state import store as store_module
+from reader.stores import reading_state as store_module
+from reader.stores.reading_state import StateStore
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.state import StateStore
+from reader.stores.reading_state import StateStore
 
 WORKER = Path(__file__).with_name("state_worker.py")
 

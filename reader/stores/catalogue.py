@@ -18,10 +18,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from reader.core.errors import LibraryError
-from reader.core.models import Media, Paper, Problem, Section
+from reader.core.models import Media, Paper, PaperRow, Problem, Section
 
 SCHEMA_VERSION = 2  # 2: list-row columns (first_authors, author_count) and a stored `visible` flag
 SHORT_AUTHORS = 2  # names kept in first_authors: what a list row shows
@@ -81,29 +80,6 @@ _ROW_COLUMNS = "arxiv_id, date, title, votes, first_authors, author_count, autho
 _PAPER_COLUMNS = "source, date, arxiv_id, builtin, line, title, url, votes, authors, authors_truncated, media, sections"
 
 _ORDER = " ORDER BY date DESC, votes IS NULL, votes DESC, source, line"
-
-
-class PaperRow(NamedTuple):
-    """What a list row shows of one entry: no summary, media or full author list.
-
-    A tuple rather than a frozen dataclass: 100,000 of them are built in one go when the
-    "All papers" view opens, and a tuple is built several times faster and is smaller.
-    """
-
-    arxiv_id: str
-    date: str
-    title: str
-    votes: int | None
-    first_authors: str  # the first SHORT_AUTHORS names, ", "-joined
-    author_count: int
-    authors_truncated: int  # 1: the digest cut the author list ("+")
-    source: str
-    line: int
-
-    @property
-    def key(self) -> str:
-        """Same key as Paper.key."""
-        return f"{self.date}/{self.arxiv_id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +228,10 @@ class Catalogue:
     def entry_ids(self) -> list[tuple[str, str]]:
         """(date, arxiv_id) of every visible entry."""
         return self._db.execute("SELECT date, arxiv_id FROM papers WHERE visible").fetchall()
+
+    def arxiv_ids(self) -> set[str]:
+        """Every arXiv id the library lists."""
+        return {arxiv_id for (arxiv_id,) in self._db.execute("SELECT DISTINCT arxiv_id FROM papers WHERE visible")}
 
     def shadowed(self) -> list[tuple[str, str, str]]:
         """(source, date, arxiv_id) of entries hidden behind the same entry in another file."""

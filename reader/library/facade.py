@@ -9,77 +9,32 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from reader.core import arxiv
 from reader.core.errors import InvalidQueryError, LibraryError
-from reader.core.models import Flags, Paper, Problem, SearchHit, Span
-from reader.datadir import UpdateLock, atomic_write_text, builtin_seeds_dir, resolve_data_dir
-from reader.index.catalogue import Catalogue, FileRecord, PaperRow, iter_chunks
-from reader.state.store import StateStore
+from reader.core.fs import UpdateLock
+from reader.core.models import DayInfo, Flags, Paper, PaperRow, Problem, SearchHit, SearchResult, Source, Span
+from reader.core.reports import FetchProgress, FetchReport, ImportReport, UpdateProgress, UpdateReport
+from reader.library.source_list import SourceList
+from reader.sources.folders import is_under, scan_sources
+from reader.stores.catalogue import Catalogue, FileRecord, iter_chunks
+from reader.stores.datadir import resolve_data_dir
+from reader.stores.reading_state import StateStore
 
 if TYPE_CHECKING:
+    from urllib.request import OpenerDirector
+
     from reader.index.query import Query
     from reader.index.search_index import SearchIndex
 
 log = logging.getLogger("reader.library")
 
-LIBRARY_FILE = "library.json"
-LIBRARY_VERSION = 1
-BUILTIN_SEEDS = "builtin:seeds"
 EntryT = TypeVar("EntryT", Paper, PaperRow)  # what the list queries return: full papers or light rows
 FILES_PER_COMMIT = 200  # index in chunks so new days appear while a large library is still being read
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One entry of the library list: a digest file or a folder searched recursively for *.md."""
-
-    path: str
-    builtin: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class UpdateProgress:
-    """Sent during Library.update() after each file."""
-
-    done: int
-    total: int
-    path: str
-
-
-@dataclass(frozen=True, slots=True)
-class UpdateReport:
-    """What an update did, and every problem the library currently has."""
-
-    files: int
-    changed: int
-    unchanged: int
-    removed: int
-    papers: int
-    skipped: int  # files that gave no paper at all because of a problem
-    problems: tuple[Problem, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class DayInfo:
-    """One day of the sidebar."""
-
-    date: str
-    total: int
-    unread: int
-    starred: int
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """Hits best first, and how many entries matched in all."""
-
-    hits: list[SearchHit]
-    total: int
 
 
 class Library:
@@ -91,6 +46,7 @@ class Library:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise LibraryError(f"cannot create the data directory {self.data_dir}: {error.strerror}") from error
+        self._source_list = SourceList(self.data_dir)
         self._catalogue = Catalogue(self.data_dir / "catalogue.sqlite")
         self._state = StateStore(self.data_dir / "state.sqlite")
         self._opened_index: SearchIndex | None = None  # see _index
@@ -133,72 +89,33 @@ class Library:
 
     # -- sources -------------------------------------------------------------
 
-    def _library_file(self) -> dict:
-        """library.json as written by _save_sources; the default list when there is none yet."""
-        path = self.data_dir / LIBRARY_FILE
-        try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(document["sources"], list):
-                raise TypeError("'sources' is not a list")
-            return document
-        except FileNotFoundError:
-            return {"sources": [BUILTIN_SEEDS]}
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            raise LibraryError(f"{path}: unreadable library list ({error}); fix or delete it") from error
-
     def sources(self) -> list[Source]:
         """The library list; by default only the bundled seeds."""
-        entries = self._library_file()["sources"]
-        return [
-            Source(str(builtin_seeds_dir()), builtin=True) if entry == BUILTIN_SEEDS else Source(entry)
-            for entry in entries
-        ]
+        return self._source_list.sources()
 
     def add_sources(self, paths: Iterable[Path | str]) -> list[Source]:
         """Add files or folders (already present ones are kept once); returns the new list."""
-        current = self.sources()
-        known = {source.path for source in current}
-        for raw in paths:
-            path = Path(raw).expanduser()
-            if not path.exists():
-                raise LibraryError(f"{raw}: no such file or folder")
-            resolved = str(path.resolve())
-            if resolved not in known:
-                current.append(Source(resolved))
-                known.add(resolved)
-        self._save_sources(current)
-        return current
+        return self._source_list.add(paths)
 
     def remove_source(self, path: Path | str) -> None:
         """Drop a source; its papers leave at the next update, their read/starred state stays."""
-        target = str(Path(path).expanduser().resolve())
-        current = self.sources()
-        remaining = [source for source in current if source.path != target]
-        if len(remaining) == len(current):
-            raise LibraryError(f"{path}: not in the library")
-        self._save_sources(remaining)
+        self._source_list.remove(path)
 
     def seeds_hidden(self) -> bool:
         """True when the user chose to hide the bundled seeds (they stay in the list, unscanned)."""
-        return bool(self._library_file().get("seeds_hidden", False))
+        return self._source_list.seeds_hidden()
 
     def set_seeds_hidden(self, hidden: bool) -> None:
         """Hide or show the bundled seeds; their papers leave or return at the next update."""
-        self._save_sources(self.sources(), seeds_hidden=hidden)
+        self._source_list.set_seeds_hidden(hidden)
 
     def source_paper_counts(self) -> dict[str, int]:
         """Papers read from each source's files at the last update (by source path; 0 when none)."""
         records = self._catalogue.files().values()
         return {
-            source.path: sum(record.paper_count for record in records if _is_under(record.path, [source.path]))
+            source.path: sum(record.paper_count for record in records if is_under(record.path, [source.path]))
             for source in self.sources()
         }
-
-    def _save_sources(self, sources: list[Source], seeds_hidden: bool | None = None) -> None:
-        entries = [BUILTIN_SEEDS if source.builtin else source.path for source in sources]
-        hidden = self.seeds_hidden() if seeds_hidden is None else seeds_hidden
-        document = {"version": LIBRARY_VERSION, "sources": entries, "seeds_hidden": hidden}
-        atomic_write_text(self.data_dir / LIBRARY_FILE, json.dumps(document, ensure_ascii=False, indent=2))
 
     # -- scanning and indexing -----------------------------------------------
 
@@ -216,7 +133,8 @@ class Library:
             sources = self.sources()
             if self.seeds_hidden():  # kept in the list, not scanned: their papers leave the catalogue
                 sources = [source for source in sources if not source.builtin]
-            files, scan_problems = _scan(sources)
+            found = scan_sources(source.path for source in sources)
+            files, scan_problems = found.files, found.problems
             known = self._catalogue.files()
             removed = [path for path in known if path not in files]
             changed = [path for path, stat in files.items() if _is_changed(known.get(path), stat)]
@@ -232,7 +150,7 @@ class Library:
                     digest = read_digest(Path(path))
                     mtime_ns, size = files[path]
                     record = FileRecord(path, mtime_ns, size, len(digest.papers), digest.problems)
-                    parsed.append((record, _is_under(path, builtin_roots), list(digest.papers)))
+                    parsed.append((record, is_under(path, builtin_roots), list(digest.papers)))
                     done += 1
                     if progress:
                         progress(UpdateProgress(done, len(files), path))
@@ -294,11 +212,11 @@ class Library:
 
     def paper(self, arxiv_id: str, date: str) -> Paper | None:
         """The full entry listed on `date` for this paper, or None."""
-        return self._catalogue.paper(date, normalise_arxiv_id(arxiv_id))
+        return self._catalogue.paper(date, arxiv.normalise(arxiv_id))
 
     def papers_for(self, arxiv_id: str) -> list[Paper]:
         """Every day this paper is listed on."""
-        return self._catalogue.papers(arxiv_id=normalise_arxiv_id(arxiv_id))
+        return self._catalogue.papers(arxiv_id=arxiv.normalise(arxiv_id))
 
     # -- search ----------------------------------------------------------------
 
@@ -333,7 +251,7 @@ class Library:
 
     def flags(self, arxiv_id: str) -> Flags:
         """Read/starred state of one paper."""
-        return self._state.get(normalise_arxiv_id(arxiv_id))
+        return self._state.get(arxiv.normalise(arxiv_id))
 
     def all_flags(self) -> dict[str, Flags]:
         """State of every paper that has a flag set."""
@@ -341,22 +259,88 @@ class Library:
 
     def set_starred(self, arxiv_ids: Iterable[str], value: bool = True) -> None:
         """Star or unstar; durable when this returns."""
-        self._state.set_starred([normalise_arxiv_id(i) for i in arxiv_ids], value)
+        self._state.set_starred([arxiv.normalise(i) for i in arxiv_ids], value)
 
     def set_read(self, arxiv_ids: Iterable[str], value: bool = True) -> None:
         """Mark read or unread; durable when this returns."""
-        self._state.set_read([normalise_arxiv_id(i) for i in arxiv_ids], value)
+        self._state.set_read([arxiv.normalise(i) for i in arxiv_ids], value)
 
     def merge_flags(self, flags: dict[str, Flags]) -> None:
         """Fold in imported state: a star or read mark from either side wins, nothing is cleared."""
         self._state.merge(flags)
 
+    def export_state(self) -> dict[str, Any]:
+        """Every paper with a flag set, as the JSON document `state export` writes."""
+        from reader.stores.carry import export_state
 
-def normalise_arxiv_id(arxiv_id: str) -> str:
-    """`2411.12275v2` and ` 2411.12275 ` name the same paper as `2411.12275`."""
-    text = arxiv_id.strip()
-    head, _sep, version = text.rpartition("v")
-    return head if head and version.isdigit() and head[-1].isdigit() else text
+        return export_state(self._state)
+
+    def import_state(self, data: Any) -> ImportReport:
+        """Merge an exported state in (a star or read mark from either side wins); raises StateError."""
+        from reader.stores.carry import import_state
+
+        return import_state(self._state, data, self._catalogue.arxiv_ids())
+
+    # -- exports and fetching --------------------------------------------------
+
+    def export(self, papers: list[Paper], fmt: str, date: str | None = None, query: str | None = None) -> str:
+        """The document `export` writes for these papers: `fmt` is one of EXPORT_FORMATS; the day or
+        query names the selection in a reading list's heading (neither: the starred papers)."""
+        from reader.exports.formats import export_papers
+        from reader.exports.reading_list import describe_scope
+
+        return export_papers(papers, self.all_flags(), fmt, describe_scope(date, query))
+
+    def fetch(
+        self,
+        source: str,
+        since: date | None = None,
+        until: date | None = None,
+        *,
+        progress: Callable[[FetchProgress], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        timeout_s: float = 15.0,
+        opener: OpenerDirector | None = None,
+    ) -> FetchReport:
+        """Fetch a digest archive's missing days into the data directory and follow that folder.
+
+        The caller runs update() afterwards when report.fetched > 0 (the window does that in its own
+        update worker). Defaults: since = the day after the newest known day, until = today (UTC).
+        """
+        from reader.sources.archive import fetch_days
+        from reader.sources.archive_layout import check_source, default_since, source_folder
+
+        base = check_source(source)
+        folder = source_folder(self.data_dir, base)
+        today = datetime.now(UTC).date()
+        if since is None:
+            known_days = self.days()
+            since = default_since(folder, known_days[0].date if known_days else None, today)
+        report = fetch_days(base, folder, since, until or today, progress=progress, should_stop=should_stop,
+                            timeout_s=timeout_s, opener=opener)
+        if report.fetched and str(folder.resolve()) not in {entry.path for entry in self.sources()}:
+            self.add_sources([folder])
+        return report
+
+    def fetch_folder(self, source: str) -> Path:
+        """Where fetch() keeps the days of this source (inside the data directory)."""
+        from reader.sources.archive_layout import source_folder
+
+        return source_folder(self.data_dir, source)
+
+    def default_fetch_start(self, source: str, today: date) -> date:
+        """The first day a fetch of this source asks for when no --since is given."""
+        from reader.sources.archive_layout import default_since
+
+        known_days = self.days()
+        return default_since(self.fetch_folder(source), known_days[0].date if known_days else None, today)
+
+    def scan(self) -> tuple[frozenset[tuple[str, int, int]], set[str]]:
+        """How the digests on disk look now, (path, mtime_ns, size) per file, and the folders holding them:
+        the window's watcher compares the first between two looks and watches the second. Any thread."""
+        hidden = self.seeds_hidden()
+        found = scan_sources(source.path for source in self.sources() if not (hidden and source.builtin))
+        return frozenset((path, *stat) for path, stat in found.files.items()), found.folders
 
 
 def _spans(query: Query, paper: Paper) -> Iterable[Span]:
@@ -370,45 +354,5 @@ def _spans(query: Query, paper: Paper) -> Iterable[Span]:
             yield Span("section", index, start, end)
 
 
-def _scan(sources: list[Source]) -> tuple[dict[str, tuple[int, int]], list[Problem]]:
-    """Every digest file of the sources with (mtime_ns, size), and sources that cannot be read."""
-    files: dict[str, tuple[int, int]] = {}
-    problems: list[Problem] = []
-    for source in sources:
-        root = Path(source.path)
-        if root.is_dir():
-            candidates = _walk_markdown(root, problems)
-        elif root.exists():
-            candidates = [root]
-        else:
-            problems.append(Problem(source.path, 0, "source not found (moved or deleted?); its papers are hidden"))
-            continue
-        for path in candidates:
-            try:
-                stat = path.stat()
-            except OSError as error:
-                problems.append(Problem(str(path), 0, f"cannot read: {error.strerror}"))
-                continue
-            files[str(path)] = (stat.st_mtime_ns, stat.st_size)
-    return files, problems
-
-
-def _walk_markdown(root: Path, problems: list[Problem]) -> list[Path]:
-    """*.md files below root, skipping hidden folders (.git) and not following folder links (no loops)."""
-    found: list[Path] = []
-
-    def report(error: OSError) -> None:
-        problems.append(Problem(str(error.filename), 0, f"cannot read folder: {error.strerror}"))
-
-    for folder, subfolders, names in os.walk(root, onerror=report):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        found.extend(Path(folder, name) for name in sorted(names) if name.lower().endswith(".md"))
-    return found
-
-
 def _is_changed(record: FileRecord | None, stat: tuple[int, int]) -> bool:
     return record is None or (record.mtime_ns, record.size) != stat
-
-
-def _is_under(path: str, roots: list[str]) -> bool:
-    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)

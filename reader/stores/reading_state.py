@@ -15,7 +15,6 @@ Every :class:`sqlite3.Error` is turned into :class:`~reader.core.errors.StateErr
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
@@ -23,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from reader.core import arxiv
 from reader.core.errors import StateError
 from reader.core.models import Flags
 
@@ -33,9 +33,6 @@ _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
-
-_VERSION_SUFFIX = re.compile(r"v\d+$")
-
 
 def _create_flags_table(db: sqlite3.Connection) -> None:
     """Version 0 -> 1: the flags table.
@@ -316,7 +313,7 @@ def _set_rows(db: sqlite3.Connection, flag: Flag, ids: list[str], value: bool) -
 
 def _normalise(arxiv_id: str) -> str:
     """The key is the arXiv id without version: "2411.12275v2" and "2411.12275" share state."""
-    key = _VERSION_SUFFIX.sub("", arxiv_id.strip())
+    key = arxiv.normalise(arxiv_id)
     if not key:
         raise ValueError(f"not an arXiv id: {arxiv_id!r}")
     return key

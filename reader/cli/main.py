@@ -1,0 +1,186 @@
+"""Entry point: the `daily-papers` command line, or the reader window when no command is given.
+
+The command line and its --json output are an interface other tools depend on: extend it,
+never change what existing keys and exit codes mean.
+Exit codes: 0 done (also when some files were skipped and reported), 1 the operation failed
+(unknown paper, unusable state file, ...), 2 usage error or invalid query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.cli.arguments import build_parser
+from reader.cli.output import describe, print_papers
+from reader.core.errors import InvalidQueryError, ReaderError
+from reader.core.fs import atomic_write_text
+from reader.library import DEFAULT_SOURCE, DayStatus, FetchProgress, Library, format_for_path, read_state_file, state_to_text
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code; never lets a traceback reach the user for bad input."""
+    if getattr(sys, "frozen", False):  # in a bundle, the window's update child process starts here
+        import multiprocessing  # only then: the window imports it after its first paint
+
+        multiprocessing.freeze_support()
+    args = build_parser().parse_args(argv)
+    debug = getattr(args, "debug", False)
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(name)s: %(message)s")
+    data_dir = getattr(args, "data_dir", None)
+    try:
+        if args.command is None:
+            from reader.ui.app import run_window  # Qt is imported only for the window
+
+            return run_window(Path(data_dir) if data_dir else None)
+        return _run_command(args, data_dir)
+    except InvalidQueryError as error:
+        print(f"daily-papers: invalid query: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except ReaderError as error:
+        print(f"daily-papers: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into `head`: not an error
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug, not bad input: say so plainly; --debug shows where
+        if debug:
+            raise
+        print(f"daily-papers: internal error: {error!r} (run with --debug for details)", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
+    with Library(data_dir) as library:
+        for warning in library.warnings:
+            print(f"daily-papers: {warning}", file=sys.stderr)
+        if args.command == "index":
+            return _index(library, args.paths)
+        if args.command in ("star", "unstar", "read", "unread"):
+            return _set_flags(library, args.command, args.arxiv_ids)
+        library.update()  # cheap when nothing changed; keeps scripted reads fresh
+        if args.command == "list":
+            papers = library.papers(date=args.date, starred=args.starred, unread=args.unread)
+            print_papers(library, papers, args.json)
+        elif args.command == "search":
+            result = library.search(args.query, limit=args.limit)
+            scores = [hit.score for hit in result.hits]
+            print_papers(library, [hit.paper for hit in result.hits], args.json, scores)
+            if not args.json:
+                print(f"{len(result.hits)} of {result.total} matches", file=sys.stderr)
+        elif args.command == "export":
+            return _export(library, args)
+        elif args.command == "state":
+            return _state(library, args)
+        elif args.command == "fetch":
+            return _fetch(library, args)
+        else:
+            papers = library.papers_for(args.arxiv_id)
+            if not papers:
+                print(f"daily-papers: {args.arxiv_id} is not in the library", file=sys.stderr)
+                return EXIT_FAILED
+            if args.json:
+                print_papers(library, papers, True)
+            else:
+                print(describe(papers, library.flags(args.arxiv_id)))
+    return EXIT_OK
+
+
+def _index(library: Library, paths: list[str]) -> int:
+    if paths:
+        library.add_sources(paths)
+    report = library.update()
+    print(f"{report.files} files ({report.changed} parsed, {report.unchanged} unchanged, {report.removed} removed), "
+          f"{report.papers} papers, {report.skipped} skipped, {len(report.problems)} problems")
+    for problem in report.problems:
+        print(problem)
+    return EXIT_OK
+
+
+def _export(library: Library, args: argparse.Namespace) -> int:
+    fmt = args.format or (format_for_path(args.output) if args.output else None)
+    if fmt is None:
+        print("daily-papers export: give --format (bibtex, markdown, csv or json) or an -o FILE with one of "
+              "the suffixes .bib, .md, .csv, .json", file=sys.stderr)
+        return EXIT_USAGE
+    if args.search is not None:
+        papers = [hit.paper for hit in library.search(args.search, limit=None).hits]
+        nothing = f"no paper matches {args.search!r}"
+    elif args.date:
+        papers, nothing = library.papers(date=args.date), f"no papers on {args.date}"
+    else:
+        papers, nothing = library.papers(starred=True), "no starred papers"
+    if not papers:
+        print(f"daily-papers: nothing to export ({nothing}); writing an empty document", file=sys.stderr)
+    _write_output(library.export(papers, fmt, date=args.date, query=args.search), args.output)
+    if args.output and papers:
+        print(f"exported {len(papers)} papers to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _state(library: Library, args: argparse.Namespace) -> int:
+    if args.state_action == "export":
+        document = library.export_state()
+        _write_output(state_to_text(document), args.output)
+        if args.output:
+            print(f"saved the state of {len(document['papers'])} papers to {args.output}", file=sys.stderr)
+        return EXIT_OK
+    report = library.import_state(read_state_file(args.file))
+    print(report)
+    for message in report.skipped:
+        print(f"daily-papers: skipped {message}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _write_output(text: str, output: str | None) -> None:
+    """stdout, or a file written atomically: an interrupted export never leaves half a file."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        atomic_write_text(Path(output), text)
+    except OSError as error:
+        raise ReaderError(f"cannot write {output}: {error.strerror or error}") from error
+
+
+def _fetch(library: Library, args: argparse.Namespace) -> int:
+    """One line per day that was not already present, notes on stderr, a summary; then index.
+    Exit 1 only when no day could reach the server (see reader.fetch)."""
+    from datetime import date
+
+    since = date.fromisoformat(args.since) if args.since else None
+    until = date.fromisoformat(args.until) if args.until else None
+    if since and until and since > until:
+        print(f"daily-papers: --since {since} is after --until {until}", file=sys.stderr)
+        return EXIT_USAGE
+
+    def show(step: FetchProgress) -> None:
+        if step.result.status is not DayStatus.PRESENT:
+            print(step.result.describe(), flush=True)
+
+    report = library.fetch(args.source or DEFAULT_SOURCE, since, until, progress=show)
+    for note in report.notes:
+        print(f"daily-papers: {note}", file=sys.stderr)
+    summary = report.summary()
+    if report.fetched:
+        summary += f"; {library.update().papers} papers in the library"
+    print(summary)
+    return EXIT_FAILED if report.unreachable else EXIT_OK
+
+
+def _set_flags(library: Library, command: str, arxiv_ids: list[str]) -> int:
+    setter = library.set_starred if command in ("star", "unstar") else library.set_read
+    setter(arxiv_ids, command in ("star", "read"))
+    for arxiv_id in arxiv_ids:
+        if not library.papers_for(arxiv_id):
+            print(f"daily-papers: note: {arxiv_id} is not in the library (yet); its state is kept", file=sys.stderr)
+    return EXIT_OK
+
+

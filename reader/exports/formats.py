@@ -1,0 +1,42 @@
+"""The export formats, by name and file suffix, and the one function that writes any of them.
+
+The writers are imported when a document is made, so listing the formats (the CLI's --help, a file
+dialog's filters) costs the window's start-up nothing.
+"""
+
+from __future__ import annotations
+
+from reader.core.models import Flags, Paper
+from reader.exports.reading_list import STARRED_SCOPE
+
+# Format name -> usual file suffix (for file dialogs and for guessing the format from `-o FILE`).
+FORMAT_SUFFIXES: dict[str, str] = {"bibtex": ".bib", "markdown": ".md", "csv": ".csv", "json": ".json"}
+EXPORT_FORMATS = tuple(FORMAT_SUFFIXES)
+
+
+def export_papers(papers: list[Paper], flags: dict[str, Flags], fmt: str, scope: str = STARRED_SCOPE) -> str:
+    """The whole document in `fmt` ("bibtex", "markdown", "csv" or "json") for `papers`, in the
+    order given. `flags` maps arXiv id -> Flags (a missing id is neither starred nor read);
+    `scope` names the selection in the Markdown heading. No papers: an empty but valid document."""
+    from reader.exports.bibtex import to_bibtex
+    from reader.exports.reading_list import to_markdown
+    from reader.exports.tables import to_csv, to_json
+
+    if fmt == "bibtex":
+        return to_bibtex(papers)
+    if fmt == "markdown":
+        return to_markdown(papers, flags, scope)
+    if fmt == "csv":
+        return to_csv(papers, flags)
+    if fmt == "json":
+        return to_json(papers, flags)
+    raise ValueError(f"unknown export format: {fmt!r}")
+
+
+def format_for_path(path: str) -> str | None:
+    """The export format a file name asks for by its suffix (`starred.bib` -> "bibtex"), or None."""
+    lowered = path.lower()
+    for fmt, suffix in FORMAT_SUFFIXES.items():
+        if lowered.endswith(suffix) or (fmt == "bibtex" and lowered.endswith(".bibtex")):
+            return fmt
+    return None

@@ -1,0 +1,27 @@
+"""The facade: the only part of the reader the front ends (``reader.cli``, ``reader.ui``) call.
+
+``Library`` is one data directory (sources, catalogue, index, reading state); the names below are
+what a front end needs besides it, so no front end imports the stores, sources or exports itself.
+"""
+
+from reader.core.models import DayInfo, PaperRow, SearchResult, Source
+from reader.core.reports import (
+    DayResult,
+    DayStatus,
+    FetchProgress,
+    FetchReport,
+    ImportReport,
+    UpdateProgress,
+    UpdateReport,
+)
+from reader.exports.formats import EXPORT_FORMATS, FORMAT_SUFFIXES, format_for_path
+from reader.library.facade import Library
+from reader.sources.archive_layout import DEFAULT_SOURCE, FetchError, check_source
+from reader.stores.carry import read_state_file, state_to_text
+from reader.stores.datadir import DATA_DIR_ENV
+
+__all__ = [
+    "DATA_DIR_ENV", "DEFAULT_SOURCE", "EXPORT_FORMATS", "FORMAT_SUFFIXES", "DayInfo", "DayResult", "DayStatus",
+    "FetchError", "FetchProgress", "FetchReport", "ImportReport", "Library", "PaperRow", "SearchResult", "Source",
+    "UpdateProgress", "UpdateReport", "check_source", "format_for_path", "read_state_file", "state_to_text",
+]

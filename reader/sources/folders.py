@@ -1,0 +1,78 @@
+"""Digests on disk: the one walk over the library's files and folders, shared by the update and the watcher.
+
+A source is a digest file or a folder searched recursively for ``*.md``; hidden folders (``.git``) are
+skipped and folder links are not followed (no loops). Only regular files count: a FIFO or device named
+``x.md`` would block the first read for ever, so it is reported and skipped, without opening it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from reader.core.models import Problem
+
+
+@dataclass(slots=True)
+class FolderScan:
+    """What one walk found."""
+
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (mtime_ns, size)
+    folders: set[str] = field(default_factory=set)  # every folder walked: what a watcher watches
+    problems: list[Problem] = field(default_factory=list)  # unreadable sources, folders and files
+
+
+def builtin_seeds_dir() -> Path:
+    """The bundled sample digests, wherever the package is installed."""
+    return Path(str(resources.files("reader.seeds")))
+
+
+def scan_sources(roots: Iterable[str | Path]) -> FolderScan:
+    """Every digest file of the sources with its (mtime_ns, size), the folders walked, and the problems."""
+    scan = FolderScan()
+    for raw in roots:
+        root = Path(raw)
+        if root.is_dir():
+            _walk(root, scan)
+        elif root.exists():
+            scan.folders.add(str(root.parent))  # a file source: its folder tells of a replace-by-rename
+            _add_file(root, scan)
+        else:
+            scan.problems.append(Problem(str(root), 0, "source not found (moved or deleted?); its papers are hidden"))
+    return scan
+
+
+def is_under(path: str, roots: Iterable[str]) -> bool:
+    """True when `path` is one of the roots or lies inside one of them."""
+    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _walk(root: Path, scan: FolderScan) -> None:
+    def report(error: OSError) -> None:
+        scan.problems.append(Problem(str(error.filename), 0, f"cannot read folder: {error.strerror}"))
+
+    for folder, subfolders, names in os.walk(root, onerror=report):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        scan.folders.add(folder)
+        for name in sorted(names):
+            if name.lower().endswith(".md"):
+                _add_file(Path(folder, name), scan)
+
+
+def _add_file(path: Path, scan: FolderScan) -> None:
+    try:
+        info = path.stat()  # stat never opens the file: safe on a FIFO
+    except FileNotFoundError:
+        return  # deleted between listing and looking: the next scan sees it gone
+    except OSError as error:
+        scan.problems.append(Problem(str(path), 0, f"cannot read: {error.strerror}"))
+        return
+    if not stat.S_ISREG(info.st_mode):
+        if not stat.S_ISDIR(info.st_mode):  # a folder named x.md is walked past silently, as before
+            scan.problems.append(Problem(str(path), 0, "not a regular file (a pipe or device?); skipped"))
+        return
+    scan.files[str(path)] = (info.st_mtime_ns, info.st_size)
