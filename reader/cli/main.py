@@ -18,7 +18,15 @@ from reader.cli.arguments import build_parser
 from reader.cli.output import describe, print_papers
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.fs import atomic_write_text
-from reader.library import DEFAULT_SOURCE, DayStatus, FetchProgress, Library, format_for_path, read_state_file, state_to_text
+from reader.library import (
+    DEFAULT_SOURCE,
+    DayStatus,
+    FetchProgress,
+    Library,
+    format_for_path,
+    read_state_file,
+    state_to_text,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

@@ -18,10 +18,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from reader.core.errors import LibraryError
 from reader.core.models import Media, Paper, PaperRow, Problem, Section
 
+T = TypeVar("T")
 SCHEMA_VERSION = 2  # 2: list-row columns (first_authors, author_count) and a stored `visible` flag
 SHORT_AUTHORS = 2  # names kept in first_authors: what a list row shows
 
@@ -247,7 +249,8 @@ class Catalogue:
 
     def paper_count(self) -> int:
         """Number of visible entries."""
-        return self._db.execute("SELECT COUNT(*) FROM papers WHERE visible").fetchone()[0]
+        count: int = self._db.execute("SELECT COUNT(*) FROM papers WHERE visible").fetchone()[0]
+        return count
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
@@ -309,7 +312,7 @@ def _paper_row(paper: Paper, builtin: bool) -> tuple[object, ...]:
     )
 
 
-def _paper_from_row(row: tuple) -> Paper:
+def _paper_from_row(row: tuple[Any, ...]) -> Paper:
     source, date, arxiv_id, _builtin, line, title, url, votes, authors, truncated, media, sections = row
     media_value = json.loads(media) if media else None
     return Paper(
@@ -331,7 +334,7 @@ def _problems_from_json(path: str, text: str) -> tuple[Problem, ...]:
     return tuple(Problem(path, line, reason) for line, reason in json.loads(text))
 
 
-def iter_chunks(items: list, size: int) -> Iterator[list]:
+def iter_chunks(items: list[T], size: int) -> Iterator[list[T]]:
     """Consecutive slices of at most `size` items."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
