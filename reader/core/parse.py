@@ -16,8 +16,8 @@ import unicodedata
 from pathlib import Path
 from typing import Literal
 
-from reader.core.decode import read_text
 from reader.core.arxiv import ARXIV_URL
+from reader.core.decode import read_text
 from reader.core.models import HF_SITE, Digest, Media, Paper, Problem, Section
 
 MAX_VOTES = 2**31 - 1
@@ -28,12 +28,18 @@ _DAILY_HEADER = re.compile(r"Daily Papers \((.*)\)(?:[ \t]+#*)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _IMAGE = re.compile(r"!\[[^\]]*\]\((.*)\)\s*$")
-_WATCH_VIDEO = re.compile(r"\[\s*Watch Video\s*\]\((.*)\)\s*$", re.IGNORECASE)
+# "[Watch Video](url)", or the same with the parentheses missing: "[Watch Video]url" (a URL with
+# a scheme, or a site path; other text after "[Watch Video]" is not a media line).
+_WATCH_VIDEO = re.compile(
+    r"\[\s*Watch Video\s*\][ \t]*(?:\((.*)\)|((?:[A-Za-z][A-Za-z0-9+.-]*:|/)\S*))\s*$", re.IGNORECASE
+)
 _VIDEO_SRC = re.compile(r"<video\b[^>]*?\bsrc\s*=\s*([\"'])(.*?)\1", re.IGNORECASE)
 _HTTP_URL = re.compile(r"(?i:https?)://[^\s\"'<>`\\]+")
 _VOTE = re.compile(r"Votes?[ \t]*:[ \t]*(.*?)\s*$")
 _AUTHORS = re.compile(r"Authors[ \t]*:[ \t]*(.*?)\s*$")
-_LABELLED = re.compile(r"[-*+][ \t]+(\*\*\*?)([^*\n]{1,80}?)(?::\1|\1[ \t]*:)[ \t]*(.*)$")
+# "- ***Label***: text", "- **Label**: text", "- **Label:** text"; the closing asterisks need not
+# balance the opening ones ("- ***Technical Details*: text" occurs in the archive).
+_LABELLED = re.compile(r"[-*+][ \t]+\*\*\*?([^*\n]{1,80}?)(?::\*{1,3}|\*{1,3}[ \t]*:)[ \t]*(.*)$")
 _BULLET = re.compile(r"([-*+])(?:[ \t]+(.*)|$)")
 _LIST_ITEM = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)")
 _THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
@@ -43,7 +49,7 @@ class _Draft:
     """A paper being read; becomes a Paper when its next heading arrives."""
 
     __slots__ = ("arxiv_id", "title", "url", "line", "votes", "authors", "truncated", "media",
-                 "media_seen", "sections", "label", "lines", "indents")
+                 "media_seen", "in_summary", "sections", "label", "lines", "indents")
 
     def __init__(self, arxiv_id: str, title: str, url: str, line: int) -> None:
         self.arxiv_id, self.title, self.url, self.line = arxiv_id, title, url, line
@@ -52,6 +58,7 @@ class _Draft:
         self.truncated = False
         self.media: Media | None = None
         self.media_seen = False
+        self.in_summary = False  # True from the first summary list item on: no metadata after it
         self.sections: list[Section] = []
         self.label: str | None = None
         self.lines: list[str] | None = None  # the open section's lines; None before the first
@@ -198,11 +205,18 @@ class _Parser:
         self.draft = _Draft(arxiv_id, title or arxiv_id, url, number)
 
     def _body(self, draft: _Draft, line: str, stripped: str, number: int) -> None:
-        """One non-blank line inside a paper: metadata before the summary, then sections."""
-        if draft.lines is None and self._metadata(draft, stripped, number):
+        """One non-blank line inside a paper: metadata before the summary, then sections.
+
+        Until the first summary list item (bullet or numbered line), a metadata line is metadata
+        wherever it sits: an unrecognised line there (kept as unlabelled summary text) must not
+        turn the vote, authors or media lines after it into summary text.
+        """
+        if not draft.in_summary and self._metadata(draft, stripped, number):
             return
         if stripped[0] in "-*_" and _THEMATIC_BREAK.fullmatch(stripped):
             return  # a separator between papers, not summary text
+        if not draft.in_summary and _LIST_ITEM.match(stripped):
+            draft.in_summary = True
         indent = len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
         if indent >= 2 and draft.lines is not None:
             if _LIST_ITEM.match(stripped):
@@ -212,7 +226,7 @@ class _Parser:
             return
         if stripped[0] in "-*+":
             if labelled := _LABELLED.match(stripped):
-                draft.open_section(_label(labelled[2]), _list_literal(labelled[3].rstrip()))
+                draft.open_section(_label(labelled[1]), _list_literal(labelled[2].rstrip()))
                 return
             if bullet := _BULLET.match(stripped):
                 draft.open_section(None, (bullet[2] or "").rstrip())
@@ -225,7 +239,7 @@ class _Parser:
         if first == "!" and (image := _IMAGE.match(stripped)):
             self._media(draft, "image", image[1], number)
         elif first == "[" and (video := _WATCH_VIDEO.match(stripped)):
-            self._media(draft, "video", video[1], number)
+            self._media(draft, "video", video[1] if video[1] is not None else video[2], number)
         elif first == "<" and "<video" in stripped.lower():
             source = _VIDEO_SRC.search(stripped)
             self._media(draft, "video", source[2] if source else "", number)

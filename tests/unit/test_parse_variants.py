@@ -332,6 +332,84 @@ def test_watch_video_link_and_its_video_tag_are_one_media_item() -> None:
     assert paper.sections == (Section("What's New", "영상이 있는 논문."),)
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[Watch Video]https://cdn-uploads.huggingface.co/production/uploads/k9/clip.mp4",
+        "[Watch Video] https://cdn-uploads.huggingface.co/production/uploads/k9/clip.mp4",
+        "[Watch Video] (https://cdn-uploads.huggingface.co/production/uploads/k9/clip.mp4)",
+    ],
+    ids=["no-parentheses", "space-no-parentheses", "space-before-parentheses"],
+)
+def test_watch_video_link_without_parentheses_keeps_votes_and_authors(link: str) -> None:
+    paper = paper_with(
+        f"""
+        {link}
+        <div><video controls src="https://cdn-uploads.huggingface.co/production/uploads/k9/clip.mp4" muted="false"></video></div>
+
+        Vote: 17
+
+        Authors: Hana Park, Luis Ortega, +
+
+        - 영상 설명이 붙은 요약입니다.
+        - 두 번째 요점.
+        """  # noqa: E501 - the video tag is one line in the archive
+    )
+    assert paper.media == Media("video", "https://cdn-uploads.huggingface.co/production/uploads/k9/clip.mp4")
+    assert (paper.votes, paper.authors, paper.authors_truncated) == (17, ("Hana Park", "Luis Ortega"), True)
+    assert paper.sections == (Section(None, "영상 설명이 붙은 요약입니다."), Section(None, "두 번째 요점."))
+
+
+def test_unrecognised_lines_before_the_summary_do_not_turn_metadata_into_summary_text() -> None:
+    paper = paper_with(
+        """
+        프로젝트 페이지: https://example.org/demo [데모]
+
+        ![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.00001.png)
+
+        (썸네일 설명)
+        Vote: 8
+        <span>표시되지 않은 줄</span>
+
+        Authors: Mina Seo, Tom Baker
+
+        - ***What's New***: 요약 본문.
+        """
+    )
+    assert paper.media == Media("image", "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.00001.png")
+    assert (paper.votes, paper.authors) == (8, ("Mina Seo", "Tom Baker"))
+    assert paper.sections == (
+        Section(None, "프로젝트 페이지: https://example.org/demo [데모]\n(썸네일 설명)\n<span>표시되지 않은 줄</span>"),
+        Section("What's New", "요약 본문."),
+    )
+
+
+@pytest.mark.parametrize("line", ["[Watch Video]", "[Watch Video] 영상 보기"], ids=["bare", "text"])
+def test_watch_video_without_a_url_is_summary_text_and_the_metadata_kept(line: str) -> None:
+    paper = paper_with(
+        f"""
+        {line}
+        <div><video controls src="https://cdn.example.org/v/talk.mp4" muted="false"></video></div>
+        Vote: 4
+        Authors: Yuki Sato
+        - 요약.
+        """
+    )
+    assert paper.media == Media("video", "https://cdn.example.org/v/talk.mp4")
+    assert (paper.votes, paper.authors) == (4, ("Yuki Sato",))
+    assert paper.sections == (Section(None, line), Section(None, "요약."))
+
+
+@pytest.mark.parametrize("first", ["- 첫 요점.", "1) 첫 요점.", "1. 첫 요점."], ids=["bullet", "paren", "dot"])
+def test_metadata_looking_lines_after_the_first_summary_item_are_summary_text(first: str) -> None:
+    paper = paper_with(f"Vote: 2\n\n{first}\nVote: 9\n\nAuthors: 본문에 쓰인 줄\n![](https://a.example.org/fig.png)")
+    text = first.removeprefix("- ")
+    assert (paper.votes, paper.authors, paper.media) == (2, (), None)
+    assert paper.sections == (
+        Section(None, f"{text}\nVote: 9\nAuthors: 본문에 쓰인 줄\n![](https://a.example.org/fig.png)"),
+    )
+
+
 def test_first_media_line_wins() -> None:
     paper = paper_with("![](https://a.example.org/1.png)\n![](https://a.example.org/2.png)\n\n- 요약.")
     assert paper.media == Media("image", "https://a.example.org/1.png")
@@ -397,6 +475,26 @@ def test_labelled_bullets_in_every_style() -> None:
         Section("Methodology", "방법론."),
         Section("고찰", "한국어 라벨."),
         Section("What's New - Related Work", "복합 라벨."),
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- ***Technical Details*: 닫는 별표가 하나뿐입니다.",
+        "- ***Technical Details**: 닫는 별표가 두 개입니다.",
+        "- **Technical Details***: 닫는 별표가 더 많습니다.",
+        "- ***Technical Details:* 닫는 별표가 하나뿐입니다.",
+    ],
+    ids=["three-one", "three-two", "two-three", "three-colon-one"],
+)
+def test_label_whose_asterisks_do_not_balance_is_still_a_label(line: str) -> None:
+    paper = paper_with(f"Vote: 3\n\n- ***What's New***: 새 방법.\n{line}\n- ***Performance Highlights***: 결과.")
+    text = line.split(" ", 3)[-1]
+    assert paper.sections == (
+        Section("What's New", "새 방법."),
+        Section("Technical Details", text),
+        Section("Performance Highlights", "결과."),
     )
 
 
