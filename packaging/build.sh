@@ -37,7 +37,7 @@ build() {
   # --force-reinstall: the version rarely changes between builds, the code does
   "$out/venv/bin/python" -m pip install -q --force-reinstall "$(stage_sources)" >/dev/null
   # the Korean UI: the .qm files are build output (gitignored), compiled into the installed package
-  (cd "$out" && "$out/venv/bin/python" -m reader.ui.i18n)  # not from the checkout: its reader/ would shadow the install
+  (cd "$out" && "$out/venv/bin/python" -m reader.ui.platform.i18n)  # not from the checkout: its reader/ would shadow the install
   rm -rf "$bundle"
   (cd "$out" && "$out/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
       --distpath "$out/dist" --workpath "$out/work" "$repo/packaging/daily-papers.spec")

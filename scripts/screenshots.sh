@@ -20,7 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$python" -m reader.ui.i18n >/dev/null  # the Korean .qm, from the .ts
+"$python" -m reader.ui.platform.i18n >/dev/null  # the Korean .qm, from the .ts
 source "$repo/scripts/xvfb.sh"
 start_xvfb "$work/xvfb.log"
 export LANG=C.UTF-8
@@ -31,8 +31,8 @@ shoot() {  # language theme output
 import sys
 from pathlib import Path
 from reader.library import Library
-from reader.ui.settings import Settings
-from reader.ui.theme import Theme
+from reader.ui.platform.settings import Settings
+from reader.ui.platform.theme import Theme
 
 data, language, theme = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 with Library(data) as library:

@@ -20,8 +20,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture
 def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """URLs handed to the user's browser; QDesktopServices is patched in reader.ui.links, the one gate."""
-    from reader.ui import links
+    """URLs handed to the user's browser; QDesktopServices is patched in reader.ui.platform.links, the one gate."""
+    from reader.ui.platform import links
 
     opened: list[str] = []
 
@@ -67,8 +67,8 @@ def open_window(qtbot, seeded_data_dir: Path):
     Windows are closed (saving their state) and libraries closed at teardown.
     """
     from reader.library import Library
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import ReadMode, Settings
+    from reader.ui.platform.settings import ReadMode, Settings
+    from reader.ui.window.main_window import MainWindow
 
     libraries = []
 
@@ -96,7 +96,7 @@ def open_window(qtbot, seeded_data_dir: Path):
 @pytest.fixture
 def restore_theme(qapp):
     """Themes are application-wide: put the default theme and style back for the next test."""
-    from reader.ui import theme
+    from reader.ui.platform import theme
 
     style = qapp.style().name()
     yield

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import Problem
-from reader.ui.about import AboutDialog
-from reader.ui.dialogs import KeyboardHelpDialog, ProblemsDialog
-from reader.ui.preferences import PreferencesDialog
+from reader.ui.dialogs.about_dialog import AboutDialog
+from reader.ui.dialogs.keyboard_help import KeyboardHelpDialog, ProblemsDialog
+from reader.ui.dialogs.preferences_dialog import PreferencesDialog
 
 INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit,
                QTextEdit, QProgressBar)

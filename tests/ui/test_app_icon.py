@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 
-from reader.ui.app import ICON_SIZES, app_icon
+from reader.ui.window.launch import ICON_SIZES, app_icon
 
 
 def test_app_icon_offers_every_rendered_size(qapp: object) -> None:

@@ -8,11 +8,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.library import Library
-from reader.ui import main_window as main_window_module
-from reader.ui.app import run_window
-from reader.ui.main_window import MainWindow
-from reader.ui.models import View
-from reader.ui.workers import LibraryUpdater
+from reader.ui.background.library_updater import LibraryUpdater
+from reader.ui.models.paper_table import View
+from reader.ui.window import main_window as main_window_module
+from reader.ui.window.launch import run_window
+from reader.ui.window.main_window import MainWindow
 
 UPDATE_TIMEOUT_MS = 120_000
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QTextCursor, QTextDoc
 from PySide6.QtWidgets import QTextBrowser
 
 from reader.core.models import Flags, Media, Paper, Section
-from reader.ui.detail import DetailPane
-from reader.ui.media_cache import MediaCache
+from reader.ui.panes.detail_pane import DetailPane
+from reader.ui.platform.media_cache import MediaCache
 
 # The offscreen platform says this whenever a top-level widget is shown; it is not our misuse.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

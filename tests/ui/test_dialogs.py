@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reader.core.models import Problem
-from reader.ui.dialogs import ProblemsDialog
-from reader.ui.preferences import PreferencesDialog
-from reader.ui.settings import ReadMode
+from reader.ui.dialogs.keyboard_help import ProblemsDialog
+from reader.ui.dialogs.preferences_dialog import PreferencesDialog
+from reader.ui.platform.settings import ReadMode
 
 
 def test_preferences_change_when_papers_become_read(open_window, qtbot) -> None:

@@ -16,7 +16,7 @@ from test_library_dialog import WAIT_MS, days_of, redated_digest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from http_fixture import DigestServer, Route  # lives with the fetcher's unit tests
 
-from reader.ui import fetch_dialog as fetch_dialog_module
+from reader.ui.dialogs import fetch_dialog as fetch_dialog_module
 
 BASE = "/paper_logs"
 ARCHIVE = {

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.library import Library
-from reader.ui.main_window import MainWindow
-from reader.ui.models import PaperTableModel, View
-from reader.ui.settings import ReadMode
+from reader.ui.models.paper_table import PaperTableModel, View
+from reader.ui.platform.settings import ReadMode
+from reader.ui.window.main_window import MainWindow
 
 NEWEST_DAY = "2024-11-20"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from reader.library import Library
-from reader.ui.models import PaperTableModel, View
-from reader.ui.settings import SETTINGS_FILE
+from reader.ui.models.paper_table import PaperTableModel, View
+from reader.ui.platform.settings import SETTINGS_FILE
 
 
 def test_star_and_read_survive_a_restart_and_the_cli_sees_them(open_window, seeded_data_dir: Path, qtbot) -> None:

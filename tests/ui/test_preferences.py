@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reader.ui import theme
-from reader.ui.preferences import DEFAULT_SIZE_STEP, PreferencesDialog
-from reader.ui.settings import ReadMode, Settings
-from reader.ui.theme import Theme
+from reader.ui.dialogs.preferences_dialog import DEFAULT_SIZE_STEP, PreferencesDialog
+from reader.ui.platform import theme
+from reader.ui.platform.settings import ReadMode, Settings
+from reader.ui.platform.theme import Theme
 
 ARCHIVE = "https://example.org/digests"
 

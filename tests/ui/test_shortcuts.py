@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from reader.ui import main_window as main_window_module
-from reader.ui.models import View
+from reader.ui.models.paper_table import View
+from reader.ui.window import main_window as main_window_module
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

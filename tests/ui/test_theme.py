@@ -7,8 +7,8 @@ import re
 import pytest
 from PySide6.QtGui import QPalette
 
-from reader.ui import theme
-from reader.ui.theme import Theme, contrast_ratio
+from reader.ui.platform import theme
+from reader.ui.platform.theme import Theme, contrast_ratio
 
 
 def stylesheet_colours(html: str) -> dict[str, str]:
@@ -48,7 +48,7 @@ def render_of(window) -> str:
     """The HTML the pane was last given (QTextBrowser.toHtml() rewrites the stylesheet away)."""
     paper = window.paper_list.current_paper()
     assert paper is not None
-    from reader.ui import render
+    from reader.ui.panes import paper_html as render
 
     return render.render_paper_html(paper, window.paper_model.flags_of(paper.arxiv_id),
                                     palette=window.detail._palette_colours())

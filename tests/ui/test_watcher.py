@@ -9,7 +9,7 @@ import pytest
 from test_library_dialog import WAIT_MS, days_of, redated_digest, write_archive
 
 from reader.library import Library
-from reader.ui import watcher as watcher_module
+from reader.ui.background import folder_watcher as watcher_module
 
 
 @pytest.fixture

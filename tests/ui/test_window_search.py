@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.core.errors import InvalidQueryError
-from reader.ui.models import HighlightRole, PaperTableModel, View
+from reader.ui.models.paper_table import HighlightRole, PaperTableModel, View
 
 
 def search_row_text(window) -> str | None:

@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from reader.ui.i18n import LANGUAGE_CHOICES as LANGUAGES
-from reader.ui.theme import Theme
+from reader.ui.platform.i18n import LANGUAGE_CHOICES as LANGUAGES
+from reader.ui.platform.theme import Theme
 
 SETTINGS_FILE = "settings.ini"
 DEFAULT_READ_DELAY_S = 1.5

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from reader import __version__
 from reader.core.errors import ReaderError
 from reader.library import Library
-from reader.ui.i18n import install_translators
-from reader.ui.main_window import MainWindow
-from reader.ui.settings import Settings
-from reader.ui.theme import apply_korean_font, apply_theme
+from reader.ui.platform.i18n import install_translators
+from reader.ui.platform.settings import Settings
+from reader.ui.platform.theme import apply_korean_font, apply_theme
+from reader.ui.window.main_window import MainWindow
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # the PNG renders in resources/icons/hicolor
 

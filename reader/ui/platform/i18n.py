@@ -2,11 +2,11 @@
 
 The Korean source catalogue is ``resources/translations/daily_papers_ko.ts`` (kept in git, edited
 with Qt Linguist or by hand). Qt loads only the compiled ``.qm``: ``scripts/setup.sh`` and the bundle
-build run ``python -m reader.ui.i18n`` to compile it next to the ``.ts``. When a checkout has no
+build run ``python -m reader.ui.platform.i18n`` to compile it next to the ``.ts``. When a checkout has no
 (or an out-of-date) ``.qm``, the app compiles one into its data directory at start, provided
 PySide6's lrelease is installed.
 
-Run ``python -m reader.ui.i18n --update`` after changing UI strings: it re-reads reader/ui/*.py
+Run ``python -m reader.ui.platform.i18n --update`` after changing UI strings: it re-reads every module under reader/ui
 with pyside6-lupdate into the ``.ts`` (new strings arrive unfinished; a test fails until they are
 translated).
 """
@@ -21,13 +21,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-log = logging.getLogger("reader.ui.i18n")
+log = logging.getLogger("reader.ui.platform.i18n")
 
 CATALOGUE = "daily_papers"
 LANGUAGE_CHOICES = ("system", "ko", "en")
 """What Preferences offers: follow the system locale, or one of the UI languages."""
 
 _installed: list[QTranslator] = []  # Qt does not own installed translators: keep them alive here
+
+
+def ui_sources() -> list[Path]:
+    """Every module of the UI (reader/ui and its subpackages): what lupdate reads for visible strings."""
+    return sorted(Path(__file__).resolve().parents[1].rglob("*.py"))
 
 
 def translations_dir() -> Path:
@@ -105,7 +110,7 @@ def install_translators(app: QCoreApplication, choice: str, cache_dir: Path | No
     _install(app, f"qtbase_{language}", qt_catalogues)
     ours = catalogue_file(language, cache_dir)
     if ours is None:
-        log.warning("no compiled %s catalogue: run `python -m reader.ui.i18n`", language)
+        log.warning("no compiled %s catalogue: run `python -m reader.ui.platform.i18n`", language)
     else:
         _install(app, ours.stem, str(ours.parent))
     return language
@@ -134,7 +139,7 @@ def _update_sources() -> int:
     if command is None:
         print("pyside6-lupdate is not installed", file=sys.stderr)
         return 1
-    sources = sorted(str(path) for path in Path(__file__).parent.glob("*.py"))
+    sources = [str(path) for path in ui_sources()]
     catalogues = sorted(str(path) for path in translations_dir().glob(f"{CATALOGUE}_*.ts"))
     return subprocess.run([*command, "-locations", "none", "-no-obsolete", *sources, "-ts", *catalogues],
                           check=False).returncode
@@ -153,7 +158,7 @@ def _compile_all() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m reader.ui.i18n", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m reader.ui.platform.i18n", description=__doc__.splitlines()[0])
     parser.add_argument("--update", action="store_true", help="re-read UI strings into the .ts files (lupdate)")
     args = parser.parse_args(argv)
     return _update_sources() if args.update else _compile_all()

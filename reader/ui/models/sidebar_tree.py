@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QLocale, QModelIndex, QPe
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView, QWidget
 
-from reader.ui.models import SMART_KINDS, View, ViewKind
+from reader.ui.models.paper_table import SMART_KINDS, View, ViewKind
 
 ViewRole = Qt.ItemDataRole.UserRole + 1  # the View of a row (None for year/month rows)
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -8,10 +8,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reader.core.models import Paper
-from reader.ui.models import PaperFilterProxy, PaperRole, PaperTableModel
+from reader.ui.models.paper_table import PaperFilterProxy, PaperRole, PaperTableModel
 
 if TYPE_CHECKING:
-    from reader.ui.highlight import HighlightDelegate
+    from reader.ui.models.highlight_delegate import HighlightDelegate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -98,7 +98,9 @@ class PaperList(QTableView):
         if enabled != self._highlighting:
             self._highlighting = enabled
             if enabled and self._highlighter is None:
-                from reader.ui.highlight import HighlightDelegate  # its Qt painting types cost start-up time
+                from reader.ui.models.highlight_delegate import (
+                    HighlightDelegate,  # its Qt painting types cost start-up time
+                )
 
                 self._highlighter = HighlightDelegate(self)
             self.setItemDelegateForColumn(PaperTableModel.TITLE, self._highlighter if enabled else None)

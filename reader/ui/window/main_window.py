@@ -24,21 +24,22 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.models import Paper, Problem
 from reader.library import DayInfo, Library, SearchResult, UpdateReport
-from reader.ui import links, render
-from reader.ui.accessibility import describe_window
-from reader.ui.detail import DetailPane
-from reader.ui.dialogs import KeyboardHelpDialog, ProblemsDialog, UpdateStatus, confirm_mark_all_read
-from reader.ui.export_actions import ExportActions
-from reader.ui.library_dialog import LibraryTools
-from reader.ui.models import ListItem, PaperFilterProxy, PaperTableModel, View
-from reader.ui.paper_list import PaperList
-from reader.ui.search import SearchBar
-from reader.ui.settings import ReadMode, Settings
-from reader.ui.shortcuts import build_actions, build_menus
-from reader.ui.sidebar import Sidebar, SidebarModel
-from reader.ui.workers import LibraryUpdater, import_update_machinery
+from reader.ui.background.library_updater import LibraryUpdater, import_update_machinery
+from reader.ui.dialogs.keyboard_help import KeyboardHelpDialog, ProblemsDialog, UpdateStatus, confirm_mark_all_read
+from reader.ui.dialogs.library_dialog import LibraryTools
+from reader.ui.models.paper_table import ListItem, PaperFilterProxy, PaperTableModel, View
+from reader.ui.models.sidebar_tree import Sidebar, SidebarModel
+from reader.ui.panes import paper_html as render
+from reader.ui.panes.detail_pane import DetailPane
+from reader.ui.panes.paper_list import PaperList
+from reader.ui.panes.search_bar import SearchBar
+from reader.ui.platform import links
+from reader.ui.platform.settings import ReadMode, Settings
+from reader.ui.window.accessibility import describe_window
+from reader.ui.window.commands import build_actions, build_menus
+from reader.ui.window.export_actions import ExportActions
 
-log = logging.getLogger("reader.ui.main_window")
+log = logging.getLogger("reader.ui.window.main_window")
 
 SEARCH_LIMIT = 500  # hits listed; the sidebar still shows the full count
 BACKGROUND_IMPORTS_POLL_MS = 10
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
         The imports run on a thread (polled from here: it touches no Qt object), so the window
         answers while they run; a requested update starts when they are done.
         """
-        from reader.ui.media_cache import MediaCache  # Qt Network: thumbnails are never in the first frame
+        from reader.ui.platform.media_cache import MediaCache  # Qt Network: thumbnails are never in the first frame
 
         self._painted = True
         self.detail.set_media_cache(MediaCache(self.library.data_dir, self))
@@ -480,14 +481,14 @@ class MainWindow(QMainWindow):
     # --- dialogs and status (each dialog's module is imported when it is first opened) ---------
 
     def _show_preferences(self) -> None:
-        from reader.ui.preferences import PreferencesDialog
+        from reader.ui.dialogs.preferences_dialog import PreferencesDialog
 
         if PreferencesDialog(self.settings, self).exec():
             self.detail.set_allow_remote_images(self.settings.allow_remote_images)
             self.detail.set_font_point_size(self.settings.font_point_size)
 
     def _show_about(self) -> None:
-        from reader.ui.about import show_about
+        from reader.ui.dialogs.about_dialog import show_about
 
         show_about(self, self.library.data_dir)
 

@@ -42,7 +42,7 @@ from reader.fetch import (
 )
 from reader.library import Library
 
-log = logging.getLogger("reader.ui.fetch_dialog")
+log = logging.getLogger("reader.ui.dialogs.fetch_dialog")
 
 FETCH_TIMEOUT_S = 15.0  # per request; also how long a Cancel can take at worst
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QByteArray, QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 
-from reader.ui.links import is_external_url
+from reader.ui.platform.links import is_external_url
 
 log = logging.getLogger("reader.ui.media")
 

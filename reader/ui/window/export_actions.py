@@ -19,7 +19,7 @@ from reader.core.models import Paper
 from reader.datadir import atomic_write_text
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 STATE_SUFFIX = ".json"
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF
 from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.ui.models import HighlightRole
+from reader.ui.models.paper_table import HighlightRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 HIGHLIGHT_BACKGROUND = QColor("#ffe27a")

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 FOCUS_STYLE = "{kind}:focus {{ border: 2px solid palette(highlight); }}"
 """A frame in the selection colour around the focused pane; Fusion's own focus marks are faint on lists."""

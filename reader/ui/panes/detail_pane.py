@@ -15,10 +15,11 @@ from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.models import Flags, Paper
-from reader.ui import links, render, theme
+from reader.ui.panes import paper_html as render
+from reader.ui.platform import links, theme
 
 if TYPE_CHECKING:
-    from reader.ui.media_cache import MediaCache
+    from reader.ui.platform.media_cache import MediaCache
 
 QueryHighlighter = Callable[[str, str], list[tuple[int, int]]]
 """(query, text) -> spans of text the query matches; the window passes ``Library.highlight``."""

@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 from reader.core.errors import ReaderError
 from reader.core.models import Problem
 from reader.library import Library, Source
-from reader.ui.watcher import LibraryWatcher, UpdateRequests
+from reader.ui.background.folder_watcher import LibraryWatcher, UpdateRequests
 
 if TYPE_CHECKING:
-    from reader.ui.fetch_dialog import FetchDialog
-    from reader.ui.main_window import MainWindow
+    from reader.ui.dialogs.fetch_dialog import FetchDialog
+    from reader.ui.window.main_window import MainWindow
 
-log = logging.getLogger("reader.ui.library_dialog")
+log = logging.getLogger("reader.ui.dialogs.library_dialog")
 
 
 class LibraryDialog(QDialog):
@@ -258,7 +258,7 @@ class LibraryTools(QObject):
 
     def fetch_dialog(self) -> FetchDialog:
         """The Check for New Digests dialog; days it downloads are indexed by the usual update."""
-        from reader.ui.fetch_dialog import FetchDialog  # with the fetcher (urllib, http, ssl): only when asked
+        from reader.ui.dialogs.fetch_dialog import FetchDialog  # with the fetcher (urllib, http, ssl): only when asked
 
         dialog = FetchDialog(self.window.library, self.window, source=self.window.settings.digest_source)
         dialog.fetched.connect(self.sources_changed)  # the fetch folder may just have become a source

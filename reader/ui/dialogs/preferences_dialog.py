@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.fetch import DEFAULT_SOURCE
-from reader.ui import theme as themes
-from reader.ui.detail import MAX_POINT_SIZE, MIN_POINT_SIZE
-from reader.ui.i18n import resolve_language
-from reader.ui.settings import ReadMode, Settings
+from reader.ui.panes.detail_pane import MAX_POINT_SIZE, MIN_POINT_SIZE
+from reader.ui.platform import theme as themes
+from reader.ui.platform.i18n import resolve_language
+from reader.ui.platform.settings import ReadMode, Settings
 
 DEFAULT_SIZE_STEP = int(MIN_POINT_SIZE) - 1  # the spin box value that reads "Default"
 

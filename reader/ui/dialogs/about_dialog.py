@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
-from reader.ui import links
+from reader.ui.platform import links
 
 DIGEST_ARCHIVE_URL = "https://github.com/l-yohai/daily_papers_ko"
 CC_BY_NC_URL = "https://creativecommons.org/licenses/by-nc/4.0/"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from multiprocessing.context import SpawnContext
     from multiprocessing.synchronize import Event
 
-log = logging.getLogger("reader.ui.workers")
+log = logging.getLogger("reader.ui.background.library_updater")
 PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress messages a second: the GUI needs no more
 DAYS_INTERVAL_S = 2.0  # while indexing, the sidebar learns of newly committed days this often
 STOP_GRACE_S = 10.0  # after this, a child that ignored the stop request is terminated

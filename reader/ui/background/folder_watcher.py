@@ -25,9 +25,9 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal, Slot
 
 from reader.library import Source
-from reader.ui.workers import LibraryUpdater
+from reader.ui.background.library_updater import LibraryUpdater
 
-log = logging.getLogger("reader.ui.watcher")
+log = logging.getLogger("reader.ui.background.folder_watcher")
 
 POLL_INTERVAL_MS = 3000  # the fallback: a change shows up within a few seconds even unwatched
 DEBOUNCE_MS = 400  # a copy of many files, or an editor's save dance, becomes one update

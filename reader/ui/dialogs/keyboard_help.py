@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.models import Problem
-from reader.ui.shortcuts import help_rows
+from reader.ui.window.commands import help_rows
 
 
 class KeyboardHelpDialog(QDialog):
