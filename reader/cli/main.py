@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.cli.arguments import build_parser
-from reader.cli.output import describe, print_papers
+from reader.cli.output import TerminalProgress, describe, print_papers, terminal_safe
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.fs import atomic_write_text
 from reader.library import (
@@ -104,11 +104,11 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
 def _index(library: Library, paths: list[str]) -> int:
     if paths:
         library.add_sources(paths)
-    report = library.update()
+    report = library.update(progress=TerminalProgress.when_interactive())
     print(f"{report.files} files ({report.changed} parsed, {report.unchanged} unchanged, {report.removed} removed), "
           f"{report.papers} papers, {report.skipped} skipped, {len(report.problems)} problems")
     for problem in report.problems:
-        print(problem)
+        print(terminal_safe(str(problem)))
     return EXIT_OK
 
 

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+import time
 import unicodedata
+from collections.abc import Callable
 
 from reader.core.contract import paper_json
 from reader.core.models import Flags, Paper
-from reader.library import Library
+from reader.library import Library, UpdateProgress
+
+# What a terminal would act on instead of show: C0/C1 controls (ESC starts a sequence that can retitle
+# or clear the terminal) except newline and tab, DEL, and the bidirectional overrides, isolates and
+# marks that can make a title read backwards. Digest text is untrusted.
+_UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text with every character a terminal would interpret shown as an escape (`\x1b`, `\u202e`)."""
+    return _UNSAFE_FOR_TERMINAL.sub(lambda match: match[0].encode("unicode_escape").decode("ascii"), text)
 
 
 def print_papers(library: Library, papers: list[Paper], as_json: bool, scores: list[float] | None = None) -> None:
@@ -25,29 +38,34 @@ def print_papers(library: Library, papers: list[Paper], as_json: bool, scores: l
         flags = all_flags.get(paper.arxiv_id, Flags())
         marks = ("★" if flags.starred else " ") + (" " if flags.read else "•")
         votes = "-" if paper.votes is None else str(paper.votes)
-        print(f"{paper.date}  {votes:>4}  {marks}  {paper.arxiv_id:<10}  {_clip(paper.title, 90)}")
+        print(f"{paper.date}  {votes:>4}  {marks}  {paper.arxiv_id:<10}  {_clip(terminal_safe(paper.title), 90)}")
 
 
 def describe(papers: list[Paper], flags: Flags) -> str:
-    """A readable block for `show`: the first listing in full, the other days named."""
+    """A readable block for `show`: the first listing in full, the other days named; terminal-safe."""
     paper = papers[0]
     authors = ", ".join(paper.authors) + (", …" if paper.authors_truncated else "")
     lines = [
-        paper.title,
-        paper.url,
+        _one_line(paper.title),
+        _one_line(paper.url),
         f"arXiv {paper.arxiv_id} · {', '.join(p.date for p in papers)} · votes "
         f"{'-' if paper.votes is None else paper.votes} · {'starred' if flags.starred else 'not starred'}, "
         f"{'read' if flags.read else 'unread'}",
     ]
     if authors:
-        lines.append(f"Authors: {authors}")
+        lines.append(f"Authors: {_one_line(authors)}")
     if paper.media:
-        lines.append(f"{paper.media.kind.capitalize()}: {paper.media.url}")
+        lines.append(f"{paper.media.kind.capitalize()}: {_one_line(paper.media.url)}")
     for section in paper.sections:
         lines.append("")
         lines.append(f"[{section.label}] {section.text}" if section.label else f"- {section.text}")
-    lines.append(f"\nSource: {paper.source}:{paper.line}")
-    return "\n".join(lines)
+    lines.append(f"\nSource: {_one_line(paper.source)}:{paper.line}")
+    return terminal_safe("\n".join(lines))
+
+
+def _one_line(text: str) -> str:
+    """A field that must stay on its line: a newline in it is shown as an escape too."""
+    return text.replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _clip(text: str, width: int) -> str:
@@ -62,3 +80,35 @@ def _clip(text: str, width: int) -> str:
     return text
 
 
+
+
+class TerminalProgress:
+    """`index` on a terminal: one line on stderr, rewritten at most a few times a second, then cleared."""
+
+    INTERVAL_S = 0.25
+
+    def __init__(self) -> None:
+        self._started = time.monotonic()
+        self._shown_at = 0.0
+        self._first_done: int | None = None  # files already unchanged when the first parse was reported
+
+    @classmethod
+    def when_interactive(cls) -> Callable[[UpdateProgress], None] | None:
+        """A progress callback when stderr is a terminal; None (print nothing extra) when it is not."""
+        return cls() if sys.stderr.isatty() else None
+
+    def __call__(self, step: UpdateProgress) -> None:
+        now = time.monotonic()
+        if self._first_done is None:
+            self._first_done = step.done - 1
+        last = step.done == step.total
+        if not last and now - self._shown_at < self.INTERVAL_S:
+            return
+        self._shown_at = now
+        parsed = step.done - self._first_done
+        rate = parsed / max(now - self._started, 1e-6)
+        eta = (step.total - step.done) / rate if rate else 0.0
+        line = (f"indexing: {step.done:,}/{step.total:,} files, {step.papers:,} papers, "
+                f"{rate:,.0f} files/s, ETA {int(eta) // 60}:{int(eta) % 60:02d}")
+        sys.stderr.write("\r" + line + "\x1b[K" + ("\r\x1b[K" if last else ""))
+        sys.stderr.flush()

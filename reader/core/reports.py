@@ -16,9 +16,10 @@ from reader.core.models import Problem
 class UpdateProgress:
     """Sent during Library.update() after each file."""
 
-    done: int
-    total: int
+    done: int  # files handled, unchanged ones included
+    total: int  # files to look at
     path: str
+    papers: int = 0  # papers read so far by this update
 
 
 @dataclass(frozen=True, slots=True)

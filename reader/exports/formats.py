@@ -40,3 +40,9 @@ def format_for_path(path: str) -> str | None:
         if lowered.endswith(suffix) or (fmt == "bibtex" and lowered.endswith(".bibtex")):
             return fmt
     return None
+
+
+def entry_count(papers: list[Paper], fmt: str) -> int:
+    """How many entries the document of `fmt` holds: BibTeX and the reading list name a paper once,
+    CSV and JSON have a row per (date, paper) listing."""
+    return len({paper.arxiv_id for paper in papers}) if fmt in ("bibtex", "markdown") else len(papers)

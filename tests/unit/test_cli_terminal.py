@@ -1,0 +1,86 @@
+"""What the command line prints on a terminal: untrusted titles cannot drive the terminal, and `index`
+shows its progress on a terminal only."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+HOSTILE_TITLE = "Safe \x1b]0;owned\x07\x1b[2J title \u202etxt.exe\u202c end"
+DIGEST = f"""## Daily Papers (2025-03-01)
+
+### [{HOSTILE_TITLE}](https://arxiv.org/abs/2503.00001)
+
+Vote: 3
+
+Authors: Ann \x1b[31mRed\x1b[0m Author
+
+- ***What's New***: 요약 \x1b[2J 문장
+"""
+
+
+def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    env.pop("DAILY_PAPERS_DATA_DIR", None)
+    return subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def hostile_library(tmp_path: Path) -> Path:
+    folder = tmp_path / "digests"
+    folder.mkdir()
+    (folder / "2025-03-01.md").write_text(DIGEST, encoding="utf-8")
+    data_dir = tmp_path / "data"
+    assert run(data_dir, "index", str(folder)).returncode == 0
+    return data_dir
+
+
+def test_list_show_and_search_print_control_and_bidi_characters_escaped(tmp_path: Path) -> None:
+    data_dir = hostile_library(tmp_path)
+    outputs = [run(data_dir, "list", "--date", "2025-03-01").stdout, run(data_dir, "show", "2503.00001").stdout,
+               run(data_dir, "search", "title:safe").stdout]
+    for output in outputs:
+        assert "\x1b" not in output and "\u202e" not in output and "\x07" not in output
+        assert "\\x1b]0;owned\\x07" in output and "\\u202e" in output
+    assert "Ann \\x1b[31mRed" in outputs[1] and "요약 \\x1b[2J 문장" in outputs[1]
+
+
+def test_json_keeps_the_title_as_written(tmp_path: Path) -> None:
+    data_dir = hostile_library(tmp_path)
+    [paper] = json.loads(run(data_dir, "list", "--date", "2025-03-01", "--json").stdout)
+    assert paper["title"] == HOSTILE_TITLE
+
+
+def test_index_shows_progress_on_a_terminal_and_nothing_extra_in_a_pipe(tmp_path: Path) -> None:
+    folder = tmp_path / "digests"
+    folder.mkdir()
+    for day in range(1, 13):
+        (folder / f"2025-03-{day:02d}.md").write_text(DIGEST.replace("2025-03-01", f"2025-03-{day:02d}"),
+                                                      encoding="utf-8")
+    piped = run(tmp_path / "piped", "index", str(folder))
+    assert piped.returncode == 0 and "indexing:" not in piped.stderr and "indexing:" not in piped.stdout
+
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    env.pop("DAILY_PAPERS_DATA_DIR", None)
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "tty"), "index",
+                                str(folder)], stdout=subprocess.PIPE, stderr=follower, env=env)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal's other side closed: the command is done
+            break
+        if not chunk:
+            break
+        shown += chunk
+    stdout, _ = process.communicate(timeout=120)
+    os.close(leader)
+    assert process.returncode == 0
+    assert b"indexing: 12/12 files" in shown and b"papers" in shown and b"ETA" in shown
+    assert stdout.decode().startswith("12 files (12 parsed")
