@@ -35,8 +35,15 @@ python=${PYTHON:-python3}
 
 stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
 if [ ! -e "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test]"
+  # pip and the build backend talk a lot (an editable install's notice, download lines); keep it in a
+  # log and show it only when the install fails, so a first run prints a few lines, not a wall.
+  echo "setup: installing the reader and its test tools into .venv (once; log: .venv/install.log)"
+  if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e ".[test]"; } \
+      >.venv/install.log 2>&1; then
+    cat .venv/install.log >&2
+    echo "setup: the install failed (above); fix the cause and run this again" >&2
+    exit 1
+  fi
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
