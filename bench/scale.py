@@ -15,7 +15,7 @@ Builds (once, cached under bench/out/) a synthetic library of N papers from the 
 * ``search_top20_p50_ms`` / ``p95``: ``Library.search(q, limit=20)`` over bench/search_quality.py's
   fixed Korean, Latin, phrase and field queries (after one warm-up query);
 * ``window_visible_s``: from spawning ``daily-papers --data-dir D`` until its main window is first
-  exposed and painted (the ``DAILY_PAPERS_STARTUP_PROBE`` hook in reader/ui/app.py prints the time);
+  exposed and painted (the ``DAILY_PAPERS_STARTUP_PROBE`` hook in reader/ui/window/launch.py prints the time);
   ``bare_pyside6_window_s``: the same for a minimal PySide6 QMainWindow; ``start_ratio`` = the two;
 * ``peak_rss_mb``, ``max_scroll_stall_ms``, ``open_all_ms``: bench/window_probe.py (the window with
   "All papers" shown and scrolled); ``max_index_stall_ms``: bench/gui_stall.py (the window while a
