@@ -99,7 +99,7 @@ def parts(compound: str) -> list[str]:
     return _PART_RE.findall(compound)
 
 
-class KoreanTokenizer(Tokenizer):
+class KoreanTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is untyped
     """The same rules as :func:`term_positions` as a Whoosh tokenizer, for Whoosh's own helpers.
 
     Indexing does not use it (see :meth:`KoreanText.index`); it keeps the schema self-consistent
@@ -120,7 +120,7 @@ class KoreanTokenizer(Tokenizer):
             yield token
 
 
-class KoreanText(TEXT):
+class KoreanText(TEXT):  # type: ignore[misc]  # Whoosh is untyped
     """A positional text field indexed with :func:`term_positions`, skipping Whoosh's token objects."""
 
     def __init__(self, field_boost: float = 1.0) -> None:

@@ -15,15 +15,20 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable
-from sys import byteorder
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, Generic, TypeVar
 
 from whoosh.util.numeric import byte_to_length
 
-from reader.index.codec import read_length_bytes, read_postings
+from reader.index.whoosh_internals import (
+    bm25_parameters,
+    deleted_docs,
+    numeric_column,
+    read_length_bytes,
+    read_postings,
+)
 
-_BYTE_TO_LENGTH = [byte_to_length(b) or 1 for b in range(256)]
+_BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
 # Postings kept per searcher, least recently used dropped first. A cached posting is a document
 # number and its BM25 score in two arrays (12 bytes) plus, once a query needed it, a set entry
 # (~60 bytes): the ~2 million postings of the bench's 42 queries at 100,000 papers fit, so a
@@ -36,6 +41,14 @@ _CACHED_POSITIONS = 600_000
 
 class UnsupportedQueryError(Exception):
     """A query node :mod:`reader.index.ranking` does not evaluate; the caller falls back to Whoosh."""
+
+
+class DamagedIndexError(ValueError):
+    """The index contradicts itself (for example a posting in a field its document has no length in)."""
+
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
 class Postings:
@@ -63,21 +76,23 @@ class Postings:
         return self._idset
 
 
-class _Lru:
+class _Lru(Generic[K, V]):
     """A dict of sized values that drops the least recently used ones past ``budget`` in total size."""
 
-    def __init__(self, budget: int) -> None:
+    def __init__(self, budget: int, size: Callable[[V], int]) -> None:
         self.budget = budget
         self.size = 0
-        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._size_of = size
+        self._items: OrderedDict[K, V] = OrderedDict()
 
-    def get(self, key: Any, compute: Callable[[], Any], size: Callable[[Any], int] = len) -> Any:
+    def get(self, key: K, compute: Callable[[], V]) -> V:
         """The value of ``key``, from ``compute()`` the first time (or again after it was dropped)."""
         items = self._items
         if key in items:
             items.move_to_end(key)
             return items[key]
         value = items[key] = compute()
+        size = self._size_of
         self.size += size(value)
         while self.size > self.budget and len(items) > 1:
             self.size -= size(items.popitem(last=False)[1])
@@ -95,9 +110,9 @@ class Snapshot:
         self.searcher = searcher
         self.weighting = searcher.weighting
         self._leaves = searcher.reader().leaf_readers()
-        self._postings = _Lru(_CACHED_POSTINGS)
-        self._positions = _Lru(_CACHED_POSITIONS)
-        self._phrases = _Lru(_CACHED_POSTINGS)
+        self._postings: _Lru[tuple[str, bytes], Postings | None] = _Lru(_CACHED_POSTINGS, _postings_size)
+        self._positions: _Lru[tuple[str, bytes], list[bytes]] = _Lru(_CACHED_POSITIONS, len)
+        self._phrases: _Lru[Hashable, set[int]] = _Lru(_CACHED_POSTINGS, len)
         self._lengths: dict[str, array[int]] = {}
         self._prefixes: dict[tuple[str, str], list[bytes]] = {}
         self._deleted: list[frozenset[int]] | None = None
@@ -110,7 +125,7 @@ class Snapshot:
         if self._days is None:
             days = array("i")
             for reader, _offset in self._leaves:
-                days.extend(_numeric_column(reader, "day", "i", reader.doc_count_all()))
+                days.extend(numeric_column(reader, "day", "i"))
             self._days = days
         return self._days
 
@@ -127,7 +142,7 @@ class Snapshot:
 
     def postings(self, field: str, term: bytes) -> Postings | None:
         """The postings of one term (None when no segment has it), cached per searcher."""
-        return self._postings.get((field, term), lambda: self._read_postings(field, term), _postings_size)
+        return self._postings.get((field, term), lambda: self._read_postings(field, term))
 
     def positions(self, postings: Postings) -> list[bytes]:
         """The encoded positions of every posting (Whoosh's ``Positions`` value bytes), for phrases."""
@@ -144,7 +159,7 @@ class Snapshot:
                 self._prefixes[key] = list(self.searcher.reader().expand_prefix(field, prefix))
         return self._prefixes[key]
 
-    def phrase_matches(self, key: Any, compute: Callable[[], set[int]]) -> set[int]:
+    def phrase_matches(self, key: Hashable, compute: Callable[[], set[int]]) -> set[int]:
         """The documents of a phrase, computed once per searcher (positions are the costly part)."""
         return self._phrases.get(key, compute)
 
@@ -155,9 +170,13 @@ class Snapshot:
         # Most phrases are checked right after their terms are read: keep the positions a while.
         self._positions.get((field, term), lambda: values)
         idf, k1_plus_1, denominators = self._scorer(field, term)
-        lengths = self.lengths(field)
-        scores = array("d", [idf * ((weight * k1_plus_1) / (weight + denominators[lengths[docnum]]))
-                             for docnum, weight in zip(ids, weights, strict=True)])
+        length_bytes = list(map(self.lengths(field).__getitem__, ids))
+        if 0 in length_bytes:  # Whoosh's own scorer fails on it too (a length of None)
+            docnum = ids[length_bytes.index(0)]
+            raise DamagedIndexError(f"document {docnum} has the term {term.decode('utf-8', 'replace')!r} "
+                                    f"in field {field!r} but no length of that field")
+        scores = array("d", [idf * ((weight * k1_plus_1) / (weight + denominators[length_byte]))
+                             for weight, length_byte in zip(weights, length_bytes, strict=True)])
         return Postings(field, term, array("i", ids), scores)
 
     def _read(self, field: str, term: bytes) -> tuple[list[int], list[float], list[bytes]]:
@@ -185,33 +204,14 @@ class Snapshot:
 
         The same float operations as :func:`whoosh.scoring.bm25`, hoisted, so scores are identical.
         """
-        weighting = self.weighting
         searcher = self.searcher
-        idf = searcher.idf(field, term)
+        idf: float = searcher.idf(field, term)
         avgfl = searcher.avg_field_length(field) or 1
-        b = weighting._field_B.get(field, weighting.B)
-        k1 = weighting.K1
+        b, k1 = bm25_parameters(self.weighting, field)
         return idf, k1 + 1, [k1 * ((1 - b) + b * length / avgfl) for length in _BYTE_TO_LENGTH]
 
     def _deleted_sets(self) -> list[frozenset[int]]:
         if self._deleted is None:
-            self._deleted = [
-                frozenset(reader._perdoc.deleted_docs()) if reader.has_deletions() else frozenset()
-                for reader, _offset in self._leaves
-            ]
+            self._deleted = [deleted_docs(reader) for reader, _offset in self._leaves]
         return self._deleted
 
-
-def _numeric_column(reader: Any, field: str, typecode: str, doccount: int) -> array[int]:
-    """A big-endian numeric column as an array in one read (Whoosh reads it value by value)."""
-    column = reader.column_reader(field, translate=False)
-    values = array(typecode)
-    raw_reader = getattr(column, "_dbfile", None)
-    if raw_reader is not None and getattr(column, "_typecode", None) == typecode:
-        values.frombytes(raw_reader.get(column._basepos, column._count * column._fixedlen))
-        if byteorder == "little" and values.itemsize > 1:
-            values.byteswap()
-        values.extend([column._default] * (doccount - len(values)))
-    else:
-        values.extend(column)
-    return values

@@ -90,10 +90,22 @@ class Clause:
         slots = self.slots()
         if len(slots) == 1:
             kind, text = slots[0]
-            return wq.Term(field, text) if kind == "term" else wq.Prefix(field, text)
+            return wq.Term(field, text) if kind == "term" else _prefix(field, text)
         if all(kind == "term" for kind, _ in slots):
             return ContiguousTerms(field, [text for _, text in slots])
-        return wq.Sequence([wq.Term(field, t) if k == "term" else wq.Prefix(field, t) for k, t in slots])
+        return wq.Sequence([wq.Term(field, t) if k == "term" else _prefix(field, t) for k, t in slots])
+
+
+def _prefix(field: str, text: str) -> wq.Prefix:
+    """A word-start (or Hangul one-syllable) match, scored as the sum of its expansions' BM25F.
+
+    Whoosh's default ``constantscore=True`` gives every match 1.0, but only in segments where its
+    Or picks the preloaded matcher (three or more expansions in a segment of at most 5,000
+    documents, or 1,024 or more expansions); elsewhere the expansions' scores add up. Ranking then
+    depends on how the index was split into segments, and a prefix in a title weighs no more than
+    one in a summary. Scored, the rule is the same in every segment, for Whoosh's own searcher too.
+    """
+    return wq.Prefix(field, text, constantscore=False)
 
 
 class Query:

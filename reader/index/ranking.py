@@ -6,9 +6,12 @@ A query becomes a tree of nodes, each with its set of matching document numbers:
   slot the posting lists of one position (a Prefix slot holds every expansion);
 * Or / And / Not combine the children's sets.
 
-A document's score is Whoosh's: a unit adds the BM25F score of every posting list of every slot
-that contains the document (or 1.0 for a Prefix that Whoosh scores as a constant, see
-:func:`_unscored`), an Or adds its matching children, an And all of them plus 1.0 per Not.
+A document's score is Whoosh's (the searcher's BM25F weighting, summed the way Whoosh's matchers
+sum it): a unit adds the BM25F score of every posting list of every slot that contains the
+document, so a Prefix adds each of its expansions the document has (:mod:`reader.index.query`
+builds Prefix queries with ``constantscore=False``, which makes Whoosh's own searcher do the same
+in every segment); an Or adds its matching children, an And all of them plus 1.0 per Not (Whoosh's
+InverseMatcher). Final scores and ties are ``SearchIndex``'s: see :func:`top`.
 
 Top-k without scoring every match (the total is the size of the match set, so it stays exact):
 units are scored one after another, the largest possible score first; once the documents seen so
@@ -27,9 +30,9 @@ from typing import Any
 
 from whoosh import query as wq
 
-from reader.index.codec import SINGLE_POSITION_OF, decode_deltas
 from reader.index.engine import Postings, Snapshot, UnsupportedQueryError
 from reader.index.phrase import ContiguousTerms
+from reader.index.whoosh_internals import SINGLE_POSITION_OF, decode_deltas
 
 # Scores are rounded to 4 decimals and the day adds < 1e-5: a bound this much below a score is safe.
 _MARGIN = 1e-3
@@ -53,26 +56,18 @@ class Node:
 class Unit(Node):
     """One Term / Prefix / phrase in one field."""
 
-    def __init__(
-        self, field: str, slots: list[list[Postings]], matches: Targets, constant: float | None = None
-    ) -> None:
+    def __init__(self, field: str, slots: list[list[Postings]], matches: Targets) -> None:
         self.field = field
         self.slots = slots
         self.matches = matches
-        self.constant = constant  # Whoosh's unscored preloaded Or: every match scores this
         # Several expansions of a Prefix slot can all be in one document: bound by their sum.
-        self.bound = constant if constant is not None else sum(
-            postings.max_score for slot in slots for postings in slot
-        )
+        self.bound = sum(postings.max_score for slot in slots for postings in slot)
 
     def plan(self, gates: tuple[Targets, ...]) -> list[Step]:
         return [(self, (*gates, self.matches))]
 
     def score(self, targets: Targets, scores: dict[int, float]) -> None:
         """Add this unit's score (every slot's postings that hold the document) for the targets."""
-        if self.constant is not None:
-            _Constant(self.constant).score(targets, scores)
-            return
         for slot in self.slots:
             for postings in slot:
                 _add_scores(postings, targets, scores)
@@ -130,9 +125,10 @@ def build(query: wq.Query, snapshot: Snapshot) -> Node:
             raise UnsupportedQueryError("And with only Not")
         return And(children, excluded)
     if isinstance(query, (wq.Term, wq.Prefix)):
+        if isinstance(query, wq.Prefix) and query.constantscore:
+            raise UnsupportedQueryError("constant-score Prefix")  # Whoosh scores it per segment
         slot = _slot(query, snapshot)
-        constant = 1.0 if isinstance(query, wq.Prefix) and _unscored(query, snapshot) else None
-        return Unit(query.fieldname, [slot], frozenset().union(*(p.idset for p in slot)), constant)
+        return Unit(query.fieldname, [slot], frozenset().union(*(p.idset for p in slot)))
     if isinstance(query, ContiguousTerms):
         slots = [_slot(wq.Term(query.fieldname, word), snapshot) for word in query.words]
         return Unit(query.fieldname, slots, _phrase_matches(slots, snapshot))
@@ -143,19 +139,6 @@ def build(query: wq.Query, snapshot: Snapshot) -> Node:
         slots = [_slot(sub, snapshot) for sub in query.subqueries]
         return Unit(fields.pop(), slots, _phrase_matches(slots, snapshot))
     raise UnsupportedQueryError(type(query).__name__)
-
-
-def _unscored(prefix: wq.Prefix, snapshot: Snapshot) -> bool:
-    """Whether Whoosh scores this (not in a phrase) Prefix as a constant 1.0 per match.
-
-    Prefix is a constant-score query. Whoosh honours that only where ``Or`` picks its preloaded
-    matcher: three or more expansions in an index of at most 5,000 documents, or 1,024 or more
-    expansions; otherwise (one or two expansions, larger indexes) the expansions' BM25 scores add up.
-    """
-    expansions = len(snapshot.expand(prefix.fieldname, prefix.text))
-    if expansions >= wq.Or.TOO_MANY_CLAUSES:
-        return True
-    return expansions >= 3 and snapshot.searcher.doc_count_all() <= 5000
 
 
 def _slot(query: wq.Term | wq.Prefix, snapshot: Snapshot) -> list[Postings]:

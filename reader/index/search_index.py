@@ -1,16 +1,21 @@
 """The on-disk search index of papers: incremental updates and ranked search.
 
 One Whoosh index in one directory. Each document is one (source file, date, arXiv id) entry and
-stores only that identity; the library keeps the papers themselves. Every Whoosh exception is
-turned into a :mod:`reader.core.errors` error here and goes no further.
+stores only that identity; the library keeps the papers themselves. Every failure inside the index
+(Whoosh's exceptions, damaged segment bytes, the file system, a held lock) becomes a
+:class:`~reader.core.errors.LibraryError` with a plain sentence here and goes no further; only a
+query the user must change is an :class:`~reader.core.errors.InvalidQueryError`.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import pickle
+import struct
 import time
 import warnings
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +29,7 @@ with warnings.catch_warnings():
     from whoosh import columns, fields, scoring
     from whoosh.collectors import Collector, TopCollector
     from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import IndexError as WhooshIndexError
     from whoosh.index import LockError
     from whoosh.searching import Searcher
 
@@ -31,7 +37,7 @@ from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.models import Paper
 from reader.index import ranking
 from reader.index.analysis import KoreanText
-from reader.index.engine import Snapshot, UnsupportedQueryError
+from reader.index.engine import DamagedIndexError, Snapshot, UnsupportedQueryError
 from reader.index.query import Query
 from reader.index.writer import PaperWriter
 
@@ -45,6 +51,10 @@ _LOCK_WAIT_S = 10.0
 _EPOCH = date(1970, 1, 1).toordinal()
 # Field boosts: a word in the title says more about a paper than the same word in its summary.
 TITLE_BOOST, AUTHORS_BOOST, BODY_BOOST = 4.0, 2.0, 1.0
+# What reading damaged segment bytes raises (a truncated or overwritten posting list, column or
+# term table): struct and pickle on bad bytes, zlib on a bad block, EOF on a short read. ValueError
+# covers UnicodeDecodeError, the posting checks of whoosh_internals and DamagedIndexError.
+_DAMAGE = (DamagedIndexError, struct.error, EOFError, pickle.UnpicklingError, zlib.error, ValueError)
 
 
 @dataclass(frozen=True)
@@ -69,7 +79,7 @@ def make_schema() -> fields.Schema:
     )
 
 
-class _NewestFirstOnTies(scoring.BM25F):
+class _NewestFirstOnTies(scoring.BM25F):  # type: ignore[misc]  # Whoosh is untyped
     """BM25F whose equal scores are ordered newest date first.
 
     The score is rounded to 4 decimals and the day number (< 10^6) added at 1e-11 each, so the
@@ -88,7 +98,7 @@ class _NewestFirstOnTies(scoring.BM25F):
         return round(score, 4) + self.snapshot.days()[docnum] * 1e-11
 
 
-class _RankingCollector(Collector):
+class _RankingCollector(Collector):  # type: ignore[misc]  # Whoosh is untyped
     """Runs :mod:`reader.index.ranking` inside ``Searcher.search_with_collector``.
 
     ``top`` holds the best ``(final score, docnum)`` pairs and ``total`` the exact number of
@@ -190,7 +200,7 @@ class SearchIndex:
             writer.commit()
         except Exception as error:
             _cancel(writer)
-            raise LibraryError(f"Updating the search index failed: {error}") from error
+            raise _library_error("Updating the search index failed", error) from error
         finally:
             if gc_was_enabled:
                 gc.enable()
@@ -229,7 +239,7 @@ class SearchIndex:
         except InvalidQueryError:
             raise
         except Exception as error:
-            raise InvalidQueryError(f"The search failed: {error}") from error
+            raise _library_error("The search failed", error) from error
         finally:
             if gc_was_enabled:
                 gc.enable()
@@ -248,9 +258,10 @@ class SearchIndex:
     def doc_count(self) -> int:
         """Number of entries in the index."""
         try:
-            return self._current_searcher().doc_count()
+            count: int = self._current_searcher().doc_count()
+            return count
         except Exception as error:
-            raise LibraryError(f"Cannot read the search index: {error}") from error
+            raise _library_error("Cannot read the search index", error) from error
 
     def clear(self) -> None:
         """Remove every entry (the library re-adds everything after this)."""
@@ -278,6 +289,23 @@ def _day_number(iso_date: str) -> int:
         return date.fromisoformat(iso_date).toordinal() - _EPOCH
     except ValueError:
         return 0
+
+
+def _library_error(action: str, error: Exception) -> LibraryError:
+    """``action`` failed because of ``error``, said in a plain sentence."""
+    detail = str(error) or type(error).__name__
+    if isinstance(error, LibraryError):
+        return error
+    if isinstance(error, LockError):
+        return LibraryError(f"{action}: the search index is busy: another Daily Papers Reader is updating it. "
+                            "Try again later.")
+    if isinstance(error, _DAMAGE):
+        return LibraryError(f"{action}: the index is damaged ({detail}).")
+    if isinstance(error, OSError):
+        return LibraryError(f"{action}: the index files cannot be read or written ({detail}).")
+    if isinstance(error, WhooshIndexError):
+        return LibraryError(f"{action}: the index cannot be used ({detail}).")
+    return LibraryError(f"{action}: {type(error).__name__}: {detail}")
 
 
 def _cancel(writer: PaperWriter) -> None:

@@ -1,0 +1,77 @@
+"""Every use of Whoosh's private or undocumented internals, fenced in one place.
+
+The rest of :mod:`reader.index` imports Whoosh's public API and this package only. Everything
+here was written against Whoosh 2.7.4, the final release of the original line (the project pins
+it exactly; whoosh-reloaded 2.7.5 has the same internals). Each module's docstring or comment
+says what it relies on and why; in short:
+
+``positions``
+    the byte layout of a ``Positions`` posting value (``whoosh.system._INT_SIZE`` count + a
+    protocol-2 pickle of deltas): encoding without token objects, decoding many at once.
+``segments``
+    the W3 posting-list block format and ``W3TermInfo.is_inlined/inlined_postings/extent``
+    with ``SegmentReader._terms._postfile`` (one read per posting list); the field-length column
+    (``SegmentReader._perdoc``, ``W3PerDocReader._cached_reader``, ``whoosh3._lenfield``, the
+    column reader's ``_dbfile/_basepos/_count``); the numeric column reader's
+    ``_dbfile/_basepos/_count/_fixedlen/_typecode/_default``; ``_perdoc.deleted_docs()``.
+``scoring``
+    ``BM25F._field_B``, the per-field B of the weighting.
+``spans``
+    ``SpanNear2.SpanNear2Matcher`` and its private ``_get_spans`` hook, for the phrase matcher
+    Whoosh's own searcher uses.
+``segment_writer``
+    ``SegmentWriter``'s ``perdocwriter``/``docnum``/``_added``, its ``add_postings_to_pool`` and
+    private ``_flush_segment`` hooks, ``SegmentReader(storage, schema, segment)``,
+    ``W3FieldWriter._postwriter`` and ``W3PostingsWriter``'s private block buffer and
+    ``_write_block``.
+
+tests/unit/test_search.py and tests/unit/test_ranking_oracle.py check Whoosh's own searcher and
+an independent BM25F against what these functions write and read, so a Whoosh that changed any
+of them fails there rather than in a user's index.
+"""
+
+from reader.index.whoosh_internals.positions import (
+    SINGLE_POSITION_OF,
+    decode_deltas,
+    decode_positions,
+    encode_positions,
+)
+from reader.index.whoosh_internals.scoring import bm25_parameters
+from reader.index.whoosh_internals.segment_writer import (
+    CompactBlockWriter,
+    Group,
+    LeanSegmentWriter,
+    MissingFieldLengthError,
+    Posting,
+    write_postings,
+)
+from reader.index.whoosh_internals.segments import (
+    Postings,
+    block_sizes,
+    deleted_docs,
+    numeric_column,
+    read_length_bytes,
+    read_postings,
+)
+from reader.index.whoosh_internals.spans import ContiguousMatcher
+
+__all__ = [
+    "SINGLE_POSITION_OF",
+    "CompactBlockWriter",
+    "ContiguousMatcher",
+    "Group",
+    "LeanSegmentWriter",
+    "MissingFieldLengthError",
+    "Posting",
+    "Postings",
+    "block_sizes",
+    "bm25_parameters",
+    "decode_deltas",
+    "decode_positions",
+    "deleted_docs",
+    "encode_positions",
+    "numeric_column",
+    "read_length_bytes",
+    "read_postings",
+    "write_postings",
+]
