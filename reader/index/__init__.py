@@ -3,7 +3,10 @@
 ``query.parse_query`` turns what a user typed into a :class:`query.Query` (with highlight spans);
 ``search_index.SearchIndex`` stores one entry per (source, date, arXiv id) and answers queries.
 ``analysis`` holds the token rules (Hangul bigrams, Latin word-start prefixes) and ``writer`` a
-lean Whoosh segment writer; ``ranking`` evaluates queries on whole posting lists that ``engine``
-reads (Whoosh's scores, exact totals), and ``codec`` holds the byte-level posting format both
-share. Whoosh exceptions never leave this package.
+lean segment writer; ``ranking`` evaluates queries on whole posting lists that ``engine`` reads
+(BM25F scores as Whoosh's searcher computes them, exact totals). Everything that relies on
+Whoosh's private or undocumented internals (the posting byte format, segment reader and writer
+internals) is in ``whoosh_internals`` and nowhere else. Whoosh exceptions never leave this
+package: a failure inside the index is a ``LibraryError``, a query the user must change an
+``InvalidQueryError``.
 """

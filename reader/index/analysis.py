@@ -25,7 +25,7 @@ Whoosh's own StandardAnalyzer (see bench/index_bench.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import TEXT
@@ -84,6 +84,28 @@ def _add_compound(postings: dict[str, list[int]], compound: str, pos: int) -> in
         if k + 1 < len(starts):
             postings.setdefault(compound[start:], []).append(pos + k)
     return pos + len(starts)
+
+
+_CONNECTOR_BYTES = re.compile(rb"[" + re.escape(CONNECTORS.encode()) + rb"]")
+
+
+def counted_expansions(prefix: str, terms: Iterable[bytes]) -> list[bytes]:
+    """The expansions of a word-start prefix that each stand for words of their own.
+
+    A glued tail such as ``llama-3.1-8b`` sits at the position of its first word ``llama``
+    (see :func:`_add_compound`): when that first word starts with the prefix as well, the tail
+    only repeats a word already counted, and summing both would count the word twice (with the
+    tail's rare-term weight on top). Such tails are left out; the documents and positions a prefix
+    matches stay the same. A tail whose connector falls inside the prefix (``gpt-4`` in
+    ``gpt-4o-mini``) is the only term there that the prefix matches, and stays.
+    """
+    cut = len(prefix.encode("utf-8"))
+    kept = []
+    for term in terms:
+        connector = _CONNECTOR_BYTES.search(term, 1)
+        if connector is None or connector.start() < cut:
+            kept.append(term)
+    return kept
 
 
 def split_groups(text: str) -> list[tuple[str, str]]:

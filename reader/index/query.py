@@ -25,14 +25,15 @@ expressions, the highlight spans and match checks for any text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from whoosh import query as wq
 
 from reader.core.errors import InvalidQueryError
-from reader.index.analysis import HANGUL, OTHER, STOP_WORDS, parts, split_groups
+from reader.index.analysis import HANGUL, OTHER, STOP_WORDS, counted_expansions, parts, split_groups
 from reader.index.phrase import ContiguousTerms
+from reader.index.whoosh_internals import SelectedPrefix
 
 FIELDS = ("title", "authors", "body")
 MAX_QUERY_LENGTH = 1000
@@ -96,16 +97,24 @@ class Clause:
         return wq.Sequence([wq.Term(field, t) if k == "term" else _prefix(field, t) for k, t in slots])
 
 
-def _prefix(field: str, text: str) -> wq.Prefix:
-    """A word-start (or Hangul one-syllable) match, scored as the sum of its expansions' BM25F.
+def _prefix(field: str, text: str) -> WordPrefix:
+    return WordPrefix(field, text, constantscore=False)
+
+
+class WordPrefix(SelectedPrefix):
+    """A word-start (or one Hangul syllable) match, scored as the sum of its expansions' BM25F.
 
     Whoosh's default ``constantscore=True`` gives every match 1.0, but only in segments where its
     Or picks the preloaded matcher (three or more expansions in a segment of at most 5,000
     documents, or 1,024 or more expansions); elsewhere the expansions' scores add up. Ranking then
-    depends on how the index was split into segments, and a prefix in a title weighs no more than
-    one in a summary. Scored, the rule is the same in every segment, for Whoosh's own searcher too.
+    depended on how the index was split into segments, and a prefix in a title weighed no more than
+    one in a summary. Scored (``constantscore=False``), the rule is the same in every segment, for
+    Whoosh's own searcher too. Glued tails that repeat a word already counted are not expansions
+    (:func:`reader.index.analysis.counted_expansions`).
     """
-    return wq.Prefix(field, text, constantscore=False)
+
+    def select(self, terms: Iterable[bytes]) -> list[bytes]:
+        return counted_expansions(self.text, terms)
 
 
 class Query:

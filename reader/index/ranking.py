@@ -9,9 +9,10 @@ A query becomes a tree of nodes, each with its set of matching document numbers:
 A document's score is Whoosh's (the searcher's BM25F weighting, summed the way Whoosh's matchers
 sum it): a unit adds the BM25F score of every posting list of every slot that contains the
 document, so a Prefix adds each of its expansions the document has (:mod:`reader.index.query`
-builds Prefix queries with ``constantscore=False``, which makes Whoosh's own searcher do the same
-in every segment); an Or adds its matching children, an And all of them plus 1.0 per Not (Whoosh's
-InverseMatcher). Final scores and ties are ``SearchIndex``'s: see :func:`top`.
+builds them as ``WordPrefix``: scored, which makes Whoosh's own searcher do the same in every
+segment, and without glued tails that repeat a counted word); an Or adds its matching children,
+an And all of them plus 1.0 per Not (Whoosh's InverseMatcher). Final scores and ties are
+``SearchIndex``'s: see :func:`top`.
 
 Top-k without scoring every match (the total is the size of the match set, so it stays exact):
 units are scored one after another, the largest possible score first; once the documents seen so
@@ -32,7 +33,7 @@ from whoosh import query as wq
 
 from reader.index.engine import Postings, Snapshot, UnsupportedQueryError
 from reader.index.phrase import ContiguousTerms
-from reader.index.whoosh_internals import SINGLE_POSITION_OF, decode_deltas
+from reader.index.whoosh_internals import SINGLE_POSITION_OF, SelectedPrefix, decode_deltas
 
 # Scores are rounded to 4 decimals and the day adds < 1e-5: a bound this much below a score is safe.
 _MARGIN = 1e-3
@@ -145,6 +146,8 @@ def _slot(query: wq.Term | wq.Prefix, snapshot: Snapshot) -> list[Postings]:
     field = query.fieldname
     if isinstance(query, wq.Prefix):
         terms = snapshot.expand(field, query.text)
+        if isinstance(query, SelectedPrefix):
+            terms = query.select(terms)
     else:
         schema = snapshot.searcher.schema
         terms = [schema[field].to_bytes(query.text)] if field in schema else []

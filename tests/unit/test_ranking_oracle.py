@@ -9,8 +9,10 @@ The ranking rule under test (reader/index/ranking.py, search_index.py):
 
 * a document's score is the sum of the BM25F scores (B=0.75, K1=1.2, field boosts title 4,
   authors 2, body 1) of every query term it contains in a field the clause applies to; a prefix
-  counts each of its expansions the document has; a phrase counts its terms; an OR adds the
-  clauses that match, the implicit AND all of them, and excluding words adds 1.0 to every match;
+  counts each of its expansions the document has, except a glued tail (``llama-3.1-8b``) whose
+  first word (``llama``) the prefix matches too: the index puts the tail at that word's position,
+  so it would count the same word twice; a phrase counts its terms; an OR adds the clauses that
+  match, the implicit AND all of them, and excluding words adds 1.0 to every match;
 * the final score is that sum rounded to 4 decimals plus the day number * 1e-11 (newest first
   among equal relevance);
 * equal final scores: lower Whoosh document number first, i.e. the entry indexed first (while
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -112,6 +115,12 @@ def texts(paper: Paper) -> dict[str, str]:
     return {"title": paper.title, "authors": ", ".join(paper.authors), "body": paper.summary_text}
 
 
+def _counted(prefix: str, term: str) -> bool:
+    """False for a glued tail whose first word the prefix also matches (the same word, counted once)."""
+    first_word = re.split(r"[-./_']", term, maxsplit=1)[0]
+    return first_word == term or len(first_word) < len(prefix)
+
+
 @dataclass
 class Doc:
     key: Key
@@ -147,7 +156,9 @@ class Oracle:
 
     def expansions(self, field: str, prefix: str) -> list[str]:
         if (field, prefix) not in self._expansions:
-            self._expansions[field, prefix] = sorted(t for t in self.vocabulary[field] if t.startswith(prefix))
+            self._expansions[field, prefix] = sorted(
+                term for term in self.vocabulary[field] if term.startswith(prefix) and _counted(prefix, term)
+            )
         return self._expansions[field, prefix]
 
     def unit(self, doc: Doc, field: str, slots: list[tuple[str, str]]) -> float | None:

@@ -14,6 +14,8 @@ says what it relies on and why; in short:
     (``SegmentReader._perdoc``, ``W3PerDocReader._cached_reader``, ``whoosh3._lenfield``, the
     column reader's ``_dbfile/_basepos/_count``); the numeric column reader's
     ``_dbfile/_basepos/_count/_fixedlen/_typecode/_default``; ``_perdoc.deleted_docs()``.
+``queries``
+    ``MultiTerm._btexts``, the hook that gives a Prefix its expansions per segment.
 ``scoring``
     ``BM25F._field_B``, the per-field B of the weighting.
 ``spans``
@@ -36,6 +38,7 @@ from reader.index.whoosh_internals.positions import (
     decode_positions,
     encode_positions,
 )
+from reader.index.whoosh_internals.queries import SelectedPrefix
 from reader.index.whoosh_internals.scoring import bm25_parameters
 from reader.index.whoosh_internals.segment_writer import (
     CompactBlockWriter,
@@ -64,6 +67,7 @@ __all__ = [
     "MissingFieldLengthError",
     "Posting",
     "Postings",
+    "SelectedPrefix",
     "block_sizes",
     "bm25_parameters",
     "decode_deltas",
