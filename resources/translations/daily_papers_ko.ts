@@ -64,6 +64,19 @@
     </message>
 </context>
 <context>
+    <name>BackgroundUpdates</name>
+    <message numerus="yes">
+        <source>Library up to date: %n paper(s)</source>
+        <translation>
+            <numerusform>라이브러리 최신 상태: 논문 %n편</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Update failed: {message}</source>
+        <translation>업데이트 실패: {message}</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Open on arXiv</source>
@@ -447,44 +460,10 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Daily Papers Reader</source>
-        <translation>Daily Papers Reader</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>검색</translation>
-    </message>
-    <message>
-        <source>Could not save: {error}</source>
-        <translation>저장할 수 없습니다: {error}</translation>
-    </message>
-    <message>
-        <source>Marked {date} as read</source>
-        <translation>{date}을(를) 읽음으로 표시함</translation>
-    </message>
-    <message>
-        <source>Opened {url}</source>
-        <translation>{url} 열기</translation>
-    </message>
-    <message>
-        <source>Could not open {url} in the browser</source>
-        <translation>브라우저에서 {url}을(를) 열 수 없습니다</translation>
-    </message>
+    <name>Navigation</name>
     <message>
         <source>No papers match</source>
         <translation>일치하는 논문이 없습니다</translation>
-    </message>
-    <message numerus="yes">
-        <source>Library up to date: %n paper(s)</source>
-        <translation>
-            <numerusform>라이브러리 최신 상태: 논문 %n편</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Update failed: {message}</source>
-        <translation>업데이트 실패: {message}</translation>
     </message>
 </context>
 <context>
@@ -644,6 +623,25 @@
     <message>
         <source>Problems, one per line</source>
         <translation>문제 목록 (한 줄에 하나씩)</translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message>
+        <source>Marked {date} as read</source>
+        <translation>{date}을(를) 읽음으로 표시함</translation>
+    </message>
+    <message>
+        <source>Opened {url}</source>
+        <translation>{url} 열기</translation>
+    </message>
+    <message>
+        <source>Could not open {url} in the browser</source>
+        <translation>브라우저에서 {url}을(를) 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not save: {error}</source>
+        <translation>저장할 수 없습니다: {error}</translation>
     </message>
 </context>
 <context>
@@ -995,6 +993,17 @@
         <translation>
             <numerusform>⚠ 문제 %n개</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WindowFrame</name>
+    <message>
+        <source>Daily Papers Reader</source>
+        <translation>Daily Papers Reader</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>검색</translation>
     </message>
 </context>
 </TS>

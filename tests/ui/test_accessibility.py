@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from reader.core.models import Problem
 from reader.ui.dialogs.about_dialog import AboutDialog
-from reader.ui.dialogs.keyboard_help import KeyboardHelpDialog, ProblemsDialog
+from reader.ui.dialogs.keyboard_help import KeyboardHelpDialog
 from reader.ui.dialogs.preferences_dialog import PreferencesDialog
+from reader.ui.dialogs.problems_dialog import ProblemsDialog
+from reader.ui.window.commands import COMMANDS
 
 INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit,
                QTextEdit, QProgressBar)
@@ -62,7 +64,7 @@ def test_every_control_of_the_dialogs_has_a_name(open_window, qtbot, tmp_path) -
     dialogs = [
         PreferencesDialog(window.settings, window),
         AboutDialog(tmp_path, window),
-        KeyboardHelpDialog(window),
+        KeyboardHelpDialog(COMMANDS.help_rows(), window),
         ProblemsDialog([Problem("/d/x.md", 3, "no title")], window),
         window.library_tools.library_dialog(),
         window.library_tools.fetch_dialog(),

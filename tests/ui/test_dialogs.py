@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reader.core.models import Problem
-from reader.ui.dialogs.keyboard_help import ProblemsDialog
 from reader.ui.dialogs.preferences_dialog import PreferencesDialog
+from reader.ui.dialogs.problems_dialog import ProblemsDialog
 from reader.ui.platform.settings import ReadMode
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from reader.ui.models.paper_table import View
+from reader.ui.models.view import View
 
 
 def save_as(monkeypatch, path: Path, chosen_filter: str = "") -> None:

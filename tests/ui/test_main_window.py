@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.library import Library
-from reader.ui.models.paper_table import PaperTableModel, View
+from reader.ui.models.paper_table import PaperTableModel
+from reader.ui.models.view import View
 from reader.ui.platform.settings import ReadMode
 from reader.ui.window.main_window import MainWindow
 
 NEWEST_DAY = "2024-11-20"
+READ_TIMER_WAIT_MS = 300  # a 10 ms read timer fires well within this
 
 
 def list_column(window: MainWindow, column: int) -> list[str]:
@@ -145,10 +147,18 @@ def test_read_immediately_and_never(open_window, seeded_data_dir: Path, qtbot) -
     window = open_window(read_mode=ReadMode.IMMEDIATELY)
     assert window.library.flags(window.paper_list.current_paper().arxiv_id).read
     window.close()
-    window = open_window(seeded_data_dir, read_mode=ReadMode.NEVER)
+    # With a moment of 10 ms, the wait below is long enough for the timer to mark a paper read ...
+    window = open_window(seeded_data_dir, read_mode=ReadMode.AFTER_DELAY, read_delay_s=0.01)
     qtbot.keyClick(window.paper_list, "j")
-    qtbot.wait(50)
-    assert not window.library.flags(window.paper_list.current_paper().arxiv_id).read
+    qtbot.wait(READ_TIMER_WAIT_MS)
+    assert window.library.flags(window.paper_list.current_paper().arxiv_id).read
+    window.close()
+    # ... and with the same moment, "never" leaves the next paper unread through the same wait.
+    window = open_window(seeded_data_dir, read_mode=ReadMode.NEVER, read_delay_s=0.01)
+    qtbot.keyClick(window.paper_list, "j")
+    paper = window.paper_list.current_paper()
+    qtbot.wait(READ_TIMER_WAIT_MS)
+    assert not window.library.flags(paper.arxiv_id).read
 
 
 def test_m_marks_unread_again_and_the_timer_does_not_undo_it(open_window, qtbot) -> None:

@@ -12,10 +12,10 @@ from reader.ui.models.paper_table import (
     PaperFilterProxy,
     PaperRole,
     PaperTableModel,
-    View,
     short_authors,
 )
 from reader.ui.models.sidebar_tree import SidebarModel
+from reader.ui.models.view import View
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def test_new_days_are_inserted_in_order_without_a_reset(qtmodeltester) -> None:
 
 
 def test_a_newer_month_opens_and_the_one_opened_before_folds_unless_the_reader_is_in_it(qtbot) -> None:
-    from reader.ui.models.sidebar_tree import Sidebar
+    from reader.ui.panes.sidebar import Sidebar
 
     model = SidebarModel()
     model.set_days([Day("2024-08-01", 1, 1, 0)])
@@ -131,7 +131,7 @@ def test_a_day_that_went_away_rebuilds_the_tree(qtmodeltester) -> None:
 def test_the_count_column_fits_a_large_library_at_any_font_size(qtbot) -> None:
     from PySide6.QtGui import QFont
 
-    from reader.ui.models.sidebar_tree import Sidebar
+    from reader.ui.panes.sidebar import Sidebar
 
     model = SidebarModel()
     model.set_days([Day("2024-11-20", 120_000, 120_000, 0)])

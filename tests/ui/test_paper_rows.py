@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 
 from reader.core.models import Paper
 from reader.library import PaperRow
-from reader.ui.models.paper_table import PaperRole, PaperTableModel, View, short_authors
+from reader.ui.models.paper_table import PaperRole, PaperTableModel, short_authors
+from reader.ui.models.view import View
 
 
 def row(arxiv_id: str, title: str, votes: int | None, first: str, count: int, truncated: int = 0) -> PaperRow:

@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from reader.library import Library
-from reader.ui.models.paper_table import PaperTableModel, View
+from reader.ui.models.paper_table import PaperTableModel
+from reader.ui.models.view import View
 from reader.ui.platform.settings import SETTINGS_FILE
 
 

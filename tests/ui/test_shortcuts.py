@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from reader.ui.models.paper_table import View
-from reader.ui.window import main_window as main_window_module
+from reader.ui.dialogs.keyboard_help import KeyboardHelpDialog
+from reader.ui.models.view import View
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -121,7 +121,7 @@ def test_f1_shows_every_shortcut(open_window, qtbot, monkeypatch) -> None:
         shown.append([table.item(row, 0).text() for row in range(table.rowCount())])
         return 0
 
-    monkeypatch.setattr(main_window_module.KeyboardHelpDialog, "exec", fake_exec)
+    monkeypatch.setattr(KeyboardHelpDialog, "exec", fake_exec)
     window = open_window()
     qtbot.keyClick(window.paper_list, Qt.Key.Key_F1)
     assert shown, "F1 did not open the keyboard help"

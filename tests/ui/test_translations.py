@@ -53,6 +53,21 @@ def test_every_visible_string_has_a_finished_korean_translation(strings_in_code)
     assert untranslated == [], "run `python -m reader.ui.platform.i18n --update`, then translate these in the .ts"
 
 
+def test_lupdate_reads_every_module_and_finds_every_command_text(strings_in_code) -> None:
+    """Commands are declared all over reader/ui with the typed QT_TRANSLATE_NOOP: lupdate must still see them."""
+    from reader.ui.window import commands, main_window
+
+    assert main_window.MainWindow  # imports every module that declares commands
+    assert len(commands.COMMANDS) > 30
+
+    assert {path.relative_to(UI_SOURCES[0].parent).parts[0] for path in UI_SOURCES} >= {
+        "window", "panes", "models", "dialogs", "background", "platform"}
+    texts = {text for command in commands.COMMANDS.values() for text in (command.text, command.help) if text}
+    texts |= {menu.title for menu in commands.MENUS} | {text for _keys, text in commands.NATIVE_KEYS}
+    missing = sorted(text for text in texts if (commands.CONTEXT, text) not in strings_in_code)
+    assert missing == []
+
+
 def test_translations_keep_placeholders_counts_and_mnemonics() -> None:
     for (context, source), forms in read_catalogue(KOREAN_TS).items():
         for text in forms:

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.core.errors import InvalidQueryError
-from reader.ui.models.paper_table import HighlightRole, PaperTableModel, View
+from reader.ui.models.paper_table import HighlightRole, PaperTableModel
+from reader.ui.models.view import View
 
 
 def search_row_text(window) -> str | None:

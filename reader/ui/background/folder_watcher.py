@@ -11,8 +11,9 @@ Taking that signature walks every source folder: ~170 ms for a 100,000-paper lib
 The walk runs on a thread of its own (`_Scanner`), which gets plain paths and sends back plain
 data; the GUI thread only compares signatures and tells QFileSystemWatcher which folders to watch.
 
-Updates run in the window's LibraryUpdater (a child process); `UpdateRequests` runs one later when
-one is already under way, so a change noticed during an update is not lost.
+A change asks for an update through the callback it is given: the window passes
+library_updater.UpdateRequests.request, which runs one later when one is already under way, so a
+change noticed during an update is not lost.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal, Slot
 
 from reader.library import Source
-from reader.ui.background.library_updater import LibraryUpdater
 
 log = logging.getLogger("reader.ui.background.folder_watcher")
 
@@ -44,29 +44,6 @@ class _Scanner(QObject):
     def scan(self, generation: int, roots: list[Path]) -> None:
         signature, folders = scan_roots(roots)
         self.scanned.emit(generation, signature, folders)
-
-
-class UpdateRequests(QObject):
-    """Start a library update now, or right after the running one: never drop a request."""
-
-    def __init__(self, updater: LibraryUpdater, start: Callable[[], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._updater = updater
-        self._start = start  # the window's start_update: it also shows the progress
-        self._pending = False
-        updater.finished.connect(self._run_pending)
-        updater.failed.connect(self._run_pending)
-
-    def request(self) -> None:
-        if self._updater.is_running():
-            self._pending = True
-        else:
-            self._start()
-
-    def _run_pending(self, *_outcome: object) -> None:
-        if self._pending:
-            self._pending = False
-            QTimer.singleShot(0, self._start)  # after every other slot of this finished signal has run
 
 
 class LibraryWatcher(QObject):

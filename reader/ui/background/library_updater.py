@@ -6,6 +6,9 @@ its term tables in single C calls that hold the GIL, and with a 5,000-paper libr
 the window for 200-350 ms at a time (bench/gui_stall.py). A QThread in this process only waits
 on the child's pipe and turns its messages into queued signals; nothing here touches a widget,
 and the GUI thread reloads its models from its own Library when told the update is done.
+
+One update runs at a time: `UpdateRequests` holds a request made while one runs (a watched folder
+changed, a source was added) and starts it when that one ends.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -212,3 +216,26 @@ class LibraryUpdater(QObject):
         thread.wait()
         del job  # the last reference: the job is deleted here, only after its thread has ended
         thread.deleteLater()
+
+
+class UpdateRequests(QObject):
+    """Start a library update now, or right after the running one: never drop a request."""
+
+    def __init__(self, updater: LibraryUpdater, start: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._updater = updater
+        self._start = start  # the window's start_update: it also shows the progress
+        self._pending = False
+        updater.finished.connect(self._run_pending)
+        updater.failed.connect(self._run_pending)
+
+    def request(self) -> None:
+        if self._updater.is_running():
+            self._pending = True
+        else:
+            self._start()
+
+    def _run_pending(self, *_outcome: object) -> None:
+        if self._pending:
+            self._pending = False
+            QTimer.singleShot(0, self._start)  # after every other slot of this finished signal has run

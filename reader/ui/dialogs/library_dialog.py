@@ -1,25 +1,19 @@
-"""Your own library: add folders and files (menu or drag-and-drop), list and remove sources, hide the seeds.
+"""File > Library…: the library's sources with their counts and problems; remove one, hide the seeds.
 
-`LibraryTools` is the window's side of it: it owns the folder watcher and connects the File menu's
-library commands; every change of the sources ends in one background update of the library
-(see watcher.UpdateRequests), after which the window reloads its sidebar and list as usual.
+Adding folders and files, the folder watcher and drops onto the window are the window's side of it
+(window/library_tools.py); this dialog only asks for them.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,13 +28,6 @@ from PySide6.QtWidgets import (
 from reader.core.errors import ReaderError
 from reader.core.models import Problem
 from reader.library import Library, Source
-from reader.ui.background.folder_watcher import LibraryWatcher, UpdateRequests
-
-if TYPE_CHECKING:
-    from reader.ui.dialogs.fetch_dialog import FetchDialog
-    from reader.ui.window.main_window import MainWindow
-
-log = logging.getLogger("reader.ui.dialogs.library_dialog")
 
 
 class LibraryDialog(QDialog):
@@ -177,133 +164,6 @@ class LibraryDialog(QDialog):
             self.problems_text.setPlainText(self.tr("No problems in this source."))
         else:
             self.problems_text.setPlainText("\n".join(str(problem) for problem in problems))
-
-
-class LibraryTools(QObject):
-    """Connects File > Add Folder/Add Files/Library/Check for New Digests, drops onto the window, the watcher."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.updates = UpdateRequests(window.updater, window.start_update, self)
-        self.watcher: LibraryWatcher | None = None  # see start_watching
-        commands = window.commands
-        commands["add_folder"].triggered.connect(self.add_folder)
-        commands["add_files"].triggered.connect(self.add_files)
-        commands["library"].triggered.connect(self.show_library)
-        commands["check_digests"].triggered.connect(self.check_for_new_digests)
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
-
-    def start_watching(self) -> None:
-        """Watch the source folders; the window calls this after its first paint.
-
-        The first look walks every watched folder (a large library has thousands of files), which
-        the window need not wait for.
-        """
-        if self.watcher is None:
-            self.watcher = LibraryWatcher(self.window.library.sources, self.updates.request, self)
-
-    def add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Add a Folder of Digests"))
-        if folder:
-            self.add_paths([Path(folder)])
-
-    def add_files(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Add Digest Files"), "", self.tr("Digests (*.md);;All files (*)"))
-        if files:
-            self.add_paths([Path(name) for name in files])
-
-    def add_paths(self, paths: Iterable[Path]) -> bool:
-        """Add files or folders to the library and index them in the background."""
-        paths = list(paths)
-        try:
-            self.window.library.add_sources(paths)
-        except ReaderError as error:
-            self._status(self.tr("Could not add: {error}").format(error=error))
-            return False
-        self._status(self.tr("Added %n source(s); reading the digests…", "", len(paths)))
-        self.sources_changed()
-        return True
-
-    def sources_changed(self) -> None:
-        """The library list changed: watch the new list and update the library."""
-        if self.watcher is not None:
-            self.watcher.reload_sources()
-        self.updates.request()
-
-    def library_dialog(self) -> LibraryDialog:
-        """The Library dialog, connected: its changes start an update, and updates refresh its counts."""
-        dialog = LibraryDialog(self.window.library, self.window)
-        dialog.changed.connect(self.sources_changed)
-
-        def add_folder() -> None:
-            self.add_folder()
-            dialog.reload()
-
-        def add_files() -> None:
-            self.add_files()
-            dialog.reload()
-
-        dialog.add_folder_requested.connect(add_folder)
-        dialog.add_files_requested.connect(add_files)
-        self.window.updater.finished.connect(dialog.reload)  # a slot of the dialog: gone with it
-        return dialog
-
-    def show_library(self) -> None:
-        dialog = self.library_dialog()
-        dialog.exec()
-        dialog.deleteLater()
-
-    def fetch_dialog(self) -> FetchDialog:
-        """The Check for New Digests dialog; days it downloads are indexed by the usual update."""
-        from reader.ui.dialogs.fetch_dialog import FetchDialog  # with the fetcher (urllib, http, ssl): only when asked
-
-        dialog = FetchDialog(self.window.library, self.window, source=self.window.settings.digest_source)
-        dialog.fetched.connect(self.sources_changed)  # the fetch folder may just have become a source
-        return dialog
-
-    def check_for_new_digests(self) -> None:
-        dialog = self.fetch_dialog()
-        dialog.exec()
-        dialog.deleteLater()
-
-    def stop(self) -> None:
-        if self.watcher is not None:
-            self.watcher.stop()
-
-    # --- drag and drop ------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            assert isinstance(event, QDragMoveEvent)  # QDragEnterEvent is a QDragMoveEvent
-            if dropped_digest_paths(event):
-                event.acceptProposedAction()
-                return True
-        elif watched is self.window and event.type() == QEvent.Type.Drop:
-            assert isinstance(event, QDropEvent)
-            paths = dropped_digest_paths(event)
-            if paths:
-                event.acceptProposedAction()
-                self.add_paths(paths)
-                return True
-        return super().eventFilter(watched, event)
-
-    def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 5000)
-
-
-def dropped_digest_paths(event: QDropEvent) -> list[Path]:
-    """Local folders and .md files among the dropped URLs; anything else is not ours to take."""
-    paths = []
-    for url in event.mimeData().urls() if event.mimeData().hasUrls() else []:
-        if not url.isLocalFile():
-            continue
-        path = Path(url.toLocalFile())
-        if path.is_dir() or (path.is_file() and path.suffix.lower() == ".md"):
-            paths.append(path)
-    return paths
 
 
 def _is_within(path: str, root: str) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from reader.fetch import DEFAULT_SOURCE
 from reader.ui.panes.detail_pane import MAX_POINT_SIZE, MIN_POINT_SIZE
 from reader.ui.platform import theme as themes
+from reader.ui.platform.application import running_application
 from reader.ui.platform.i18n import resolve_language
 from reader.ui.platform.settings import ReadMode, Settings
 
@@ -120,8 +120,8 @@ class PreferencesDialog(QDialog):
         settings.font_point_size = 0.0 if size == DEFAULT_SIZE_STEP else float(size)
         settings.digest_source = self.digest_source.text() or DEFAULT_SOURCE
         settings.sync()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
+        app = running_application()
+        if app is not None:
             themes.apply_theme(app, settings.theme)
         super().accept()
 

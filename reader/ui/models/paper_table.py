@@ -1,8 +1,8 @@
-"""Qt item models of the paper list (the table and its filter proxy) and the View they show.
+"""Qt item models of the paper list: the table and its filter proxy.
 
-The sidebar's tree model lives with the sidebar (sidebar.py). The models hold plain domain values
-handed to them by the window; none of them talks to the library, so they can be filled from the
-GUI thread's Library and tested with hand-made Papers.
+The sidebar's tree model is sidebar_tree.py, the View both show is view.py. The models hold plain
+domain values handed to them by the window; none of them talks to the library, so they can be filled
+from the GUI thread's Library and tested with hand-made Papers.
 
 A list row is either a full Paper (search hits, tests) or a light PaperRow (a day, "All papers"):
 100,000 rows must not mean 100,000 decoded summaries. The full Paper of a light row is asked of the
@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,9 +27,6 @@ from PySide6.QtGui import QFont
 from reader.core.models import Flags, Paper
 from reader.library import PaperRow
 
-ViewKind = Literal["latest", "all", "unread", "starred", "search", "day"]
-SMART_KINDS: tuple[ViewKind, ...] = ("latest", "all", "unread", "starred")
-
 PaperRole = Qt.ItemDataRole.UserRole + 2  # paper table: the full Paper of a row (loaded on demand)
 HighlightRole = Qt.ItemDataRole.UserRole + 3  # paper table: [(start, end)] title spans of a search
 FlagsRole = Qt.ItemDataRole.UserRole + 4  # paper table: the Flags of a row
@@ -39,31 +35,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 NO_SPANS: list[tuple[int, int]] = []
 ListItem = Paper | PaperRow  # what a row of the paper table holds
 PaperLoader = Callable[[PaperRow], Paper | None]
-
-
-@dataclass(frozen=True)
-class View:
-    """What the paper list shows: a smart view, one day, or the current search."""
-
-    kind: ViewKind
-    date: str | None = None
-
-    def to_text(self) -> str:
-        """Stable text form for the settings file."""
-        return f"day:{self.date}" if self.kind == "day" else self.kind
-
-    @classmethod
-    def from_text(cls, text: str | None) -> View | None:
-        if not text:
-            return None
-        if text.startswith("day:"):
-            return cls("day", text[4:])
-        if text in SMART_KINDS:
-            return cls(text)  # type: ignore[arg-type]
-        return None  # a search is never restored
-
-
-# --- paper list ----------------------------------------------------------------------------
 
 
 def short_authors(paper: ListItem, shown: int = 2) -> str:

@@ -38,7 +38,7 @@ class DetailBrowser(QTextBrowser):
         self.setSearchPaths([])
         self.image_loader: Callable[[QUrl], QImage | None] | None = None
 
-    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 - Qt's parameter name
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's parameter name
         """Refuse file:, qrc:, relative and remote resources; only ``image_loader`` may supply images.
 
         The base class would read local files and Qt resources named by the (untrusted) document. An
@@ -48,7 +48,8 @@ class DetailBrowser(QTextBrowser):
         image_type = QTextDocument.ResourceType.ImageResource
         if type not in (image_type, image_type.value):
             return None
-        image = self.image_loader(name) if self.image_loader is not None else None
+        url = name if isinstance(name, QUrl) else QUrl(name)
+        image = self.image_loader(url) if self.image_loader is not None else None
         return image if image is not None else _blank_image()
 
 

@@ -1,9 +1,8 @@
 """Paper -> safe HTML for the detail pane. Pure functions, no Qt, so it is tested without a QApplication.
 
 Digest text is untrusted. It is rendered as Markdown (summaries) or as plain text (title, authors),
-search hits are marked with private-use sentinel characters *before* conversion so a hit can straddle
-Markdown syntax, and the result goes through the nh3 allow-list sanitiser. The only HTML added after
-sanitising is our own stylesheet.
+with the search's hits marked (digest_markdown.py), and the result goes through the nh3 allow-list
+sanitiser. The only HTML added after sanitising is our own stylesheet.
 """
 
 from __future__ import annotations
@@ -11,20 +10,19 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
 from pathlib import PurePath
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import nh3
 
 from reader.core.models import Flags, Paper, Section
-
-if TYPE_CHECKING:
-    from markdown import Markdown
-
-Highlighter = Callable[[str], list[tuple[int, int]]]
-"""Gives the [start, end) spans of a plain text that the active search matches."""
+from reader.ui.panes.digest_markdown import (
+    Highlighter,
+    markdown_html,
+    marked_source,
+    marked_text,
+    unwrap_first_paragraph,
+)
 
 Translate = Callable[[str, str], str]
 """(context, English text) -> text in the UI language; the pane passes ``QCoreApplication.translate``.
@@ -52,11 +50,6 @@ DEFAULT_PALETTE: dict[str, str] = {
 }
 """Colour roles the stylesheet uses; the pane passes colours taken from its QPalette."""
 
-_HIT_START = "\ue000"
-_HIT_END = "\ue001"
-# Private-use sentinels, plus the STX/ETX placeholders Python-Markdown uses internally: digest text must
-# never contain them, or it could forge a hit or confuse the converter.
-_RESERVED_CHARS = re.compile("[\ue000\ue001\x00\x02\x03]")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -142,7 +135,7 @@ def render_paper_html(
     Font size is not part of the HTML: the pane zooms by changing the document's default font.
     """
     parts = [
-        f'<h2 class="title">{_marked_text(paper.title, highlight)}</h2>',
+        f'<h2 class="title">{marked_text(paper.title, highlight)}</h2>',
         _meta_html(paper, flags, translate),
         _authors_html(paper, highlight, translate),
         _also_on_html(paper.date, also_on, translate),
@@ -184,7 +177,7 @@ def _authors_html(paper: Paper, highlight: Highlighter | None, translate: Transl
     if not paper.authors:
         not_listed = translate("Render", "Authors: not listed in the digest")
         return f'<p class="authors">{_label(not_listed)}</p>'
-    names = _marked_text(", ".join(paper.authors), highlight)
+    names = marked_text(", ".join(paper.authors), highlight)
     if paper.authors_truncated:
         text = translate("Render", "Authors: {names} … and more (list truncated in the digest)")
     else:
@@ -237,178 +230,17 @@ def _sections_html(sections: Sequence[Section], highlight: Highlighter | None, t
     out: list[str] = []
     plain_run: list[str] = []
     for section in sections:
-        body = _markdown_html(_marked_source(section.text, highlight))
+        body = markdown_html(marked_source(section.text, highlight))
         if section.label is None:
-            plain_run.append(f"<li>{_unwrap_first_paragraph(body)}</li>")
+            plain_run.append(f"<li>{unwrap_first_paragraph(body)}</li>")
             continue
         if plain_run:
             out.append(f"<ul>{''.join(plain_run)}</ul>")
             plain_run = []
-        out.append(f"<h3>{_marked_text(section.label, highlight)}</h3>{body}")
+        out.append(f"<h3>{marked_text(section.label, highlight)}</h3>{body}")
     if plain_run:
         out.append(f"<ul>{''.join(plain_run)}</ul>")
     return "\n".join(out)
-
-
-_LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,3}[.)])[ \t]+(?P<rest>.*)$")
-
-
-def _normalise_markdown(text: str) -> str:
-    """Adapt digest list habits to Python-Markdown.
-
-    Digests nest with two spaces (Markdown wants four), number lines as ``1)`` and start a list straight
-    after a paragraph line (Markdown wants a blank line). Other lines lose their indentation so it is never
-    mistaken for a code block.
-    """
-    out: list[str] = []
-    indents: list[int] = []  # indentation of each open list level
-    in_list = False
-    last_kind = ""
-    previous_blank = True
-    for raw in text.splitlines():
-        line = raw.expandtabs(4)
-        item = _LIST_ITEM.match(line)
-        if not line.strip():
-            out.append("")
-            previous_blank = True
-            continue
-        if item is None:
-            if previous_blank:
-                in_list, indents = False, []
-            out.append(line.strip())
-        else:
-            width = len(item["indent"])
-            while indents and width < indents[-1]:
-                indents.pop()
-            if not indents or width > indents[-1]:
-                indents.append(width)
-            kind = "bullet" if item["marker"] in "-*+" else "number"
-            # A blank line ends a paragraph before a list, and lets sane_lists start a list of the other kind.
-            if not previous_blank and (not in_list or kind != last_kind):
-                out.append("")
-            last_kind = kind
-            marker = item["marker"].replace(")", ".")
-            out.append(f"{'    ' * (len(indents) - 1)}{marker} {item['rest']}")
-            in_list = True
-        previous_blank = False
-    return "\n".join(out)
-
-
-def _escape_source(text: str) -> str:
-    """Make raw HTML in digest text show as text, and turn bare http(s) URLs into Markdown autolinks."""
-    text = re.sub(r"<(?!https?://[^<>\s]*>)", "&lt;", text, flags=re.IGNORECASE)
-
-    def autolink(match: re.Match[str]) -> str:
-        url = match.group(0)
-        trimmed = url.rstrip(".,;:!?")
-        return f"<{trimmed}>{url[len(trimmed):]}"
-
-    # Hangul and CJK punctuation end a URL: particles are written straight after it ("https://x.io에서").
-    return re.sub(
-        r"(?<![(<\[\w/\"'=])https?://[^\s<>()\[\]\"'\u3000-\u303f\u3131-\u318e\uac00-\ud7a3]+",
-        autolink,
-        text,
-        flags=re.IGNORECASE,
-    )
-
-
-def prepare_markdown() -> None:
-    """Import Python-Markdown and build the converter (~60 ms), so that the first paper shown does not wait.
-
-    The window calls this on a background thread after its first paint. Imports are guarded by
-    Python's import lock; should the GUI thread render meanwhile, each thread builds a converter
-    and one of the two is kept, which is harmless. This thread never converts anything.
-    """
-    _markdown_converter()
-
-
-@cache
-def _markdown_converter() -> Markdown:
-    """One converter for every section: building one per call costs more than converting.
-
-    Python-Markdown is imported here, on the first paper shown, so the window's first paint
-    does not wait for it. The extension is given as an instance: named by a string, Markdown
-    scans every installed package's entry points for it (~50 ms). The pane renders on the GUI
-    thread only, so sharing one is safe.
-    """
-    import markdown
-    from markdown.extensions.sane_lists import SaneListExtension
-
-    return markdown.Markdown(output_format="html", extensions=[SaneListExtension()])
-
-
-def _markdown_html(source: str) -> str:
-    """Markdown with sentinels -> HTML with hit spans (still unsanitised)."""
-    normalised = _normalise_markdown(_escape_source(source))
-    converted = _markdown_converter().reset().convert(normalised)
-    return _sentinels_to_spans(converted)
-
-
-def _unwrap_first_paragraph(fragment: str) -> str:
-    """A bullet's text sits in the <li> itself, not in a <p> that adds paragraph spacing."""
-    fragment = fragment.strip()
-    if fragment.startswith("<p>"):
-        end = fragment.find("</p>")
-        return fragment[3:end] + fragment[end + 4 :]
-    return fragment
-
-
-# --- highlighting ------------------------------------------------------------------------------------
-
-
-def _marked_text(text: str, highlight: Highlighter | None) -> str:
-    """Plain text (never Markdown) -> escaped HTML with hit spans: ``A*`` and ``$^{2}$`` stay literal."""
-    return _sentinels_to_spans(html.escape(_marked_source(text, highlight), quote=False))
-
-
-def _marked_source(text: str, highlight: Highlighter | None) -> str:
-    """The text with sentinel characters around every highlighted span (overlaps merged)."""
-    text = _RESERVED_CHARS.sub("", text)
-    if highlight is None:
-        return text
-    merged: list[list[int]] = []
-    for start, end in sorted(highlight(text)):
-        start, end = max(0, start), min(len(text), end)
-        if start >= end:
-            continue
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    pieces: list[str] = []
-    position = 0
-    for start, end in merged:
-        pieces += [text[position:start], _HIT_START, text[start:end], _HIT_END]
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
-_TAG = re.compile(r"(<[^>]*>)")
-_SENTINEL = re.compile(f"([{_HIT_START}{_HIT_END}])")
-
-
-def _sentinels_to_spans(fragment: str) -> str:
-    """Replace sentinels by ``<span class="hit">`` around each text run inside a hit.
-
-    Spans wrap text runs only, closing before and reopening after every tag, so a hit that straddles
-    ``**bold**`` or a link never produces mis-nested markup. Sentinels that ended up inside a tag (a
-    hit within a URL) still switch the hit state and are removed from the tag.
-    """
-    in_hit = False
-    out: list[str] = []
-    for token in _TAG.split(fragment):
-        if token.startswith("<"):
-            for char in _SENTINEL.findall(token):
-                in_hit = char == _HIT_START
-            out.append(_SENTINEL.sub("", token))
-            continue
-        for piece in _SENTINEL.split(token):
-            if piece in (_HIT_START, _HIT_END):
-                in_hit = piece == _HIT_START
-            elif piece:
-                out.append(f'<span class="hit">{piece}</span>' if in_hit else piece)
-    return "".join(out)
 
 
 # --- document -----------------------------------------------------------------------------------------

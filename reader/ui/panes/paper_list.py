@@ -98,12 +98,12 @@ class PaperList(QTableView):
         if enabled != self._highlighting:
             self._highlighting = enabled
             if enabled and self._highlighter is None:
-                from reader.ui.models.highlight_delegate import (
-                    HighlightDelegate,  # its Qt painting types cost start-up time
-                )
+                # imported for the first search: its Qt painting types cost start-up time
+                from reader.ui.models.highlight_delegate import HighlightDelegate
 
                 self._highlighter = HighlightDelegate(self)
-            self.setItemDelegateForColumn(PaperTableModel.TITLE, self._highlighter if enabled else None)
+            delegate = self._highlighter if enabled else None  # None: the view's own delegate again
+            self.setItemDelegateForColumn(PaperTableModel.TITLE, delegate)  # type: ignore[arg-type]  # stub lacks None
 
     def set_date_column_visible(self, visible: bool) -> None:
         self.setColumnHidden(PaperTableModel.DATE, not visible)

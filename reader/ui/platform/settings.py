@@ -192,9 +192,12 @@ class Settings:
         return bool(value)
 
     def _float(self, key: str, default: float, minimum: float) -> float:
+        value = self._qsettings.value(key, default)
+        if not isinstance(value, str | int | float):
+            return default  # e.g. a list, which an INI file gives for "1, 2"
         try:
-            return max(minimum, float(self._qsettings.value(key, default)))
-        except (TypeError, ValueError):
+            return max(minimum, float(value))
+        except ValueError:
             return default
 
     def _bytes(self, key: str) -> QByteArray | None:

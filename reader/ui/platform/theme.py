@@ -100,7 +100,7 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
 
 
 def detail_palette(palette: QPalette) -> dict[str, str]:
-    """Colour roles for render.py's stylesheet, taken from a widget palette and kept readable.
+    """Colour roles for the stylesheet of panes/paper_html.py, taken from a widget palette and kept readable.
 
     Muted text (dates, authors) is a mix of text and background that still has WCAG AA contrast;
     the search highlight is a yellow on light themes and a dark amber on dark ones.

@@ -8,13 +8,11 @@ search field, sidebar, paper list, then the detail pane (its buttons, then the t
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
+from reader.ui.window.frame import WindowFrame
 
 FOCUS_STYLE = "{kind}:focus {{ border: 2px solid palette(highlight); }}"
 """A frame in the selection colour around the focused pane; Fusion's own focus marks are faint on lists."""
@@ -23,7 +21,7 @@ FOCUS_STYLE = "{kind}:focus {{ border: 2px solid palette(highlight); }}"
 translate = QCoreApplication.translate  # called with literal strings, so pyside6-lupdate finds them
 
 
-def describe_window(window: MainWindow) -> None:
+def describe_window(window: WindowFrame) -> None:
     """Name the panes, set the Tab order and make the focused pane stand out."""
     names: tuple[tuple[QWidget, str, str], ...] = (
         (window.search_bar.field,
@@ -47,7 +45,7 @@ def describe_window(window: MainWindow) -> None:
         widget.setStyleSheet(FOCUS_STYLE.format(kind=kind))
 
 
-def _detail_focus_chain(window: MainWindow) -> list[QWidget]:
+def _detail_focus_chain(window: WindowFrame) -> list[QWidget]:
     detail = window.detail
     return [detail.open_arxiv_button, detail.open_pdf_button, detail.open_hf_button, detail.star_button,
             detail.copy_link_button, detail.browser]

@@ -8,7 +8,6 @@ are imported when a command is first used: the window's start does not wait for 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
@@ -17,26 +16,18 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from reader.core.errors import ReaderError
 from reader.core.models import Paper
 from reader.datadir import atomic_write_text
-
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
+from reader.ui.window.commands import EXPORT, FILE, PAPER, QT_TRANSLATE_NOOP, command
+from reader.ui.window.frame import WindowFrame
 
 STATE_SUFFIX = ".json"
 
 
 class ExportActions(QObject):
-    """Connects the export and state commands of the window; reads what to export from the window."""
+    """The export and reading-state commands of the window; reads what to export from the window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowFrame) -> None:
         super().__init__(window)
         self.window = window
-        commands = window.commands
-        commands["export_starred"].triggered.connect(self.export_starred)
-        commands["export_day"].triggered.connect(self.export_day)
-        commands["export_search"].triggered.connect(self.export_search)
-        commands["copy_bibtex"].triggered.connect(self.copy_bibtex)
-        commands["export_state"].triggered.connect(self.export_state)
-        commands["import_state"].triggered.connect(self.import_state)
         self._filters = {
             "bibtex": self.tr("BibTeX (*.bib)"),
             "markdown": self.tr("Markdown reading list (*.md)"),
@@ -46,35 +37,38 @@ class ExportActions(QObject):
 
     # --- papers ---------------------------------------------------------------------------
 
+    @command("export_starred", QT_TRANSLATE_NOOP("Shortcuts", "&Starred Papers…"), menu=EXPORT.at(1, 1))
     def export_starred(self) -> None:
         from reader.export import describe_scope
 
         papers = self.window.library.papers(starred=True)
         if not papers:
-            self._status(self.tr("No starred papers to export yet (press S on a paper to star it)."))
+            self.window.status(self.tr("No starred papers to export yet (press S on a paper to star it)."))
             return
         self._export(papers, describe_scope(), "starred")
 
+    @command("export_day", QT_TRANSLATE_NOOP("Shortcuts", "This &Day…"), menu=EXPORT.at(1, 2))
     def export_day(self) -> None:
         from reader.export import describe_scope
 
         day = self.current_day()
         if day is None:
-            self._status(self.tr("Choose a day in the sidebar first."))
+            self.window.status(self.tr("Choose a day in the sidebar first."))
             return
         self._export(self.window.library.papers(date=day), describe_scope(date=day), day)
 
+    @command("export_search", QT_TRANSLATE_NOOP("Shortcuts", "Search &Results…"), menu=EXPORT.at(1, 3))
     def export_search(self) -> None:
         from reader.export import describe_scope
 
         query = self.window.search_bar.text().strip()
         if not query:
-            self._status(self.tr("Search for something first; its results are what gets exported."))
+            self.window.status(self.tr("Search for something first; its results are what gets exported."))
             return
         try:
             result = self.window.library.search(query, limit=None)  # every match, not only those listed
         except ReaderError as error:
-            self._status(str(error))
+            self.window.status(str(error))
             return
         self._export([hit.paper for hit in result.hits], describe_scope(query=query), "search")
 
@@ -105,8 +99,10 @@ class ExportActions(QObject):
         text = export_papers(papers, self.window.library.all_flags(), fmt, scope)
         if self._write(path, text):
             count = len({paper.arxiv_id for paper in papers})
-            self._status(self.tr("Exported %n paper(s) to {path}", "", count).format(path=path))
+            self.window.status(self.tr("Exported %n paper(s) to {path}", "", count).format(path=path))
 
+    @command("copy_bibtex", QT_TRANSLATE_NOOP("Shortcuts", "Copy &BibTeX"), keys=("Ctrl+Shift+C",),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Copy the paper's BibTeX entry"), menu=PAPER.at(1, 4))
     def copy_bibtex(self) -> None:
         from reader.export import to_bibtex
 
@@ -114,10 +110,11 @@ class ExportActions(QObject):
         if paper is None:
             return
         QGuiApplication.clipboard().setText(to_bibtex([paper]))
-        self._status(self.tr("Copied the BibTeX entry of {arxiv_id}").format(arxiv_id=paper.arxiv_id))
+        self.window.status(self.tr("Copied the BibTeX entry of {arxiv_id}").format(arxiv_id=paper.arxiv_id))
 
     # --- reading state ----------------------------------------------------------------------
 
+    @command("export_state", QT_TRANSLATE_NOOP("Shortcuts", "E&xport Reading State…"), menu=FILE.at(3, 2))
     def export_state(self) -> None:
         from reader.carry import export_state, state_to_text
 
@@ -130,9 +127,10 @@ class ExportActions(QObject):
             path += STATE_SUFFIX
         library = self.window.library
         if self._write(path, state_to_text(export_state(library))):
-            self._status(self.tr("Saved the stars and read marks of %n paper(s) to {path}", "",
+            self.window.status(self.tr("Saved the stars and read marks of %n paper(s) to {path}", "",
                                  len(library.all_flags())).format(path=path))
 
+    @command("import_state", QT_TRANSLATE_NOOP("Shortcuts", "I&mport Reading State…"), menu=FILE.at(3, 3))
     def import_state(self) -> None:
         from reader.carry import import_state, read_state_file
 
@@ -177,6 +175,3 @@ class ExportActions(QObject):
                                 self.tr("Could not write {path}: {error}").format(path=path, error=error))
             return False
         return True
-
-    def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 5000)

@@ -1,4 +1,5 @@
-"""Window start-up: the QApplication, the main window over the library, a background update."""
+"""Launching the window: the QApplication, its icon and appearance, the main window over the library,
+then a background update. ``run_window`` is what the command line calls when given no command."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from reader import __version__
 from reader.core.errors import ReaderError
 from reader.library import Library
+from reader.ui.platform.application import running_application
 from reader.ui.platform.i18n import install_translators
 from reader.ui.platform.settings import Settings
 from reader.ui.platform.theme import apply_korean_font, apply_theme
@@ -75,7 +77,7 @@ def prepare_appearance(app: QApplication, settings: Settings, data_dir: Path) ->
 
 def run_window(library_data_dir: Path | None) -> int:
     """Show the reader at once from what is already indexed, then update the library behind it."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = running_application() or QApplication(sys.argv[:1])
     app.setApplicationName("Daily Papers Reader")
     app.setApplicationDisplayName("Daily Papers Reader")
     app.setApplicationVersion(__version__)

@@ -1,0 +1,236 @@
+"""Which papers the list shows: the view chosen in the sidebar, the day and paper keys, the sort,
+hidden read papers, and the search that replaces the list while it runs.
+
+Choosing a view (a row of the sidebar, a key, a search) fills the paper list and selects the paper
+asked for, or the top row; the paper list's current_paper_changed then reaches reading.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt
+
+from reader.core.errors import InvalidQueryError
+from reader.library import DayInfo, SearchResult
+from reader.ui.models.paper_table import ListItem, PaperTableModel
+from reader.ui.models.view import CROSS_DAY_KINDS, View
+from reader.ui.window.commands import GO, QT_TRANSLATE_NOOP, VIEW, command
+from reader.ui.window.frame import WindowFrame
+
+SEARCH_LIMIT = 500  # hits listed; the sidebar still shows the full count
+Sort = tuple[int, Qt.SortOrder]
+DEFAULT_SORT: Sort = (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder)
+SORTS: dict[str, Sort] = {
+    "sort_votes": (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder),
+    "sort_date": (PaperTableModel.DATE, Qt.SortOrder.DescendingOrder),
+    "sort_title": (PaperTableModel.TITLE, Qt.SortOrder.AscendingOrder),
+}
+
+
+class Navigation(QObject):
+    """The view on show and the way between views; the sidebar and the list follow it."""
+
+    def __init__(self, window: WindowFrame) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view: View | None = None
+        self._pending_key: str | None = None  # paper to select when the next view loads
+        self._user_sort: Sort = DEFAULT_SORT
+        self._search_query: str | None = None
+        self._search_result: SearchResult | None = None
+        self._before_search: tuple[View | None, str | None] | None = None
+
+    # --- commands -------------------------------------------------------------------------
+
+    @command("next_paper", QT_TRANSLATE_NOOP("Shortcuts", "&Next Paper"), keys=("J",),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Next paper (also Down)"), menu=GO.at(1, 1))
+    def next_paper(self) -> None:
+        self.window.paper_list.step(1)
+
+    @command("previous_paper", QT_TRANSLATE_NOOP("Shortcuts", "&Previous Paper"), keys=("K",),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Previous paper (also Up)"), menu=GO.at(1, 2))
+    def previous_paper(self) -> None:
+        self.window.paper_list.step(-1)
+
+    @command("next_day", QT_TRANSLATE_NOOP("Shortcuts", "Next &Day"), keys=("N",),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Next day (down the date list)"), menu=GO.at(1, 3), args=(1,))
+    @command("previous_day", QT_TRANSLATE_NOOP("Shortcuts", "Previous D&ay"), keys=("P",),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Previous day (up the date list)"), menu=GO.at(1, 4), args=(-1,))
+    def go_day(self, step: int) -> None:
+        target = self.window.sidebar.adjacent_day(step)
+        if target is not None:
+            self.window.sidebar.select_view(target)
+
+    @command("find", QT_TRANSLATE_NOOP("Shortcuts", "&Find"), keys=("Ctrl+F", "/"),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Search"), menu=GO.at(2, 1))
+    def find(self) -> None:
+        self.window.search_bar.focus()
+
+    @command("leave_search", QT_TRANSLATE_NOOP("Shortcuts", "&Leave Search"), keys=("Esc",),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Leave the search, back to where you were"), menu=GO.at(2, 2))
+    def leave_search(self) -> None:
+        """Esc: empty the field (which ends the search) and go back to the list."""
+        self.window.search_bar.clear()
+        self.end_search()
+        self.window.paper_list.setFocus()
+
+    @command("hide_read", QT_TRANSLATE_NOOP("Shortcuts", "&Hide Read Papers"), keys=("Ctrl+H",),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Hide or show read papers"), menu=VIEW.at(1, 1),
+             checkable=True, on_toggle=True)
+    def set_hide_read(self, hidden: bool) -> None:
+        window = self.window
+        window.paper_proxy.set_hide_read(hidden)
+        window.settings.hide_read = hidden
+        if window.paper_list.current_paper() is None:
+            window.paper_list.select_row(0)
+
+    @command("sort_votes", QT_TRANSLATE_NOOP("Shortcuts", "Sort by &Votes"), menu=VIEW.at(2, 1),
+             checkable=True, group="sort", args=SORTS["sort_votes"])
+    @command("sort_date", QT_TRANSLATE_NOOP("Shortcuts", "Sort by &Date"), menu=VIEW.at(2, 2),
+             checkable=True, group="sort", args=SORTS["sort_date"])
+    @command("sort_title", QT_TRANSLATE_NOOP("Shortcuts", "Sort by &Title"), menu=VIEW.at(2, 3),
+             checkable=True, group="sort", args=SORTS["sort_title"])
+    def sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        self.window.paper_list.sortByColumn(column, order)
+
+    # --- views ----------------------------------------------------------------------------
+
+    def show_view(self, view: View) -> None:
+        """Fill the list for ``view`` and select the pending paper, or the top row."""
+        window = self.window
+        key = self._pending_key
+        self._pending_key = None
+        if key is None and view == self.view:
+            current = window.paper_list.current_paper()
+            key = current.key if current else None
+        previous_kind = self.view.kind if self.view else None
+        self.view = view
+        if view.kind == "search":
+            window.paper_list.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # best match first
+        elif previous_kind in (None, "search"):
+            window.paper_list.sortByColumn(*self._user_sort)
+        papers, highlights = self._papers_for(view)
+        window.paper_model.set_papers(papers, window.library.all_flags(), highlights)
+        window.paper_list.set_date_column_visible(view.kind in CROSS_DAY_KINDS)
+        window.paper_list.set_highlighting(view.kind == "search")
+        if not (key and window.paper_list.select_key(key)):
+            window.paper_list.select_row(0)
+
+    def _papers_for(self, view: View) -> tuple[Sequence[ListItem], dict[str, list[tuple[int, int]]]]:
+        """Search hits are full Papers (few, with spans); every other view lists light rows."""
+        library = self.window.library
+        if view.kind == "search":
+            hits = self._search_result.hits if self._search_result else []
+            highlights = {
+                hit.paper.key: [(span.start, span.end) for span in hit.spans if span.field == "title"]
+                for hit in hits
+            }
+            return [hit.paper for hit in hits], highlights
+        if view.kind == "latest":
+            newest = self.newest_day()
+            return (library.rows(date=newest) if newest else []), {}
+        if view.kind == "day":
+            return library.rows(date=view.date), {}
+        return library.rows(starred=view.kind == "starred", unread=view.kind == "unread"), {}
+
+    def newest_day(self) -> str | None:
+        dates = self.window.sidebar_model.day_dates()
+        return dates[0] if dates else None
+
+    def refresh_sidebar(self, reload_list: bool, days: list[DayInfo] | None = None) -> None:
+        """New counts and days (from the library unless given), keeping the selected view and paper."""
+        window = self.window
+        was_empty = not window.sidebar_model.day_dates()
+        window.sidebar_model.set_days(window.library.days() if days is None else days)
+        if was_empty and window.sidebar_model.day_dates():
+            self.select_first_start_view()  # the very first days just arrived
+            return
+        if self.view is None:
+            return
+        if window.sidebar.current_view() != self.view:  # the tree was rebuilt: put the selection back
+            current = window.paper_list.current_paper()
+            self._pending_key = current.key if current else None
+            blocked = window.sidebar.blockSignals(not reload_list)
+            found = window.sidebar.select_view(self.view)
+            window.sidebar.blockSignals(blocked)
+            if not found:
+                self.select_first_start_view()
+                return
+        if reload_list:
+            self.show_view(self.view)
+
+    def select_first_start_view(self) -> None:
+        """The newest day, its top-voted paper, focus in the list."""
+        newest = self.newest_day()
+        self.window.sidebar.select_view(View("day", newest) if newest else View("latest"))
+        self.window.paper_list.setFocus()
+
+    def restore_sort(self, sort: tuple[int, bool] | None, hide_read: bool) -> None:
+        """Last run's sort and hidden read papers (a first start sorts by votes and hides nothing)."""
+        order = Qt.SortOrder.DescendingOrder if sort and sort[1] else Qt.SortOrder.AscendingOrder
+        self._user_sort = (sort[0], order) if sort else DEFAULT_SORT
+        self.window.paper_list.sortByColumn(*self._user_sort)
+        self.window.commands["hide_read"].setChecked(hide_read)
+
+    def restore_view(self, view: View | None, key: str | None) -> None:
+        """Last run's view and paper, or the first-start view when they are gone (or on a first start)."""
+        window = self.window
+        window.sidebar_model.set_days(window.library.days())
+        self._pending_key = key
+        if not (view and window.sidebar.select_view(view)):
+            self._pending_key = None
+            self.select_first_start_view()
+
+    def saved_position(self) -> tuple[View | None, str | None]:
+        """The view and paper to come back to at the next start: where the reader was before a search."""
+        if self._before_search is not None and self.view == View("search"):
+            return self._before_search
+        current = self.window.paper_list.current_paper()
+        return self.view, current.key if current else None
+
+    def on_sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if column < 0 or self.view == View("search"):
+            return  # relevance order of a search is not the user's choice of sort
+        if (column, order) != self._user_sort:  # not when restoring it: a write before the first paint delays it
+            self._user_sort = (column, order)
+            self.window.settings.sort = (column, order == Qt.SortOrder.DescendingOrder)
+        for name, (sort_column, _order) in SORTS.items():
+            self.window.commands[name].setChecked(sort_column == column)
+
+    # --- search ---------------------------------------------------------------------------
+
+    def search_query(self) -> str | None:
+        """The query whose results are listed, or None outside a search."""
+        return self._search_query if self.view and self.view.kind == "search" else None
+
+    def on_query(self, query: str) -> None:
+        window = self.window
+        try:
+            result = window.library.search(query, limit=SEARCH_LIMIT)
+        except InvalidQueryError as error:
+            window.search_bar.show_message(str(error))
+            return
+        if self._search_query is None:
+            current = window.paper_list.current_paper()
+            self._before_search = (self.view, current.key if current else None)
+        self._search_query, self._search_result = query, result
+        window.search_bar.show_message("" if result.total else self.tr("No papers match"))
+        window.sidebar_model.set_search_count(result.total)
+        if self.view == View("search"):
+            self.show_view(View("search"))
+        else:
+            window.sidebar.select_view(View("search"))
+
+    def end_search(self) -> None:
+        self.window.search_bar.show_message("")
+        if self._search_query is None:
+            return
+        before_view, before_key = self._before_search or (None, None)
+        self._search_query = self._search_result = self._before_search = None
+        if self.view == View("search"):
+            self._pending_key = before_key
+            if not (before_view and self.window.sidebar.select_view(before_view)):
+                self._pending_key = None
+                self.select_first_start_view()
+        self.window.sidebar_model.set_search_count(None)
