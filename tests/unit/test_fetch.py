@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -15,10 +16,10 @@ from http_fixture import DigestServer, Route
 
 from reader.core import fs
 from reader.core.reports import DayStatus, FetchProgress
+from reader.library import Library
 from reader.sources import archive
 from reader.sources.archive import NO_NETWORK, fetch_days
 from reader.sources.archive_layout import FetchError, check_source, day_path, default_since, source_folder
-from reader.library import Library
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 BASE = "/paper_logs"
@@ -172,8 +173,10 @@ def test_only_http_sources(url: str) -> None:
 
 
 def test_source_folder_is_a_safe_slug_without_credentials(tmp_path: Path) -> None:
-    assert source_folder(tmp_path, "https://me:secret@raw.example.org:8443/a b/paper_logs/") == (
-        tmp_path / "library" / "raw.example.org_8443_a_b_paper_logs")
+    folder = source_folder(tmp_path, "https://me:secret@raw.example.org:8443/a b/paper_logs/")
+    assert folder.parent == tmp_path / "library"
+    assert re.fullmatch(r"raw\.example\.org_8443_a_b_paper_logs-[0-9a-f]{8}", folder.name), folder.name
+    assert folder == source_folder(tmp_path, "https://raw.example.org:8443/a b/paper_logs")  # same archive
 
 
 def run_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
