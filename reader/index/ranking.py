@@ -15,10 +15,11 @@ an And all of them plus 1.0 per Not (Whoosh's InverseMatcher). Final scores and 
 ``SearchIndex``'s: see :func:`top`.
 
 Top-k without scoring every match (the total is the size of the match set, so it stays exact):
-units are scored one after another, the largest possible score first; once the documents seen so
-far have ``limit`` scores that the remaining units could not let any other document reach, no
-new document is admitted, and a document whose partial score plus the remaining units' bound
-falls short is dropped (the classic term-at-a-time "max-score" pruning).
+posting lists (each expansion of a Term/Prefix, or all the lists of a phrase) are scored one
+after another, gated by their unit's matches, the largest possible score first; once the
+documents seen so far have ``limit`` scores that the remaining steps could not let any other
+document reach, no new document is admitted, and a document whose partial score plus the
+remaining steps' bound falls short is dropped (the classic term-at-a-time "max-score" pruning).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ _MARGIN = 1e-3
 
 Targets = set[int] | frozenset[int]
 # A scoring step of a query: what to score, and the sets a document must be in for it to count.
-Step = tuple["Unit | _Constant", tuple[Targets, ...]]
+Step = tuple["_PostingsStep | _Constant", tuple[Targets, ...]]
 
 
 class Node:
@@ -61,17 +62,30 @@ class Unit(Node):
         self.field = field
         self.slots = slots
         self.matches = matches
-        # Several expansions of a Prefix slot can all be in one document: bound by their sum.
-        self.bound = sum(postings.max_score for slot in slots for postings in slot)
 
     def plan(self, gates: tuple[Targets, ...]) -> list[Step]:
-        return [(self, (*gates, self.matches))]
+        inner = (*gates, self.matches)
+        if len(self.slots) == 1:
+            # A Term or Prefix: one step per expansion, so the list that can add the most runs
+            # first (summed into one step, a Prefix's many lists would run first as a whole).
+            return [(_PostingsStep([postings]), inner) for postings in self.slots[0]]
+        # A phrase matches few documents, and every step costs a floor in ``top``: one step.
+        return [(_PostingsStep([postings for slot in self.slots for postings in slot]), inner)]
+
+
+class _PostingsStep:
+    """Posting lists of one unit: adds their BM25F scores to the targets that have them."""
+
+    __slots__ = ("lists", "bound")
+
+    def __init__(self, lists: list[Postings]) -> None:
+        self.lists = lists
+        # Several lists (a phrase's) can all be in one document: bound by their sum.
+        self.bound = sum(postings.max_score for postings in lists)
 
     def score(self, targets: Targets, scores: dict[int, float]) -> None:
-        """Add this unit's score (every slot's postings that hold the document) for the targets."""
-        for slot in self.slots:
-            for postings in slot:
-                _add_scores(postings, targets, scores)
+        for postings in self.lists:
+            _add_scores(postings, targets, scores)
 
 
 class _Constant:
@@ -212,7 +226,7 @@ def _add_scores(postings: Postings, targets: Targets, scores: dict[int, float]) 
         return
     ids, posting_scores = postings.ids, postings.scores
     get = scores.get
-    if len(targets) * 16 < len(ids):
+    if len(targets) * 8 < len(ids):  # a bisection per target costs about eight steps of the scan below
         for docnum in targets:
             i = bisect_left(ids, docnum)
             if i < len(ids) and ids[i] == docnum:
@@ -238,14 +252,17 @@ def top(root: Node, limit: int, final: Callable[[int, float], float]) -> list[tu
     scores: dict[int, float] = {}
     admitting = True
     for i, (step, gates) in enumerate(steps):
-        targets = _intersect(root.matches if admitting else scores.keys(), gates)
+        # A document in every gate of a step matches the root (Ands are gates, Ors hold their
+        # children's matches), so while admitting the gates alone give the targets.
+        targets = _intersect(None, gates) if admitting else _intersect(scores.keys(), gates)
         step.score(targets, scores)
         rest = remaining[i + 1]
         if admitting and rest and len(scores) >= limit and len(root.matches) > limit:
             floor = _floor(steps[i + 1 :], scores, limit)
             if rest + _MARGIN < floor:
                 admitting = False
-                scores = {docnum: score for docnum, score in scores.items() if score + rest + _MARGIN >= floor}
+                needed = floor - rest - _MARGIN
+                scores = {docnum: score for docnum, score in scores.items() if score >= needed}
     if len(scores) > limit:
         # Only scores that can round to the limit-th best (or above) need the final tie-break.
         cutoff = round(heapq.nlargest(limit, scores.values())[-1], 4) - 1e-4
@@ -256,9 +273,13 @@ def top(root: Node, limit: int, final: Callable[[int, float], float]) -> list[tu
 
 
 def _floor(rest: list[Step], scores: dict[int, float], limit: int) -> float:
-    """A lower bound of the final ``limit``-th best score: complete the best partial scores exactly."""
-    best = heapq.nlargest(limit, scores.items(), key=lambda item: item[1])
-    complete = dict(best)
+    """A lower bound of the final ``limit``-th best score: complete the best partial scores exactly.
+
+    The documents completed are those with at least the ``limit``-th best partial score (more than
+    ``limit`` on ties); the lowest of their complete scores is at most the ``limit``-th best.
+    """
+    threshold = heapq.nlargest(limit, scores.values())[-1]
+    complete = {docnum: score for docnum, score in scores.items() if score >= threshold}
     docnums = set(complete)
     for step, gates in rest:
         step.score(_intersect(docnums, gates), complete)
@@ -266,7 +287,12 @@ def _floor(rest: list[Step], scores: dict[int, float], limit: int) -> float:
 
 
 def _intersect(first: Any, gates: tuple[Targets, ...]) -> Targets:
-    smallest, *others = sorted((first, *gates), key=len)
+    """The documents in ``first`` (None: no restriction) and in every gate; never one of them itself
+    unless it is the only set (the callers only read the result)."""
+    sets = gates if first is None else (first, *gates)
+    if len(sets) == 1:
+        return sets[0] if isinstance(sets[0], (set, frozenset)) else set(sets[0])
+    smallest, *others = sorted(sets, key=len)
     result = set(smallest)
     for gate in others:
         result.intersection_update(gate)
