@@ -3,12 +3,18 @@
 Nothing outside this module touches Whoosh or sqlite directly. A Library object belongs to
 one thread; a background worker opens its own Library on the same data directory (sqlite in
 WAL mode and Whoosh's snapshot readers make that safe).
+
+The caches (catalogue, search index) never stand between the user and their own data: stars,
+read marks and `state export` use the reading state alone, so they work when the catalogue cannot
+be opened at all; a damaged catalogue is rebuilt (see reader.stores.catalogue_schema). A data
+directory that cannot be written is read as it is: no update, no new marks, a warning saying so.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -17,18 +23,22 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from reader.core import arxiv
 from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.fs import UpdateLock
-from reader.core.models import DayInfo, Flags, Paper, PaperRow, Problem, SearchHit, SearchResult, Source, Span
+from reader.core.models import DayInfo, Flags, Paper, PaperRow, Problem, SearchResult, Source
 from reader.core.reports import FetchProgress, FetchReport, ImportReport, UpdateProgress, UpdateReport
+from reader.library import search_totals
+from reader.library.counts import SmartCounts
+from reader.library.file_changes import file_stat, identities_to_learn, is_changed
 from reader.library.source_list import SourceList
 from reader.sources.folders import is_under, scan_sources
 from reader.stores.catalogue import Catalogue, FileRecord, iter_chunks
+from reader.stores.catalogue_schema import damaged_marker
 from reader.stores.datadir import resolve_data_dir
 from reader.stores.reading_state import StateStore
+from reader.stores.sqlite_files import cannot_write
 
 if TYPE_CHECKING:
     from urllib.request import OpenerDirector
 
-    from reader.index.query import Query
     from reader.index.search_index import SearchIndex
 
 log = logging.getLogger("reader.library")
@@ -46,10 +56,47 @@ class Library:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise LibraryError(f"cannot create the data directory {self.data_dir}: {error.strerror}") from error
+        self._warnings: list[str] = []
+        if not os.access(self.data_dir, os.W_OK):
+            self._warnings.append(
+                f"The data directory {self.data_dir} cannot be written: showing the library as it was last indexed. "
+                "It is not updated, and stars or read marks cannot be saved.")
         self._source_list = SourceList(self.data_dir)
-        self._catalogue = Catalogue(self.data_dir / "catalogue.sqlite")
         self._state = StateStore(self.data_dir / "state.sqlite")
+        self._opened_catalogue: Catalogue | None = None  # see _catalogue
         self._opened_index: SearchIndex | None = None  # see _index
+        self._shadowed = search_totals.ShadowedEntries()
+        try:  # now, so a rebuild's warning is in `warnings` from the start; a failure waits for first use
+            self._open_catalogue()
+        except LibraryError as error:
+            log.info("the catalogue cannot be opened yet: %s", error)
+
+    @property
+    def _catalogue(self) -> Catalogue:
+        """The catalogue; opened again on each use while it cannot be, so stars never depend on it, and
+        when another process has replaced the file (rebuilt it), so this one reads the new file."""
+        if self._opened_catalogue is not None and self._opened_catalogue.replaced():
+            self._close_catalogue()
+        if self._opened_catalogue is None:
+            self._open_catalogue()
+        assert self._opened_catalogue is not None
+        return self._opened_catalogue
+
+    def _open_catalogue(self, *, lock_held: bool = False, announce: bool = True) -> None:
+        path = self.data_dir / "catalogue.sqlite"
+        lock = None if lock_held else (lambda: UpdateLock(self.data_dir / "update.lock", timeout_s=30.0))
+        catalogue = Catalogue(path, read_only=cannot_write(path), lock=lock)
+        self._opened_catalogue = catalogue
+        self._shadowed = search_totals.ShadowedEntries()  # a new file starts its own generations
+        if announce:
+            self._warnings.extend(catalogue.warnings)
+        if catalogue.read_only and os.access(self.data_dir, os.W_OK):
+            self._warnings.append(f"The catalogue {path} cannot be written: the library is not updated.")
+
+    @property
+    def read_only(self) -> bool:
+        """True when nothing can be saved here (the data directory or the state file is read-only)."""
+        return self._state.read_only
 
     @property
     def _index(self) -> SearchIndex:
@@ -60,26 +107,66 @@ class Library:
 
         Browsing never needs it, so the window starts without importing Whoosh or opening its
         segments: about a fifth of the start-up time. The first search or update pays instead.
+        An index reset empties the catalogue, a new catalogue empties the index: either way the
+        next update reads every digest into both.
         """
         if self._opened_index is None:
             from reader.index.search_index import SearchIndex
 
-            self._opened_index = SearchIndex(self.data_dir / "index")
-            if self._opened_index.was_reset:
-                self._catalogue.clear()  # everything is re-parsed and re-indexed by the next update
+            catalogue = self._catalogue
+            index = SearchIndex(self.data_dir / "index")
+            self._opened_index = index
+            if not catalogue.read_only:
+                if index.was_reset:
+                    catalogue.clear()  # everything is re-parsed and re-indexed by the next update
+                elif catalogue.index_is_stale():
+                    index.clear()
+                if catalogue.index_is_stale():
+                    catalogue.set_index_stale(False)
         return self._opened_index
 
     @property
     def warnings(self) -> list[str]:
-        """Messages the user should see once (e.g. a corrupt state file that was set aside)."""
-        return list(self._state.warnings)
+        """Messages the user should see once (a corrupt state file set aside, a catalogue rebuilt, ...)."""
+        return [*self._warnings, *self._state.warnings]
+
+    def rebuild(self) -> None:
+        """Drop the catalogue and the search index, so the next update() reads every digest again.
+
+        For `index --rebuild`; a damaged catalogue (even one that cannot be opened) is replaced.
+        """
+        if self._state.read_only or not os.access(self.data_dir, os.W_OK):
+            raise LibraryError(f"Cannot rebuild the caches: the data directory {self.data_dir} cannot be written.")
+        marker = damaged_marker(self.data_dir / "catalogue.sqlite")
+        with UpdateLock(self.data_dir / "update.lock"):
+            if not marker.exists():
+                try:
+                    self._catalogue.clear()
+                    self._catalogue.set_index_stale(True)
+                except LibraryError as error:  # damaged or unusable: replace the file instead
+                    log.warning("rebuilding a catalogue that cannot be used: %s", error)
+                    try:
+                        marker.write_text("rebuild asked for\n", "utf-8")
+                    except OSError as os_error:
+                        raise LibraryError(f"Cannot rebuild the catalogue: {os_error.strerror}") from os_error
+            if marker.exists():
+                self._close_catalogue()
+                self._open_catalogue(lock_held=True, announce=False)  # asked for: no news to tell
+            if self._opened_index is not None:
+                self._opened_index.clear()
+                self._catalogue.set_index_stale(False)
 
     def close(self) -> None:
         """Release files and connections."""
         if self._opened_index is not None:
             self._opened_index.close()
-        self._catalogue.close()
+        self._close_catalogue()
         self._state.close()
+
+    def _close_catalogue(self) -> None:
+        if self._opened_catalogue is not None:
+            self._opened_catalogue.close()
+            self._opened_catalogue = None
 
     def __enter__(self) -> Library:
         return self
@@ -125,44 +212,53 @@ class Library:
         should_stop: Callable[[], bool] | None = None,
     ) -> UpdateReport:
         """Bring catalogue and index in line with the sources: new and changed files are parsed,
-        unchanged ones skipped, deleted ones dropped. Slow on a big library: keep it off the GUI thread."""
+        unchanged ones skipped, deleted ones dropped. Slow on a big library: keep it off the GUI thread.
+
+        In a data directory that cannot be written nothing is changed: the report tells what the
+        catalogue holds (and `warnings` says why)."""
         from reader.core.parse import read_digest  # only updates parse: the window starts without the parser
 
+        if self._catalogue.read_only:
+            return self._report(len(self._catalogue.files()), 0, 0)
         with UpdateLock(self.data_dir / "update.lock"):
             self._open_index()  # first: a reset index empties the catalogue, so every file counts as changed
             sources = self.sources()
             if self.seeds_hidden():  # kept in the list, not scanned: their papers leave the catalogue
                 sources = [source for source in sources if not source.builtin]
             found = scan_sources(source.path for source in sources)
-            files, scan_problems = found.files, found.problems
+            files = {path: file_stat(path, scanned) for path, scanned in found.files.items()}
             known = self._catalogue.files()
             removed = [path for path in known if path not in files]
-            changed = [path for path, stat in files.items() if _is_changed(known.get(path), stat)]
+            changed = [path for path, stat in files.items() if is_changed(known.get(path), stat)]
             builtin_roots = [source.path for source in sources if source.builtin]
 
             self._apply([], removed)
+            self._catalogue.set_identities(identities_to_learn(known, files, set(changed)))
             done = len(files) - len(changed)
             for chunk in iter_chunks(changed, FILES_PER_COMMIT):
                 if should_stop and should_stop():
                     break
                 parsed = []
                 for path in chunk:
+                    stat = files[path]  # taken before reading: a later change is seen by the next update
                     digest = read_digest(Path(path))
-                    mtime_ns, size = files[path]
-                    record = FileRecord(path, mtime_ns, size, len(digest.papers), digest.problems)
+                    record = FileRecord(path, stat.mtime_ns, stat.size, len(digest.papers), digest.problems,
+                                        stat.ctime_ns, stat.inode)
                     parsed.append((record, is_under(path, builtin_roots), list(digest.papers)))
                     done += 1
                     if progress:
                         progress(UpdateProgress(done, len(files), path))
                 self._apply(parsed, [])
-            self._catalogue.set_meta("scan_problems", json.dumps([[p.path, p.reason] for p in scan_problems]))
+            self._catalogue.set_meta("scan_problems", json.dumps([[p.path, p.reason] for p in found.problems]))
+        return self._report(len(files), len(changed), len(removed))
 
+    def _report(self, files: int, changed: int, removed: int) -> UpdateReport:
         records = self._catalogue.files().values()
         return UpdateReport(
-            files=len(files),
-            changed=len(changed),
-            unchanged=len(files) - len(changed),
-            removed=len(removed),
+            files=files,
+            changed=changed,
+            unchanged=files - changed,
+            removed=removed,
             papers=self._catalogue.paper_count(),
             skipped=sum(1 for record in records if record.paper_count == 0 and record.problems),
             problems=tuple(self.problems()),
@@ -185,8 +281,13 @@ class Library:
     # -- browsing --------------------------------------------------------------
 
     def days(self) -> list[DayInfo]:
-        """Every day with its counts, newest first (one aggregate query, whatever the library's size)."""
-        return [DayInfo(*counts) for counts in self._catalogue.day_counts(self._state.path)]
+        """Every day with its counts of entries, newest first (two aggregate queries, whatever the library's size
+        or the number of flagged papers)."""
+        return [DayInfo(*counts) for counts in self._catalogue.day_counts(self._state.reading_uri)]
+
+    def smart_counts(self) -> SmartCounts:
+        """Papers listed, unread and starred, each counted once however many days list it (two aggregate queries)."""
+        return SmartCounts(*self._catalogue.smart_counts(self._state.reading_uri))
 
     def papers(self, date: str | None = None, starred: bool = False, unread: bool = False) -> list[Paper]:
         """One Paper per (date, arXiv id) entry: newest day first, then by votes."""
@@ -221,22 +322,14 @@ class Library:
     # -- search ----------------------------------------------------------------
 
     def search(self, query: str, limit: int | None = 20) -> SearchResult:
-        """Korean-aware search over title, authors and summary; raises InvalidQueryError."""
+        """Korean-aware search over title, authors and summary; raises InvalidQueryError.
+
+        Hits are visible entries only; `total` counts every visible entry that matches, so it equals
+        ``len(search(query, limit=None).hits)`` whatever the limit."""
         from reader.index.query import parse_query  # Whoosh is imported on first use, see _index
 
         parsed = parse_query(query)
-        shadowed = set(self._catalogue.shadowed())
-        fetch = None if limit is None else limit + len(shadowed)
-        raw_hits, total = self._index.search(parsed, fetch)
-        hits = []
-        for raw in raw_hits:
-            if (raw.source, raw.date, raw.arxiv_id) in shadowed:
-                total -= 1
-                continue
-            paper = self._catalogue.get(raw.source, raw.date, raw.arxiv_id)
-            if paper is not None:
-                hits.append(SearchHit(paper, raw.score, tuple(_spans(parsed, paper))))
-        return SearchResult(hits[:limit] if limit is not None else hits, max(total, len(hits)))
+        return search_totals.search(self._index, self._catalogue, self._shadowed, parsed, limit)
 
     def highlight(self, query: str, text: str, field: str = "body") -> list[tuple[int, int]]:
         """Spans of `text` that `query` matches, for highlighting; none for an invalid query."""
@@ -256,6 +349,11 @@ class Library:
     def all_flags(self) -> dict[str, Flags]:
         """State of every paper that has a flag set."""
         return self._state.all()
+
+    def flags_of(self, arxiv_ids: Iterable[str]) -> dict[str, Flags]:
+        """State of these papers (by normalised id): what a star or read toggle changed, at a cost that does
+        not grow with the number of flagged papers (all_flags() does)."""
+        return self._state.get_many(arxiv_ids)
 
     def set_starred(self, arxiv_ids: Iterable[str], value: bool = True) -> None:
         """Star or unstar; durable when this returns."""
@@ -279,7 +377,12 @@ class Library:
         """Merge an exported state in (a star or read mark from either side wins); raises StateError."""
         from reader.stores.carry import import_state
 
-        return import_state(self._state, data, self._catalogue.arxiv_ids())
+        try:
+            listed: set[str] | None = self._catalogue.arxiv_ids()
+        except LibraryError as error:  # the marks are what matters; the count of unlisted ones can wait
+            log.warning("importing without the catalogue: %s", error)
+            listed = None
+        return import_state(self._state, data, listed)
 
     # -- exports and fetching --------------------------------------------------
 
@@ -341,18 +444,3 @@ class Library:
         hidden = self.seeds_hidden()
         found = scan_sources(source.path for source in self.sources() if not (hidden and source.builtin))
         return frozenset((path, *stat) for path, stat in found.files.items()), found.folders
-
-
-def _spans(query: Query, paper: Paper) -> Iterable[Span]:
-    for start, end in query.highlight("title", paper.title):
-        yield Span("title", 0, start, end)
-    for index, name in enumerate(paper.authors):
-        for start, end in query.highlight("authors", name):
-            yield Span("authors", index, start, end)
-    for index, section in enumerate(paper.sections):
-        for start, end in query.highlight("body", section.text):
-            yield Span("section", index, start, end)
-
-
-def _is_changed(record: FileRecord | None, stat: tuple[int, int]) -> bool:
-    return record is None or (record.mtime_ns, record.size) != stat

@@ -83,12 +83,15 @@ class SourceList:
     @contextmanager
     def _locked(self) -> Iterator[dict[str, Any]]:
         """Read, change (in the with-block) and write library.json under its lock; nothing written on error."""
-        with UpdateLock(self._lock_path, timeout_s=30.0):
-            document = self._read()
-            yield document
-            written = {"version": LIBRARY_VERSION, "sources": document["sources"],
-                       "seeds_hidden": document.get("seeds_hidden") is True}
-            atomic_write_text(self._path, json.dumps(written, ensure_ascii=False, indent=2))
+        try:
+            with UpdateLock(self._lock_path, timeout_s=30.0):
+                document = self._read()
+                yield document
+                written = {"version": LIBRARY_VERSION, "sources": document["sources"],
+                           "seeds_hidden": document.get("seeds_hidden") is True}
+                atomic_write_text(self._path, json.dumps(written, ensure_ascii=False, indent=2))
+        except OSError as error:  # a read-only data directory, a full disk, ...
+            raise LibraryError(f"cannot change the library list {self._path}: {error.strerror or error}") from error
 
 
 def _source(entry: str) -> Source:

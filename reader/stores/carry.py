@@ -20,6 +20,9 @@ from reader.stores.reading_state import StateStore
 
 STATE_FORMAT = "daily-papers-state"
 STATE_VERSION = 1
+# One import adds at most this many papers: a reader's own state is a few thousand, and a file of
+# millions (a mistake, or a hostile file) would make the state file, and every count over it, huge.
+MAX_IMPORT_PAPERS = 200_000
 
 
 def export_state(store: StateStore) -> dict[str, Any]:
@@ -49,13 +52,18 @@ def read_state_file(path: Path | str) -> Any:
         raise StateError(f"{path}: not a daily-papers state file (not JSON: {error})") from error
 
 
-def import_state(store: StateStore, data: Any, listed: Collection[str]) -> ImportReport:
+def import_state(store: StateStore, data: Any, listed: Collection[str] | None) -> ImportReport:
     """Merge an exported state into the library's; invalid entries are skipped and reported.
 
-    `listed` holds the arXiv ids the library lists, to tell how many imported ones it does not (yet).
-    Raises StateError when `data` is not a state export or comes from a newer version.
+    `listed` holds the arXiv ids the library lists, to tell how many imported ones it does not (yet);
+    None when that is not known (the report then counts none as unlisted).
+    Raises StateError when `data` is not a state export, comes from a newer version or lists more
+    than MAX_IMPORT_PAPERS papers; nothing is imported then.
     """
     papers = _check_document(data)
+    if len(papers) > MAX_IMPORT_PAPERS:
+        raise StateError(f"the state file lists {len(papers):,} papers, more than the {MAX_IMPORT_PAPERS:,} one "
+                         "import accepts; nothing was imported (a reading state is far smaller: is it the right file?)")
     incoming: dict[str, Flags] = {}
     skipped: list[str] = []
     for arxiv_id, value in papers.items():
@@ -73,7 +81,7 @@ def import_state(store: StateStore, data: Any, listed: Collection[str]) -> Impor
         papers=len(incoming),
         newly_starred=sum(1 for i, f in incoming.items() if f.starred and not before.get(i, Flags()).starred),
         newly_read=sum(1 for i, f in incoming.items() if f.read and not before.get(i, Flags()).read),
-        not_in_library=sum(1 for arxiv_id in incoming if arxiv_id not in listed),
+        not_in_library=0 if listed is None else sum(1 for arxiv_id in incoming if arxiv_id not in listed),
         skipped=tuple(skipped),
     )
 

@@ -7,81 +7,49 @@ start from it at once. It is a cache of the digest files: deleting it only costs
 Whoosh is committed before the catalogue during an update, so a crash in between leaves
 the catalogue older than the index; the next update then sees the file as changed and
 replaces it in both, which keeps the two consistent.
+
+Every sqlite error leaves this module as a LibraryError with a sentence. One that means the file
+is damaged also marks it, so the next open rebuilds it (see reader.stores.catalogue_schema).
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from reader.core.errors import LibraryError
 from reader.core.models import Media, Paper, PaperRow, Problem, Section
+from reader.stores import catalogue_counts as counts
+from reader.stores.catalogue_schema import (
+    INDEX_STALE,
+    REFRESH_DAY,
+    SCHEMA_VERSION,
+    damaged_marker,
+    open_catalogue,
+)
+from reader.stores.sqlite_files import is_busy, is_damage, short
+
+__all__ = ["SCHEMA_VERSION", "Catalogue", "EntryKey", "FileRecord", "iter_chunks"]
 
 T = TypeVar("T")
-SCHEMA_VERSION = 2  # 2: list-row columns (first_authors, author_count) and a stored `visible` flag
+P = ParamSpec("P")
 SHORT_AUTHORS = 2  # names kept in first_authors: what a list row shows
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY,
-    mtime_ns INTEGER NOT NULL,
-    size INTEGER NOT NULL,
-    builtin INTEGER NOT NULL,
-    paper_count INTEGER NOT NULL,
-    problems TEXT NOT NULL          -- JSON list of [line, reason]
-);
-CREATE TABLE IF NOT EXISTS papers (
-    source TEXT NOT NULL,
-    date TEXT NOT NULL,
-    arxiv_id TEXT NOT NULL,
-    builtin INTEGER NOT NULL,       -- a copy of the file's flag: user files shadow the seeds
-    line INTEGER NOT NULL,
-    title TEXT NOT NULL,
-    url TEXT NOT NULL,
-    votes INTEGER,
-    authors TEXT NOT NULL,          -- JSON list
-    authors_truncated INTEGER NOT NULL,
-    media TEXT,                     -- JSON {"kind", "url"} or NULL
-    sections TEXT NOT NULL,         -- JSON list of [label, text]
-    first_authors TEXT NOT NULL,    -- the first SHORT_AUTHORS names, ", "-joined: a list row needs no JSON
-    author_count INTEGER NOT NULL,
-    visible INTEGER NOT NULL DEFAULT 1,  -- 0: shadowed by the same entry in another file (see _REFRESH_VISIBLE)
-    PRIMARY KEY (source, date, arxiv_id)
-);
-CREATE INDEX IF NOT EXISTS papers_entry ON papers (date, arxiv_id);
--- Every column of a list row, in list order: "All papers" is read from this index alone. The
--- table rows hold the summaries (~3 KB a paper): scanning them for 100,000 rows took ~0.9 s.
-CREATE INDEX IF NOT EXISTS papers_list ON papers (
-    visible, date DESC, votes IS NULL, votes DESC, source, line,
-    arxiv_id, title, first_authors, author_count, authors_truncated);
--- The sidebar's totals per day: a scan of this narrow index, not of papers_list (40 -> 15 ms at 100,000).
-CREATE INDEX IF NOT EXISTS papers_day ON papers (visible, date);
-DROP INDEX IF EXISTS papers_visible;
-CREATE INDEX IF NOT EXISTS papers_id ON papers (arxiv_id);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
-
-# An entry (date, arxiv_id) listed in several files is shown once: a user's own file wins
-# over the bundled seeds, then the alphabetically first path. The others are "shadowed".
-# Computed when files change (for the touched entries only) and stored in `visible`, so listing
-# 100,000 papers is an index range scan instead of a correlated subquery per row.
-_REFRESH_VISIBLE = """
-UPDATE papers SET visible = NOT EXISTS (
-    SELECT 1 FROM papers AS q
-    WHERE q.date = papers.date AND q.arxiv_id = papers.arxiv_id
-      AND (q.builtin < papers.builtin OR (q.builtin = papers.builtin AND q.source < papers.source)))
-WHERE date = ? AND arxiv_id = ?
-"""
 _ROW_COLUMNS = "arxiv_id, date, title, votes, first_authors, author_count, authors_truncated, source, line"
 _PAPER_COLUMNS = "source, date, arxiv_id, builtin, line, title, url, votes, authors, authors_truncated, media, sections"
+_FILE_COLUMNS = "path, mtime_ns, size, builtin, paper_count, problems, ctime_ns, inode"
 
 _ORDER = " ORDER BY date DESC, votes IS NULL, votes DESC, source, line"
+
+EntryKey = tuple[str, str, str]  # (source, date, arxiv_id): one entry of one file
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,98 +61,171 @@ class FileRecord:
     size: int
     paper_count: int
     problems: tuple[Problem, ...]
+    ctime_ns: int = 0  # 0: not known (recorded before the catalogue had the column)
+    inode: int = 0
+
+
+def _sqlite_errors(method: Callable[Concatenate[Catalogue, P], T]) -> Callable[Concatenate[Catalogue, P], T]:
+    """Turn the sqlite errors of a Catalogue method into LibraryError (see Catalogue.failure)."""
+    @functools.wraps(method)
+    def guarded(self: Catalogue, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise self.failure(error) from error
+
+    return guarded
 
 
 class Catalogue:
     """sqlite-backed store of parsed papers. One object per thread."""
 
-    def __init__(self, path: Path) -> None:
-        try:
-            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last commit only costs a re-parse
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, SCHEMA_VERSION):
-                self._reset()
-            self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as error:
-            raise LibraryError(f"cannot open the catalogue {path}: {error}") from error
+    def __init__(self, path: Path, *, read_only: bool = False,
+                 lock: Callable[[], AbstractContextManager[object]] | None = None) -> None:
+        """Open, creating, migrating or rebuilding a damaged file; raises LibraryError when that fails.
 
-    def _reset(self) -> None:
-        """Drop an incompatible catalogue; it is rebuilt from the digest files."""
-        self._db.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS papers; DROP TABLE IF EXISTS meta;")
+        read_only: the data directory cannot be written; the file is only read (or stood in for).
+        lock: held while a damaged file is replaced (the library's update lock).
+        """
+        self.path = path
+        try:
+            opened = open_catalogue(path, read_only=read_only, lock=lock)
+        except (sqlite3.Error, OSError) as error:
+            detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            raise LibraryError(f"Cannot open the catalogue {path}: {detail}.") from error
+        self._db = opened.db
+        self.read_only = opened.read_only
+        self.warnings = opened.warnings  # what the user should be told once (a rebuild, ...)
+        self._identity = _identity(path)
+
+    def replaced(self) -> bool:
+        """True when the file at `path` is no longer the one this connection reads (another process
+        rebuilt a damaged catalogue): reopen to see the new one."""
+        now = _identity(self.path)
+        return now is not None and self._identity is not None and now != self._identity
 
     def close(self) -> None:
         """Close the connection."""
         self._db.close()
 
+    def failure(self, error: sqlite3.Error) -> LibraryError:
+        """The LibraryError for an sqlite error met by a query; damage also asks for a rebuild at the next open."""
+        if is_damage(error):
+            if self.read_only:
+                return LibraryError(f"The catalogue {self.path} is damaged ({error}); it cannot be rebuilt because its "
+                                    "folder cannot be written.")
+            with suppress(OSError):  # if the mark cannot be written, the next open finds the damage later
+                damaged_marker(self.path).write_text(short(str(error)) + "\n", encoding="utf-8")
+            return LibraryError(
+                f"The catalogue {self.path} is damaged ({error}). It is a cache of the digests: it is rebuilt the next "
+                "time the reader opens this data directory. Stars and read marks are not affected.")
+        if is_busy(error):
+            return LibraryError(f"The catalogue {self.path} stayed busy (another Daily Papers Reader is updating it); "
+                                "try again.")
+        return LibraryError(f"The catalogue {self.path} could not be used: {error}.")
+
     # -- files -------------------------------------------------------------
 
+    @_sqlite_errors
     def files(self) -> dict[str, FileRecord]:
         """Every file scanned so far, by path."""
-        rows = self._db.execute("SELECT path, mtime_ns, size, paper_count, problems FROM files")
+        rows = self._db.execute("SELECT path, mtime_ns, size, paper_count, problems, ctime_ns, inode FROM files")
         return {
-            path: FileRecord(path, mtime_ns, size, count, _problems_from_json(path, problems))
-            for path, mtime_ns, size, count, problems in rows
+            path: FileRecord(path, mtime_ns, size, count, _problems_from_json(path, problems), ctime_ns, inode)
+            for path, mtime_ns, size, count, problems, ctime_ns, inode in rows
         }
 
+    @_sqlite_errors
     def file_problems(self) -> list[Problem]:
         """The problems of every file that has some, in path order (no JSON decoding for clean files)."""
         rows = self._db.execute("SELECT path, problems FROM files WHERE problems != '[]' ORDER BY path")
         return [problem for path, problems in rows for problem in _problems_from_json(path, problems)]
 
+    @_sqlite_errors
     def replace_files(self, records: Iterable[tuple[FileRecord, bool, list[Paper]]], removed: Iterable[str]) -> None:
         """In one transaction: forget `removed` files and store each (record, builtin, papers)."""
         with self._transaction():
-            touched: set[tuple[str, str]] = set()
+            touched: set[str] = set()  # days whose entries may change visibility
             for path in removed:
                 touched.update(self._forget_papers(path))
                 self._db.execute("DELETE FROM files WHERE path = ?", (path,))
             for record, builtin, papers in records:
                 touched.update(self._forget_papers(record.path))
                 self._db.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                    f"INSERT OR REPLACE INTO files ({_FILE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (record.path, record.mtime_ns, record.size, int(builtin), record.paper_count,
-                     json.dumps([[p.line, p.reason] for p in record.problems], ensure_ascii=False)),
+                     json.dumps([[p.line, p.reason] for p in record.problems], ensure_ascii=False),
+                     record.ctime_ns, record.inode),
                 )
                 self._db.executemany(
                     f"INSERT OR REPLACE INTO papers ({_PAPER_COLUMNS}, first_authors, author_count)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (_paper_row(paper, builtin) for paper in papers),
                 )
-                touched.update((paper.date, paper.arxiv_id) for paper in papers)
-            self._db.executemany(_REFRESH_VISIBLE, sorted(touched))
+                touched.update(paper.date for paper in papers)
+            self._db.executemany(REFRESH_DAY, [(day,) for day in sorted(touched)])
 
-    def _forget_papers(self, source: str) -> list[tuple[str, str]]:
-        """Delete a file's papers; return their entries, whose visibility may change."""
-        entries = self._db.execute("SELECT date, arxiv_id FROM papers WHERE source = ?", (source,)).fetchall()
+    @_sqlite_errors
+    def set_identities(self, identities: Iterable[tuple[str, int, int]]) -> None:
+        """Record (path, ctime_ns, inode) of files already stored (filled in after the version 4 migration)."""
+        rows = [(ctime_ns, inode, path) for path, ctime_ns, inode in identities]
+        if rows:
+            with self._transaction():
+                self._db.executemany("UPDATE files SET ctime_ns = ?, inode = ? WHERE path = ?", rows)
+
+    def _forget_papers(self, source: str) -> set[str]:
+        """Delete a file's papers; return their days, whose entries' visibility may change."""
+        days = {day for (day,) in self._db.execute("SELECT DISTINCT date FROM papers WHERE source = ?", (source,))}
         self._db.execute("DELETE FROM papers WHERE source = ?", (source,))
-        return entries
+        return days
 
+    @_sqlite_errors
     def clear(self) -> None:
         """Forget every file and paper (the search index was reset: everything is re-parsed)."""
         with self._transaction():
             self._db.execute("DELETE FROM papers")
             self._db.execute("DELETE FROM files")
 
+    @_sqlite_errors
+    def index_is_stale(self) -> bool:
+        """True when the search index may hold entries this catalogue has not (it was created or cleared since)."""
+        return self.get_meta(INDEX_STALE) == "1"
+
+    @_sqlite_errors
+    def set_index_stale(self, stale: bool) -> None:
+        """Record that the search index must be emptied (True) or was (False)."""
+        if stale:
+            self.set_meta(INDEX_STALE, "1")
+        else:
+            self._db.execute("DELETE FROM meta WHERE key = ?", (INDEX_STALE,))
+
+    @_sqlite_errors
     def get_meta(self, key: str, default: str = "") -> str:
         """A small persisted value (scan problems, ...)."""
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
+    @_sqlite_errors
     def set_meta(self, key: str, value: str) -> None:
         """Persist a small value."""
         self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
+    @_sqlite_errors
+    def generation(self) -> tuple[int, int]:
+        """A value that changes whenever this catalogue's content may have changed (here or in another process)."""
+        data_version: int = self._db.execute("PRAGMA data_version").fetchone()[0]
+        return data_version, self._db.total_changes
+
     # -- papers ------------------------------------------------------------
 
+    @_sqlite_errors
     def papers(self, date: str | None = None, arxiv_id: str | None = None) -> list[Paper]:
         """Visible entries, newest day first, then by votes (as on the Hugging Face page)."""
         where, params = _visible_where(date, arxiv_id)
         sql = f"SELECT {_PAPER_COLUMNS} FROM papers{where}{_ORDER}"
         return [_paper_from_row(row) for row in self._db.execute(sql, params)]
 
+    @_sqlite_errors
     def rows(self, date: str | None = None) -> list[PaperRow]:
         """List rows of the visible entries, in the order of papers(): one query, no JSON decoding."""
         where, params = _visible_where(date, None)
@@ -193,6 +234,7 @@ class Catalogue:
         with _gc_paused():
             return [new(PaperRow, row) for row in cursor]
 
+    @_sqlite_errors
     def paper(self, date: str, arxiv_id: str) -> Paper | None:
         """The visible entry (date, arxiv_id) in full, or None."""
         row = self._db.execute(
@@ -200,45 +242,40 @@ class Catalogue:
         ).fetchone()
         return _paper_from_row(row) if row else None
 
-    def day_counts(self, state_path: Path) -> list[tuple[str, int, int, int]]:
-        """(date, total, unread, starred) of every day, newest first.
+    @_sqlite_errors
+    def day_counts(self, state_uri: str | None) -> list[tuple[str, int, int, int]]:
+        """(date, total, unread, starred) of every day, newest first (see reader.stores.catalogue_counts)."""
+        return counts.day_counts(self._db, state_uri)
 
-        Two aggregate queries, whatever the library's size: totals per day from the
-        papers_list index, and read/starred per day driven by the flagged ids only. The flags
-        live in the state file (reader.state, table `flags`); it is attached for this query (only
-        read) and detached again, so a catalogue write never takes a lock on the user's state.
-        """
-        totals = self._db.execute(
-            "SELECT date, COUNT(*) FROM papers WHERE visible = 1 GROUP BY date ORDER BY date DESC"
-        ).fetchall()
-        flagged: dict[str, tuple[int, int]] = {}
-        if state_path.exists():
-            self._db.execute("ATTACH DATABASE ? AS state", (str(state_path),))
-            try:
-                flagged = {date: (read, starred) for date, read, starred in self._db.execute(
-                    "SELECT p.date, SUM(f.read), SUM(f.starred) FROM state.flags AS f"
-                    " CROSS JOIN papers AS p ON p.arxiv_id = f.arxiv_id"  # CROSS: flags drive the loop
-                    " WHERE (f.read OR f.starred) AND +p.visible = 1 GROUP BY p.date")}
-            finally:
-                self._db.execute("DETACH DATABASE state")
-        counts = []
-        for date, total in totals:
-            read, starred = flagged.get(date, (0, 0))
-            counts.append((date, total, total - read, starred))
-        return counts
+    @_sqlite_errors
+    def smart_counts(self, state_uri: str | None) -> tuple[int, int, int]:
+        """(papers listed, unread papers, starred papers), each a number of distinct arXiv ids."""
+        return counts.paper_counts(self._db, state_uri)
 
+    @_sqlite_errors
     def entry_ids(self) -> list[tuple[str, str]]:
         """(date, arxiv_id) of every visible entry."""
         return self._db.execute("SELECT date, arxiv_id FROM papers WHERE visible").fetchall()
 
+    @_sqlite_errors
     def arxiv_ids(self) -> set[str]:
         """Every arXiv id the library lists."""
         return {arxiv_id for (arxiv_id,) in self._db.execute("SELECT DISTINCT arxiv_id FROM papers WHERE visible")}
 
-    def shadowed(self) -> list[tuple[str, str, str]]:
-        """(source, date, arxiv_id) of entries hidden behind the same entry in another file."""
+    @_sqlite_errors
+    def shadowed(self) -> list[EntryKey]:
+        """(source, date, arxiv_id) of entries hidden behind another entry (see catalogue_schema.HIDDEN)."""
         return self._db.execute("SELECT source, date, arxiv_id FROM papers WHERE visible = 0").fetchall()
 
+    @_sqlite_errors
+    def shadowed_texts(self) -> list[tuple[EntryKey, dict[str, str]]]:
+        """The hidden entries with the texts the search index holds of them (title, authors, body)."""
+        rows = self._db.execute("SELECT source, date, arxiv_id, title, authors, sections FROM papers WHERE visible = 0")
+        return [((source, date, arxiv_id), {"title": title, "authors": ", ".join(json.loads(authors)),
+                                            "body": "\n".join(text for _label, text in json.loads(sections))})
+                for source, date, arxiv_id, title, authors, sections in rows]
+
+    @_sqlite_errors
     def get(self, source: str, date: str, arxiv_id: str) -> Paper | None:
         """One entry by its full identity."""
         row = self._db.execute(
@@ -247,17 +284,20 @@ class Catalogue:
         ).fetchone()
         return _paper_from_row(row) if row else None
 
+    @_sqlite_errors
     def paper_count(self) -> int:
         """Number of visible entries."""
         count: int = self._db.execute("SELECT COUNT(*) FROM papers WHERE visible").fetchone()[0]
         return count
 
     def _transaction(self) -> _Transaction:
+        if self.read_only:
+            raise LibraryError(f"The catalogue {self.path} cannot be changed: its folder cannot be written.")
         return _Transaction(self._db)
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on error, errors turned into LibraryError."""
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on error (the caller turns sqlite errors into LibraryError)."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
@@ -268,10 +308,9 @@ class _Transaction:
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         if exc is None:
             self._db.execute("COMMIT")
-            return
-        self._db.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error):
-            raise LibraryError(f"catalogue update failed: {exc}") from exc
+        elif self._db.in_transaction:
+            with suppress(sqlite3.Error):  # the first error says more; closing the connection rolls back
+                self._db.execute("ROLLBACK")
 
 
 @contextmanager
@@ -289,9 +328,17 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 def _visible_where(date: str | None, arxiv_id: str | None) -> tuple[str, list[str]]:
     # "+visible" keeps sqlite off the papers_list index when one paper is asked for:
-    # it would walk every visible row instead of the few of papers_id (15 ms a call at 5,000).
+    # it would walk every visible row instead of the few of papers_id_day (15 ms a call at 5,000).
     clauses, params = ["+visible = 1" if arxiv_id is not None else "visible = 1"], []
     if date is not None:
         clauses.append("date = ?")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
@@ -25,14 +26,23 @@ from typing import Literal
 from reader.core import arxiv
 from reader.core.errors import StateError
 from reader.core.models import Flags
+from reader.stores.sqlite_files import (
+    SQLITE_READONLY,
+    cannot_write,
+    connect_read_only,
+    delete_database,
+    is_busy,
+    is_damage,
+    move_aside,
+    read_uri,
+    result_code,
+    short,
+)
 
 Flag = Literal["starred", "read"]
 
-# sqlite result codes (low byte of the extended code) that mean "this file is damaged".
-_SQLITE_CORRUPT = 11
-_SQLITE_NOTADB = 26
-_SQLITE_BUSY = 5
-_SQLITE_LOCKED = 6
+# The columns of `flags` at version 1; later versions may add columns, never remove these.
+FLAGS_COLUMNS = frozenset({"arxiv_id", "starred", "read", "starred_at", "read_at", "updated_at"})
 
 def _create_flags_table(db: sqlite3.Connection) -> None:
     """Version 0 -> 1: the flags table.
@@ -74,6 +84,9 @@ class StateStore:
     def __init__(self, path: Path | str, *, busy_timeout: float = 10.0) -> None:
         """Open (creating, migrating or recovering) the state file at ``path``.
 
+        A file that cannot be written (its folder or itself read-only) is only read: every write then
+        raises StateError, and a damaged or missing one reads as no marks.
+
         Args:
             path: the sqlite file; its folder is created if missing.
             busy_timeout: seconds a write waits for another process's write to finish.
@@ -83,14 +96,21 @@ class StateStore:
         """
         self.path = Path(path)
         self.warnings: list[str] = []
+        self.read_only = False
         self._busy_timeout = busy_timeout
         self._db: sqlite3.Connection | None = None
+        self._reading_uri: str | None = None
         with self._errors("open the state file"):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             if self.path.is_dir():
                 raise StateError(f"The state file {self.path} is a folder, not a file.")
+            if cannot_write(self.path):
+                self._open_read_only()
+                return
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             if self.path.exists():
                 self._check_existing_file()
+            if not self.path.exists():
+                self._create()
             # isolation_level=None: we issue BEGIN IMMEDIATE/COMMIT ourselves.
             db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
             try:
@@ -102,6 +122,12 @@ class StateStore:
                 self._db = None
                 db.close()
                 raise
+            self._reading_uri = read_uri(self.path)
+
+    @property
+    def reading_uri(self) -> str | None:
+        """A URI that ATTACHes this file read-only (for the catalogue's counts); None when nothing is stored."""
+        return self._reading_uri
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -112,6 +138,14 @@ class StateStore:
                 "SELECT starred, read FROM flags WHERE arxiv_id = ?", (_normalise(arxiv_id),)
             ).fetchone()
         return Flags(starred=bool(row[0]), read=bool(row[1])) if row else Flags()
+
+    def get_many(self, arxiv_ids: Iterable[str]) -> dict[str, Flags]:
+        """The flags of these ids (normalised), one look-up each: the cost does not grow with the state."""
+        ids = _normalise_all(arxiv_ids)
+        with self._errors("read the state"):
+            db = self._conn()
+            rows = [db.execute("SELECT starred, read FROM flags WHERE arxiv_id = ?", (i,)).fetchone() for i in ids]
+        return {i: Flags(bool(row[0]), bool(row[1])) if row else Flags() for i, row in zip(ids, rows, strict=True)}
 
     def all(self) -> dict[str, Flags]:
         """Every id that has at least one flag set."""
@@ -185,6 +219,9 @@ class StateStore:
     @contextmanager
     def _write(self, action: str) -> Iterator[sqlite3.Connection]:
         """One write transaction, taking the write lock up front so it never fails half-way."""
+        if self.read_only:
+            raise StateError(f"Could not {action}: the state file {self.path} cannot be written here "
+                             "(its folder or the file is read-only).")
         with self._errors(action):
             db = self._conn()
             db.execute("BEGIN IMMEDIATE")
@@ -202,33 +239,97 @@ class StateStore:
         try:
             yield
         except sqlite3.Error as error:
-            code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
-            if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            if is_busy(error):
                 raise StateError(
                     f"Could not {action}: the state file {self.path} stayed busy for "
                     f"{self._busy_timeout:g} s (another Daily Papers Reader window or command is "
                     "using it). Try again."
                 ) from error
+            if result_code(error) == SQLITE_READONLY:
+                raise StateError(f"Could not {action}: the state file {self.path} is read-only.") from error
             raise StateError(f"Could not {action} ({self.path}): {error}") from error
         except OSError as error:
             raise StateError(f"Could not {action} ({self.path}): {error}") from error
 
+    def _create(self) -> None:
+        """A new state file, made whole under another name and then linked into place.
+
+        So no process ever sees a half-made (0-byte) file, which would read as a damaged one. When two
+        processes create it at once, the first link wins and the other process uses that file.
+        """
+        temporary = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.new")
+        try:
+            with closing(sqlite3.connect(temporary, isolation_level=None)) as db:
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("BEGIN IMMEDIATE")
+                for step in range(0, self.SCHEMA_VERSION):
+                    MIGRATIONS[step](db)
+                db.execute(f"PRAGMA user_version = {int(self.SCHEMA_VERSION)}")
+                db.execute("COMMIT")
+            try:
+                os.link(temporary, self.path)
+            except FileExistsError:
+                pass  # another process made it first
+            except OSError:  # no hard links on this file system
+                if not self.path.exists():
+                    os.replace(temporary, self.path)
+        finally:
+            delete_database(temporary)
+
+    def _open_read_only(self) -> None:
+        """Read the file without writing it or its folder; no file (or an unusable one) reads as no marks."""
+        self.read_only = True
+        if self.path.is_file() and self.path.stat().st_size:
+            try:
+                db, uri = connect_read_only(self.path)
+            except sqlite3.DatabaseError as error:
+                if not is_damage(error):
+                    raise
+                problem: str | None = str(error)
+            else:
+                try:
+                    version = db.execute("PRAGMA user_version").fetchone()[0]
+                    self._refuse_newer(version)
+                    problem = _layout_problem(db, version)
+                    if problem is None and version:
+                        self._db, self._reading_uri = db, uri
+                        return
+                except sqlite3.DatabaseError as error:
+                    problem = str(error)
+                finally:
+                    if self._db is None:
+                        db.close()
+            if problem is not None:
+                self.warnings.append(
+                    f"The state file {self.path} cannot be used ({short(problem)}) and its folder cannot be written, "
+                    "so it was left as it is: no read/starred marks are shown.")
+        db = sqlite3.connect(":memory:", isolation_level=None)  # no marks, and nowhere to save any
+        for step in range(0, self.SCHEMA_VERSION):
+            MIGRATIONS[step](db)
+        self._db = db
+
     def _check_existing_file(self) -> None:
         """Look at the file read-only first, so a newer or damaged file is never written to."""
+        if self.path.stat().st_size == 0:
+            self._move_aside("was empty (0 bytes: an interrupted first start, or a copy that failed)")
+            return
         uri = f"{self.path.resolve().as_uri()}?mode=ro"
         try:
             with closing(sqlite3.connect(uri, uri=True, timeout=self._busy_timeout)) as probe:
                 version = probe.execute("PRAGMA user_version").fetchone()[0]
                 check = probe.execute("PRAGMA quick_check(1)").fetchone()[0]
+                layout = _layout_problem(probe, version) if version <= self.SCHEMA_VERSION else None
         except sqlite3.DatabaseError as error:
-            if (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF not in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            if not is_damage(error):
                 raise
-            self._move_aside_corrupt(str(error))
+            self._move_aside(f"was corrupt (sqlite: {short(str(error))})")
             return
         if check != "ok":
-            self._move_aside_corrupt(check)
+            self._move_aside(f"was corrupt (sqlite: {short(check)})")
             return
         self._refuse_newer(version)
+        if layout is not None:
+            self._move_aside(f"is not a Daily Papers Reader state file ({layout})")
 
     def _refuse_newer(self, version: int) -> None:
         if version > self.SCHEMA_VERSION:
@@ -238,24 +339,15 @@ class StateStore:
                 "Update Daily Papers Reader to use it."
             )
 
-    def _move_aside_corrupt(self, reason: str) -> None:
-        """Keep the damaged bytes for the user (and for recovery tools); start empty."""
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        backup = _free_name(self.path.with_name(f"{self.path.name}.corrupt-{stamp}"))
+    def _move_aside(self, what: str) -> None:
+        """Keep the bytes for the user (and for recovery tools) as state.sqlite.corrupt-<time>; start empty."""
         try:
-            os.replace(self.path, backup)
+            backup = move_aside(self.path, "corrupt")
         except FileNotFoundError:
             return  # another process moved it aside first and will report it
-        # The WAL holds the newest committed pages: it belongs with the main file.
-        for suffix in ("-wal", "-shm"):
-            companion = Path(f"{self.path}{suffix}")
-            if companion.exists():
-                os.replace(companion, f"{backup}{suffix}")
-        detail = " ".join(reason.replace("*", " ").split())[:200]
         self.warnings.append(
-            f"The state file {self.path} was corrupt; moved it to {backup} and started with no "
-            f"read/starred marks. (sqlite: {detail})"
-        )
+            f"The state file {self.path} {what}; moved it to {backup} and started with no read/starred marks. "
+            "If it held marks, a backup of state.sqlite or a `state export` file brings them back.")
 
     def _migrate(self) -> None:
         """Bring the schema up to SCHEMA_VERSION in one transaction, backing up real data first."""
@@ -289,6 +381,20 @@ class StateStore:
         with closing(sqlite3.connect(partial)) as copy:
             self._conn().backup(copy)
         os.replace(partial, backup)
+
+
+def _layout_problem(db: sqlite3.Connection, version: int) -> str | None:
+    """What is wrong with the tables of a state file at `version` (None: they are as that version made them).
+
+    Version 0 is a file no version has set up yet: it must not have a flags table of its own.
+    """
+    columns = {row[1] for row in db.execute("PRAGMA table_info(flags)")}
+    if version == 0:
+        return "a flags table that this program did not make" if columns else None
+    if not columns:
+        return "no flags table"
+    missing = FLAGS_COLUMNS - columns
+    return "the flags table lacks " + ", ".join(sorted(missing)) if missing else None
 
 
 def _set_rows(db: sqlite3.Connection, flag: Flag, ids: list[str], value: bool) -> None:
@@ -325,12 +431,3 @@ def _normalise_all(arxiv_ids: Iterable[str]) -> list[str]:
 
 def _utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-def _free_name(path: Path) -> Path:
-    """``path``, or ``path-2``, ``path-3``... if a backup with that name already exists."""
-    candidate, number = path, 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{path.name}-{number}")
-    return candidate

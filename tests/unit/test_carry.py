@@ -13,10 +13,10 @@ import bibtexparser
 import pytest
 
 from reader.cli.main import main
-from reader.stores.carry import STATE_FORMAT
 from reader.core.errors import StateError
 from reader.core.models import Flags
 from reader.library import Library
+from reader.stores.carry import STATE_FORMAT
 
 
 def cli(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[int, str, str]:

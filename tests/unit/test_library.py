@@ -158,3 +158,23 @@ def test_corrupt_library_list_is_reported(data_dir: Path) -> None:
     (data_dir / "library.json").write_text("{not json", "utf-8")
     with Library(data_dir) as library, pytest.raises(LibraryError, match="library list"):
         library.sources()
+
+
+def test_a_same_size_rewrite_that_keeps_the_modification_time_is_read_again(library: Library, tmp_path: Path) -> None:
+    """A sync tool or `touch -r` can rewrite a digest and set its time back; the size may not change either."""
+    digest = write_digest(tmp_path / "d.md", "2025-06-01", "2506.00001", "Original title")
+    library.add_sources([digest])
+    library.update()
+    before = digest.stat()
+    write_digest(digest, "2025-06-01", "2506.00001", "Revised  title")  # same length, same inode
+    os.utime(digest, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (digest.stat().st_size, digest.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert library.update().changed == 1
+    assert [paper.title for paper in library.papers(date="2025-06-01")] == ["Revised  title"]
+
+    replacement = write_digest(tmp_path / "new.md", "2025-06-01", "2506.00001", "Replaced title")  # another inode
+    os.utime(replacement, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(replacement, digest)
+    assert library.update().changed == 1
+    assert [paper.title for paper in library.papers(date="2025-06-01")] == ["Replaced title"]
+    assert library.update().changed == 0  # and an unchanged file stays unread

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_library import write_digest
@@ -47,3 +48,14 @@ def test_paper_counts_per_source(data_dir: Path, tmp_path: Path) -> None:
         counts = library.source_paper_counts()
     seeds = next(source.path for source in library.sources() if source.builtin)
     assert counts == {seeds: 52, str(folder.resolve()): 2}
+
+
+def test_seeds_hidden_is_only_true_when_it_says_true(data_dir: Path) -> None:
+    """A hand-edited library.json with "seeds_hidden": "no" (or 1, or "false") keeps the seeds shown."""
+    data_dir.mkdir(parents=True)
+    for value in ("no", "false", 1, None):
+        (data_dir / "library.json").write_text(json.dumps({"version": 1, "sources": ["builtin:seeds"],
+                                                           "seeds_hidden": value}), "utf-8")
+        with Library(data_dir) as library:
+            assert not library.seeds_hidden(), value
+            assert library.update().papers == 52, value

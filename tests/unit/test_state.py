@@ -186,15 +186,29 @@ def test_file_from_newer_version_is_refused_and_untouched(path: Path) -> None:
     assert sorted(p.name for p in path.parent.iterdir()) == ["state.sqlite"]
 
 
-def test_empty_file_is_migrated_from_version_zero(path: Path) -> None:
+def test_empty_file_is_set_aside_and_reported(path: Path) -> None:
+    """A 0-byte state file held no marks, but the user is told, and the file is kept."""
     path.parent.mkdir(parents=True)
-    path.write_bytes(b"")  # a valid, empty sqlite database at user_version 0
+    path.write_bytes(b"")
     with StateStore(path) as store:
+        [warning] = store.warnings
+        [backup] = backups(path)
+        assert "empty" in warning and str(backup) in warning
+        assert backup.read_bytes() == b""
         store.set_starred(["2411.12275"])
-        assert store.warnings == []
     assert user_version(path) == StateStore.SCHEMA_VERSION
     assert raw_rows(path, "PRAGMA journal_mode") == [("wal",)]
     assert not list(path.parent.glob("*.backup-*"))  # nothing to back up in an empty file
+
+
+def test_a_new_state_file_is_never_seen_half_made(path: Path) -> None:
+    """The file appears whole (tables and version set), so a second process never takes it for a damaged one."""
+    with StateStore(path) as store:
+        assert store.warnings == []
+    assert user_version(path) == StateStore.SCHEMA_VERSION
+    assert sorted(p.name for p in path.parent.iterdir()) == ["state.sqlite"]  # no temporary file left
+    with StateStore(path) as again:
+        assert again.warnings == []
 
 
 def test_migration_steps_run_in_order_after_a_backup(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
