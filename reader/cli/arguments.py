@@ -26,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = commands.add_parser("index", parents=[common], help="add files or folders, then update the index")
     index.add_argument("paths", nargs="*", metavar="PATH", help="digest files or folders (searched for *.md)")
+    index.add_argument("--rebuild", action="store_true",
+                       help="drop the catalogue and search index (caches) and read every digest again")
 
     listing = commands.add_parser("list", parents=[common], help="list papers, newest day first")
     listing.add_argument("--date", metavar="YYYY-MM-DD", type=_date_argument)

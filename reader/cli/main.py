@@ -23,6 +23,7 @@ from reader.library import (
     DayStatus,
     FetchProgress,
     Library,
+    entry_count,
     format_for_path,
     read_state_file,
     state_to_text,
@@ -70,9 +71,13 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
         for warning in library.warnings:
             print(f"daily-papers: {warning}", file=sys.stderr)
         if args.command == "index":
-            return _index(library, args.paths)
+            return _index(library, args.paths, args.rebuild)
         if args.command in ("star", "unstar", "read", "unread"):
             return _set_flags(library, args.command, args.arxiv_ids)
+        if args.command == "state":  # the reader's own marks: never fail on the caches
+            if args.state_action == "import":
+                _update_if_possible(library)  # so the report can tell which papers this library lists
+            return _state(library, args)
         library.update()  # cheap when nothing changed; keeps scripted reads fresh
         if args.command == "list":
             papers = library.papers(date=args.date, starred=args.starred, unread=args.unread)
@@ -85,8 +90,6 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
                 print(f"{len(result.hits)} of {result.total} matches", file=sys.stderr)
         elif args.command == "export":
             return _export(library, args)
-        elif args.command == "state":
-            return _state(library, args)
         elif args.command == "fetch":
             return _fetch(library, args)
         else:
@@ -101,9 +104,18 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
     return EXIT_OK
 
 
-def _index(library: Library, paths: list[str]) -> int:
+def _update_if_possible(library: Library) -> None:
+    try:
+        library.update()
+    except ReaderError as error:
+        print(f"daily-papers: note: the library could not be updated ({error}); carrying on", file=sys.stderr)
+
+
+def _index(library: Library, paths: list[str], rebuild: bool) -> int:
     if paths:
         library.add_sources(paths)
+    if rebuild:
+        library.rebuild()
     report = library.update(progress=TerminalProgress.when_interactive())
     print(f"{report.files} files ({report.changed} parsed, {report.unchanged} unchanged, {report.removed} removed), "
           f"{report.papers} papers, {report.skipped} skipped, {len(report.problems)} problems")
@@ -129,7 +141,8 @@ def _export(library: Library, args: argparse.Namespace) -> int:
         print(f"daily-papers: nothing to export ({nothing}); writing an empty document", file=sys.stderr)
     _write_output(library.export(papers, fmt, date=args.date, query=args.search), args.output)
     if args.output and papers:
-        print(f"exported {len(papers)} papers to {args.output}", file=sys.stderr)
+        entries = entry_count(papers, fmt)
+        print(f"exported {entries} {'entry' if entries == 1 else 'entries'} to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -186,9 +199,12 @@ def _fetch(library: Library, args: argparse.Namespace) -> int:
 def _set_flags(library: Library, command: str, arxiv_ids: list[str]) -> int:
     setter = library.set_starred if command in ("star", "unstar") else library.set_read
     setter(arxiv_ids, command in ("star", "read"))
-    for arxiv_id in arxiv_ids:
-        if not library.papers_for(arxiv_id):
-            print(f"daily-papers: note: {arxiv_id} is not in the library (yet); its state is kept", file=sys.stderr)
+    try:  # the marks are saved; the note needs the catalogue, which may be rebuilding or unreadable
+        unlisted = [arxiv_id for arxiv_id in arxiv_ids if not library.papers_for(arxiv_id)]
+    except ReaderError:
+        unlisted = []
+    for arxiv_id in unlisted:
+        print(f"daily-papers: note: {arxiv_id} is not in the library (yet); its state is kept", file=sys.stderr)
     return EXIT_OK
 
 

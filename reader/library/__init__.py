@@ -14,7 +14,7 @@ from reader.core.reports import (
     UpdateProgress,
     UpdateReport,
 )
-from reader.exports.formats import EXPORT_FORMATS, FORMAT_SUFFIXES, format_for_path
+from reader.exports.formats import EXPORT_FORMATS, FORMAT_SUFFIXES, entry_count, format_for_path
 from reader.library.counts import SmartCounts
 from reader.library.facade import FILES_PER_COMMIT, Library
 from reader.sources.archive_layout import DEFAULT_SOURCE, FetchError, check_source
@@ -23,8 +23,7 @@ from reader.stores.datadir import DATA_DIR_ENV
 
 __all__ = [
     "DATA_DIR_ENV", "DEFAULT_SOURCE", "EXPORT_FORMATS", "FILES_PER_COMMIT", "FORMAT_SUFFIXES", "DayInfo", "DayResult",
-    "DayStatus",
-    "FetchError", "FetchProgress", "FetchReport", "ImportReport", "Library", "PaperRow", "SearchResult", "SmartCounts",
-    "Source",
-    "UpdateProgress", "UpdateReport", "check_source", "format_for_path", "read_state_file", "state_to_text",
+    "DayStatus", "FetchError", "FetchProgress", "FetchReport", "ImportReport", "Library", "PaperRow", "SearchResult",
+    "SmartCounts", "Source", "UpdateProgress", "UpdateReport", "check_source", "entry_count", "format_for_path",
+    "read_state_file", "state_to_text",
 ]

@@ -27,7 +27,7 @@ from reader.core.models import DayInfo, Flags, Paper, PaperRow, Problem, SearchR
 from reader.core.reports import FetchProgress, FetchReport, ImportReport, UpdateProgress, UpdateReport
 from reader.library import search_totals
 from reader.library.counts import SmartCounts
-from reader.library.file_changes import file_stat, identities_to_learn, is_changed
+from reader.library.file_changes import FileStat, identities_to_learn, is_changed
 from reader.library.source_list import SourceList
 from reader.sources.folders import is_under, scan_sources
 from reader.stores.catalogue import Catalogue, FileRecord, iter_chunks
@@ -226,7 +226,7 @@ class Library:
             if self.seeds_hidden():  # kept in the list, not scanned: their papers leave the catalogue
                 sources = [source for source in sources if not source.builtin]
             found = scan_sources(source.path for source in sources)
-            files = {path: file_stat(path, scanned) for path, scanned in found.files.items()}
+            files = {path: FileStat(*scanned) for path, scanned in found.files.items()}
             known = self._catalogue.files()
             removed = [path for path in known if path not in files]
             changed = [path for path, stat in files.items() if is_changed(known.get(path), stat)]
@@ -234,7 +234,7 @@ class Library:
 
             self._apply([], removed)
             self._catalogue.set_identities(identities_to_learn(known, files, set(changed)))
-            done = len(files) - len(changed)
+            done, papers_read = len(files) - len(changed), 0
             for chunk in iter_chunks(changed, FILES_PER_COMMIT):
                 if should_stop and should_stop():
                     break
@@ -246,8 +246,9 @@ class Library:
                                         stat.ctime_ns, stat.inode)
                     parsed.append((record, is_under(path, builtin_roots), list(digest.papers)))
                     done += 1
+                    papers_read += len(digest.papers)
                     if progress:
-                        progress(UpdateProgress(done, len(files), path))
+                        progress(UpdateProgress(done, len(files), path, papers_read))
                 self._apply(parsed, [])
             self._catalogue.set_meta("scan_problems", json.dumps([[p.path, p.reason] for p in found.problems]))
         return self._report(len(files), len(changed), len(removed))
@@ -438,8 +439,8 @@ class Library:
         known_days = self.days()
         return default_since(self.fetch_folder(source), known_days[0].date if known_days else None, today)
 
-    def scan(self) -> tuple[frozenset[tuple[str, int, int]], set[str]]:
-        """How the digests on disk look now, (path, mtime_ns, size) per file, and the folders holding them:
+    def scan(self) -> tuple[frozenset[tuple[str, int, int, int, int]], set[str]]:
+        """How the digests on disk look now, (path, mtime_ns, size, ctime_ns, inode) per file, and the folders:
         the window's watcher compares the first between two looks and watches the second. Any thread."""
         hidden = self.seeds_hidden()
         found = scan_sources(source.path for source in self.sources() if not (hidden and source.builtin))

@@ -8,7 +8,6 @@ next update records the rest without reading them again.
 
 from __future__ import annotations
 
-import os
 from typing import NamedTuple
 
 from reader.stores.catalogue import FileRecord
@@ -21,15 +20,6 @@ class FileStat(NamedTuple):
     size: int
     ctime_ns: int  # changes on every rewrite, even one that sets the modification time back
     inode: int  # changes when the file is replaced by another (a rename over it)
-
-
-def file_stat(path: str, scanned: tuple[int, ...]) -> FileStat:
-    """The file's stat now; the scan's (mtime_ns, size) when it cannot be taken (it is read, and fails, later)."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return FileStat(scanned[0], scanned[1], 0, 0)
-    return FileStat(info.st_mtime_ns, info.st_size, info.st_ctime_ns, info.st_ino)
 
 
 def is_changed(record: FileRecord | None, stat: FileStat) -> bool:

@@ -21,7 +21,8 @@ from reader.core.models import Problem
 class FolderScan:
     """What one walk found."""
 
-    files: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (mtime_ns, size)
+    # path -> (mtime_ns, size, ctime_ns, inode): a rewrite that keeps size and mtime still changes the ctime
+    files: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
     folders: set[str] = field(default_factory=set)  # every folder walked: what a watcher watches
     problems: list[Problem] = field(default_factory=list)  # unreadable sources, folders and files
 
@@ -32,7 +33,7 @@ def builtin_seeds_dir() -> Path:
 
 
 def scan_sources(roots: Iterable[str | Path]) -> FolderScan:
-    """Every digest file of the sources with its (mtime_ns, size), the folders walked, and the problems."""
+    """Every digest file of the sources with its stat (see FolderScan), the folders walked, and the problems."""
     scan = FolderScan()
     for raw in roots:
         root = Path(raw)
@@ -75,4 +76,4 @@ def _add_file(path: Path, scan: FolderScan) -> None:
         if not stat.S_ISDIR(info.st_mode):  # a folder named x.md is walked past silently, as before
             scan.problems.append(Problem(str(path), 0, "not a regular file (a pipe or device?); skipped"))
         return
-    scan.files[str(path)] = (info.st_mtime_ns, info.st_size)
+    scan.files[str(path)] = (info.st_mtime_ns, info.st_size, info.st_ctime_ns, info.st_ino)

@@ -161,7 +161,7 @@ def test_export_starred_by_default_as_bibtex_file(capsys: pytest.CaptureFixture[
     cli(capsys, data, "star", "2407.21783", "2411.12275")
     target = tmp_path / "out" / "starred.bib"  # format from the suffix, folder created
     code, out, err = cli(capsys, data, "export", "-o", str(target))
-    assert code == 0 and out == "" and "exported 2 papers" in err
+    assert code == 0 and out == "" and "exported 2 entries" in err
     entries = bibtexparser.parse_string(target.read_text(encoding="utf-8")).entries
     assert sorted(entry.fields_dict["eprint"].value for entry in entries) == ["2407.21783", "2411.12275"]
     assert [path.name for path in target.parent.iterdir()] == ["starred.bib"]  # no temporary left behind
