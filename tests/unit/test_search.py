@@ -262,7 +262,7 @@ def test_whoosh_failures_become_reader_errors(corpus_index: SearchIndex, monkeyp
         raise OSError("disk on fire")
 
     monkeypatch.setattr(search_index.Searcher, "search_with_collector", broken)
-    with pytest.raises(InvalidQueryError, match="disk on fire"):
+    with pytest.raises(LibraryError, match="disk on fire"):
         corpus_index.search(parse_query("모델"), 5)
 
 
