@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from whoosh import index as whoosh_index
 
-from reader.core.errors import InvalidQueryError, LibraryError
+from reader.core.errors import LibraryError
 from reader.core.models import Paper, Section
 from reader.core.parse import read_digest
 from reader.index import search_index
