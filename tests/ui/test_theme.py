@@ -48,9 +48,9 @@ def render_of(window) -> str:
     """The HTML the pane was last given (QTextBrowser.toHtml() rewrites the stylesheet away)."""
     paper = window.paper_list.current_paper()
     assert paper is not None
-    from reader.ui.panes import paper_html as render
+    from reader.ui.panes import paper_html
 
-    return render.render_paper_html(paper, window.paper_model.flags_of(paper.arxiv_id),
+    return paper_html.render_paper_html(paper, window.paper_model.flags_of(paper.arxiv_id),
                                     palette=window.detail._palette_colours())
 
 

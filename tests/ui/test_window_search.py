@@ -115,3 +115,22 @@ def test_korean_queries_find_papers(open_window, qtbot, query) -> None:
     window = open_window()
     type_query(window, qtbot, query)
     assert window.paper_proxy.rowCount() > 0
+
+
+def test_a_query_typed_just_before_the_window_closes_runs_no_search(open_window, qtbot, monkeypatch) -> None:
+    """The library closes with the window: a search still waiting for the typing pause must not run on it."""
+    from reader.ui.panes.search_bar import SEARCH_DEBOUNCE_MS
+
+    window = open_window()
+    queries: list[str] = []
+    real_search = window.library.search
+    monkeypatch.setattr(
+        window.library, "search", lambda query, limit=20: queries.append(query) or real_search(query, limit)
+    )
+    window.search_bar.field.setText("RedPajama")
+    qtbot.wait(SEARCH_DEBOUNCE_MS + 200)
+    assert queries == ["RedPajama"]  # an open window searches within this wait ...
+    window.search_bar.field.setText("Llama")
+    window.close()
+    qtbot.wait(SEARCH_DEBOUNCE_MS + 200)
+    assert queries == ["RedPajama"]  # ... a closed one does not

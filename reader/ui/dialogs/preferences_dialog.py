@@ -1,4 +1,4 @@
-"""Edit > Preferences: every choice the user makes once, in one dialog, saved in settings.ini.
+"""File > Preferences: every choice the user makes once, in one dialog, saved in settings.ini.
 
 Reading (when a paper counts as read, remote images), appearance (language, theme, text size) and
 the archive "Check for New Digests" reads from. The theme applies at once; the language at the

@@ -15,7 +15,8 @@ from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.models import Flags, Paper
-from reader.ui.panes import paper_html as render
+from reader.ui.panes import paper_html
+from reader.ui.panes.digest_markdown import Highlighter
 from reader.ui.platform import links, theme
 
 if TYPE_CHECKING:
@@ -197,24 +198,24 @@ class DetailPane(QWidget):
     @Slot()
     def open_arxiv(self) -> None:
         if self._paper is not None:
-            self._open(render.arxiv_abs_url(self._paper.arxiv_id))
+            self._open(paper_html.arxiv_abs_url(self._paper.arxiv_id))
 
     @Slot()
     def open_pdf(self) -> None:
         if self._paper is not None:
-            self._open(render.arxiv_pdf_url(self._paper.arxiv_id))
+            self._open(paper_html.arxiv_pdf_url(self._paper.arxiv_id))
 
     @Slot()
     def open_hugging_face(self) -> None:
         if self._paper is not None:
-            self._open(render.hf_paper_url(self._paper.arxiv_id))
+            self._open(paper_html.hf_paper_url(self._paper.arxiv_id))
 
     @Slot()
     def copy_link(self) -> None:
         """Put the arXiv page's URL on the clipboard (the stable link people paste into chats and notes)."""
         if self._paper is None:
             return
-        url = render.arxiv_abs_url(self._paper.arxiv_id)
+        url = paper_html.arxiv_abs_url(self._paper.arxiv_id)
         QGuiApplication.clipboard().setText(url)
         self.status_message.emit(self.tr("Copied {url}").format(url=url))
 
@@ -262,9 +263,9 @@ class DetailPane(QWidget):
 
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:
-        if url.scheme() == render.DATE_SCHEME:
+        if url.scheme() == paper_html.DATE_SCHEME:
             date = url.path()
-            if render.is_date(date):
+            if paper_html.is_date(date):
                 self.date_link_activated.emit(date)
                 return
         self._open(url)
@@ -275,9 +276,9 @@ class DetailPane(QWidget):
         scrollbar = self.browser.verticalScrollBar()
         position = scrollbar.value() if keep_scroll else 0
         if self._paper is None:
-            html = render.render_message_html(self.tr("No paper selected"), self._palette_colours())
+            html = paper_html.render_message_html(self.tr("No paper selected"), self._palette_colours())
         else:
-            html = render.render_paper_html(
+            html = paper_html.render_paper_html(
                 self._paper,
                 self._flags,
                 self._also_on,
@@ -289,7 +290,7 @@ class DetailPane(QWidget):
         self.browser.setHtml(html)
         scrollbar.setValue(position)
 
-    def _highlight_function(self) -> render.Highlighter | None:
+    def _highlight_function(self) -> Highlighter | None:
         query, highlighter = self._query, self._highlighter
         if query is None or highlighter is None:
             return None

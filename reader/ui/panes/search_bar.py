@@ -62,6 +62,10 @@ class SearchBar(QWidget):
         """Empty the field; emits ``cleared`` like the user deleting the text."""
         self.field.clear()
 
+    def cancel_pending(self) -> None:
+        """Drop a query still waiting for the typing pause (the window is closing)."""
+        self._timer.stop()
+
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setToolTip(text)

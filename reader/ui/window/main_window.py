@@ -179,6 +179,7 @@ class MainWindow(WindowFrame):
         self.library_tools.stop()
         self.updater.stop()
         self.reading.read_timer.stop()
+        self.search_bar.cancel_pending()  # typed just before closing: no search on a library about to close
         view, key = self.navigation.saved_position()
         settings = self.settings
         settings.save_layout(self, self.splitter)
