@@ -6,7 +6,15 @@ import argparse
 
 from reader import __version__
 from reader.core import arxiv
-from reader.library import DATA_DIR_ENV, EXPORT_FORMATS, FetchError, check_source
+from reader.library import (
+    DATA_DIR_ENV,
+    DEFAULT_ZOTERO_CONNECTOR,
+    EXPORT_FORMATS,
+    FetchError,
+    ZoteroError,
+    check_connector,
+    check_source,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,13 +57,24 @@ def build_parser() -> argparse.ArgumentParser:
         flag = commands.add_parser(name, parents=[common], help=summary)
         flag.add_argument("arxiv_ids", nargs="+", metavar="ARXIV_ID", type=_arxiv_argument)
 
-    export = commands.add_parser("export", parents=[common], help="export papers as BibTeX, Markdown, CSV or JSON")
+    export = commands.add_parser("export", parents=[common],
+                                 help="export papers as BibTeX, RIS, CSL-JSON, Markdown, CSV or JSON")
     selection = export.add_mutually_exclusive_group()
     selection.add_argument("--starred", action="store_true", help="the starred papers (the default)")
     selection.add_argument("--date", metavar="YYYY-MM-DD", type=_date_argument, help="the papers of one day")
     selection.add_argument("--search", metavar="QUERY", help="every paper the query matches, best first")
     export.add_argument("--format", choices=EXPORT_FORMATS, help="output format (default: from the suffix of -o)")
     export.add_argument("-o", "--output", metavar="FILE", help="write FILE (whole or not at all) instead of stdout")
+
+    zotero = commands.add_parser("zotero", parents=[common],
+                                 help="save papers in the running Zotero app (default: the starred papers)")
+    zotero.add_argument("arxiv_ids", nargs="*", metavar="ARXIV_ID", type=_arxiv_argument,
+                        help="these papers (instead of --starred or --date)")
+    zotero_selection = zotero.add_mutually_exclusive_group()
+    zotero_selection.add_argument("--starred", action="store_true", help="the starred papers (the default)")
+    zotero_selection.add_argument("--date", metavar="YYYY-MM-DD", type=_date_argument, help="the papers of one day")
+    zotero.add_argument("--connector", metavar="URL", type=_connector_argument,
+                        help=f"Zotero's connector server (default: {DEFAULT_ZOTERO_CONNECTOR})")
 
     state = commands.add_parser("state", parents=[common], help="carry stars and read marks to another computer")
     state_actions = state.add_subparsers(dest="state_action", metavar="ACTION", required=True)
@@ -88,6 +107,13 @@ def _source_argument(text: str) -> str:
     try:
         return check_source(text)
     except FetchError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _connector_argument(text: str) -> str:
+    try:
+        return check_connector(text)
+    except ZoteroError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 

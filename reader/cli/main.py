@@ -20,6 +20,7 @@ from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.fs import atomic_write_text
 from reader.library import (
     DEFAULT_SOURCE,
+    FORMAT_SUFFIXES,
     DayStatus,
     FetchProgress,
     Library,
@@ -44,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = getattr(args, "data_dir", None)
     try:
         if args.command is None:
-            from reader.ui.app import run_window  # Qt is imported only for the window
+            from reader.ui.window.launch import run_window  # Qt is imported only for the window
 
             return run_window(Path(data_dir) if data_dir else None)
         return _run_command(args, data_dir)
@@ -92,6 +93,8 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
             return _export(library, args)
         elif args.command == "fetch":
             return _fetch(library, args)
+        elif args.command == "zotero":
+            return _zotero(library, args)
         else:
             papers = library.papers_for(args.arxiv_id)
             if not papers:
@@ -127,8 +130,8 @@ def _index(library: Library, paths: list[str], rebuild: bool) -> int:
 def _export(library: Library, args: argparse.Namespace) -> int:
     fmt = args.format or (format_for_path(args.output) if args.output else None)
     if fmt is None:
-        print("daily-papers export: give --format (bibtex, markdown, csv or json) or an -o FILE with one of "
-              "the suffixes .bib, .md, .csv, .json", file=sys.stderr)
+        print(f"daily-papers export: give --format ({', '.join(FORMAT_SUFFIXES)}) or an -o FILE with one of "
+              f"the suffixes {', '.join(FORMAT_SUFFIXES.values())}", file=sys.stderr)
         return EXIT_USAGE
     if args.search is not None:
         papers = [hit.paper for hit in library.search(args.search, limit=None).hits]
@@ -143,6 +146,37 @@ def _export(library: Library, args: argparse.Namespace) -> int:
     if args.output and papers:
         entries = entry_count(papers, fmt)
         print(f"exported {entries} {'entry' if entries == 1 else 'entries'} to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _zotero(library: Library, args: argparse.Namespace) -> int:
+    """One save in Zotero: the papers named (each at its first listing), one day, or the starred ones.
+    Every named paper must be in the library before anything is sent."""
+    if args.arxiv_ids and (args.starred or args.date):
+        print("daily-papers zotero: give paper ids or --starred / --date, not both", file=sys.stderr)
+        return EXIT_USAGE
+    if args.arxiv_ids:
+        papers = []
+        for arxiv_id in dict.fromkeys(args.arxiv_ids):
+            listed = library.papers_for(arxiv_id)
+            if not listed:
+                print(f"daily-papers: {arxiv_id} is not in the library; nothing was sent", file=sys.stderr)
+                return EXIT_FAILED
+            papers.append(listed[0])
+        nothing = ""
+    elif args.date:
+        papers, nothing = library.papers(date=args.date), f"no papers on {args.date}"
+    else:
+        papers, nothing = library.papers(starred=True), "no starred papers"
+    if not papers:
+        print(f"daily-papers: nothing to send to Zotero ({nothing})", file=sys.stderr)
+        return EXIT_OK
+    report = library.send_to_zotero(papers, args.connector)
+    if not report.checked:
+        print("daily-papers: note: Zotero's local API is off, so papers already in Zotero were not looked for "
+              "(Zotero → Settings → Advanced: \"Allow other applications on this computer to communicate with "
+              "Zotero\")", file=sys.stderr)
+    print(report)
     return EXIT_OK
 
 

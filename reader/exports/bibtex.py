@@ -1,4 +1,5 @@
-"""BibTeX: one `@misc` entry per arXiv id, with keys that stay the same from run to run."""
+"""BibTeX that pdflatex + bibtex compile in the standard styles: one `@misc` entry per arXiv id, with
+keys in the Better BibTeX style (`bestavros2024building`) that stay the same from run to run."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ from collections.abc import Iterable
 
 from reader.core import arxiv
 from reader.core.models import Paper
+from reader.exports.names import unique_authors
 from reader.exports.reading_list import first_per_id
+from reader.exports.tex import NONLATIN_PREAMBLE, latex_escape, uses_nonlatin
+
+__all__ = ["bibtex_keys", "latex_escape", "paper_year", "to_bibtex"]
 
 _STOPWORDS = frozenset({
     "a", "an", "the", "of", "on", "in", "for", "to", "and", "or", "with", "without", "via", "from", "by", "at",
@@ -23,19 +28,27 @@ _FOLD = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "
 def to_bibtex(papers: list[Paper]) -> str:
     """One `@misc` entry per arXiv id (first listing wins), keys unique within the document.
 
-    The text is UTF-8 (biber and bibtexparser read it as is); titles are double-braced so
-    BibTeX styles keep their capitalisation, and LaTeX written in a title is kept.
+    Titles are double-braced so styles keep their capitals; LaTeX written in a title is kept, Unicode
+    becomes LaTeX (see reader.exports.tex); authors are listed once each. Besides `eprint` and
+    `archivePrefix` (biblatex), `howpublished = {arXiv:ID}` makes the standard styles print the id.
+    A document with Hangul or another script pdflatex cannot typeset opens with the `@preamble` that
+    defines `\\nonlatin`.
     """
     unique = list(first_per_id(papers))
     keys = bibtex_keys(unique)
-    return "\n".join(_bibtex_entry(paper, keys[paper.arxiv_id]) for paper in unique)
+    body = "\n".join(_bibtex_entry(paper, keys[paper.arxiv_id]) for paper in unique)
+    if uses_nonlatin(body):
+        body = '@preamble{ "' + NONLATIN_PREAMBLE + '" }\n\n' + body
+    return body
 
 
 def bibtex_keys(papers: Iterable[Paper]) -> dict[str, str]:
     """arXiv id -> citation key `<surname><year><titleword>`, e.g. `bestavros2024building`.
 
-    Keys depend only on the papers given, never on their order: when several papers share a
-    key, the lowest arXiv id keeps it and the others get b, c, ... in id order.
+    Without a usable author (none, or a name with no Latin letters) the title stands in for the
+    surname: `<titleword><year><second titleword>` (`redpajama2024open`); a title without Latin words
+    either gives `arxiv<id>`. Keys depend only on the papers given, never on their order: when several
+    papers share a key, the lowest arXiv id keeps it and the others get b, c, ... in id order.
     """
     by_base: dict[str, list[str]] = {}
     for paper in {paper.arxiv_id: paper for paper in papers}.values():
@@ -56,75 +69,24 @@ def bibtex_keys(papers: Iterable[Paper]) -> dict[str, str]:
 
 def _bibtex_entry(paper: Paper, key: str) -> str:
     fields = [("title", "{" + latex_escape(paper.title) + "}")]
-    names = [_bibtex_name(name) for name in paper.authors] + (["others"] if paper.authors_truncated else [])
-    if paper.authors:
+    authors = unique_authors(paper.authors)
+    if authors:
+        names = [_bibtex_name(name) for name in authors] + (["others"] if paper.authors_truncated else [])
         fields.append(("author", " and ".join(names)))
+    else:  # the styles sort (and alpha labels) by `key` when there is no author
+        fields.append(("key", latex_escape(_sort_key(paper))))
+    fields.append(("year", paper_year(paper)))
+    if arxiv.is_arxiv_id(paper.arxiv_id):
+        fields.append(("howpublished", f"arXiv:{paper.arxiv_id}"))
+    fields += [("eprint", paper.arxiv_id), ("archivePrefix", "arXiv")]
+    if arxiv.is_arxiv_id(paper.arxiv_id):
+        fields.append(("doi", f"10.48550/arXiv.{paper.arxiv_id}"))
     fields += [
-        ("year", paper_year(paper)),
-        ("eprint", paper.arxiv_id),
-        ("archivePrefix", "arXiv"),
         ("url", arxiv.abs_url(paper.arxiv_id)),
         ("note", f"Hugging Face Daily Papers, {paper.date}"),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{key},\n{body}\n}}\n"
-
-
-def latex_escape(text: str) -> str:
-    """Text for a BibTeX field: `$...$` math kept as written; outside math `& % # _ ^ ~` and stray
-    backslashes escaped; braces that do not pair up made literal, so the entry stays parseable."""
-    segments = re.split(r"(?<!\\)\$", text)
-    if len(segments) % 2 == 0:  # an odd number of `$`: the last one is a dollar sign, not math
-        segments[-2:] = [segments[-2] + "\\$" + segments[-1]]
-    return "".join(
-        "$" + _balance(segment, math=True) + "$" if index % 2 else _escape_text(segment)
-        for index, segment in enumerate(segments)
-    )
-
-
-def _escape_text(text: str) -> str:
-    out = []
-    for token in re.findall(r"\\[A-Za-z]+|\\[^A-Za-z]|[&%#_^~\\]|[^&%#_^~\\]+", text):
-        if token in ("\\{", "\\}"):
-            out.append("\\textbraceleft{}" if token == "\\{" else "\\textbraceright{}")
-        elif token in "&%#_":
-            out.append("\\" + token)
-        elif token == "^":
-            out.append("\\textasciicircum{}")
-        elif token == "~":
-            out.append("\\textasciitilde{}")
-        elif token == "\\":
-            out.append("\\textbackslash{}")
-        else:
-            out.append(token)
-    return _balance("".join(out), math=False)
-
-
-def _balance(text: str, math: bool) -> str:
-    """Replace braces without a partner by commands that print a brace, keeping BibTeX's count even."""
-    unmatched: set[int] = set()
-    open_positions: list[int] = []
-    for position, char in enumerate(text):
-        if char == "{":
-            open_positions.append(position)
-        elif char == "}":
-            if open_positions:
-                open_positions.pop()
-            else:
-                unmatched.add(position)
-    unmatched.update(open_positions)
-    if not unmatched:
-        return text
-    left, right = ("\\lbrace ", "\\rbrace ") if math else ("\\textbraceleft{}", "\\textbraceright{}")
-    out: list[str] = []
-    for position, char in enumerate(text):
-        if position in unmatched:
-            if out and out[-1] == "\\":  # `\{` written in the title: the backslash goes too
-                out.pop()
-            out.append(left if char == "{" else right)
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 def _bibtex_name(name: str) -> str:
@@ -136,17 +98,39 @@ def _bibtex_name(name: str) -> str:
 
 
 def _base_key(paper: Paper) -> str:
-    surname = next((word for name in paper.authors[:1] for word in reversed(name.split()) if _ascii_word(word)), "")
-    return (_ascii_word(surname) or "anon") + paper_year(paper) + _title_word(paper.title)
+    surname = next((word for name in unique_authors(paper.authors)[:1] for word in reversed(name.split())
+                    if _ascii_word(word)), "")
+    words = _title_words(paper.title)
+    year = paper_year(paper)
+    if surname:
+        return _ascii_word(surname) + year + (words[0] if words else "paper")
+    if words:
+        return words[0] + year + "".join(words[1:2])
+    return "arxiv" + _ascii_word(paper.arxiv_id)
 
 
-def _title_word(title: str) -> str:
-    without_commands = re.sub(r"\\[A-Za-z]+", "", title)
-    for token in re.split(r"[\s\-:/–—]+", without_commands):
+def _sort_key(paper: Paper) -> str:
+    """What an entry without authors sorts under: its title's first Latin word as written, else the id."""
+    for token in _title_tokens(paper.title):
         word = _ascii_word(token)
         if word and not word.isdigit() and word not in _STOPWORDS:
-            return word
-    return "paper"
+            return re.sub(r"[^A-Za-z0-9-]", "", unicodedata.normalize("NFKD", token.translate(_FOLD))) or word
+    return f"arXiv {paper.arxiv_id}"
+
+
+def _title_words(title: str) -> list[str]:
+    """The title's significant words, ASCII-folded and lower-cased (stopwords and numbers skipped)."""
+    words = []
+    for token in _title_tokens(title):
+        word = _ascii_word(token)
+        if word and not word.isdigit() and word not in _STOPWORDS:
+            words.append(word)
+    return words
+
+
+def _title_tokens(title: str) -> list[str]:
+    without_commands = re.sub(r"\\[A-Za-z]+", "", title)
+    return re.split(r"[\s\-:/–—]+", without_commands)
 
 
 def _ascii_word(text: str) -> str:

@@ -14,7 +14,10 @@ from reader.core.reports import (
     UpdateProgress,
     UpdateReport,
 )
-from reader.exports.formats import EXPORT_FORMATS, FORMAT_SUFFIXES, entry_count, format_for_path
+from reader.exports.formats import CITATION_FORMATS, EXPORT_FORMATS, FORMAT_SUFFIXES, entry_count, format_for_path
+from reader.exports.latex_text import title_text
+from reader.exports.zotero import DEFAULT_CONNECTOR as DEFAULT_ZOTERO_CONNECTOR
+from reader.exports.zotero import ZoteroError, ZoteroReport, check_connector
 from reader.library.counts import SmartCounts
 from reader.library.facade import FILES_PER_COMMIT, Library
 from reader.sources.archive_layout import DEFAULT_SOURCE, FetchError, check_source
@@ -22,8 +25,9 @@ from reader.stores.carry import read_state_file, state_to_text
 from reader.stores.datadir import DATA_DIR_ENV
 
 __all__ = [
-    "DATA_DIR_ENV", "DEFAULT_SOURCE", "EXPORT_FORMATS", "FILES_PER_COMMIT", "FORMAT_SUFFIXES", "DayInfo", "DayResult",
-    "DayStatus", "FetchError", "FetchProgress", "FetchReport", "ImportReport", "Library", "PaperRow", "SearchResult",
-    "SmartCounts", "Source", "UpdateProgress", "UpdateReport", "check_source", "entry_count", "format_for_path",
-    "read_state_file", "state_to_text",
+    "CITATION_FORMATS", "DATA_DIR_ENV", "DEFAULT_SOURCE", "DEFAULT_ZOTERO_CONNECTOR", "EXPORT_FORMATS",
+    "FILES_PER_COMMIT", "FORMAT_SUFFIXES", "DayInfo", "DayResult", "DayStatus", "FetchError", "FetchProgress",
+    "FetchReport", "ImportReport", "Library", "PaperRow", "SearchResult", "SmartCounts", "Source", "UpdateProgress",
+    "UpdateReport", "ZoteroError", "ZoteroReport", "check_connector", "check_source", "entry_count",
+    "format_for_path", "read_state_file", "state_to_text", "title_text",
 ]

@@ -39,6 +39,7 @@ from reader.stores.sqlite_files import cannot_write
 if TYPE_CHECKING:
     from urllib.request import OpenerDirector
 
+    from reader.exports.zotero import ZoteroReport
     from reader.index.search_index import SearchIndex
 
 log = logging.getLogger("reader.library")
@@ -394,6 +395,22 @@ class Library:
         from reader.exports.reading_list import describe_scope
 
         return export_papers(papers, self.all_flags(), fmt, describe_scope(date, query))
+
+    def citation(self, papers: list[Paper], fmt: str = "bibtex") -> str:
+        """What "Copy citation" puts on the clipboard: the papers in `fmt`, one of CITATION_FORMATS."""
+        from reader.exports.formats import CITATION_FORMATS, export_papers
+
+        if fmt not in CITATION_FORMATS:
+            raise ValueError(f"not a citation format: {fmt!r}")
+        return export_papers(papers, {}, fmt)
+
+    def send_to_zotero(self, papers: list[Paper], connector: str | None = None, *,
+                       skip_existing: bool = True) -> ZoteroReport:
+        """Save the papers in the running Zotero app with one connector request (see reader.exports.zotero);
+        raises ZoteroError (a ReaderError) when Zotero is not running or refuses. Blocks: not on the GUI thread."""
+        from reader.exports.zotero import DEFAULT_CONNECTOR, send_to_zotero
+
+        return send_to_zotero(papers, connector or DEFAULT_CONNECTOR, skip_existing=skip_existing)
 
     def fetch(
         self,
