@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.synth import make_library  # noqa: E402
 from reader.library import Library  # noqa: E402
-from reader.ui.models.paper_table import View  # noqa: E402
+from reader.ui.models.view import View  # noqa: E402
 from reader.ui.platform.settings import ReadMode, Settings  # noqa: E402
 from reader.ui.window.main_window import MainWindow  # noqa: E402
 

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.library import DayInfo
 from reader.library.facade import FILES_PER_COMMIT  # noqa: E402
-from reader.ui.models.paper_table import View  # noqa: E402
-from reader.ui.models.sidebar_tree import Sidebar, SidebarModel  # noqa: E402
+from reader.ui.models.sidebar_tree import SidebarModel
+from reader.ui.models.view import View  # noqa: E402
+from reader.ui.panes.sidebar import Sidebar  # noqa: E402
 
 NEW_DAYS = FILES_PER_COMMIT  # the days one commit of an update adds to an archive of daily files
 ROUNDS = 10

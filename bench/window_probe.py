@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.gui_stall import Heartbeat  # noqa: E402
 from reader.library import Library  # noqa: E402
-from reader.ui.models.paper_table import View  # noqa: E402
+from reader.ui.models.view import View  # noqa: E402
 from reader.ui.window.main_window import MainWindow  # noqa: E402
 
 SCROLL_TICK_MS = 16  # one step per frame: far faster than a person scrolls

@@ -49,4 +49,4 @@ if [ ! -e "$stamp" ]; then
 fi
 
 # The Korean UI: compile resources/translations/*.ts into the .qm files Qt loads (gitignored build output).
-.venv/bin/python -m reader.ui.i18n >/dev/null
+.venv/bin/python -m reader.ui.platform.i18n >/dev/null

@@ -25,9 +25,9 @@ from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.fs import UpdateLock
 from reader.core.models import DayInfo, Flags, Paper, PaperRow, Problem, SearchResult, Source
 from reader.core.reports import FetchProgress, FetchReport, ImportReport, UpdateProgress, UpdateReport
-from reader.library import search_totals
 from reader.library.counts import SmartCounts
 from reader.library.file_changes import FileStat, identities_to_learn, is_changed
+from reader.library.search_totals import ShadowedEntries, search_entries
 from reader.library.source_list import SourceList
 from reader.sources.folders import is_under, scan_sources
 from reader.stores.catalogue import Catalogue, FileRecord, iter_chunks
@@ -66,7 +66,7 @@ class Library:
         self._state = StateStore(self.data_dir / "state.sqlite")
         self._opened_catalogue: Catalogue | None = None  # see _catalogue
         self._opened_index: SearchIndex | None = None  # see _index
-        self._shadowed = search_totals.ShadowedEntries()
+        self._shadowed = ShadowedEntries()
         try:  # now, so a rebuild's warning is in `warnings` from the start; a failure waits for first use
             self._open_catalogue()
         except LibraryError as error:
@@ -88,7 +88,7 @@ class Library:
         lock = None if lock_held else (lambda: UpdateLock(self.data_dir / "update.lock", timeout_s=30.0))
         catalogue = Catalogue(path, read_only=cannot_write(path), lock=lock)
         self._opened_catalogue = catalogue
-        self._shadowed = search_totals.ShadowedEntries()  # a new file starts its own generations
+        self._shadowed = ShadowedEntries()  # a new file starts its own generations
         if announce:
             self._warnings.extend(catalogue.warnings)
         if catalogue.read_only and os.access(self.data_dir, os.W_OK):
@@ -331,7 +331,7 @@ class Library:
         from reader.index.query import parse_query  # Whoosh is imported on first use, see _index
 
         parsed = parse_query(query)
-        return search_totals.search(self._index, self._catalogue, self._shadowed, parsed, limit)
+        return search_entries(self._index, self._catalogue, self._shadowed, parsed, limit)
 
     def highlight(self, query: str, text: str, field: str = "body") -> list[tuple[int, int]]:
         """Spans of `text` that `query` matches, for highlighting; none for an invalid query."""

@@ -47,7 +47,7 @@ class ShadowedEntries:
         return self._texts
 
 
-def search(index: SearchIndex, catalogue: Catalogue, shadowed: ShadowedEntries, query: Query,
+def search_entries(index: SearchIndex, catalogue: Catalogue, shadowed: ShadowedEntries, query: Query,
            limit: int | None) -> SearchResult:
     """The best `limit` visible hits (all with None) and the exact number of visible entries that match."""
     hidden = shadowed.keys(catalogue)

@@ -85,7 +85,7 @@ def test_default_archive_is_not_stored(open_window, qtbot) -> None:
     qtbot.addWidget(dialog)
     dialog.digest_source.clear()
     dialog.accept()
-    from reader.fetch import DEFAULT_SOURCE
+    from reader.library import DEFAULT_SOURCE
 
     assert window.settings.digest_source == DEFAULT_SOURCE
 

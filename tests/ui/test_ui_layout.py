@@ -14,7 +14,7 @@ import reader.ui
 
 UI = Path(reader.ui.__file__).resolve().parent
 ORDER = ("platform", "models", "background", "panes", "dialogs", "window")  # each may import those before it
-OLD_PATHS = {"app", "render", "i18n"}  # temporary re-exports for importers outside reader/ui (see their docstrings)
+OLD_PATHS: set[str] = set()  # no module is left at an old path
 MODULES = sorted(UI.rglob("*.py"))
 
 

@@ -240,6 +240,7 @@ def test_export_and_carry_work_without_qt() -> None:
     import subprocess
     import sys
 
-    code = "import sys, reader.export, reader.carry; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    modules = "reader.exports.formats, reader.exports.bibtex, reader.stores.carry"
+    code = f"import sys, {modules}; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

@@ -229,5 +229,5 @@ def test_a_failed_write_leaves_neither_the_day_nor_a_temp_file(
 
 
 def test_the_fetcher_does_not_import_qt() -> None:
-    code = "import sys, reader.fetch; sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
+    code = "import sys, reader.sources.archive; sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -65,3 +65,14 @@ def test_metainfo_credits_the_bundled_digests_licence() -> None:
     assert "CC-BY-NC-4.0" in (metainfo.findtext("project_license") or "")
     description = ElementTree.tostring(metainfo.find("description"), encoding="unicode")  # type: ignore[arg-type]
     assert "CC BY-NC 4.0" in description
+
+
+def test_every_package_and_resource_folder_is_in_the_install() -> None:
+    """A package or data folder missing from pyproject's list is missing from every wheel and bundle
+    (the editable development install hides it), and setuptools warns about each one on every install."""
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    on_disk = {".".join(path.parent.relative_to(REPO).parts) for path in (REPO / "reader").rglob("__init__.py")}
+    on_disk |= {"reader.seeds", "reader.resources"}
+    on_disk |= {"reader." + ".".join(path.relative_to(REPO).parts)
+                for path in (REPO / "resources").rglob("*") if path.is_dir() and path.name != "__pycache__"}
+    assert listed == on_disk

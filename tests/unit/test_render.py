@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from reader.core.models import Flags, Media, Paper, Section
-from reader.ui.render import render_paper_html, sanitize_html
+from reader.ui.panes.paper_html import render_paper_html, sanitize_html
 
 THUMBNAIL = "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2404.00399.png"
 
@@ -295,5 +295,5 @@ def test_palette_colours_reach_the_stylesheet_and_bad_values_do_not() -> None:
 
 
 def test_render_module_does_not_import_qt() -> None:
-    code = "import sys, reader.ui.render; sys.exit('PySide6' in sys.modules)"
+    code = "import sys, reader.ui.panes.paper_html; sys.exit('PySide6' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

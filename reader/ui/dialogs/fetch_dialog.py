@@ -30,25 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import ReaderError
-from reader.fetch import (
-    DEFAULT_SOURCE,
-    DayResult,
-    DayStatus,
-    FetchProgress,
-    FetchReport,
-    default_since,
-    fetch_into_library,
-    source_folder,
-)
-from reader.library import Library
+from reader.library import DEFAULT_SOURCE, DayResult, DayStatus, FetchProgress, FetchReport, Library
 
 log = logging.getLogger("reader.ui.dialogs.fetch_dialog")
 
-FETCH_TIMEOUT_S = 15.0  # per request; also how long a Cancel can take at worst
+FETCH_TIMEOUT_S = 15.0  # per wait for the server; Cancel acts within a second
 
 
 class _FetchJob(QObject):
-    """Lives in a QThread: one fetch_into_library() with its own Library, relayed as signals."""
+    """Lives in a QThread: one Library.fetch() with its own Library, relayed as signals."""
 
     progress = Signal(object)  # FetchProgress
     finished = Signal(object)  # FetchReport
@@ -64,8 +54,8 @@ class _FetchJob(QObject):
         data_dir, source, since, until = self._args
         try:
             with Library(data_dir) as library:
-                report = fetch_into_library(library, source, since, until, progress=self.progress.emit,
-                                            should_stop=self._stop.is_set, timeout_s=FETCH_TIMEOUT_S)
+                report = library.fetch(source, since, until, progress=self.progress.emit,
+                                       should_stop=self._stop.is_set, timeout_s=FETCH_TIMEOUT_S)
         except ReaderError as error:
             self.failed.emit(str(error))
         except Exception as error:  # the thread boundary: report, never die silently
@@ -225,13 +215,11 @@ class FetchDialog(QDialog):
         """The day after the newest the library (or this archive) has; a month back for a new library."""
         today = _as_date(self.until_edit.date())
         try:
-            folder = source_folder(self.library.data_dir, self.source_edit.text())
+            since = min(self.library.default_fetch_start(self.source_edit.text(), today), today)
         except ReaderError as error:
             self.message.setText(str(error))
             return
         self.message.clear()
-        days = self.library.days()
-        since = min(default_since(folder, days[0].date if days else None, today), today)
         self.since_edit.setDate(QDate(since.year, since.month, since.day))
 
     def _set_running(self, running: bool) -> None:

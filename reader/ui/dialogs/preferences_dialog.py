@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.fetch import DEFAULT_SOURCE
+from reader.library import DEFAULT_SOURCE
 from reader.ui.panes.detail_pane import MAX_POINT_SIZE, MIN_POINT_SIZE
 from reader.ui.platform import theme as themes
 from reader.ui.platform.application import running_application

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
+from reader.library import DEFAULT_SOURCE
 from reader.ui.platform.i18n import LANGUAGE_CHOICES as LANGUAGES
 from reader.ui.platform.theme import Theme
 
@@ -101,15 +102,11 @@ class Settings:
     @property
     def digest_source(self) -> str:
         """The archive "Check for New Digests" reads days from."""
-        from reader.fetch import DEFAULT_SOURCE  # the fetcher (urllib, http, ssl) loads only when needed
-
         value = str(self._qsettings.value("preferences/digest_source", "") or "").strip()
         return value or DEFAULT_SOURCE
 
     @digest_source.setter
     def digest_source(self, url: str) -> None:
-        from reader.fetch import DEFAULT_SOURCE
-
         url = url.strip()
         self._qsettings.setValue("preferences/digest_source", "" if url == DEFAULT_SOURCE else url)
 

@@ -1,8 +1,8 @@
 """File > Export ▸ (starred, this day, search results), Copy BibTeX, and carrying the reading state.
 
-The documents come from reader.export and reader.carry, the same functions the command line
-uses, so a file exported from the window and one from `daily-papers export` are identical. Both
-are imported when a command is first used: the window's start does not wait for them.
+The documents come from the library facade (`Library.export`, `export_state`), the same calls the
+command line makes, so a file exported from the window and one from `daily-papers export` are
+identical; the writers are imported when a command is first used.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.core.errors import ReaderError
+from reader.core.fs import atomic_write_text
 from reader.core.models import Paper
-from reader.datadir import atomic_write_text
+from reader.library import FORMAT_SUFFIXES, format_for_path, read_state_file, state_to_text
 from reader.ui.window.commands import EXPORT, FILE, PAPER, QT_TRANSLATE_NOOP, command
 from reader.ui.window.frame import WindowFrame
 
@@ -39,28 +40,22 @@ class ExportActions(QObject):
 
     @command("export_starred", QT_TRANSLATE_NOOP("Shortcuts", "&Starred Papers…"), menu=EXPORT.at(1, 1))
     def export_starred(self) -> None:
-        from reader.export import describe_scope
-
         papers = self.window.library.papers(starred=True)
         if not papers:
             self.window.status(self.tr("No starred papers to export yet (press S on a paper to star it)."))
             return
-        self._export(papers, describe_scope(), "starred")
+        self._export(papers, "starred")
 
     @command("export_day", QT_TRANSLATE_NOOP("Shortcuts", "This &Day…"), menu=EXPORT.at(1, 2))
     def export_day(self) -> None:
-        from reader.export import describe_scope
-
         day = self.current_day()
         if day is None:
             self.window.status(self.tr("Choose a day in the sidebar first."))
             return
-        self._export(self.window.library.papers(date=day), describe_scope(date=day), day)
+        self._export(self.window.library.papers(date=day), day, date=day)
 
     @command("export_search", QT_TRANSLATE_NOOP("Shortcuts", "Search &Results…"), menu=EXPORT.at(1, 3))
     def export_search(self) -> None:
-        from reader.export import describe_scope
-
         query = self.window.search_bar.text().strip()
         if not query:
             self.window.status(self.tr("Search for something first; its results are what gets exported."))
@@ -70,7 +65,7 @@ class ExportActions(QObject):
         except ReaderError as error:
             self.window.status(str(error))
             return
-        self._export([hit.paper for hit in result.hits], describe_scope(query=query), "search")
+        self._export([hit.paper for hit in result.hits], "search", query=query)
 
     def current_day(self) -> str | None:
         """The day the sidebar shows, or the current paper's day in a cross-day view."""
@@ -83,9 +78,8 @@ class ExportActions(QObject):
         paper = self.window.paper_list.current_paper()
         return paper.date if paper else None
 
-    def _export(self, papers: list[Paper], scope: str, name: str) -> None:
-        from reader.export import FORMAT_SUFFIXES, export_papers, format_for_path
-
+    def _export(self, papers: list[Paper], name: str, date: str | None = None, query: str | None = None) -> None:
+        """Ask where, then write `papers`; the day or query names the selection in a reading list."""
         filters = ";;".join(self._filters.values())
         path, chosen = QFileDialog.getSaveFileName(
             self.window, self.tr("Export Papers"), f"{name}{FORMAT_SUFFIXES['bibtex']}", filters,
@@ -96,7 +90,7 @@ class ExportActions(QObject):
         if fmt is None:  # no known suffix typed: the chosen filter decides, and gives the suffix
             fmt = next((key for key, text in self._filters.items() if text == chosen), "bibtex")
             path += FORMAT_SUFFIXES[fmt]
-        text = export_papers(papers, self.window.library.all_flags(), fmt, scope)
+        text = self.window.library.export(papers, fmt, date=date, query=query)
         if self._write(path, text):
             count = len({paper.arxiv_id for paper in papers})
             self.window.status(self.tr("Exported %n paper(s) to {path}", "", count).format(path=path))
@@ -104,20 +98,16 @@ class ExportActions(QObject):
     @command("copy_bibtex", QT_TRANSLATE_NOOP("Shortcuts", "Copy &BibTeX"), keys=("Ctrl+Shift+C",),
              help=QT_TRANSLATE_NOOP("Shortcuts", "Copy the paper's BibTeX entry"), menu=PAPER.at(1, 4))
     def copy_bibtex(self) -> None:
-        from reader.export import to_bibtex
-
         paper = self.window.paper_list.current_paper()
         if paper is None:
             return
-        QGuiApplication.clipboard().setText(to_bibtex([paper]))
+        QGuiApplication.clipboard().setText(self.window.library.export([paper], "bibtex"))
         self.window.status(self.tr("Copied the BibTeX entry of {arxiv_id}").format(arxiv_id=paper.arxiv_id))
 
     # --- reading state ----------------------------------------------------------------------
 
     @command("export_state", QT_TRANSLATE_NOOP("Shortcuts", "E&xport Reading State…"), menu=FILE.at(3, 2))
     def export_state(self) -> None:
-        from reader.carry import export_state, state_to_text
-
         path, _chosen = QFileDialog.getSaveFileName(
             self.window, self.tr("Export Reading State"), f"daily-papers-state{STATE_SUFFIX}",
             self.tr("Reading state (*.json)"))
@@ -126,21 +116,19 @@ class ExportActions(QObject):
         if not path.lower().endswith(STATE_SUFFIX):
             path += STATE_SUFFIX
         library = self.window.library
-        if self._write(path, state_to_text(export_state(library))):
+        if self._write(path, state_to_text(library.export_state())):
             self.window.status(self.tr("Saved the stars and read marks of %n paper(s) to {path}", "",
                                  len(library.all_flags())).format(path=path))
 
     @command("import_state", QT_TRANSLATE_NOOP("Shortcuts", "I&mport Reading State…"), menu=FILE.at(3, 3))
     def import_state(self) -> None:
-        from reader.carry import import_state, read_state_file
-
         path, _chosen = QFileDialog.getOpenFileName(
             self.window, self.tr("Import Reading State"), "", self.tr("Reading state (*.json);;All files (*)"))
         if not path:
             return
         library = self.window.library
         try:
-            report = import_state(library, read_state_file(path))
+            report = library.import_state(read_state_file(path))
         except ReaderError as error:
             QMessageBox.warning(self.window, self.tr("Import Reading State"), str(error))
             return
