@@ -31,6 +31,8 @@ NONLATIN_PREAMBLE = (
 )
 _UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 _TOKENS = re.compile(r"\\[A-Za-z]+|\\[^A-Za-z]|[&%#_^~\\]|[^&%#_^~\\]+")
+# The one-character commands LaTeX defines for text (`\&`, `\'e`, `\ `, ...); any other `\X` is a stray backslash.
+_CONTROL_SYMBOLS = frozenset("&%#_${} ,;:!'\"`^~=.-/@\\")
 _ENSUREMATH = re.compile(r"\\ensuremath\{(.*)\}", re.DOTALL)
 # Letters of these scripts pdflatex typesets with its default fonts (OT1/T1 + TS1, accents built).
 _TYPESET_SCRIPTS = ("LATIN", "GREEK")
@@ -61,6 +63,8 @@ def _escape_text(text: str) -> str:
             out.append("\\textasciitilde{}")
         elif token == "\\":
             out.append("\\textbackslash{}")
+        elif len(token) == 2 and token[1] not in _CONTROL_SYMBOLS:  # `\9`: a stray backslash, not LaTeX
+            out.append("\\textbackslash{}" + _escape_text(token[1]))
         elif token.startswith("\\"):
             out.append(token)
         else:

@@ -158,7 +158,9 @@ def zotero_item(paper: Paper) -> dict[str, Any]:
 
 def zotero_note(paper: Paper) -> str:
     """The Korean summary as note HTML, every text escaped (digest text comes from the internet)."""
-    esc = html.escape
+    def esc(text: str) -> str:  # element text; the two attribute values are escaped with quotes
+        return html.escape(text, quote=False)
+
     votes = "-" if paper.votes is None else str(paper.votes)
     lines = [
         f"<h1>Daily Papers 요약: {esc(title_text(paper.title))}</h1>",
@@ -169,8 +171,8 @@ def zotero_note(paper: Paper) -> str:
     for section in paper.sections:
         text = esc(section.text).replace("\n", "<br/>")
         lines.append(f"<p><strong>{esc(section.label)}</strong>: {text}</p>" if section.label else f"<p>{text}</p>")
-    lines.append(f'<p><a href="{esc(arxiv.hf_url(paper.arxiv_id))}">Hugging Face</a> · '
-                 f'<a href="{esc(arxiv.pdf_url(paper.arxiv_id))}">PDF</a></p>')
+    lines.append(f'<p><a href="{html.escape(arxiv.hf_url(paper.arxiv_id))}">Hugging Face</a> · '
+                 f'<a href="{html.escape(arxiv.pdf_url(paper.arxiv_id))}">PDF</a></p>')
     return "\n".join(lines)
 
 
