@@ -456,9 +456,10 @@ class Library:
         known_days = self.days()
         return default_since(self.fetch_folder(source), known_days[0].date if known_days else None, today)
 
-    def scan(self) -> tuple[frozenset[tuple[str, int, int, int, int]], set[str]]:
-        """How the digests on disk look now, (path, mtime_ns, size, ctime_ns, inode) per file, and the folders:
-        the window's watcher compares the first between two looks and watches the second. Any thread."""
-        hidden = self.seeds_hidden()
-        found = scan_sources(source.path for source in self.sources() if not (hidden and source.builtin))
-        return frozenset((path, *stat) for path, stat in found.files.items()), found.folders
+
+def scan_folders(roots: Iterable[str | Path]) -> tuple[frozenset[tuple[str, int, int, int, int]], set[str]]:
+    """How the digests below the roots look now, (path, mtime_ns, size, ctime_ns, inode) per file, and the
+    folders walked: the window's watcher compares the first between two looks and watches the second.
+    The same walk as update()'s, so both agree on what a digest file is. Any thread."""
+    found = scan_sources(roots)
+    return frozenset((path, *stat) for path, stat in found.files.items()), found.folders

@@ -75,13 +75,13 @@ def test_the_folders_are_walked_off_the_gui_thread(watched_window, qtbot, monkey
     """A large library's walk takes a noticeable time: the window must not wait for it."""
     window, archive = watched_window
     walked_on: list[threading.Thread] = []
-    walk = watcher_module._walk
+    walk = watcher_module.scan_folders
 
     def recording_walk(*args):
         walked_on.append(threading.current_thread())
         return walk(*args)
 
-    monkeypatch.setattr(watcher_module, "_walk", recording_walk)
+    monkeypatch.setattr(watcher_module, "scan_folders", recording_walk)
     watcher = window.library_tools.watcher
     with qtbot.waitSignal(watcher.scanned, timeout=WAIT_MS):
         watcher.check()

@@ -4,7 +4,7 @@ Two ways of noticing, because neither is enough alone: QFileSystemWatcher report
 once where the system can watch (it watches folders, so every subfolder of a source is added,
 and new subfolders as they appear), and a poll every few seconds catches what it misses (network
 drives, a full inotify table, a folder that did not exist yet). Both only *suggest* a change:
-the decision is a cheap signature of the digest files (path, size, mtime), so the fetcher's
+the decision is a cheap signature of the digest files (path, size, mtime, ctime, inode), so the fetcher's
 state file or an editor's swap file never starts an update.
 
 Taking that signature walks every source folder: ~170 ms for a 100,000-paper library, every poll.
@@ -19,20 +19,19 @@ change noticed during an update is not lost.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal, Slot
 
-from reader.library import Source
+from reader.library import Source, scan_folders
 
 log = logging.getLogger("reader.ui.background.folder_watcher")
 
 POLL_INTERVAL_MS = 3000  # the fallback: a change shows up within a few seconds even unwatched
 DEBOUNCE_MS = 400  # a copy of many files, or an editor's save dance, becomes one update
 
-Signature = frozenset[tuple[str, int, int]]
+Signature = frozenset[tuple[str, int, int, int, int]]  # path, mtime_ns, size, ctime_ns, inode
 
 
 class _Scanner(QObject):
@@ -152,31 +151,6 @@ class LibraryWatcher(QObject):
 
 
 def scan_roots(roots: list[Path]) -> tuple[Signature, set[str]]:
-    """The digest files under the roots, and the folders to watch for them (any thread)."""
-    files: set[tuple[str, int, int]] = set()
-    folders: set[str] = set()
-    for root in roots:
-        if root.is_dir():
-            _walk(root, files, folders)
-        elif root.is_file():
-            _add_file(root, files)
-            folders.add(str(root.parent))  # a file source: its folder tells of a replace-by-rename
-    return frozenset(files), folders
-
-
-def _walk(root: Path, files: set[tuple[str, int, int]], folders: set[str]) -> None:
-    """Like the library's scan: *.md below root, hidden folders skipped, folder links not followed."""
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        folders.add(folder)
-        for name in names:
-            if name.lower().endswith(".md"):
-                _add_file(Path(folder, name), files)
-
-
-def _add_file(path: Path, files: set[tuple[str, int, int]]) -> None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return  # deleted between listing and looking: the next scan sees it gone
-    files.add((str(path), stat.st_mtime_ns, stat.st_size))
+    """The digest files under the roots, and the folders to watch for them (any thread): the library's
+    own walk, so the watcher and the update agree on what a digest file is."""
+    return scan_folders(roots)
