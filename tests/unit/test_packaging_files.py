@@ -73,6 +73,8 @@ def test_every_package_and_resource_folder_is_in_the_install() -> None:
     listed = set(tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     on_disk = {".".join(path.parent.relative_to(REPO).parts) for path in (REPO / "reader").rglob("__init__.py")}
     on_disk |= {"reader.seeds", "reader.resources"}
-    on_disk |= {"reader." + ".".join(path.relative_to(REPO).parts)
-                for path in (REPO / "resources").rglob("*") if path.is_dir() and path.name != "__pycache__"}
+    folders = [path.relative_to(REPO).parts for path in (REPO / "resources").rglob("*")
+               if path.is_dir() and path.name != "__pycache__"]
+    # a folder whose name Python could import is a (namespace) package to setuptools; 128x128 is not
+    on_disk |= {"reader." + ".".join(parts) for parts in folders if all(part.isidentifier() for part in parts)}
     assert listed == on_disk
