@@ -18,6 +18,7 @@ from reader.cli.arguments import build_parser
 from reader.cli.output import TerminalProgress, describe, print_papers, terminal_safe
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.fs import atomic_write_text
+from reader.core.models import Paper
 from reader.library import (
     DEFAULT_SOURCE,
     FORMAT_SUFFIXES,
@@ -136,10 +137,8 @@ def _export(library: Library, args: argparse.Namespace) -> int:
     if args.search is not None:
         papers = [hit.paper for hit in library.search(args.search, limit=None).hits]
         nothing = f"no paper matches {args.search!r}"
-    elif args.date:
-        papers, nothing = library.papers(date=args.date), f"no papers on {args.date}"
     else:
-        papers, nothing = library.papers(starred=True), "no starred papers"
+        papers, nothing = _day_or_starred(library, args.date)
     if not papers:
         print(f"daily-papers: nothing to export ({nothing}); writing an empty document", file=sys.stderr)
     _write_output(library.export(papers, fmt, date=args.date, query=args.search), args.output)
@@ -147,6 +146,13 @@ def _export(library: Library, args: argparse.Namespace) -> int:
         entries = entry_count(papers, fmt)
         print(f"exported {entries} {'entry' if entries == 1 else 'entries'} to {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _day_or_starred(library: Library, date: str | None) -> tuple[list[Paper], str]:
+    """The papers of one day, or the starred ones; and how to say there are none."""
+    if date:
+        return library.papers(date=date), f"no papers on {date}"
+    return library.papers(starred=True), "no starred papers"
 
 
 def _zotero(library: Library, args: argparse.Namespace) -> int:
@@ -164,10 +170,8 @@ def _zotero(library: Library, args: argparse.Namespace) -> int:
                 return EXIT_FAILED
             papers.append(listed[0])
         nothing = ""
-    elif args.date:
-        papers, nothing = library.papers(date=args.date), f"no papers on {args.date}"
     else:
-        papers, nothing = library.papers(starred=True), "no starred papers"
+        papers, nothing = _day_or_starred(library, args.date)
     if not papers:
         print(f"daily-papers: nothing to send to Zotero ({nothing})", file=sys.stderr)
         return EXIT_OK

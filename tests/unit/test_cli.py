@@ -9,16 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
 PAPER_KEYS = {"arxiv_id", "date", "title", "url", "votes", "authors", "authors_truncated", "media", "sections",
               "starred", "read", "source"}
-
-
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    env.pop("DAILY_PAPERS_DATA_DIR", None)
-    return subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, env=env, timeout=120)
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_runner import run
 
 DAY = """## Daily Papers ({date})
 
@@ -17,13 +16,6 @@ Authors: Kim Minji
 
 - ***What's New***: 두 날에 실린 논문.
 """
-
-
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    env.pop("DAILY_PAPERS_DATA_DIR", None)
-    return subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, env=env, timeout=120)
 
 
 def test_export_reports_the_entries_each_format_holds(tmp_path: Path) -> None:

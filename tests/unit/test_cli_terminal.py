@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cli_runner import cli_env, run
+
 HOSTILE_TITLE = "Safe \x1b]0;owned\x07\x1b[2J title \u202etxt.exe\u202c end"
 DIGEST = f"""## Daily Papers (2025-03-01)
 
@@ -21,13 +23,6 @@ Authors: Ann \x1b[31mRed\x1b[0m Author
 
 - ***What's New***: 요약 \x1b[2J 문장
 """
-
-
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    env.pop("DAILY_PAPERS_DATA_DIR", None)
-    return subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, env=env, timeout=120)
 
 
 def hostile_library(tmp_path: Path) -> Path:
@@ -64,8 +59,7 @@ def test_index_shows_progress_on_a_terminal_and_nothing_extra_in_a_pipe(tmp_path
     piped = run(tmp_path / "piped", "index", str(folder))
     assert piped.returncode == 0 and "indexing:" not in piped.stderr and "indexing:" not in piped.stdout
 
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    env.pop("DAILY_PAPERS_DATA_DIR", None)
+    env = cli_env()
     leader, follower = pty.openpty()
     process = subprocess.Popen([sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "tty"), "index",
                                 str(folder)], stdout=subprocess.PIPE, stderr=follower, env=env)

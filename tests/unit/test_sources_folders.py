@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import cli_env
 
 from reader.sources.folders import scan_sources
 
@@ -48,8 +49,7 @@ def test_index_list_and_state_export_finish_with_a_fifo_in_a_source_folder(tmp_p
     (folder / "01.md").write_text(DIGEST, encoding="utf-8")
     os.mkfifo(folder / "02.md")
     os.mkfifo(tmp_path / "lone.md")  # a FIFO given as a file source
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    env.pop("DAILY_PAPERS_DATA_DIR", None)
+    env = cli_env()
     for command in (["index", str(folder), str(tmp_path / "lone.md")], ["list"], ["state", "export"]):
         result = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "data"), *command],
                                 capture_output=True, text=True, env=env, timeout=60)
