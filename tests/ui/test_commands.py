@@ -6,13 +6,16 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget, QWidgetAction
 
+from reader.ui.models.view import View
 from reader.ui.window.commands import COMMANDS, FILE, HELP, CommandActions, CommandRegistry
 from reader.ui.window.main_window import MainWindow  # imports every module that declares a command
 
-# Every command as the window had it before the registry: (menu text, keys[, checkable]).
+# Every command of the window: (menu text, keys[, checkable]); texts as shown with no paper current and
+# nothing to undo (Star/Unstar, Mark as Read/Unread, Undo and Redo say what they would do).
 EXPECTED_COMMANDS: dict[str, tuple[str, tuple[str, ...]] | tuple[str, tuple[str, ...], bool]] = {
     "next_paper": ("&Next Paper", ("J",)),
     "previous_paper": ("&Previous Paper", ("K",)),
+    "next_unread": ("Next &Unread", ("Space",)),
     "next_day": ("Next &Day", ("N",)),
     "previous_day": ("Previous D&ay", ("P",)),
     "toggle_star": ("&Star", ("S",)),
@@ -23,9 +26,14 @@ EXPECTED_COMMANDS: dict[str, tuple[str, tuple[str, ...]] | tuple[str, tuple[str,
     "zoom_in": ("&Larger Text", ("Ctrl+=", "Ctrl++")),
     "zoom_out": ("&Smaller Text", ("Ctrl+-",)),
     "zoom_reset": ("&Normal Size", ("Ctrl+0",)),
+    "copy_link": ("Copy &Link", ()),
+    "mark_rest_of_day_read": ("Mark the Res&t of the Day as Read", ()),
     "mark_day_read": ("Mark &Day as Read", ()),
     "mark_all_read": ("Mark &All as Read…", ()),
     "hide_read": ("&Hide Read Papers", ("Ctrl+H",), True),
+    "keep_starred": ("&Keep Starred Papers Visible", (), True),
+    "undo": ("&Undo", ("Ctrl+Z",)),
+    "redo": ("&Redo", ("Ctrl+Shift+Z",)),
     "sort_votes": ("Sort by &Votes", (), True),
     "sort_date": ("Sort by &Date", (), True),
     "sort_title": ("Sort by &Title", (), True),
@@ -51,9 +59,12 @@ EXPECTED_MENUS = [
     ("&File", ["add_folder", "add_files", "library", "-", "update_library", "check_digests", "-",
                ("&Export", ["export_starred", "export_day", "export_search"]), "export_state", "import_state", "-",
                "preferences", "-", "quit"]),
-    ("&View", ["hide_read", "-", "sort_votes", "sort_date", "sort_title", "-", "zoom_in", "zoom_out", "zoom_reset"]),
-    ("&Go", ["next_paper", "previous_paper", "next_day", "previous_day", "-", "find", "leave_search"]),
-    ("&Paper", ["toggle_star", "toggle_read", "open_arxiv", "copy_bibtex", "-", "mark_day_read", "mark_all_read"]),
+    ("&Edit", ["undo", "redo"]),
+    ("&View", ["hide_read", "keep_starred", "-", "sort_votes", "sort_date", "sort_title", "-", "zoom_in", "zoom_out",
+               "zoom_reset"]),
+    ("&Go", ["next_paper", "previous_paper", "next_unread", "next_day", "previous_day", "-", "find", "leave_search"]),
+    ("&Paper", ["toggle_star", "toggle_read", "open_arxiv", "copy_bibtex", "copy_link", "-", "mark_rest_of_day_read",
+                "mark_day_read", "mark_all_read"]),
     ("&Help", ["keyboard_help", "show_problems", "-", "about"]),
 ]
 
@@ -102,6 +113,7 @@ def test_every_menu_and_toolbar_item_is_a_declared_command(open_window) -> None:
 
 def test_the_menus_and_keys_are_the_ones_the_window_always_had(open_window) -> None:
     window = open_window()
+    window.sidebar.select_view(View("starred"))  # no paper current: the commands' own texts
     menus = [(action.text(), menu_layout(action.menu())) for action in window.menuBar().actions()]
     assert menus == EXPECTED_MENUS
     assert set(window.commands) == set(EXPECTED_COMMANDS)
@@ -118,7 +130,8 @@ def test_the_menus_and_keys_are_the_ones_the_window_always_had(open_window) -> N
 def test_the_keyboard_help_lists_the_reading_keys_first_then_menu_by_menu() -> None:
     assert MainWindow and set(COMMANDS) == set(EXPECTED_COMMANDS)
     keys = [keys for keys, _description in COMMANDS.help_rows()]
-    assert keys == ["J", "K", "N", "P", "Ctrl+F / /", "Esc", "S", "M", "O", "Ctrl+Shift+C", "Ctrl+H",
+    assert keys == ["J", "K", "Space", "N", "P", "Ctrl+F / /", "Esc", "S", "M", "O", "Ctrl+Shift+C", "Ctrl+Z",
+                    "Ctrl+Shift+Z", "Ctrl+H",
                     "Ctrl+= / Ctrl++", "Ctrl+-", "Ctrl+0", "Ctrl+O", "Ctrl+L", "F5", "Ctrl+Q", "F1",
                     "Down / Up", "Enter"]
 

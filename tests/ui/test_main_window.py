@@ -126,9 +126,16 @@ def test_enter_double_click_and_o_open_arxiv(open_window, qtbot, opened_urls, ge
     assert paper.arxiv_id in window.statusBar().currentMessage()
 
 
+def click_row(window: MainWindow, qtbot, row: int) -> None:
+    index = window.paper_proxy.index(row, PaperTableModel.TITLE)
+    qtbot.mouseClick(window.paper_list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.paper_list.visualRect(index).center())
+
+
 def test_paper_becomes_read_after_being_shown_for_a_moment(open_window, qtbot) -> None:
     window = open_window(read_mode=ReadMode.AFTER_DELAY, read_delay_s=0.2)
     paper = window.paper_list.current_paper()
+    click_row(window, qtbot, 0)  # the reader chooses the paper the window started on
     assert not window.library.flags(paper.arxiv_id).read  # not at once
     qtbot.waitUntil(lambda: window.library.flags(paper.arxiv_id).read, timeout=5000)
     assert sidebar_count(window, View("day", NEWEST_DAY)) == "7/8"
@@ -145,7 +152,10 @@ def test_moving_on_before_the_moment_leaves_a_paper_unread(open_window, qtbot) -
 
 def test_read_immediately_and_never(open_window, seeded_data_dir: Path, qtbot) -> None:
     window = open_window(read_mode=ReadMode.IMMEDIATELY)
-    assert window.library.flags(window.paper_list.current_paper().arxiv_id).read
+    first = window.paper_list.current_paper()
+    qtbot.keyClick(window.paper_list, "j")
+    assert window.library.flags(window.paper_list.current_paper().arxiv_id).read  # chosen: read at once
+    assert not window.library.flags(first.arxiv_id).read  # shown by the window at start: not read
     window.close()
     # With a moment of 10 ms, the wait below is long enough for the timer to mark a paper read ...
     window = open_window(seeded_data_dir, read_mode=ReadMode.AFTER_DELAY, read_delay_s=0.01)
@@ -163,7 +173,9 @@ def test_read_immediately_and_never(open_window, seeded_data_dir: Path, qtbot) -
 
 def test_m_marks_unread_again_and_the_timer_does_not_undo_it(open_window, qtbot) -> None:
     window = open_window(read_mode=ReadMode.IMMEDIATELY)
+    qtbot.keyClick(window.paper_list, "j")
     paper = window.paper_list.current_paper()
+    assert window.library.flags(paper.arxiv_id).read
     qtbot.keyClick(window.paper_list, "m")
     assert not window.library.flags(paper.arxiv_id).read
     qtbot.keyClick(window.paper_list, "m")

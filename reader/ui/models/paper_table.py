@@ -229,7 +229,8 @@ def _votes(paper: ListItem) -> int:
 
 
 class PaperFilterProxy(QSortFilterProxyModel):
-    """Hides read papers on request, but never the one being read (it would vanish under the reader).
+    """Hides read papers on request, but never the one being read (it would vanish under the reader),
+    and, when asked, never a starred one (kept for later, read or not).
 
     Sorting is passed to the source model (see PaperTableModel); the proxy keeps source order.
     """
@@ -237,17 +238,33 @@ class PaperFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._hide_read = False
+        self._keep_starred = False
         self._pinned_key: str | None = None
 
     @property
     def hide_read(self) -> bool:
         return self._hide_read
 
+    @property
+    def keep_starred(self) -> bool:
+        return self._keep_starred
+
     def set_hide_read(self, hidden: bool) -> None:
         if hidden != self._hide_read:
             self._begin_filter_change()
             self._hide_read = hidden
             self._end_filter_change()
+
+    def set_keep_starred(self, kept: bool) -> None:
+        """While read papers are hidden, keep the starred ones (read or not) listed."""
+        if kept == self._keep_starred:
+            return
+        if not self._hide_read:
+            self._keep_starred = kept
+            return
+        self._begin_filter_change()
+        self._keep_starred = kept
+        self._end_filter_change()
 
     def set_pinned_key(self, key: str | None) -> None:
         """Keep this paper visible even when read (the current one); releases the previous pin."""
@@ -271,7 +288,8 @@ class PaperFilterProxy(QSortFilterProxyModel):
         source = self.sourceModel()
         assert isinstance(source, PaperTableModel)
         paper = source.paper_at(source_row)
-        return not source.flags_of(paper.arxiv_id).read or paper.key == self._pinned_key
+        flags = source.flags_of(paper.arxiv_id)
+        return not flags.read or (self._keep_starred and flags.starred) or paper.key == self._pinned_key
 
     # Qt 6.10 deprecates invalidateRowsFilter() for a begin/end pair; older Qt only has the former.
 

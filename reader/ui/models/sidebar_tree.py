@@ -1,13 +1,20 @@
-"""The tree model of the left pane: smart views, an optional search row, then years > months > days."""
+"""The tree model of the left pane: smart views, an optional search row, then years > months > days.
+
+What each number counts, as the tooltips say: "All papers", "Unread" and "Starred" count papers
+(distinct arXiv ids: a paper listed on two days counts once), from ``Library.smart_counts`` handed
+over by the window; a day row counts its listings as ``unread/total`` (a day lists a paper once); a
+month or year row shows the unread listings of its days, which is what it sums.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from reader.library import SmartCounts
 from reader.ui.models.view import SMART_KINDS, View, ViewKind
 
 ViewRole = Qt.ItemDataRole.UserRole + 1  # the View of a row (None for year/month rows)
@@ -40,12 +47,16 @@ class SidebarModel(QAbstractItemModel):
 
     Column 0 is the name, column 1 the count (``unread/total`` for days). Counts are updated in
     place with dataChanged so a star or a read never collapses the tree or moves the selection.
+
+    ``smart_counts`` (the window gives ``Library.smart_counts``) is asked whenever the days change, for
+    the smart views' numbers of papers; without it (a model on its own) they sum the days' listings.
     """
 
     NAME, COUNT = 0, 1
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, smart_counts: Callable[[], SmartCounts] | None = None) -> None:
         super().__init__(parent)
+        self._smart_counts_source = smart_counts
         self._root = _Node(None, "")
         self._smart: dict[ViewKind, _Node] = {}
         self._search: _Node | None = None
@@ -118,6 +129,11 @@ class SidebarModel(QAbstractItemModel):
         """The number a smart view shows next to its name."""
         return self._smart_counts.get(kind, 0)
 
+    def day_unread(self, date: str) -> int:
+        """Unread papers of one day (0 for a day not listed)."""
+        node = self._days.get(date)
+        return node.unread if node else 0
+
     # Qt model interface.
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
@@ -157,6 +173,8 @@ class SidebarModel(QAbstractItemModel):
             return node.view
         if role == Qt.ItemDataRole.DisplayRole:
             return self._label(node) if index.column() == self.NAME else self._count_text(node)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and node.unread and index.column() == self.NAME:
@@ -183,6 +201,26 @@ class SidebarModel(QAbstractItemModel):
             "starred": self.tr("Starred"),
         }
         return names[view.kind]
+
+    def _tooltip(self, node: _Node) -> str:
+        """What the row's number counts, in words."""
+        view = node.view
+        if view is None:
+            return self.tr("{unread} unread of {total} listings on these days (a paper listed on two days counts on "
+                           "each)").format(unread=node.unread, total=node.total)
+        if view.kind in ("day", "latest"):
+            return self.tr("{unread} unread of {total} papers on this day").format(unread=node.unread, total=node.total)
+        if view.kind == "search":
+            return self.tr("Listings that match the search (a paper listed on two days is listed twice)")
+        texts = {
+            "all": self.tr("%n paper(s) in the library: papers, not listings (a paper listed on two days counts once)",
+                           "", node.total),
+            "unread": self.tr("%n unread paper(s): papers, not listings (a paper listed on two days counts once)",
+                              "", node.total),
+            "starred": self.tr("%n starred paper(s): papers, not listings (a paper listed on two days counts once)",
+                               "", node.total),
+        }
+        return texts[view.kind]
 
     def _count_text(self, node: _Node) -> str:
         view = node.view
@@ -272,9 +310,16 @@ class SidebarModel(QAbstractItemModel):
             month.parent.total += day.total
         latest = self._smart["latest"]
         latest.unread, latest.total = (days[0].unread, days[0].total) if days else (0, 0)
-        self._smart["all"].total = sum(day.total for day in days)
-        self._smart["unread"].total = sum(day.unread for day in days)
-        self._smart["starred"].total = sum(day.starred for day in days)
+        if self._smart_counts_source is not None:  # papers: a paper on two days counts once
+            counts = self._smart_counts_source() if days else SmartCounts(0, 0, 0)
+            papers, unread, starred = counts.papers, counts.unread, counts.starred
+        else:  # a model on its own: the listings of its days
+            papers = sum(day.total for day in days)
+            unread = sum(day.unread for day in days)
+            starred = sum(day.starred for day in days)
+        self._smart["all"].total = papers
+        self._smart["unread"].total = unread
+        self._smart["starred"].total = starred
         self._smart_counts = {kind: self._smart[kind].total for kind in SMART_KINDS}
         self._smart_counts["latest"] = latest.total
 

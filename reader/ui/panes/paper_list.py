@@ -1,10 +1,18 @@
-"""The middle pane: a table of papers over PaperTableModel through PaperFilterProxy."""
+"""The middle pane: a table of papers over PaperTableModel through PaperFilterProxy.
+
+The list tells apart a paper the reader chose from one the window put under the cursor: a click, a
+key that moves the cursor (arrows, Page Up/Down, Home/End, j/k through ``step``), Enter, or
+``select_row(..., chosen=True)`` emit ``paper_chosen`` after ``current_paper_changed``; a view
+filled, a search listed, a reload or a removed row only emit ``current_paper_changed``. Only a
+chosen paper becomes read (window/reading.py).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reader.core.models import Paper
@@ -19,7 +27,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class PaperList(QTableView):
     """Rows of papers; Enter or a double-click asks to open the current paper on arXiv."""
 
-    current_paper_changed = Signal(object)  # Paper | None
+    current_paper_changed = Signal(object)  # Paper | None: the paper under the cursor, however it got there
+    paper_chosen = Signal(object)  # Paper: the reader chose the current paper (see the module's docstring)
     open_requested = Signal(object)  # Paper
 
     def __init__(self, model: PaperTableModel, proxy: PaperFilterProxy, parent: QWidget | None = None) -> None:
@@ -61,8 +70,19 @@ class PaperList(QTableView):
         index = self.currentIndex()
         return index.data(PaperRole) if index.isValid() else None
 
-    def select_row(self, row: int) -> bool:
-        """Make proxy row ``row`` current (clamped); False when the list is empty."""
+    def current_key(self) -> str | None:
+        """The ``date/arxiv_id`` key of the current row, without loading its full Paper."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        source = self._proxy.mapToSource(index)
+        return self._source.paper_at(source.row()).key if source.isValid() else None
+
+    def select_row(self, row: int, chosen: bool = False) -> bool:
+        """Make proxy row ``row`` current (clamped); False when the list is empty.
+
+        ``chosen``: the reader asked for this row (a key, Next Unread), so it may become read.
+        """
         count = self._proxy.rowCount()
         if count == 0:
             self.current_paper_changed.emit(None)
@@ -73,20 +93,53 @@ class PaperList(QTableView):
             self.current_paper_changed.emit(self.current_paper())  # re-show after a reload
         self.setCurrentIndex(index)
         self.scrollTo(index)
+        if chosen:
+            self._emit_chosen()
         return True
 
-    def select_key(self, key: str) -> bool:
+    def select_key(self, key: str, chosen: bool = False) -> bool:
         """Make the paper with this ``date/arxiv_id`` key current, if it is listed."""
+        row = self.row_of_key(key)
+        return row >= 0 and self.select_row(row, chosen)
+
+    def row_of_key(self, key: str) -> int:
+        """The list row (as shown, read papers perhaps hidden) of this key, or -1."""
         source_row = self._source.row_of(key)
         if source_row < 0:
-            return False
+            return -1
         index = self._proxy.mapFromSource(self._source.index(source_row, PaperTableModel.TITLE))
-        return index.isValid() and self.select_row(index.row())
+        return index.row() if index.isValid() else -1
 
     def step(self, delta: int) -> None:
         """Move the current row by ``delta`` (j/k); the first move from nothing picks the top row."""
         current = self.currentIndex()
-        self.select_row(current.row() + delta if current.isValid() else 0)
+        self.select_row(current.row() + delta if current.isValid() else 0, chosen=True)
+
+    def unread_rows(self, rows: range) -> int:
+        """The first of ``rows`` (list rows, as shown) whose paper is unread, or -1."""
+        for row in rows:
+            source = self._proxy.mapToSource(self._proxy.index(row, 0))
+            if not self._source.flags_of(self._source.paper_at(source.row()).arxiv_id).read:
+                return row
+        return -1
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A left click on a row chooses it (also the row already current)."""
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.indexAt(event.position().toPoint()).isValid():
+            self._emit_chosen()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A key that moved the cursor to another paper, or Enter, chooses the current paper."""
+        before = self.current_key()
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or self.current_key() != before:
+            self._emit_chosen()
+
+    def _emit_chosen(self) -> None:
+        paper = self.current_paper()
+        if paper is not None:
+            self.paper_chosen.emit(paper)
 
     def set_highlighting(self, enabled: bool) -> None:
         """Paint search spans in titles (a search view) or paint titles with Qt's own delegate.

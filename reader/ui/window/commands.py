@@ -15,7 +15,8 @@ command has no handler in the window, or a menu or toolbar item is not a declare
 
 Single-letter keys are ordinary window shortcuts: a QLineEdit claims printable keys through
 Qt's ShortcutOverride, so while the search field has focus ``s`` types an "s" instead of
-starring. A test checks exactly that.
+starring. A test checks exactly that. Space (Next Unread) is one too; a focused button claims it
+the same way (``ButtonsKeepSpace``), so Space still presses the button under the keyboard focus.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar, QToolBar, QWidget
 
 CONTEXT = "Shortcuts"  # the translation context of every command, menu and key text here
 
@@ -67,13 +68,14 @@ class Place:
 
 FILE = Menu(QT_TRANSLATE_NOOP("Shortcuts", "&File"))
 EXPORT = Menu(QT_TRANSLATE_NOOP("Shortcuts", "&Export"), FILE.at(3, 1))
+EDIT = Menu(QT_TRANSLATE_NOOP("Shortcuts", "&Edit"))
 VIEW = Menu(QT_TRANSLATE_NOOP("Shortcuts", "&View"))
 GO = Menu(QT_TRANSLATE_NOOP("Shortcuts", "&Go"))
 PAPER = Menu(QT_TRANSLATE_NOOP("Shortcuts", "&Paper"))
 HELP = Menu(QT_TRANSLATE_NOOP("Shortcuts", "&Help"))
-MENUS: tuple[Menu, ...] = (FILE, EXPORT, VIEW, GO, PAPER, HELP)
+MENUS: tuple[Menu, ...] = (FILE, EXPORT, EDIT, VIEW, GO, PAPER, HELP)
 MENU_BAR: tuple[Menu, ...] = tuple(menu for menu in MENUS if menu.place is None)  # left to right
-HELP_ORDER: tuple[Menu, ...] = (GO, PAPER, VIEW, FILE, HELP)  # the keyboard help: reading keys first
+HELP_ORDER: tuple[Menu, ...] = (GO, PAPER, EDIT, VIEW, FILE, HELP)  # the keyboard help: reading keys first
 
 # Keys handled by the widgets themselves, listed so the help is complete.
 NATIVE_KEYS: tuple[tuple[str, str], ...] = (
@@ -249,6 +251,19 @@ class CommandActions(Mapping[str, QAction]):
             if command.enabled is not None and owner is not None:
                 self._actions[name].setEnabled(command.enabled(owner))
 
+    def context_menu(self, names: tuple[str | None, ...], parent: QWidget) -> QMenu:
+        """A right-click menu of these commands (None: a line), with their keys shown, enabled as in the menus."""
+        self.update_enabled()
+        menu = QMenu(parent)
+        for name in names:
+            if name is None:
+                menu.addSeparator()
+            else:
+                action = self._actions[name]
+                action.setShortcutVisibleInContextMenu(True)
+                menu.addAction(action)
+        return menu
+
     def build_menus(self, menu_bar: QMenuBar) -> None:
         """The menu bar from the places the commands declared."""
         for menu in MENU_BAR:
@@ -270,3 +285,18 @@ class CommandActions(Mapping[str, QAction]):
                         if command.toolbar is not None)
         for _position, name in placed:
             toolbar.addAction(self._actions[name])
+
+
+class ButtonsKeepSpace(QObject):
+    """Lets a focused button take Space (it presses the button) before the Space window shortcut does."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Space and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            event.accept()  # the key goes to the button as a key press
+        return False
+
+    def install(self, window: QWidget) -> None:
+        """On every button of the window as it is now (the panes' buttons exist when the window is built)."""
+        for button in window.findChildren(QAbstractButton):
+            button.installEventFilter(self)

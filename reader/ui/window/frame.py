@@ -38,7 +38,7 @@ class WindowFrame(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Daily Papers Reader"))
 
-        self.sidebar_model = SidebarModel(self)
+        self.sidebar_model = SidebarModel(self, smart_counts=library.smart_counts)
         self.paper_model = PaperTableModel(self, loader=lambda row: library.paper(row.arxiv_id, row.date))
         self.paper_proxy = PaperFilterProxy(self)
         self.sidebar = Sidebar(self.sidebar_model)

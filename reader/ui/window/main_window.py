@@ -1,7 +1,9 @@
 """The reader window: a WindowFrame (frame.py) with its work given to the objects next to it.
 
-    navigation.py      which papers the list shows: views, days, sort, hidden read papers, search
+    navigation.py      which papers the list shows: views, days, next unread, sort, hidden read papers, search
     reading.py         the paper being read: the detail pane, read marks, stars, arXiv, text size
+    undo.py            Edit > Undo and Redo of the reader's stars and read marks
+    context_menus.py   the right-click menus of list rows and sidebar days (the same commands)
     updates.py         background updates: start, days as they land, outcome, problems
     library_tools.py   sources: add folders and files, drops, the Library dialog, the folder watcher
     export_actions.py  File > Export, Copy BibTeX, the reading state carried between computers
@@ -32,7 +34,8 @@ from reader.ui.dialogs.keyboard_help import KeyboardHelpDialog
 from reader.ui.models.view import View
 from reader.ui.panes import digest_markdown
 from reader.ui.window.accessibility import describe_window
-from reader.ui.window.commands import COMMANDS, FILE, HELP, QT_TRANSLATE_NOOP, command
+from reader.ui.window.commands import COMMANDS, FILE, HELP, QT_TRANSLATE_NOOP, ButtonsKeepSpace, command
+from reader.ui.window.context_menus import ContextMenus
 from reader.ui.window.export_actions import ExportActions
 from reader.ui.window.frame import WindowFrame
 from reader.ui.window.library_tools import LibraryTools
@@ -95,11 +98,14 @@ class MainWindow(WindowFrame):
         connect_parts(self, self.navigation, self.reading, self.updates)
         self.library_tools = LibraryTools(self, self.start_update)  # sources, drops, folder watching, fetching
         self.export_actions = ExportActions(self)  # export, Copy BibTeX, reading state
-        for owner in (self, self.navigation, self.reading, self.updates, self.library_tools, self.export_actions):
+        self.context_menus = ContextMenus(self)  # right-click menus: the same commands
+        for owner in (self, self.navigation, self.reading, self.reading.history, self.updates, self.library_tools,
+                      self.export_actions):
             self.commands.bind(owner)
         self.commands.build_menus(self.menuBar())
         self.commands.build_toolbar(self.toolbar)
         describe_window(self)  # accessible names, Tab order, visible focus
+        ButtonsKeepSpace(self).install(self)  # Space presses a focused button; elsewhere it is Next Unread
         self._restore_state()
         self._first_paint = _FirstPaint(self, self._finish_start)
 

@@ -1,24 +1,31 @@
-"""Which papers the list shows: the view chosen in the sidebar, the day and paper keys, the sort,
-hidden read papers, and the search that replaces the list while it runs.
+"""Which papers the list shows: the view chosen in the sidebar, the day and paper keys, Next Unread,
+the sort, hidden read papers (starred ones kept, if asked), and the search that replaces the list
+while it runs.
 
 Choosing a view (a row of the sidebar, a key, a search) fills the paper list and selects the paper
-asked for, or the top row; the paper list's current_paper_changed then reaches reading.py.
+asked for, or the top row; the paper list's current_paper_changed then reaches reading.py. Those
+selections are the window's, not the reader's: only j/k and Next Unread here choose a paper (so it
+may become read).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 
 from reader.core.errors import InvalidQueryError
+from reader.core.models import Flags
 from reader.library import DayInfo, SearchResult
 from reader.ui.models.paper_table import ListItem, PaperTableModel
 from reader.ui.models.view import CROSS_DAY_KINDS, View
+from reader.ui.platform.settings import Settings
 from reader.ui.window.commands import GO, QT_TRANSLATE_NOOP, VIEW, command
 from reader.ui.window.frame import WindowFrame
 
 SEARCH_LIMIT = 500  # hits listed; the sidebar still shows the full count
+FLAGS_OF_LIMIT = 2000  # more papers than this: one read of every flag beats a look-up of each
+KEEP_STARRED_KEY = "window/keep_starred"  # in settings.ini, next to window/hide_read
 Sort = tuple[int, Qt.SortOrder]
 DEFAULT_SORT: Sort = (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder)
 SORTS: dict[str, Sort] = {
@@ -40,6 +47,7 @@ class Navigation(QObject):
         self._search_query: str | None = None
         self._search_result: SearchResult | None = None
         self._before_search: tuple[View | None, str | None] | None = None
+        self._pending_unread = False  # the next view loaded selects its first unread paper (Next Unread)
 
     # --- commands -------------------------------------------------------------------------
 
@@ -53,10 +61,47 @@ class Navigation(QObject):
     def previous_paper(self) -> None:
         self.window.paper_list.step(-1)
 
+    @command("next_unread", QT_TRANSLATE_NOOP("Shortcuts", "Next &Unread"), keys=("Space",),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Next unread paper in the list, then in the next day"),
+             menu=GO.at(1, 3))
+    def next_unread(self) -> None:
+        """The next unread paper below in the list; else the first of the next day with unread papers (down the
+        date list, then round from the newest); else one above in the list."""
+        window = self.window
+        paper_list = window.paper_list
+        current = paper_list.currentIndex()
+        start = current.row() + 1 if current.isValid() else 0
+        row = paper_list.unread_rows(range(start, window.paper_proxy.rowCount()))
+        if row >= 0:
+            paper_list.select_row(row, chosen=True)
+            return
+        for date in self._following_days():
+            if window.sidebar_model.day_unread(date):
+                self._pending_unread = True
+                if window.sidebar.select_view(View("day", date)):
+                    window.paper_list.setFocus()
+                    return
+                self._pending_unread = False
+        row = paper_list.unread_rows(range(0, max(0, start - 1)))
+        if row >= 0:
+            paper_list.select_row(row, chosen=True)
+            return
+        window.status(self.tr("No unread papers left"))
+
+    def _following_days(self) -> list[str]:
+        """From a day (or Latest day): the days after it down the date list, then those above it; else none."""
+        view = self.view
+        dates = self.window.sidebar_model.day_dates()
+        if view is None or view.kind not in ("day", "latest") or not dates:
+            return []
+        current = dates[0] if view.kind == "latest" else view.date
+        position = dates.index(current) if current in dates else -1
+        return dates[position + 1:] + dates[:max(position, 0)]
+
     @command("next_day", QT_TRANSLATE_NOOP("Shortcuts", "Next &Day"), keys=("N",),
-             help=QT_TRANSLATE_NOOP("Shortcuts", "Next day (down the date list)"), menu=GO.at(1, 3), args=(1,))
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Next day (down the date list)"), menu=GO.at(1, 4), args=(1,))
     @command("previous_day", QT_TRANSLATE_NOOP("Shortcuts", "Previous D&ay"), keys=("P",),
-             help=QT_TRANSLATE_NOOP("Shortcuts", "Previous day (up the date list)"), menu=GO.at(1, 4), args=(-1,))
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Previous day (up the date list)"), menu=GO.at(1, 5), args=(-1,))
     def go_day(self, step: int) -> None:
         target = self.window.sidebar.adjacent_day(step)
         if target is not None:
@@ -85,6 +130,18 @@ class Navigation(QObject):
         if window.paper_list.current_paper() is None:
             window.paper_list.select_row(0)
 
+    @command("keep_starred", QT_TRANSLATE_NOOP("Shortcuts", "&Keep Starred Papers Visible"),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Starred papers stay listed while read ones are hidden"),
+             menu=VIEW.at(1, 2), checkable=True, on_toggle=True)
+    def set_keep_starred(self, kept: bool) -> None:
+        window = self.window
+        window.paper_proxy.set_keep_starred(kept)
+        state = _window_state(window.settings)
+        if _is_true(state.value(KEEP_STARRED_KEY, False)) != kept:  # not when restoring it (see on_sort_changed)
+            state.setValue(KEEP_STARRED_KEY, bool(kept))
+        if window.paper_list.current_paper() is None:
+            window.paper_list.select_row(0)
+
     @command("sort_votes", QT_TRANSLATE_NOOP("Shortcuts", "Sort by &Votes"), menu=VIEW.at(2, 1),
              checkable=True, group="sort", args=SORTS["sort_votes"])
     @command("sort_date", QT_TRANSLATE_NOOP("Shortcuts", "Sort by &Date"), menu=VIEW.at(2, 2),
@@ -110,12 +167,22 @@ class Navigation(QObject):
             window.paper_list.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # best match first
         elif previous_kind in (None, "search"):
             window.paper_list.sortByColumn(*self._user_sort)
+        pending_unread, self._pending_unread = self._pending_unread, False
         papers, highlights = self._papers_for(view)
-        window.paper_model.set_papers(papers, window.library.all_flags(), highlights)
+        window.paper_model.set_papers(papers, self._flags_of(papers), highlights)
         window.paper_list.set_date_column_visible(view.kind in CROSS_DAY_KINDS)
         window.paper_list.set_highlighting(view.kind == "search")
-        if not (key and window.paper_list.select_key(key)):
+        first_unread = window.paper_list.unread_rows(range(window.paper_proxy.rowCount())) if pending_unread else -1
+        if first_unread >= 0:
+            window.paper_list.select_row(first_unread, chosen=True)
+        elif not (key and window.paper_list.select_key(key)):
             window.paper_list.select_row(0)
+
+    def _flags_of(self, papers: Sequence[ListItem]) -> dict[str, Flags]:
+        """The flags of the papers listed: looked up one by one for a day, read all at once for a long list."""
+        library = self.window.library
+        ids = {paper.arxiv_id for paper in papers}
+        return library.flags_of(ids) if len(ids) <= FLAGS_OF_LIMIT else library.all_flags()
 
     def _papers_for(self, view: View) -> tuple[Sequence[ListItem], dict[str, list[tuple[int, int]]]]:
         """Search hits are full Papers (few, with spans); every other view lists light rows."""
@@ -172,6 +239,8 @@ class Navigation(QObject):
         self._user_sort = (sort[0], order) if sort else DEFAULT_SORT
         self.window.paper_list.sortByColumn(*self._user_sort)
         self.window.commands["hide_read"].setChecked(hide_read)
+        kept = _is_true(_window_state(self.window.settings).value(KEEP_STARRED_KEY, False))
+        self.window.commands["keep_starred"].setChecked(kept)
 
     def restore_view(self, view: View | None, key: str | None) -> None:
         """Last run's view and paper, or the first-start view when they are gone (or on a first start)."""
@@ -234,3 +303,14 @@ class Navigation(QObject):
                 self._pending_key = None
                 self.select_first_start_view()
         self.window.sidebar_model.set_search_count(None)
+
+
+def _window_state(settings: Settings) -> QSettings:
+    """The settings file's window state, for a value Settings has no property for (yet): a second QSettings
+    on the same file, which Qt keeps in step with the first within the process."""
+    return QSettings(settings.path, QSettings.Format.IniFormat)
+
+
+def _is_true(value: object) -> bool:
+    """An INI value read back: ``true`` comes back as a string."""
+    return str(value).lower() in ("true", "1", "yes")

@@ -25,10 +25,11 @@ def connect_parts(window: WindowFrame, navigation: Navigation, reading: Reading,
     search_bar.escaped.connect(navigation.leave_search)
     search_bar.submitted.connect(paper_list.setFocus)
 
-    # The paper being read: shown, opened, starred from the pane, read after a moment.
+    # The paper being read: shown, opened, starred from the pane, read a moment after the reader chose it.
     paper_list.current_paper_changed.connect(reading.on_paper_changed)
+    paper_list.paper_chosen.connect(reading.on_paper_chosen)
     paper_list.open_requested.connect(reading.open_on_arxiv)
-    detail.star_toggled.connect(lambda arxiv_id, starred: reading.set_starred([arxiv_id], starred))
+    detail.star_toggled.connect(reading.on_detail_star)
     detail.status_message.connect(window.status)
     detail.date_link_activated.connect(lambda date: sidebar.select_view(View("day", date)))
     detail.font_point_size_changed.connect(lambda size: setattr(window.settings, "font_point_size", size))
