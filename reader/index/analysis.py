@@ -1,25 +1,34 @@
 """Korean-aware tokenisation, shared by indexing, querying and highlighting.
 
-Whoosh pickles the field type (and its analyzer) into the index schema by module path, so this
+Whoosh pickles the field types (and their analyzers) into the index schema by module path, so this
 module must keep its name and its class names; change the token rules only together with
 ``INDEX_FORMAT`` in search_index.py, which makes an old index rebuild itself.
 
-Token rules (one compiled regex, one pass):
+Token rules (one compiled regex, one pass), for the positional text fields:
 
 * A run of Hangul syllables gives its character bigrams at positions 0..n-2 of the run and its
   last syllable alone at position n-1, so a run of n syllables takes exactly n positions.
-  ``언어모델을`` -> 언어 어모 모델 델을 을. A multi-syllable query word is then a phrase of its
-  bigrams (substring semantics: ``모델`` is inside 모델을 and 언어모델), a one-syllable query word
-  a prefix over terms, and the lone last syllable marks "the run ends here" for phrases.
+  ``언어모델을`` -> 언어 어모 모델 델을 을. The lone last syllable marks "the run ends here": a
+  query word that crosses a space (``강화학습`` in ``강화 학습``) is the lone ``화`` of one run
+  followed by the bigram ``학습`` of the next, at the next position.
+* Hangul runs separated by spaces only (``SPACES``: no line break, no punctuation) are consecutive;
+  anything else between two Hangul runs (``강화, 학습``, a line break) leaves one position empty, so
+  no phrase or spaced word matches across it.
 * A run of other letters and digits (Latin, digits, accented names) is one lower-cased word.
   Latin query words match by word-start prefix (``llm`` -> LLMs, LLM-based, LLM을).
 * Words glued by ``- . / _ '`` (``GPT-4o``, ``Llama-3.1-8B``) also give each glued tail as one
   extra term at the position of its first word (``gpt-4o``, ``4o`` is still its own word), so
   ``GPT-4o`` and ``Llama-3`` are one cheap prefix lookup instead of a positional search.
 
-Indexing bypasses Whoosh's token-object pipeline: :class:`KoreanText.index` turns a text into
-``term -> positions`` with plain lists and dicts, which is what makes this analyzer cheaper than
-Whoosh's own StandardAnalyzer (see bench/index_bench.py).
+Position-free terms, in a companion field per text field (``suffix_field``): every suffix of three
+or more syllables of every Hangul run of three or more syllables (``데이터셋을`` -> 데이터셋을
+이터셋을 터셋을), without positions, frequencies or scores. A Hangul query word of three or more
+syllables inside one run is then one prefix lookup there (``데이터셋`` -> 데이터셋, 데이터셋을, ...),
+with no position check; a two-syllable word is its bigram, which needs no positions either.
+
+Indexing bypasses Whoosh's token-object pipeline: :func:`index_terms` turns a text into
+``term -> positions`` and the set of suffixes with plain lists and dicts, which is what makes this
+analyzer cheaper than Whoosh's own StandardAnalyzer (see bench/index_bench.py).
 """
 
 from __future__ import annotations
@@ -28,14 +37,23 @@ import re
 from collections.abc import Iterable, Iterator
 
 from whoosh.analysis import Token, Tokenizer
-from whoosh.fields import TEXT
+from whoosh.fields import TEXT, FieldType
+from whoosh.formats import Existence
 
 HANGUL = "가-힣"
 # Letters and digits that are not Hangul syllables: [^\W_] is "a word character but not _".
 OTHER = rf"[^\W_{HANGUL}]"
 CONNECTORS = "-./_'"
-TOKEN_RE = re.compile(rf"([{HANGUL}]+)|({OTHER}+(?:[{re.escape(CONNECTORS)}]{OTHER}+)*)")
+# What may separate the parts of a Korean compound written with spaces (``강화 학습``): spaces and
+# tabs, the no-break and the ideographic space. A line break or any punctuation ends a compound.
+SPACES = " \t\u00a0\u3000"
+SPACE_RUN = f"[{SPACES}]+"
+TOKEN_RE = re.compile(
+    rf"([{HANGUL}]+(?:{SPACE_RUN}[{HANGUL}]+)*)|({OTHER}+(?:[{re.escape(CONNECTORS)}]{OTHER}+)*)"
+)
 _PART_RE = re.compile(rf"{OTHER}+")
+# Hangul runs of at least this many syllables give position-free suffix terms of this length or more.
+MIN_SUFFIX = 3
 
 # Words too common to narrow a search on their own (still indexed, so phrases keep them).
 STOP_WORDS = frozenset(
@@ -43,36 +61,83 @@ STOP_WORDS = frozenset(
     "이 가 은 는 을 를 의 에 와 과 도 및 등 로 으로 수 것 더 또 그".split()
 )
 
+# run -> its suffixes of MIN_SUFFIX or more syllables (runs repeat a lot, within a text and across texts).
+_RUN_SUFFIXES: dict[str, frozenset[str]] = {}
+_RUN_CACHE_MAX = 200_000
 
-def term_positions(text: str) -> dict[str, list[int]]:
-    """Map each term of ``text`` to its positions; the single hot loop of indexing."""
+
+def suffix_field(field: str) -> str:
+    """The name of the position-free companion field of a text field."""
+    return f"{field}_runs"
+
+
+def index_terms(text: str) -> tuple[dict[str, list[int]], frozenset[str]]:
+    """Each positional term of ``text`` with its positions, and its position-free suffix terms.
+
+    The single hot loop of indexing.
+    """
     postings: dict[str, list[int]] = {}
     get = postings.get
+    long_runs: list[str] = []
     pos = 0
+    after_hangul = False
     for hangul, other in TOKEN_RE.findall(text):
         if hangul:
-            last = len(hangul) - 1
-            for i in range(last):
-                bigram = hangul[i : i + 2]
-                found = get(bigram)
+            if after_hangul:  # two Hangul stretches: something other than spaces was between them
+                pos += 1
+            after_hangul = True
+            for run in hangul.split():
+                last = len(run) - 1
+                if last:
+                    for i in range(last):
+                        bigram = run[i : i + 2]
+                        found = get(bigram)
+                        if found is None:
+                            postings[bigram] = [pos + i]
+                        else:
+                            found.append(pos + i)
+                    pos += last
+                    if last >= MIN_SUFFIX - 1:
+                        long_runs.append(run)
+                term = run[last]
+                found = get(term)
                 if found is None:
-                    postings[bigram] = [pos + i]
+                    postings[term] = [pos]
                 else:
-                    found.append(pos + i)
-            pos += last
-            term = hangul[last]
-        else:
-            term = other.lower()
-            if not term.isalnum():  # glued by a connector
-                pos = _add_compound(postings, term, pos)
-                continue
+                    found.append(pos)
+                pos += 1
+            continue
+        after_hangul = False
+        term = other.lower()
+        if not term.isalnum():  # glued by a connector
+            pos = _add_compound(postings, term, pos)
+            continue
         found = get(term)
         if found is None:
             postings[term] = [pos]
         else:
             found.append(pos)
         pos += 1
-    return postings
+    return postings, _suffixes(long_runs) if long_runs else frozenset()
+
+
+def _suffixes(runs: list[str]) -> frozenset[str]:
+    """Every suffix of MIN_SUFFIX or more syllables of these runs."""
+    cached = _RUN_SUFFIXES.get
+    found = []
+    for run in set(runs):
+        suffixes = cached(run)
+        if suffixes is None:
+            if len(_RUN_SUFFIXES) >= _RUN_CACHE_MAX:
+                _RUN_SUFFIXES.clear()
+            suffixes = _RUN_SUFFIXES[run] = frozenset([run[i:] for i in range(len(run) - MIN_SUFFIX + 1)])
+        found.append(suffixes)
+    return frozenset().union(*found)
+
+
+def term_positions(text: str) -> dict[str, list[int]]:
+    """Map each positional term of ``text`` to its positions."""
+    return index_terms(text)[0]
 
 
 def _add_compound(postings: dict[str, list[int]], compound: str, pos: int) -> int:
@@ -108,12 +173,18 @@ def counted_expansions(prefix: str, terms: Iterable[bytes]) -> list[bytes]:
     return kept
 
 
-def split_groups(text: str) -> list[tuple[str, str]]:
-    """Split query text into ``(kind, token)`` groups, kind "hangul" or "other" (lower-cased)."""
-    return [
-        ("hangul", hangul) if hangul else ("other", other.lower())
-        for hangul, other in TOKEN_RE.findall(text)
-    ]
+def split_groups(text: str, lower: bool = True) -> list[tuple[str, str]]:
+    """Split query text into ``(kind, token)`` groups, kind "hangul" or "other" (lower-cased unless asked not to).
+
+    Hangul words are given one by one (``강화 학습`` is two groups), as typed.
+    """
+    groups: list[tuple[str, str]] = []
+    for hangul, other in TOKEN_RE.findall(text):
+        if hangul:
+            groups += [("hangul", run) for run in hangul.split()]
+        else:
+            groups.append(("other", other.lower() if lower else other))
+    return groups
 
 
 def parts(compound: str) -> list[str]:
@@ -122,7 +193,7 @@ def parts(compound: str) -> list[str]:
 
 
 class KoreanTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is untyped
-    """The same rules as :func:`term_positions` as a Whoosh tokenizer, for Whoosh's own helpers.
+    """The positional rules of :func:`index_terms` as a Whoosh tokenizer, for Whoosh's own helpers.
 
     Indexing does not use it (see :meth:`KoreanText.index`); it keeps the schema self-consistent
     for tools such as ``field.process_text``.
@@ -142,8 +213,22 @@ class KoreanTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is untyped
             yield token
 
 
+class SuffixTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is untyped
+    """The position-free suffix terms of :func:`index_terms` as a Whoosh tokenizer (see KoreanTokenizer)."""
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs: object) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for term in sorted(index_terms(value)[1]):
+            token.text = term
+            token.boost = 1.0
+            token.stopped = False
+            yield token
+
+
 class KoreanText(TEXT):  # type: ignore[misc]  # Whoosh is untyped
-    """A positional text field indexed with :func:`term_positions`, skipping Whoosh's token objects."""
+    """A positional text field indexed with :func:`index_terms`, skipping Whoosh's token objects."""
 
     def __init__(self, field_boost: float = 1.0) -> None:
         super().__init__(analyzer=KoreanTokenizer(), phrase=True, field_boost=field_boost)
@@ -155,3 +240,9 @@ class KoreanText(TEXT):  # type: ignore[misc]  # Whoosh is untyped
         for term, poses in term_positions(value).items():
             yield term.encode("utf-8"), len(poses), len(poses) * boost, encode(poses)
 
+
+class RunSuffixes(FieldType):  # type: ignore[misc]  # Whoosh is untyped
+    """The companion field of a :class:`KoreanText` field: Hangul run suffixes, presence only, unscored."""
+
+    def __init__(self) -> None:
+        super().__init__(Existence(), SuffixTokenizer(), scorable=False, stored=False)

@@ -48,6 +48,7 @@ class DamagedIndexError(ValueError):
 
 
 K = TypeVar("K", bound=Hashable)
+Targets = set[int] | frozenset[int]
 V = TypeVar("V")
 
 
@@ -112,7 +113,8 @@ class Snapshot:
         self._leaves = searcher.reader().leaf_readers()
         self._postings: _Lru[tuple[str, bytes], Postings | None] = _Lru(_CACHED_POSTINGS, _postings_size)
         self._positions: _Lru[tuple[str, bytes], list[bytes]] = _Lru(_CACHED_POSITIONS, len)
-        self._phrases: _Lru[Hashable, set[int]] = _Lru(_CACHED_POSTINGS, len)
+        self._phrases: _Lru[Hashable, Targets] = _Lru(_CACHED_POSTINGS, len)
+        self._ids: _Lru[tuple[str, bytes], frozenset[int]] = _Lru(_CACHED_POSTINGS, len)
         self._lengths: dict[str, array[int]] = {}
         self._prefixes: dict[tuple[str, str], list[bytes]] = {}
         self._deleted: list[frozenset[int]] | None = None
@@ -159,9 +161,13 @@ class Snapshot:
                 self._prefixes[key] = list(self.searcher.reader().expand_prefix(field, prefix))
         return self._prefixes[key]
 
-    def phrase_matches(self, key: Hashable, compute: Callable[[], set[int]]) -> set[int]:
-        """The documents of a phrase, computed once per searcher (positions are the costly part)."""
+    def phrase_matches(self, key: Hashable, compute: Callable[[], Targets]) -> Targets:
+        """The documents of a phrase (or of a word's position-free terms), computed once per searcher."""
         return self._phrases.get(key, compute)
+
+    def doc_ids(self, field: str, term: bytes) -> frozenset[int]:
+        """The live documents of a term of an unscored field (the run suffixes), cached per searcher."""
+        return self._ids.get((field, term), lambda: frozenset(self._read(field, term)[0]))
 
     def _read_postings(self, field: str, term: bytes) -> Postings | None:
         ids, weights, values = self._read(field, term)

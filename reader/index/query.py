@@ -10,11 +10,16 @@ Grammar (whitespace separates clauses; nothing here ever raises anything but Inv
 * ``-word`` / ``NOT word`` excludes papers matching it; ``AND`` is accepted and ignored.
 * An unterminated ``"phrase`` runs to the end of the query. Parentheses and other punctuation
   are separators, not syntax. ``title:`` with nothing after it is dropped.
-* A word is matched per the token rules of :mod:`reader.index.analysis`:
-  Hangul by substring (``모델`` in 모델을, 언어모델), Latin/digits by case-insensitive word-start
-  prefix (``llm`` in LLMs, LLM-based, LLM을; not in FocusLLM); ``GPT-4o`` / ``Llama-3`` as written.
-* A phrase's words must be adjacent in that order (punctuation between them is ignored); its
-  first word may start inside a Hangul word and its last word is matched by prefix.
+* A word is matched per the rules of :mod:`reader.index.clauses`: Hangul by substring
+  (``모델`` in 모델을, 언어모델) and across the spaces of a compound (``강화학습`` in 강화 학습, and
+  ``"강화 학습"`` in 강화학습), Latin/digits by case-insensitive word-start prefix (``llm`` in LLMs,
+  LLM-based, LLM을; not in FocusLLM), a short word typed in capitals as an acronym (``ViT`` in ViT,
+  ViTs, ViT-based, ViT를; not in Vitality); ``GPT-4o`` / ``Llama-3`` as written.
+* A phrase's words must be adjacent in that order (punctuation between Latin words is ignored;
+  Hangul words are separated by spaces or nothing); its first word may start inside a Hangul word
+  and its last word is matched by prefix (or as an acronym).
+* With a glossary (:mod:`reader.index.glossary`), a word or a run of words that names a glossary
+  concept also matches the concept's other forms (an OR-group; see ``parse_query``).
 * A query longer than 1,000 characters, or one with nothing searchable left (only punctuation,
   stop words such as ``the`` or ``및``, or only excluded words), raises InvalidQueryError.
 
@@ -25,106 +30,38 @@ expressions, the highlight spans and match checks for any text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 
 from whoosh import query as wq
 
 from reader.core.errors import InvalidQueryError
-from reader.index.analysis import HANGUL, OTHER, STOP_WORDS, counted_expansions, parts, split_groups
-from reader.index.phrase import ContiguousTerms
-from reader.index.whoosh_internals import SelectedPrefix
+from reader.index.analysis import STOP_WORDS, parts, split_groups
+from reader.index.clauses import Clause, WordPrefix, is_acronym
+
+__all__ = ["FIELDS", "Clause", "Option", "Query", "WordPrefix", "parse_query"]
 
 FIELDS = ("title", "authors", "body")
 MAX_QUERY_LENGTH = 1000
 _FIELD_NAMES = {"title": "title", "author": "authors", "authors": "authors"}
 _LEXEME_RE = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')
 _FIELD_PREFIX_RE = re.compile(r"(?i)(title|authors?):")
-_NOT_OTHER_BEFORE = rf"(?<!{OTHER})"
-_NOT_OTHER_AFTER = rf"(?!{OTHER})"
-_NOT_HANGUL_AFTER = rf"(?![{HANGUL}])"
 
-
-@dataclass(frozen=True)
-class Clause:
-    """One word or phrase, possibly restricted to one field."""
-
-    text: str  # as typed, for messages
-    field: str | None  # None: title, authors and body
-    groups: tuple[tuple[str, str], ...]  # (kind, token): "hangul" or "other" (lower-cased)
-
-    def applies_to(self, field: str) -> bool:
-        return self.field is None or self.field == field
-
-    def regex(self) -> re.Pattern[str]:
-        """The text pattern this clause matches, mirroring what the index finds."""
-        pieces = []
-        last = len(self.groups) - 1
-        for i, (kind, token) in enumerate(self.groups):
-            if i:
-                same_kind = self.groups[i - 1][0] == kind
-                pieces.append(r"[\W_]+" if same_kind else r"[\W_]*")
-            if kind == "hangul":
-                pieces.append(re.escape(token) + ("" if i == last else _NOT_HANGUL_AFTER))
-            else:
-                before = _NOT_OTHER_BEFORE if i == 0 else ""
-                after = f"{OTHER}*" if i == last else _NOT_OTHER_AFTER
-                pieces.append(before + re.escape(token) + after)
-        return re.compile("".join(pieces), re.IGNORECASE)
-
-    def slots(self) -> list[tuple[str, str]]:
-        """Consecutive index positions as ("term" | "prefix", text), see analysis.py's rules."""
-        slots: list[tuple[str, str]] = []
-        last = len(self.groups) - 1
-        for i, (kind, token) in enumerate(self.groups):
-            if kind == "hangul":
-                slots += [("term", token[j : j + 2]) for j in range(len(token) - 1)]
-                if i != last:
-                    slots.append(("term", token[-1]))
-                elif len(token) == 1:
-                    slots.append(("prefix", token))
-            else:
-                slots.append(("prefix" if i == last else "term", token))
-        return slots
-
-    def whoosh(self, field: str) -> wq.Query:
-        slots = self.slots()
-        if len(slots) == 1:
-            kind, text = slots[0]
-            return wq.Term(field, text) if kind == "term" else _prefix(field, text)
-        if all(kind == "term" for kind, _ in slots):
-            return ContiguousTerms(field, [text for _, text in slots])
-        return wq.Sequence([wq.Term(field, t) if k == "term" else _prefix(field, t) for k, t in slots])
-
-
-def _prefix(field: str, text: str) -> WordPrefix:
-    return WordPrefix(field, text, constantscore=False)
-
-
-class WordPrefix(SelectedPrefix):
-    """A word-start (or one Hangul syllable) match, scored as the sum of its expansions' BM25F.
-
-    Whoosh's default ``constantscore=True`` gives every match 1.0, but only in segments where its
-    Or picks the preloaded matcher (three or more expansions in a segment of at most 5,000
-    documents, or 1,024 or more expansions); elsewhere the expansions' scores add up. Ranking then
-    depended on how the index was split into segments, and a prefix in a title weighed no more than
-    one in a summary. Scored (``constantscore=False``), the rule is the same in every segment, for
-    Whoosh's own searcher too. Glued tails that repeat a word already counted are not expansions
-    (:func:`reader.index.analysis.counted_expansions`).
-    """
-
-    def select(self, terms: Iterable[bytes]) -> list[bytes]:
-        return counted_expansions(self.text, terms)
+# Clauses that must all match: one option of an OR-group (most options are one clause).
+Option = tuple[Clause, ...]
 
 
 class Query:
-    """A parsed query: a conjunction of OR-groups of clauses, minus excluded clauses."""
+    """A parsed query: a conjunction of OR-groups of options (each a conjunction of clauses), minus excluded clauses."""
 
-    def __init__(self, required: list[list[Clause]], excluded: list[Clause]) -> None:
+    def __init__(self, required: list[list[Option]], excluded: list[Clause]) -> None:
         self.required = required
         self.excluded = excluded
-        self._regexes = {id(c): c.regex() for group in required for c in group}
+        self._regexes = {id(c): c.regex() for group in required for option in group for c in option}
         self._regexes.update({id(c): c.regex() for c in excluded})
+
+    def clauses(self) -> list[Clause]:
+        """Every clause that must (or, in an OR-group, may) match, in query order."""
+        return [clause for group in self.required for option in group for clause in option]
 
     def whoosh(self) -> wq.Query:
         """The Whoosh query over the title, authors and body fields."""
@@ -133,9 +70,13 @@ class Query:
             queries = [clause.whoosh(f) for f in fields]
             return queries[0] if len(queries) == 1 else wq.Or(queries)
 
+        def option_query(option: Option) -> wq.Query:
+            queries = [any_field(clause) for clause in option]
+            return queries[0] if len(queries) == 1 else wq.And(queries)
+
         positive = [
             group_query[0] if len(group_query) == 1 else wq.Or(group_query)
-            for group_query in ([any_field(c) for c in group] for group in self.required)
+            for group_query in ([option_query(option) for option in group] for group in self.required)
         ]
         result: wq.Query = positive[0] if len(positive) == 1 else wq.And(positive)
         if self.excluded:
@@ -148,8 +89,7 @@ class Query:
         """Sorted, merged ``[start, end)`` spans of ``text`` that the query's words match in ``field``."""
         spans = sorted(
             match.span()
-            for group in self.required
-            for clause in group
+            for clause in self.clauses()
             if clause.applies_to(field)
             for match in self._regexes[id(clause)].finditer(text)
             if match.end() > match.start()
@@ -172,7 +112,7 @@ class Query:
             regex = self._regexes[id(clause)]
             return any(clause.applies_to(f) and regex.search(t) for f, t in texts.items())
 
-        return all(any(found(c) for c in group) for group in self.required) and not any(
+        return all(any(all(found(c) for c in option) for option in group) for group in self.required) and not any(
             found(c) for c in self.excluded
         )
 
@@ -181,7 +121,7 @@ def parse_query(text: str) -> Query:
     """Parse a user's query leniently; raise InvalidQueryError with a message for the user."""
     if len(text) > MAX_QUERY_LENGTH:
         raise InvalidQueryError(f"The query is too long (more than {MAX_QUERY_LENGTH} characters).")
-    required: list[list[Clause]] = []
+    required: list[list[Option]] = []
     excluded: list[Clause] = []
     negate_next = join_next = False
     for word, phrase in _lexemes(text):
@@ -197,15 +137,15 @@ def parse_query(text: str) -> Query:
             if prefix := _FIELD_PREFIX_RE.match(word):
                 field = _FIELD_NAMES[prefix[1].lower()]
                 word = word[prefix.end() :]
-        clause = _make_clause(phrase if phrase is not None else word or "", field, phrase is not None)
+        clause = make_clause(phrase if phrase is not None else word or "", field, phrase is not None)
         if clause is None:
             continue
         if negated:
             excluded.append(clause)
         elif join_next:
-            required[-1].append(clause)
+            required[-1].append((clause,))
         else:
-            required.append([clause])
+            required.append([(clause,)])
         join_next = False
     if not required:
         if excluded:
@@ -235,7 +175,8 @@ def _is_glued(text: str, quote_at: int, previous: tuple[str | None, str | None])
     return bare == "" or _FIELD_PREFIX_RE.fullmatch(bare) is not None
 
 
-def _make_clause(text: str, field: str | None, is_phrase: bool) -> Clause | None:
+def make_clause(text: str, field: str | None, is_phrase: bool) -> Clause | None:
+    """The clause of a word or phrase as typed (None: nothing searchable in it)."""
     groups = split_groups(text)
     if not groups:
         return None
@@ -244,4 +185,9 @@ def _make_clause(text: str, field: str | None, is_phrase: bool) -> Clause | None
     if len(groups) > 1:
         # Inside a phrase (or a word like LLM을) glued words are matched part by part.
         groups = [(kind, part) for kind, token in groups for part in (parts(token) if kind == "other" else [token])]
+    kind, token = groups[-1]
+    if kind == "other":
+        raw_kind, raw = split_groups(text, lower=False)[-1]
+        if raw_kind == "other" and is_acronym(parts(raw)[-1]):
+            groups[-1] = ("acronym", token)
     return Clause(text, field, tuple(groups))

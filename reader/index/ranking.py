@@ -32,15 +32,14 @@ from typing import Any
 
 from whoosh import query as wq
 
-from reader.index.engine import Postings, Snapshot, UnsupportedQueryError
-from reader.index.phrase import ContiguousTerms
+from reader.index.engine import Postings, Snapshot, Targets, UnsupportedQueryError
+from reader.index.phrase import ContiguousTerms, HangulWord
 from reader.index.whoosh_internals import SINGLE_POSITION_OF, SelectedPrefix, decode_deltas
 
 # Scores are rounded to 4 decimals and the day adds < 1e-5: a bound this much below a score is safe.
 _MARGIN = 1e-3
 
 
-Targets = set[int] | frozenset[int]
 # A scoring step of a query: what to score, and the sets a document must be in for it to count.
 Step = tuple["_PostingsStep | _Constant", tuple[Targets, ...]]
 
@@ -71,6 +70,23 @@ class Unit(Node):
             return [(_PostingsStep([postings]), inner) for postings in self.slots[0]]
         # A phrase matches few documents, and every step costs a floor in ``top``: one step.
         return [(_PostingsStep([postings for slot in self.slots for postings in slot]), inner)]
+
+
+class Scored(Node):
+    """Matches found one way (a Hangul word's run suffixes, or its chain across spaces), scored by
+    posting lists of their own (the word's bigrams): each list adds its score where a match has it."""
+
+    def __init__(self, matches: Targets, postings: list[Postings]) -> None:
+        self.matches = matches
+        self.postings = postings
+
+    def plan(self, gates: tuple[Targets, ...]) -> list[Step]:
+        inner = (*gates, self.matches)
+        steps: list[Step] = [(_PostingsStep([postings]), inner) for postings in self.postings]
+        scored = frozenset().union(*(postings.idset for postings in self.postings))
+        if not scored.issuperset(self.matches):  # matches with none of the lists still count, at 0
+            steps.append((_Constant(0.0), (*gates, set(self.matches) - scored)))
+        return steps
 
 
 class _PostingsStep:
@@ -131,6 +147,8 @@ class And(Node):
 
 def build(query: wq.Query, snapshot: Snapshot) -> Node:
     """The node tree of a query as :meth:`reader.index.query.Query.whoosh` builds it."""
+    if isinstance(query, HangulWord):
+        return _hangul_word(query, snapshot)
     if isinstance(query, wq.Or):
         return Or([build(sub, snapshot) for sub in query.subqueries])
     if isinstance(query, wq.And):
@@ -147,16 +165,83 @@ def build(query: wq.Query, snapshot: Snapshot) -> Node:
     if isinstance(query, ContiguousTerms):
         slots = [_slot(wq.Term(query.fieldname, word), snapshot) for word in query.words]
         return Unit(query.fieldname, slots, _phrase_matches(slots, snapshot))
-    if isinstance(query, wq.Sequence) and all(isinstance(sub, (wq.Term, wq.Prefix)) for sub in query.subqueries):
-        fields = {sub.fieldname for sub in query.subqueries}
-        if len(fields) != 1 or query.slop != 1 or not query.ordered:
-            raise UnsupportedQueryError(str(query))
+    if isinstance(query, wq.Sequence):
+        field = _sequence_field(query)
         slots = [_slot(sub, snapshot) for sub in query.subqueries]
-        return Unit(fields.pop(), slots, _phrase_matches(slots, snapshot))
+        return Unit(field, slots, _phrase_matches(slots, snapshot))
     raise UnsupportedQueryError(type(query).__name__)
 
 
-def _slot(query: wq.Term | wq.Prefix, snapshot: Snapshot) -> list[Postings]:
+def _sequence_field(query: wq.Sequence) -> str:
+    """The one field of a slop-1 ordered Sequence of Term, Prefix or Or-of-Term slots (else unsupported)."""
+    fields: set[str] = set()
+    for sub in query.subqueries:
+        terms = sub.subqueries if isinstance(sub, wq.Or) else [sub]
+        if not all(isinstance(term, (wq.Term, wq.Prefix)) and not isinstance(term, wq.Or) for term in terms):
+            raise UnsupportedQueryError(str(query))
+        fields.update(term.fieldname for term in terms)
+    if len(fields) != 1 or query.slop != 1 or not query.ordered:
+        raise UnsupportedQueryError(str(query))
+    field: str = fields.pop()
+    return field
+
+
+def _hangul_word(query: HangulWord, snapshot: Snapshot) -> Node:
+    """A Hangul word: its position-free matches, those of its chain across spaces, its bigrams' scores."""
+    field = query.fieldname
+    glued = _glued_matches(query.glued, snapshot)
+    matches: Targets = glued
+    if query.chain is not None:
+        if not isinstance(query.chain, wq.Sequence):
+            raise UnsupportedQueryError(str(query.chain))
+        _sequence_field(query.chain)
+        extra = _chain_matches(query.chain.subqueries, snapshot, glued)
+        if extra:
+            matches = glued | extra
+    schema = snapshot.searcher.schema
+    terms = [schema[field].to_bytes(term) for term in query.score_terms] if field in schema else []
+    postings = [p for p in (snapshot.postings(field, term) for term in terms) if p is not None]
+    return Scored(matches, postings)
+
+
+def _glued_matches(query: wq.Query, snapshot: Snapshot) -> frozenset[int]:
+    """Documents of a bigram Term, or of a Prefix on a run-suffix field (read without positions or scores)."""
+    if isinstance(query, wq.Term):
+        return frozenset().union(*(p.idset for p in _slot(query, snapshot)))
+    if not isinstance(query, wq.Prefix) or query.boost != 1.0:
+        raise UnsupportedQueryError(str(query))
+    field = query.fieldname
+
+    def compute() -> frozenset[int]:
+        return frozenset().union(*(snapshot.doc_ids(field, term) for term in snapshot.expand(field, query.text)))
+
+    return frozenset(snapshot.phrase_matches(("free", field, query.text), compute))
+
+
+def _chain_matches(subqueries: list[wq.Query], snapshot: Snapshot, exclude: frozenset[int]) -> Targets:
+    """Documents outside ``exclude`` where the chain's slots sit at consecutive positions.
+
+    Slots of one term are read first: when no document outside ``exclude`` has all of them, the
+    others (a run's lone last syllable, in most documents) are not read at all.
+    """
+    single = [sub for sub in subqueries if isinstance(sub, wq.Term)]
+    candidates: set[int] | None = None
+    for sub in single:
+        docs = frozenset().union(*(p.idset for p in _slot(sub, snapshot)))
+        candidates = set(docs) - exclude if candidates is None else candidates & docs
+        if not candidates:
+            return set()
+    slots = [_slot(sub, snapshot) for sub in subqueries]
+    if any(not slot for slot in slots):
+        return set()
+    # The slots name the word, and so its position-free matches (``exclude``) too.
+    key = (slots[0][0].field, tuple(tuple(p.term for p in slot) for slot in slots), "outside")
+    return snapshot.phrase_matches(key, lambda: _match_positions(slots, snapshot, exclude))
+
+
+def _slot(query: wq.Query, snapshot: Snapshot) -> list[Postings]:
+    if isinstance(query, wq.Or):  # alternatives at one position (Terms)
+        return [postings for sub in query.subqueries for postings in _slot(sub, snapshot)]
     field = query.fieldname
     if isinstance(query, wq.Prefix):
         terms = snapshot.expand(field, query.text)
@@ -170,7 +255,7 @@ def _slot(query: wq.Term | wq.Prefix, snapshot: Snapshot) -> list[Postings]:
     return [p for p in (snapshot.postings(field, term) for term in terms) if p is not None]
 
 
-def _phrase_matches(slots: list[list[Postings]], snapshot: Snapshot) -> set[int]:
+def _phrase_matches(slots: list[list[Postings]], snapshot: Snapshot) -> Targets:
     """Documents where slot k has a position start + k for some start (Whoosh's slop-1 phrase)."""
     if any(not slot for slot in slots):
         return set()
@@ -178,10 +263,12 @@ def _phrase_matches(slots: list[list[Postings]], snapshot: Snapshot) -> set[int]
     return snapshot.phrase_matches(key, lambda: _match_positions(slots, snapshot))
 
 
-def _match_positions(slots: list[list[Postings]], snapshot: Snapshot) -> set[int]:
-    """Set arithmetic on ``docnum * 2**32 + position - k`` keys: a start survives every slot k."""
+def _match_positions(slots: list[list[Postings]], snapshot: Snapshot, exclude: Targets = frozenset()) -> set[int]:
+    """Set arithmetic on ``docnum * 2**32 + position - k`` keys: a start survives every slot k
+    (documents in ``exclude`` are not checked, and not returned)."""
     slot_docs = sorted((frozenset().union(*(p.idset for p in slot)) for slot in slots), key=len)
     candidates = set(slot_docs[0]).intersection(*slot_docs[1:])
+    candidates.difference_update(exclude)
     if not candidates:
         return candidates
     starts: set[int] | None = None

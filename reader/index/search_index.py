@@ -36,7 +36,7 @@ with warnings.catch_warnings():
 from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.models import Paper
 from reader.index import ranking
-from reader.index.analysis import KoreanText
+from reader.index.analysis import KoreanText, RunSuffixes, suffix_field
 from reader.index.engine import DamagedIndexError, Snapshot, UnsupportedQueryError
 from reader.index.query import Query
 from reader.index.writer import PaperWriter
@@ -44,8 +44,10 @@ from reader.index.writer import PaperWriter
 log = logging.getLogger(__name__)
 
 # Bump when the schema or the token rules in analysis.py change: an index of another format is
-# rebuilt from scratch instead of giving wrong answers.
-INDEX_FORMAT = "korean-bigram-3"
+# rebuilt from scratch instead of giving wrong answers (the library then reads every digest again).
+# 4: position-free Hangul run suffixes in a companion field per text field; Hangul runs separated by
+# anything but spaces are one position apart.
+INDEX_FORMAT = "korean-bigram-4"
 _FORMAT_FILE = "reader-index-format.txt"
 _LOCK_WAIT_S = 10.0
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -68,14 +70,14 @@ class RawHit:
 
 
 def make_schema() -> fields.Schema:
-    """Identity, a date column for tie-breaks, and the three searchable texts."""
+    """Identity, a date column for tie-breaks, the three searchable texts and their run suffixes."""
+    texts = {"title": TITLE_BOOST, "authors": AUTHORS_BOOST, "body": BODY_BOOST}
     return fields.Schema(
         source=fields.ID(),
         ident=fields.STORED(),
         day=fields.COLUMN(columns.NumericColumn("i", default=0)),
-        title=KoreanText(field_boost=TITLE_BOOST),
-        authors=KoreanText(field_boost=AUTHORS_BOOST),
-        body=KoreanText(field_boost=BODY_BOOST),
+        **{name: KoreanText(field_boost=boost) for name, boost in texts.items()},
+        **{suffix_field(name): RunSuffixes() for name in texts},
     )
 
 

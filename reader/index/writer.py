@@ -28,8 +28,8 @@ from typing import IO, Any
 
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from reader.index.analysis import term_positions
-from reader.index.whoosh_internals import Group, LeanSegmentWriter, Posting, encode_positions
+from reader.index.analysis import index_terms, suffix_field
+from reader.index.whoosh_internals import SINGLE_POSITIONS, Group, LeanSegmentWriter, Posting, encode_positions
 
 # Rough bytes one buffered posting occupies (a 3-tuple, its weight and a list slot), to honour
 # ``limitmb`` like Whoosh's own pool does.
@@ -53,11 +53,12 @@ class PaperWriter(LeanSegmentWriter):
                   texts: dict[str, str]) -> None:
         """Add one document: stored values, column values, ID terms and Korean-aware texts.
 
-        ``texts`` fields must be :class:`reader.index.analysis.KoreanText` fields, ``ids`` fields
-        Whoosh ``ID`` fields.
+        ``texts`` fields must be :class:`reader.index.analysis.KoreanText` fields, each with its
+        :func:`~reader.index.analysis.suffix_field` in the schema; ``ids`` fields Whoosh ``ID`` fields.
         """
         docnum = self.begin_document()
         schema = self.schema
+        single, single_count = SINGLE_POSITIONS, len(SINGLE_POSITIONS)
         added = len(ids)
         for fieldname, value in ids.items():
             self._terms.setdefault(fieldname, {}).setdefault(value, []).append((docnum, 1.0, b""))
@@ -67,12 +68,25 @@ class PaperWriter(LeanSegmentWriter):
             field_terms = self._terms.setdefault(fieldname, {})
             get = field_terms.get
             length = 0
-            positions = term_positions(text)
-            added += len(positions)
+            positions, suffixes = index_terms(text)
+            added += len(positions) + len(suffixes)
+            if suffixes:
+                suffix_terms = self._terms.setdefault(suffix_field(fieldname), {})
+                present = (docnum, 1.0, b"")
+                for term in suffixes:
+                    found = suffix_terms.get(term)
+                    if found is None:
+                        suffix_terms[term] = [present]
+                    else:
+                        found.append(present)
             for term, poses in positions.items():
-                freq = len(poses)
-                length += freq
-                posting = (docnum, freq * boost, encode_positions(poses))
+                if len(poses) == 1 and poses[0] < single_count:  # most terms: from the table, no call
+                    length += 1
+                    posting = (docnum, boost, single[poses[0]])
+                else:
+                    freq = len(poses)
+                    length += freq
+                    posting = (docnum, freq * boost, encode_positions(poses))
                 found = get(term)
                 if found is None:
                     field_terms[term] = [posting]

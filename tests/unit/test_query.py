@@ -24,7 +24,7 @@ def marked(query: str, text: str, field: str = "body") -> list[str]:
         ("Llama-3", "Llama-3.1-8B and Meta-Llama-3 beat Llama 2", ["Llama-3", "Llama-3"]),
         ('"language model"', "A language model; language-models; language and model",
          ["language model", "language-models"]),
-        ('"언어 모델"', "대형 언어 모델을 쓰고 언어모델은 아니다", ["언어 모델"]),
+        ('"언어 모델"', "대형 언어 모델을 쓰고 언어모델도 쓰고 언어, 모델은 아니다", ["언어 모델", "언어모델"]),
     ],
 )
 def test_highlight_marks_what_a_reader_expects(query: str, text: str, pieces: list[str]) -> None:

@@ -64,7 +64,7 @@ def found(index: SearchIndex, query: str) -> set[str]:
     [
         ("모델", {"1", "2", "3", "4", "16", "18"}),
         ("데이터셋", {"5"}),
-        ("언어모델", {"4"}),
+        ("언어모델", {"4", "18"}),  # 대형 언어 모델 too: across the space
         ("LLM", {"7", "8", "9"}),
         ("llm", {"7", "8", "9"}),
         ("LLMs", {"8"}),
@@ -74,7 +74,7 @@ def found(index: SearchIndex, query: str) -> set[str]:
         ("Llama-3", {"13"}),
         ("llama", {"13", "14"}),
         ("언어 모델", {"4", "16", "18"}),
-        ('"언어 모델"', {"18"}),
+        ('"언어 모델"', {"4", "18"}),  # 언어모델을 too: with or without the space
         ('"language model"', {"15"}),
         ("language model", {"15", "16", "17"}),
         ('title:"language model"', {"15"}),

@@ -34,6 +34,7 @@ of them fails there rather than in a user's index.
 
 from reader.index.whoosh_internals.positions import (
     SINGLE_POSITION_OF,
+    SINGLE_POSITIONS,
     decode_deltas,
     decode_positions,
     encode_positions,
@@ -60,6 +61,7 @@ from reader.index.whoosh_internals.spans import ContiguousMatcher
 
 __all__ = [
     "SINGLE_POSITION_OF",
+    "SINGLE_POSITIONS",
     "CompactBlockWriter",
     "ContiguousMatcher",
     "Group",
