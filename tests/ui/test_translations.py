@@ -105,7 +105,7 @@ def korean_ui(qapp, tmp_path: Path):
 def test_window_speaks_korean(korean_ui, open_window) -> None:
     window = open_window()
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["파일(&F)", "보기(&V)", "이동(&G)", "논문(&P)", "도움말(&H)"]
+    assert menus == ["파일(&F)", "편집(&E)", "보기(&V)", "이동(&G)", "논문(&P)", "도움말(&H)"]
     assert window.sidebar.model().index(0, 0).data() == "최신 날짜"
     assert window.paper_model.headerData(1, window.paper_list.horizontalHeader().orientation()) == "제목"
     html = window.detail.browser.toHtml()

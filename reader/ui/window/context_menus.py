@@ -49,13 +49,14 @@ class ContextMenus(QObject):
         return self.window.commands.context_menu(DAY_ROW_MENU, sidebar)
 
     def _show_paper_menu(self, position: QPoint) -> None:
-        menu = self.paper_menu(position)
-        if menu is not None:
-            menu.exec(self.window.paper_list.viewport().mapToGlobal(position))
-            menu.deleteLater()
+        _pop_up(self.paper_menu(position), self.window.paper_list.viewport().mapToGlobal(position))
 
     def _show_day_menu(self, position: QPoint) -> None:
-        menu = self.day_menu(position)
-        if menu is not None:
-            menu.exec(self.window.sidebar.viewport().mapToGlobal(position))
-            menu.deleteLater()
+        _pop_up(self.day_menu(position), self.window.sidebar.viewport().mapToGlobal(position))
+
+
+def _pop_up(menu: QMenu | None, at: QPoint) -> None:
+    """Show the menu without a nested event loop; it goes once hidden (after its chosen action has run)."""
+    if menu is not None:
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(at)
