@@ -92,7 +92,7 @@ def test_the_restored_paper_is_not_marked_read(open_window, seeded_data_dir: Pat
     assert read_ids(again) == {paper.arxiv_id}
 
 
-def test_with_the_default_moment_only_the_chosen_paper_is_read(open_window, qtbot) -> None:
+def test_after_the_moment_only_the_chosen_paper_is_read(open_window, qtbot) -> None:
     """The person script's walk: wait, search, leave, next day: nothing read; j and wait: one paper."""
     window = open_window(read_mode=ReadMode.AFTER_DELAY, read_delay_s=MOMENT_S)
     qtbot.wait(WAIT_MS)
