@@ -134,6 +134,10 @@
         <source>No paper selected</source>
         <translation>선택한 논문이 없습니다</translation>
     </message>
+    <message>
+        <source>This paper cannot be shown: {key}</source>
+        <translation>이 논문을 표시할 수 없습니다: {key}</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -141,11 +145,9 @@
         <source>Mark All as Read</source>
         <translation>모두 읽음으로 표시</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Mark all %n unread paper(s) as read?</source>
-        <translation>
-            <numerusform>읽지 않은 논문 %n편을 모두 읽음으로 표시할까요?</numerusform>
-        </translation>
+        <translation>읽지 않은 논문 %n편을 모두 읽음으로 표시할까요?</translation>
     </message>
 </context>
 <context>
@@ -462,6 +464,10 @@
 <context>
     <name>Navigation</name>
     <message>
+        <source>No unread papers left</source>
+        <translation>읽지 않은 논문이 더 없습니다</translation>
+    </message>
+    <message>
         <source>No papers match</source>
         <translation>일치하는 논문이 없습니다</translation>
     </message>
@@ -628,8 +634,50 @@
 <context>
     <name>Reading</name>
     <message>
+        <source>This library is read-only: stars and read marks cannot be saved.</source>
+        <translation>이 라이브러리는 읽기 전용입니다: 별표와 읽음 표시를 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Copied {url}</source>
+        <translation>{url} 복사함</translation>
+    </message>
+    <message>
+        <source>Mark the Rest of {date} as Read</source>
+        <translation>{date}의 나머지를 읽음으로 표시</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n paper(s) of {date} as read</source>
+        <translation>
+            <numerusform>{date}의 논문 %n편을 읽음으로 표시함</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark {date} as Read</source>
+        <translation>{date}을(를) 읽음으로 표시</translation>
+    </message>
+    <message>
         <source>Marked {date} as read</source>
         <translation>{date}을(를) 읽음으로 표시함</translation>
+    </message>
+    <message>
+        <source>Mark All as Read</source>
+        <translation>모두 읽음으로 표시</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>별표</translation>
+    </message>
+    <message>
+        <source>Unstar</source>
+        <translation>별표 해제</translation>
+    </message>
+    <message>
+        <source>Mark as Read</source>
+        <translation>읽음으로 표시</translation>
+    </message>
+    <message>
+        <source>Mark as Unread</source>
+        <translation>안 읽음으로 표시</translation>
     </message>
     <message>
         <source>Opened {url}</source>
@@ -643,9 +691,48 @@
         <source>Could not save: {error}</source>
         <translation>저장할 수 없습니다: {error}</translation>
     </message>
+    <message>
+        <source>Could not read the marks: {error}</source>
+        <translation>표시를 읽을 수 없습니다: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingHistory</name>
+    <message>
+        <source>Undone: {change}</source>
+        <translation>실행 취소함: {change}</translation>
+    </message>
+    <message>
+        <source>Redone: {change}</source>
+        <translation>다시 실행함: {change}</translation>
+    </message>
+    <message>
+        <source>{command} {change}</source>
+        <translation>{change} {command}</translation>
+    </message>
 </context>
 <context>
     <name>Render</name>
+    <message>
+        <source>Shown as plain text: too large to format.</source>
+        <translation>일반 텍스트로 표시함: 서식을 적용하기에 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>Shown as plain text: nested too deeply to format.</source>
+        <translation>일반 텍스트로 표시함: 중첩이 너무 깊어 서식을 적용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Shown as plain text: took too long to format.</source>
+        <translation>일반 텍스트로 표시함: 서식을 적용하는 데 너무 오래 걸렸습니다.</translation>
+    </message>
+    <message>
+        <source>Shown as plain text: could not be formatted.</source>
+        <translation>일반 텍스트로 표시함: 서식을 적용할 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>Only the first {shown} of {total} characters are shown.</source>
+        <translation>전체 {total}자 중 처음 {shown}자만 표시합니다.</translation>
+    </message>
     <message>
         <source>Votes: {votes}</source>
         <translation>추천: {votes}</translation>
@@ -721,6 +808,14 @@
         <translation>이전 논문 (위쪽 화살표도 가능)</translation>
     </message>
     <message>
+        <source>Next &amp;Unread</source>
+        <translation>다음 안 읽은 논문(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Next unread paper in the list, then in the next day</source>
+        <translation>목록의 다음 안 읽은 논문, 없으면 다음 날짜의 논문</translation>
+    </message>
+    <message>
         <source>Next &amp;Day</source>
         <translation>다음 날짜(&amp;D)</translation>
     </message>
@@ -739,6 +834,18 @@
     <message>
         <source>&amp;Star</source>
         <translation>별표(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Un&amp;star</source>
+        <translation>별표 해제(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Read</source>
+        <translation>읽음으로 표시(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Unread</source>
+        <translation>안 읽음으로 표시(&amp;U)</translation>
     </message>
     <message>
         <source>Star or unstar the paper</source>
@@ -805,6 +912,14 @@
         <translation>이 날짜를 읽음으로 표시(&amp;D)</translation>
     </message>
     <message>
+        <source>Copy &amp;Link</source>
+        <translation>링크 복사(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Mark the Res&amp;t of the Day as Read</source>
+        <translation>이 날짜의 나머지를 읽음으로 표시(&amp;T)</translation>
+    </message>
+    <message>
         <source>Mark &amp;All as Read…</source>
         <translation>모두 읽음으로 표시(&amp;A)…</translation>
     </message>
@@ -815,6 +930,14 @@
     <message>
         <source>Hide or show read papers</source>
         <translation>읽은 논문 숨기기 또는 보이기</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Starred Papers Visible</source>
+        <translation>별표한 논문은 계속 표시(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Starred papers stay listed while read ones are hidden</source>
+        <translation>읽은 논문을 숨겨도 별표한 논문은 목록에 남김</translation>
     </message>
     <message>
         <source>Sort by &amp;Votes</source>
@@ -925,6 +1048,10 @@
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
@@ -947,6 +1074,22 @@
     <message>
         <source>Open the paper on arXiv (in the list); go to the results (in the search field)</source>
         <translation>arXiv에서 논문 열기 (목록에서), 검색 결과로 이동 (검색 필드에서)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the last star or read mark</source>
+        <translation>마지막 별표나 읽음 표시를 되돌리기</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo what was undone</source>
+        <translation>되돌린 것을 다시 실행</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1115,36 @@
     <message>
         <source>Starred</source>
         <translation>별표</translation>
+    </message>
+    <message>
+        <source>{unread} unread of {total} listings on these days (a paper listed on two days counts on each)</source>
+        <translation>이 날짜들의 목록 항목 {total}개 중 {unread}개 안 읽음 (두 날짜에 실린 논문은 날짜마다 셉니다)</translation>
+    </message>
+    <message>
+        <source>{unread} unread of {total} papers on this day</source>
+        <translation>이 날짜의 논문 {total}편 중 {unread}편 안 읽음</translation>
+    </message>
+    <message>
+        <source>Listings that match the search (a paper listed on two days is listed twice)</source>
+        <translation>검색과 일치하는 목록 항목 (두 날짜에 실린 논문은 두 번 나옵니다)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paper(s) in the library: papers, not listings (a paper listed on two days counts once)</source>
+        <translation>
+            <numerusform>라이브러리의 논문 %n편: 목록 항목이 아니라 논문 수 (두 날짜에 실린 논문은 한 번만 셉니다)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread paper(s): papers, not listings (a paper listed on two days counts once)</source>
+        <translation>
+            <numerusform>안 읽은 논문 %n편: 목록 항목이 아니라 논문 수 (두 날짜에 실린 논문은 한 번만 셉니다)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n starred paper(s): papers, not listings (a paper listed on two days counts once)</source>
+        <translation>
+            <numerusform>별표한 논문 %n편: 목록 항목이 아니라 논문 수 (두 날짜에 실린 논문은 한 번만 셉니다)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

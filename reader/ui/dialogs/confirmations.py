@@ -1,4 +1,4 @@
-"""Questions asked before a change that cannot be undone in one step."""
+"""Questions asked before a large change (Edit > Undo can take it back, but it touches every paper)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def confirm_mark_all_read(parent: QWidget, unread: int) -> bool:
-    """Marking everything read cannot be undone in one step, so ask first."""
+    """Marking everything read changes every unread paper at once, so ask first."""
     answer = QMessageBox.question(
         parent,
         QCoreApplication.translate("Dialogs", "Mark All as Read"),
