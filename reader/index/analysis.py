@@ -11,9 +11,9 @@ Token rules (one compiled regex, one pass), for the positional text fields:
   ``언어모델을`` -> 언어 어모 모델 델을 을. The lone last syllable marks "the run ends here": a
   query word that crosses a space (``강화학습`` in ``강화 학습``) is the lone ``화`` of one run
   followed by the bigram ``학습`` of the next, at the next position.
-* Hangul runs separated by spaces only (``SPACES``: no line break, no punctuation) are consecutive;
-  anything else between two Hangul runs (``강화, 학습``, a line break) leaves one position empty, so
-  no phrase or spaced word matches across it.
+* Hangul runs separated by spaces or hyphens only (``SPACES``: no line break, no other punctuation)
+  are consecutive; anything else between two Hangul runs (``강화, 학습``, a line break) leaves one
+  position empty, so no phrase or spaced word matches across it.
 * A run of other letters and digits (Latin, digits, accented names) is one lower-cased word.
   Latin query words match by word-start prefix (``llm`` -> LLMs, LLM-based, LLM을).
 * Words glued by ``- . / _ '`` (``GPT-4o``, ``Llama-3.1-8B``) also give each glued tail as one
@@ -44,13 +44,14 @@ HANGUL = "가-힣"
 # Letters and digits that are not Hangul syllables: [^\W_] is "a word character but not _".
 OTHER = rf"[^\W_{HANGUL}]"
 CONNECTORS = "-./_'"
-# What may separate the parts of a Korean compound written with spaces (``강화 학습``): spaces and
-# tabs, the no-break and the ideographic space. A line break or any punctuation ends a compound.
-SPACES = " \t\u00a0\u3000"
-SPACE_RUN = f"[{SPACES}]+"
+# What may separate the parts of a Korean compound written apart (``강화 학습``, ``텍스트-이미지``): spaces
+# and tabs, the no-break and the ideographic space, hyphens. A line break or other punctuation ends it.
+SPACES = " \t\u00a0\u3000-"
+SPACE_RUN = f"[{re.escape(SPACES)}]+"
 TOKEN_RE = re.compile(
     rf"([{HANGUL}]+(?:{SPACE_RUN}[{HANGUL}]+)*)|({OTHER}+(?:[{re.escape(CONNECTORS)}]{OTHER}+)*)"
 )
+_SPLIT_RUNS = str.maketrans("-", " ")
 _PART_RE = re.compile(rf"{OTHER}+")
 # Hangul runs of at least this many syllables give position-free suffix terms of this length or more.
 MIN_SUFFIX = 3
@@ -86,7 +87,7 @@ def index_terms(text: str) -> tuple[dict[str, list[int]], frozenset[str]]:
             if after_hangul:  # two Hangul stretches: something other than spaces was between them
                 pos += 1
             after_hangul = True
-            for run in hangul.split():
+            for run in hangul.translate(_SPLIT_RUNS).split() if "-" in hangul else hangul.split():
                 last = len(run) - 1
                 if last:
                     for i in range(last):
@@ -181,7 +182,7 @@ def split_groups(text: str, lower: bool = True) -> list[tuple[str, str]]:
     groups: list[tuple[str, str]] = []
     for hangul, other in TOKEN_RE.findall(text):
         if hangul:
-            groups += [("hangul", run) for run in hangul.split()]
+            groups += [("hangul", run) for run in hangul.translate(_SPLIT_RUNS).split()]
         else:
             groups.append(("other", other.lower() if lower else other))
     return groups

@@ -5,7 +5,7 @@ a phrase is one segment of two words), and each Latin word. The match rules (the
 are in :mod:`reader.index.analysis`):
 
 * **Hangul** by substring, and across spaces: a segment's syllables must follow each other in the
-  text, with spaces (``analysis.SPACES``; no line break or punctuation) allowed where the query has
+  text, with spaces or hyphens (``analysis.SPACES``; no line break or other punctuation) allowed where the query has
   a space between two words, and inside a word where at least two of its syllables are on either
   side. ``강화학습`` finds 강화학습, 강화 학습을; ``"강화 학습"`` and ``강화 학습`` (two words) find
   강화학습 too; ``대형언어모델`` finds 대형 언어 모델. ``학습`` does not find 대학 습관 (one syllable
@@ -13,7 +13,9 @@ are in :mod:`reader.index.analysis`):
 * **Latin** words by case-insensitive word-start prefix (``llm`` -> LLMs, LLM-based, LLMRec), except
   an **acronym**: a word of at most four letters and digits typed with at least two capitals
   (``ViT``, ``RL``, ``LLM``, ``RoPE``) matches that whole word or its plural -s / -es, however it is
-  followed (``ViT``, ``ViTs``, ``ViT-based``, ``ViT를``; not Vitality). ``GPT-4o`` as written.
+  followed (``ViT``, ``ViTs``, ``ViT-based``, ``ViT를``; not Vitality). ``GPT-4o`` as written. Glossary
+  expansions (:mod:`reader.index.expansion`) match their last English word the same way (kind
+  "acronym": the word, -s, -es, and -ies for -y).
 * In a phrase, a Latin word before another word must be that whole word; the last word is matched
   by prefix (or as an acronym); Hangul after a Latin word starts a Hangul run.
 
@@ -32,7 +34,16 @@ from functools import cached_property
 
 from whoosh import query as wq
 
-from reader.index.analysis import HANGUL, OTHER, SPACE_RUN, counted_expansions, suffix_field
+from reader.index.analysis import (
+    HANGUL,
+    OTHER,
+    SPACE_RUN,
+    STOP_WORDS,
+    counted_expansions,
+    parts,
+    split_groups,
+    suffix_field,
+)
 from reader.index.phrase import ContiguousTerms, HangulWord
 from reader.index.whoosh_internals import SelectedPrefix
 
@@ -46,6 +57,14 @@ _PLURALS = ("s", "es")
 
 # A chain slot: ("terms", alternatives at this position) or ("prefix", (text,)).
 Slot = tuple[str, tuple[str, ...]]
+
+
+def whole_word_forms(word: str) -> tuple[str, ...]:
+    """A word matched whole (an acronym, the last word of a glossary form): itself and its plurals."""
+    forms = [word, *(word + plural for plural in _PLURALS)]
+    if len(word) > 2 and word.endswith("y"):
+        forms.append(word[:-1] + "ies")
+    return tuple(forms)
 
 
 def is_acronym(word: str) -> bool:
@@ -85,6 +104,7 @@ class Clause:
     text: str  # as typed, for messages
     field: str | None  # None: title, authors and body
     groups: tuple[tuple[str, str], ...]  # (kind, token): "hangul", "other" (lower-cased) or "acronym"
+    is_phrase: bool = False  # typed in quotes (or a glossary form)
 
     def applies_to(self, field: str) -> bool:
         return self.field is None or self.field == field
@@ -123,7 +143,9 @@ class Clause:
             if i != last:
                 after = _NOT_OTHER_AFTER
             elif segment.kind == "acronym":
-                after = f"(?:e?s)?{_NOT_OTHER_AFTER}"
+                forms = "|".join(map(re.escape, whole_word_forms(token)))
+                pieces.append(f"{before}(?:{forms}){_NOT_OTHER_AFTER}")
+                continue
             else:
                 after = f"{OTHER}*"
             pieces.append(before + re.escape(token) + after)
@@ -148,7 +170,7 @@ class Clause:
             if i != last:
                 slots.append(("terms", (token,)))
             elif segment.kind == "acronym":
-                slots.append(("terms", (token, *(token + plural for plural in _PLURALS))))
+                slots.append(("terms", whole_word_forms(token)))
             else:
                 slots.append(("prefix", (token,)))
         return slots
@@ -175,6 +197,25 @@ class Clause:
                 return HangulWord(field, glued, None, score_terms)
             return HangulWord(field, glued, _chain(field, slots), score_terms)
         return _chain(field, slots)
+
+
+def make_clause(text: str, field: str | None, is_phrase: bool, whole_last_word: bool = False) -> Clause | None:
+    """The clause of a word or phrase as typed (None: nothing searchable in it); ``whole_last_word``: a Latin
+    last word matches whole or plural, as an acronym does (glossary forms)."""
+    groups = split_groups(text)
+    if not groups:
+        return None
+    if len(groups) == 1 and not is_phrase and groups[0][1] in STOP_WORDS:
+        return None
+    if len(groups) > 1:
+        # Inside a phrase (or a word like LLM을) glued words are matched part by part.
+        groups = [(kind, part) for kind, token in groups for part in (parts(token) if kind == "other" else [token])]
+    kind, token = groups[-1]
+    if kind == "other":
+        raw_kind, raw = split_groups(text, lower=False)[-1]
+        if raw_kind == "other" and (whole_last_word or is_acronym(parts(raw)[-1])) and token.isalnum():
+            groups[-1] = ("acronym", token)
+    return Clause(text, field, tuple(groups), is_phrase)
 
 
 def _chain(field: str, slots: list[Slot]) -> wq.Query:

@@ -35,10 +35,10 @@ from collections.abc import Mapping
 from whoosh import query as wq
 
 from reader.core.errors import InvalidQueryError
-from reader.index.analysis import STOP_WORDS, parts, split_groups
-from reader.index.clauses import Clause, WordPrefix, is_acronym
+from reader.index.clauses import Clause, WordPrefix, make_clause
+from reader.index.expansion import Glossary, expand
 
-__all__ = ["FIELDS", "Clause", "Option", "Query", "WordPrefix", "parse_query"]
+__all__ = ["FIELDS", "Clause", "Glossary", "Option", "Query", "WordPrefix", "make_clause", "parse_query"]
 
 FIELDS = ("title", "authors", "body")
 MAX_QUERY_LENGTH = 1000
@@ -117,8 +117,12 @@ class Query:
         )
 
 
-def parse_query(text: str) -> Query:
-    """Parse a user's query leniently; raise InvalidQueryError with a message for the user."""
+def parse_query(text: str, glossary: Glossary | None = None) -> Query:
+    """Parse a user's query leniently; raise InvalidQueryError with a message for the user.
+
+    With a glossary, words that name a glossary term also match its other forms
+    (:mod:`reader.index.expansion`); without one (exact mode) the query means what it says.
+    """
     if len(text) > MAX_QUERY_LENGTH:
         raise InvalidQueryError(f"The query is too long (more than {MAX_QUERY_LENGTH} characters).")
     required: list[list[Option]] = []
@@ -151,6 +155,8 @@ def parse_query(text: str) -> Query:
         if excluded:
             raise InvalidQueryError("Add a word to search for: '-word' only excludes papers.")
         raise InvalidQueryError("There is nothing to search for in this query.")
+    if glossary is not None and len(glossary):
+        required = expand(required, glossary)
     return Query(required, excluded)
 
 
@@ -173,21 +179,3 @@ def _is_glued(text: str, quote_at: int, previous: tuple[str | None, str | None])
         return False
     bare = word[1:] if word.startswith("-") else word
     return bare == "" or _FIELD_PREFIX_RE.fullmatch(bare) is not None
-
-
-def make_clause(text: str, field: str | None, is_phrase: bool) -> Clause | None:
-    """The clause of a word or phrase as typed (None: nothing searchable in it)."""
-    groups = split_groups(text)
-    if not groups:
-        return None
-    if len(groups) == 1 and not is_phrase and groups[0][1] in STOP_WORDS:
-        return None
-    if len(groups) > 1:
-        # Inside a phrase (or a word like LLM을) glued words are matched part by part.
-        groups = [(kind, part) for kind, token in groups for part in (parts(token) if kind == "other" else [token])]
-    kind, token = groups[-1]
-    if kind == "other":
-        raw_kind, raw = split_groups(text, lower=False)[-1]
-        if raw_kind == "other" and is_acronym(parts(raw)[-1]):
-            groups[-1] = ("acronym", token)
-    return Clause(text, field, tuple(groups))

@@ -25,6 +25,7 @@ from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.fs import UpdateLock
 from reader.core.models import DayInfo, Flags, Paper, PaperRow, Problem, SearchResult, Source
 from reader.core.reports import FetchProgress, FetchReport, ImportReport, UpdateProgress, UpdateReport
+from reader.index.glossary import Entry, build_rows, entries_from_rows, matching, paper_evidence  # no Whoosh
 from reader.library.counts import SmartCounts
 from reader.library.file_changes import FileStat, identities_to_learn, is_changed
 from reader.library.search_totals import ShadowedEntries, search_entries
@@ -33,6 +34,7 @@ from reader.sources.folders import is_under, scan_sources
 from reader.stores.catalogue import Catalogue, FileRecord, iter_chunks
 from reader.stores.catalogue_schema import damaged_marker
 from reader.stores.datadir import resolve_data_dir
+from reader.stores.glossary import GlossaryStore
 from reader.stores.reading_state import StateStore
 from reader.stores.sqlite_files import cannot_write
 
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from urllib.request import OpenerDirector
 
     from reader.exports.zotero import ZoteroReport
+    from reader.index.expansion import Glossary
     from reader.index.search_index import SearchIndex
 
 log = logging.getLogger("reader.library")
@@ -66,6 +69,7 @@ class Library:
         self._state = StateStore(self.data_dir / "state.sqlite")
         self._opened_catalogue: Catalogue | None = None  # see _catalogue
         self._opened_index: SearchIndex | None = None  # see _index
+        self._opened_glossary: GlossaryStore | None = None  # see _glossary_store
         self._shadowed = ShadowedEntries()
         try:  # now, so a rebuild's warning is in `warnings` from the start; a failure waits for first use
             self._open_catalogue()
@@ -118,10 +122,12 @@ class Library:
             index = SearchIndex(self.data_dir / "index")
             self._opened_index = index
             if not catalogue.read_only:
-                if index.was_reset:
-                    catalogue.clear()  # everything is re-parsed and re-indexed by the next update
+                if index.was_reset or self._glossary_store.was_reset:
+                    catalogue.clear()  # everything is re-parsed, re-indexed and re-mined by the next update
+                    self._glossary_store.clear()
                 elif catalogue.index_is_stale():
                     index.clear()
+                    self._glossary_store.clear()
                 if catalogue.index_is_stale():
                     catalogue.set_index_stale(False)
         return self._opened_index
@@ -155,12 +161,14 @@ class Library:
                 self._open_catalogue(lock_held=True, announce=False)  # asked for: no news to tell
             if self._opened_index is not None:
                 self._opened_index.clear()
+                self._glossary_store.clear()
                 self._catalogue.set_index_stale(False)
 
     def close(self) -> None:
         """Release files and connections."""
-        if self._opened_index is not None:
-            self._opened_index.close()
+        for opened in (self._opened_index, self._opened_glossary):
+            if opened is not None:
+                opened.close()
         self._close_catalogue()
         self._state.close()
 
@@ -252,6 +260,7 @@ class Library:
                         progress(UpdateProgress(done, len(files), path, papers_read))
                 self._apply(parsed, [])
             self._catalogue.set_meta("scan_problems", json.dumps([[p.path, p.reason] for p in found.problems]))
+            self._glossary_store.refresh(build_rows)  # when the evidence changed
         return self._report(len(files), len(changed), len(removed))
 
     def _report(self, files: int, changed: int, removed: int) -> UpdateReport:
@@ -271,7 +280,9 @@ class Library:
         if not parsed and not removed:
             return
         replaced = removed + [record.path for record, _builtin, _papers in parsed]
-        self._index.update(replaced, (paper for _record, _builtin, papers in parsed for paper in papers))
+        papers = [paper for _record, _builtin, file_papers in parsed for paper in file_papers]
+        self._index.update(replaced, papers)
+        self._glossary_store.replace(replaced, ((p.source, *row) for p in papers for row in paper_evidence(p)))
         self._catalogue.replace_files(parsed, removed)
 
     def problems(self) -> list[Problem]:
@@ -323,24 +334,43 @@ class Library:
 
     # -- search ----------------------------------------------------------------
 
-    def search(self, query: str, limit: int | None = 20) -> SearchResult:
+    def search(self, query: str, limit: int | None = 20, exact: bool = False) -> SearchResult:
         """Korean-aware search over title, authors and summary; raises InvalidQueryError.
 
         Hits are visible entries only; `total` counts every visible entry that matches, so it equals
-        ``len(search(query, limit=None).hits)`` whatever the limit."""
+        ``len(search(query, limit=None).hits)`` whatever the limit. A term also matches its glossary forms
+        (강화학습: reinforcement learning, RL) unless `exact`; an arXiv id or paper URL lists that paper first."""
+        from reader.index import identity
         from reader.index.query import parse_query  # Whoosh is imported on first use, see _index
 
-        parsed = parse_query(query)
-        return search_entries(self._index, self._catalogue, self._shadowed, parsed, limit)
+        named = self.papers_for(found) if (found := identity.named_id(query)) else []  # ids and URLs always parse
+        parsed = parse_query(query, None if exact else self._glossary())
+        result = search_entries(self._index, self._catalogue, self._shadowed, parsed, limit)
+        return identity.first(named, result, parsed, limit) if named else result
 
-    def highlight(self, query: str, text: str, field: str = "body") -> list[tuple[int, int]]:
-        """Spans of `text` that `query` matches, for highlighting; none for an invalid query."""
+    def highlight(self, query: str, text: str, field: str = "body", exact: bool = False) -> list[tuple[int, int]]:
+        """Spans of `text` that `query` matches (glossary forms too, unless `exact`); none for an invalid query."""
         from reader.index.query import parse_query
 
         try:
-            return parse_query(query).highlight(field, text)
+            return parse_query(query, None if exact else self._glossary()).highlight(field, text)
         except InvalidQueryError:
             return []
+
+    @property
+    def _glossary_store(self) -> GlossaryStore:
+        path = self.data_dir / "glossary.sqlite"
+        self._opened_glossary = self._opened_glossary or GlossaryStore(path, read_only=cannot_write(path))
+        return self._opened_glossary
+
+    def _glossary(self) -> Glossary:
+        from reader.index.expansion import Glossary
+
+        return self._glossary_store.cached(lambda rows: Glossary(entries_from_rows(rows)))
+
+    def glossary(self, term: str | None = None) -> list[Entry]:
+        """The bilingual glossary mined from the library, most papers first: all entries, or those of `term`."""
+        return matching(entries_from_rows(self._glossary_store.entries()), term)
 
     # -- state -----------------------------------------------------------------
 

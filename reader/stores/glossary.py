@@ -1,0 +1,192 @@
+"""The glossary's sqlite file: the evidence of every indexed file, and the glossary built from it.
+
+A cache of the digests, like the catalogue: each source file's evidence (the ``한국어(English; ABBR)``
+pairs its papers write, rows of :func:`reader.index.glossary.paper_evidence`) is replaced when the
+file is indexed again and deleted with the file, so the glossary follows the library. The entries
+built from all the evidence (:func:`reader.index.glossary.build`) are stored too, so a search reads
+a few hundred rows instead of rebuilding; ``dirty`` says the evidence changed since they were built.
+
+A missing, damaged or unreadable file, or one of another schema, is replaced by an empty one and
+``was_reset`` is set: the library then reads every digest again. In a data directory that cannot be
+written an existing file is read as it is; a missing one reads as empty. Standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from reader.core.errors import LibraryError
+from reader.stores.sqlite_files import connect_read_only, delete_database, header_problem
+
+T = TypeVar("T")
+SCHEMA_VERSION = "1"
+# (source, paper id, Korean words, Korean is a context, English, abbreviation)
+EvidenceRow = tuple[str, str, str, bool, str, str]
+# (Korean, English forms, abbreviations, papers, ambiguous abbreviations, concept)
+EntryRow = tuple[str, tuple[str, ...], tuple[str, ...], int, tuple[str, ...], str]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS evidence (
+    source TEXT NOT NULL, paper TEXT NOT NULL, korean TEXT NOT NULL, context INTEGER NOT NULL,
+    english TEXT NOT NULL, abbreviation TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS evidence_source ON evidence (source);
+CREATE TABLE IF NOT EXISTS entries (
+    rank INTEGER PRIMARY KEY, korean TEXT NOT NULL, english TEXT NOT NULL, abbreviations TEXT NOT NULL,
+    papers INTEGER NOT NULL, ambiguous TEXT NOT NULL, concept TEXT NOT NULL);
+"""
+
+
+class GlossaryStore:
+    """The glossary file of one data directory. One object per thread."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.was_reset = False
+        self._made: tuple[str, Any] | None = None
+        try:
+            self._db = self._open()
+        except (sqlite3.Error, OSError) as error:
+            raise LibraryError(f"Cannot open the glossary {path}: {error}.") from error
+
+    def _open(self) -> sqlite3.Connection:
+        if self.read_only:
+            if not self.path.is_file() or header_problem(self.path):
+                return _empty()
+            try:
+                db, _uri = connect_read_only(self.path)
+                if _version(db) == SCHEMA_VERSION:
+                    return db
+                db.close()
+            except sqlite3.Error:
+                pass
+            return _empty()
+        if self.path.is_file() and self.path.stat().st_size > 0 and header_problem(self.path) is None:
+            try:
+                db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+                db.execute("PRAGMA journal_mode=WAL")
+                if _version(db) == SCHEMA_VERSION:
+                    return db
+                db.close()
+            except sqlite3.Error:
+                pass
+        delete_database(self.path)
+        self.was_reset = True  # new or replaced: the evidence of the files already indexed is not here
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.executescript(_SCHEMA)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        return db
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _write(self, statements: Iterable[tuple[str, list[tuple[Any, ...]] | tuple[Any, ...]]]) -> None:
+        if self.read_only:
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for sql, values in statements:
+                    if isinstance(values, list):
+                        self._db.executemany(sql, values)
+                    else:
+                        self._db.execute(sql, values)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            raise LibraryError(f"The glossary {self.path} could not be written: {error}.") from error
+
+    def replace(self, sources: Iterable[str], rows: Iterable[EvidenceRow]) -> None:
+        """Drop the evidence of ``sources``, then add ``rows`` (the new evidence of those files)."""
+        gone = [(source,) for source in sources]
+        added = [(source, paper, korean, int(context), english, abbreviation)
+                 for source, paper, korean, context, english, abbreviation in rows]
+        if not gone and not added:
+            return
+        self._write([("DELETE FROM evidence WHERE source = ?", gone),
+                     ("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", added),
+                     ("INSERT OR REPLACE INTO meta VALUES ('dirty', '1')", ())])
+
+    def evidence(self) -> list[tuple[str, str, bool, str, str]]:
+        """Every evidence row as (paper id, Korean, is a context, English, abbreviation)."""
+        rows = self._read("SELECT paper, korean, context, english, abbreviation FROM evidence ORDER BY rowid")
+        return [(paper, korean, bool(context), english, abbreviation) for paper, korean, context, english, abbreviation
+                in rows]
+
+    def dirty(self) -> bool:
+        """True when the evidence changed since the entries were built."""
+        return self._meta("dirty") == "1"
+
+    def set_entries(self, entries: Iterable[EntryRow]) -> None:
+        """Replace the built glossary (and mark it up to date)."""
+        values = [(rank, korean, json.dumps(list(english)), json.dumps(list(abbreviations)), papers,
+                   json.dumps(list(ambiguous)), concept)
+                  for rank, (korean, english, abbreviations, papers, ambiguous, concept) in enumerate(entries)]
+        generation = int(self._meta("generation") or "0") + 1
+        self._write([("DELETE FROM entries", ()),
+                     ("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", values),
+                     ("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')", ()),
+                     ("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(generation),))])
+
+    def entries(self) -> list[EntryRow]:
+        """The built glossary, most papers first."""
+        rows = self._read("SELECT korean, english, abbreviations, papers, ambiguous, concept "
+                          "FROM entries ORDER BY rank")
+        return [(korean, tuple(json.loads(english)), tuple(json.loads(abbreviations)), papers,
+                 tuple(json.loads(ambiguous)), concept) for korean, english, abbreviations, papers, ambiguous, concept
+                in rows]
+
+    def refresh(self, build: Callable[[list[tuple[str, str, bool, str, str]]], Iterable[EntryRow]]) -> None:
+        """Rebuild the entries from all the evidence with ``build`` when the evidence changed."""
+        if self.dirty() and not self.read_only:
+            self.set_entries(build(self.evidence()))
+
+    def cached(self, make: Callable[[list[EntryRow]], T]) -> T:
+        """``make(entries())``, made again only when the entries changed (a search's glossary)."""
+        generation = self.generation()
+        if self._made is None or self._made[0] != generation:
+            self._made = (generation, make(self.entries()))
+        made: T = self._made[1]
+        return made
+
+    def generation(self) -> str:
+        """Changes whenever the entries are replaced (here or by another process)."""
+        return self._meta("generation") or "0"
+
+    def clear(self) -> None:
+        """Forget all evidence and entries (the library reads every digest again after this)."""
+        self._write([("DELETE FROM evidence", ()), ("DELETE FROM entries", ()),
+                     ("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')", ()),
+                     ("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(int(self.generation()) + 1),))])
+
+    def _meta(self, key: str) -> str | None:
+        rows = self._read("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def _read(self, sql: str, values: tuple[object, ...] = ()) -> list[Any]:
+        try:
+            return list(self._db.execute(sql, values).fetchall())
+        except sqlite3.Error as error:
+            raise LibraryError(f"The glossary {self.path} could not be read: {error}.") from error
+
+
+def _version(db: sqlite3.Connection) -> str | None:
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def _empty() -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    db.executescript(_SCHEMA)
+    return db
