@@ -47,6 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N results (default 20)")
     search.add_argument("--json", action="store_true", help="print a JSON array of paper objects with a score")
+    search.add_argument("--exact", action="store_true",
+                        help="the words as typed: no glossary forms (강화학습 without reinforcement learning or RL)")
+
+    glossary = commands.add_parser("glossary", parents=[common],
+                                   help="the Korean-English term pairs mined from the library, with paper counts")
+    glossary.add_argument("term", nargs="?", metavar="TERM",
+                          help="only the pairs of this term (Korean, English or an abbreviation)")
+    glossary.add_argument("--json", action="store_true",
+                          help="print a JSON array of {korean, english, abbreviations, papers} objects")
 
     show = commands.add_parser("show", parents=[common], help="show one paper (every day it is listed on)")
     show.add_argument("arxiv_id", metavar="ARXIV_ID", type=_arxiv_argument)

@@ -9,6 +9,7 @@ Exit codes: 0 done (also when some files were skipped and reported), 1 the opera
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -85,7 +86,7 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
             papers = library.papers(date=args.date, starred=args.starred, unread=args.unread)
             print_papers(library, papers, args.json)
         elif args.command == "search":
-            result = library.search(args.query, limit=args.limit)
+            result = library.search(args.query, limit=args.limit, exact=args.exact)
             scores = [hit.score for hit in result.hits]
             print_papers(library, [hit.paper for hit in result.hits], args.json, scores)
             if not args.json:
@@ -96,6 +97,8 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
             return _fetch(library, args)
         elif args.command == "zotero":
             return _zotero(library, args)
+        elif args.command == "glossary":
+            _glossary(library, args.term, args.json)
         else:
             papers = library.papers_for(args.arxiv_id)
             if not papers:
@@ -106,6 +109,21 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
             else:
                 print(describe(papers, library.flags(args.arxiv_id)))
     return EXIT_OK
+
+
+def _glossary(library: Library, term: str | None, as_json: bool) -> None:
+    entries = library.glossary(term)
+    if as_json:
+        objects = [{"korean": e.korean, "english": list(e.english), "abbreviations": list(e.abbreviations),
+                    "papers": e.papers} for e in entries]
+        print(json.dumps(objects, ensure_ascii=False, indent=1))
+        return
+    for e in entries:
+        print(terminal_safe(f"{e.korean}\t{', '.join(e.english) or '-'}\t{', '.join(e.abbreviations) or '-'}\t"
+                            f"{e.papers} papers"))
+    if not entries:
+        print(f"daily-papers: no glossary entry for {term!r}" if term else "daily-papers: the glossary is empty",
+              file=sys.stderr)
 
 
 def _update_if_possible(library: Library) -> None:
