@@ -194,9 +194,9 @@ def build(rows: Iterable[Row]) -> list[Entry]:
             english_shown = tuple(english_keys_of(concept))
             abbreviations = sorted(set(abbreviations_of.get(concept, [])),
                                    key=lambda key: (-sum(abbreviation_spellings[key].values()), key))
-        abbreviations_shown = tuple(abbreviation_spellings[key].most_common(1)[0][0] for key in abbreviations)
+        abbreviations_shown = tuple(_commonest(abbreviation_spellings[key]) for key in abbreviations)
         for form, papers in forms.items():
-            shown = korean_spellings[form].most_common(1)[0][0] if korean_spellings[form] else form
+            shown = _commonest(korean_spellings[form]) if korean_spellings[form] else form
             entries.append(Entry(shown, english_shown, abbreviations_shown, len(papers),
                                  tuple(sorted(ambiguous_of.get(concept, set()))), concept))
     entries.sort(key=lambda entry: (-entry.papers, entry.korean, entry.english, entry.abbreviations))
@@ -271,6 +271,12 @@ def _similar(first: str, second: str) -> bool:
     return len(a & b) > SIMILAR_WORDS * max(len(a), len(b))
 
 
+def _commonest(spellings: Counter[str]) -> str:
+    """The spelling most papers use; on a tie the one with more spaces (강화 학습 before 강화학습), then the first
+    in code-point order, so the choice never depends on the order of the evidence."""
+    return max(spellings.items(), key=lambda item: (item[1], item[0].count(" "), [-ord(char) for char in item[0]]))[0]
+
+
 def _merged_plurals(rows: list[Row]) -> list[Row]:
     """``LLMS`` written for ``LLMs`` where ``LLM`` is an abbreviation too: one abbreviation."""
     keys = {abbreviation_key(abbreviation) for *_rest, abbreviation in rows if abbreviation}
@@ -299,7 +305,7 @@ def _long_enough(form: str, spellings: dict[str, Counter[str]], size: int) -> bo
     """A Korean form as long as its term: each word counts half its syllables (at least one), and the total
     must reach the English content words, or the abbreviation's capitals (``자연어 처리`` 3, natural language
     processing 3; ``미세 조정`` 2 is not supervised fine-tuning)."""
-    shown = spellings[form].most_common(1)[0][0] if spellings[form] else form
+    shown = _commonest(spellings[form]) if spellings[form] else form
     length = sum(max(1, math.ceil(len(word.strip("-")) / 2)) for word in shown.replace("-", " ").split())
     return length >= size
 
