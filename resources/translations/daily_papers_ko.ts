@@ -169,6 +169,14 @@
         <translation>JSON (*.json)</translation>
     </message>
     <message>
+        <source>RIS for Zotero, Mendeley, EndNote (*.ris)</source>
+        <translation>RIS — Zotero, Mendeley, EndNote용 (*.ris)</translation>
+    </message>
+    <message>
+        <source>CSL-JSON for pandoc and Zotero (*.csl.json)</source>
+        <translation>CSL-JSON — pandoc, Zotero용 (*.csl.json)</translation>
+    </message>
+    <message>
         <source>No starred papers to export yet (press S on a paper to star it).</source>
         <translation>아직 내보낼 별표 논문이 없습니다 (논문에서 S 키를 누르면 별표가 붙습니다).</translation>
     </message>
@@ -193,6 +201,44 @@
     <message>
         <source>Copied the BibTeX entry of {arxiv_id}</source>
         <translation>{arxiv_id}의 BibTeX 항목을 복사함</translation>
+    </message>
+    <message>
+        <source>Copied {arxiv_id} as RIS</source>
+        <translation>{arxiv_id}을(를) RIS로 복사함</translation>
+    </message>
+    <message>
+        <source>Copied {arxiv_id} as CSL-JSON</source>
+        <translation>{arxiv_id}을(를) CSL-JSON으로 복사함</translation>
+    </message>
+    <message>
+        <source>No starred papers to send yet (press S on a paper to star it).</source>
+        <translation>아직 보낼 별표 논문이 없습니다 (논문에서 S 키를 누르면 별표가 붙습니다).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n paper(s) to Zotero…</source>
+        <translation>
+            <numerusform>논문 %n편을 Zotero로 보내는 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send to Zotero</source>
+        <translation>Zotero로 보내기</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n paper(s) to Zotero</source>
+        <translation>
+            <numerusform>논문 %n편을 Zotero로 보냄</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the Zotero library</source>
+        <translation>
+            <numerusform>%n편은 이미 Zotero 라이브러리에 있음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(turn on Zotero&apos;s local API to skip papers it already has)</source>
+        <translation>(Zotero의 로컬 API를 켜면 이미 있는 논문은 건너뜁니다)</translation>
     </message>
     <message>
         <source>Export Reading State</source>
@@ -994,6 +1040,30 @@
     <message>
         <source>Search &amp;Results…</source>
         <translation>검색 결과(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;RIS</source>
+        <translation>RIS로 복사(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Copy as CSL-&amp;JSON</source>
+        <translation>CSL-JSON으로 복사(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Send to &amp;Zotero</source>
+        <translation>Zotero로 보내기(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Save the paper in the Zotero app, with its summary as a note</source>
+        <translation>논문을 Zotero 앱에 저장하고 요약을 노트로 붙입니다</translation>
+    </message>
+    <message>
+        <source>Starred Papers to &amp;Zotero</source>
+        <translation>별표 논문을 Zotero로(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>This Day to Z&amp;otero</source>
+        <translation>이 날짜를 Zotero로(&amp;O)</translation>
     </message>
     <message>
         <source>E&amp;xport Reading State…</source>

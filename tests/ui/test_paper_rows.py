@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from reader.core.models import Paper
 from reader.library import PaperRow
-from reader.ui.models.paper_table import PaperRole, PaperTableModel, short_authors
+from reader.ui.models.paper_table import HighlightRole, PaperRole, PaperTableModel, short_authors
 from reader.ui.models.view import View
 
 
@@ -56,3 +56,19 @@ def test_all_papers_holds_light_rows_and_the_detail_shows_the_full_paper(open_wi
     assert isinstance(current, Paper) and current.sections
     assert window.detail.paper() == current
     assert current == window.library.paper(current.arxiv_id, current.date)
+
+
+def test_titles_with_latex_read_as_text_and_sort_by_that_text() -> None:
+    rows = [row("2411.00011", "$VILA^2$: Better Together", 3, "Kim", 1),
+            row("2411.00012", "$\\nabla^2$DFT: A Benchmark", 2, "Lee", 1),
+            row("2411.00013", "Plain Title", 1, "Park", 1)]
+    model = PaperTableModel()
+    model.set_papers(rows, {}, {rows[0].key: [(1, 5)], rows[2].key: [(0, 5)]})
+    titles = [model.index(r, PaperTableModel.TITLE).data() for r in range(3)]
+    assert titles == ["VILA²: Better Together", "∇²DFT: A Benchmark", "Plain Title"]
+    assert model.index(0, PaperTableModel.TITLE).data(Qt.ItemDataRole.ToolTipRole) == "$VILA^2$: Better Together"
+    assert model.index(0, PaperTableModel.TITLE).data(HighlightRole) == []  # spans of the raw title would be off
+    assert model.index(2, PaperTableModel.TITLE).data(HighlightRole) == [(0, 5)]
+    model.sort(PaperTableModel.TITLE, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, PaperTableModel.TITLE).data() for r in range(3)] == [
+        "Plain Title", "VILA²: Better Together", "∇²DFT: A Benchmark"]

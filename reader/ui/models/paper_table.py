@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.core.models import Flags, Paper
-from reader.library import PaperRow
+from reader.library import PaperRow, title_text
 
 PaperRole = Qt.ItemDataRole.UserRole + 2  # paper table: the full Paper of a row (loaded on demand)
 HighlightRole = Qt.ItemDataRole.UserRole + 3  # paper table: [(start, end)] title spans of a search
@@ -175,7 +175,8 @@ class PaperTableModel(QAbstractTableModel):
             # Never None: PySide6 6.12 under Python 3.11 drops a reference to None each time
             # QModelIndex.data() hands back an empty QVariant, and the delegate asks on every
             # paint; scrolling a long list freed None and crashed (bench/window_probe.py).
-            return self._highlights.get(paper.key, NO_SPANS)
+            # spans are positions in the title as written: a title shown as text ($VILA^2$ -> VILA²) has none
+            return self._highlights.get(paper.key, NO_SPANS) if title_text(paper.title) == paper.title else NO_SPANS
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -197,7 +198,7 @@ class PaperTableModel(QAbstractTableModel):
         if column == self.STAR:
             return "★" if self.flags_of(paper.arxiv_id).starred else ""
         if column == self.TITLE:
-            return paper.title
+            return title_text(paper.title)
         if column == self.VOTES:
             return "–" if paper.votes is None else str(paper.votes)
         if column == self.AUTHORS:
@@ -210,7 +211,7 @@ class PaperTableModel(QAbstractTableModel):
             return list(papers)
         keys = {
             self.STAR: lambda p: (self.flags_of(p.arxiv_id).starred, _votes(p), p.date),
-            self.TITLE: lambda p: (p.title.casefold(), p.date),
+            self.TITLE: lambda p: (title_text(p.title).casefold(), p.date),
             self.VOTES: lambda p: (-1 if p.votes is None else p.votes, p.date),  # inline: once per row of 100,000
             self.AUTHORS: lambda p: (_first_author(p).casefold(), p.date),
             self.DATE: lambda p: (p.date, _votes(p)),

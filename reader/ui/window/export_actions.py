@@ -7,16 +7,17 @@ identical; the writers are imported when a command is first used.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.core.errors import ReaderError
 from reader.core.fs import atomic_write_text
 from reader.core.models import Paper
-from reader.library import FORMAT_SUFFIXES, format_for_path, read_state_file, state_to_text
+from reader.library import FORMAT_SUFFIXES, Library, format_for_path, read_state_file, state_to_text
 from reader.ui.window.commands import EXPORT, FILE, PAPER, QT_TRANSLATE_NOOP, command
 from reader.ui.window.frame import WindowFrame
 
@@ -34,7 +35,11 @@ class ExportActions(QObject):
             "markdown": self.tr("Markdown reading list (*.md)"),
             "csv": self.tr("CSV (*.csv)"),
             "json": self.tr("JSON (*.json)"),
+            "ris": self.tr("RIS for Zotero, Mendeley, EndNote (*.ris)"),
+            "csljson": self.tr("CSL-JSON for pandoc and Zotero (*.csl.json)"),
         }
+        self._zotero_jobs: list[_ZoteroJob] = []  # kept until they report
+        self.zotero_connector: str | None = None  # None: the Zotero app's own address on this computer
 
     # --- papers ---------------------------------------------------------------------------
 
@@ -101,8 +106,71 @@ class ExportActions(QObject):
         paper = self.window.paper_list.current_paper()
         if paper is None:
             return
-        QGuiApplication.clipboard().setText(self.window.library.export([paper], "bibtex"))
+        QGuiApplication.clipboard().setText(self.window.library.citation([paper], "bibtex"))
         self.window.status(self.tr("Copied the BibTeX entry of {arxiv_id}").format(arxiv_id=paper.arxiv_id))
+
+    @command("copy_ris", QT_TRANSLATE_NOOP("Shortcuts", "Copy as &RIS"), menu=PAPER.at(1, 6))
+    def copy_ris(self) -> None:
+        self._copy_citation("ris", self.tr("Copied {arxiv_id} as RIS"))
+
+    @command("copy_csljson", QT_TRANSLATE_NOOP("Shortcuts", "Copy as CSL-&JSON"), menu=PAPER.at(1, 7))
+    def copy_csljson(self) -> None:
+        self._copy_citation("csljson", self.tr("Copied {arxiv_id} as CSL-JSON"))
+
+    def _copy_citation(self, fmt: str, done: str) -> None:
+        paper = self.window.paper_list.current_paper()
+        if paper is None:
+            return
+        QGuiApplication.clipboard().setText(self.window.library.citation([paper], fmt))
+        self.window.status(done.format(arxiv_id=paper.arxiv_id))
+
+    # --- Zotero -------------------------------------------------------------------------------
+
+    @command("zotero_paper", QT_TRANSLATE_NOOP("Shortcuts", "Send to &Zotero"),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Save the paper in the Zotero app, with its summary as a note"),
+             menu=PAPER.at(3, 1))
+    def zotero_paper(self) -> None:
+        paper = self.window.paper_list.current_paper()
+        if paper is not None:
+            self._send_to_zotero([paper])
+
+    @command("zotero_starred", QT_TRANSLATE_NOOP("Shortcuts", "Starred Papers to &Zotero"), menu=EXPORT.at(2, 1))
+    def zotero_starred(self) -> None:
+        papers = self.window.library.papers(starred=True)
+        if not papers:
+            self.window.status(self.tr("No starred papers to send yet (press S on a paper to star it)."))
+            return
+        self._send_to_zotero(papers)
+
+    @command("zotero_day", QT_TRANSLATE_NOOP("Shortcuts", "This Day to Z&otero"), menu=EXPORT.at(2, 2))
+    def zotero_day(self) -> None:
+        day = self.current_day()
+        if day is None:
+            self.window.status(self.tr("Choose a day in the sidebar first."))
+            return
+        self._send_to_zotero(self.window.library.papers(date=day))
+
+    def _send_to_zotero(self, papers: list[Paper]) -> None:
+        """One save in Zotero, on a thread of its own (it waits for the app); the status bar tells the outcome."""
+        unique = list({paper.arxiv_id: paper for paper in reversed(papers)}.values())[::-1]
+        job = _ZoteroJob(self.window.library.data_dir, unique, self.zotero_connector)
+        job.done.connect(self._zotero_done)
+        self._zotero_jobs.append(job)
+        self.window.status(self.tr("Sending %n paper(s) to Zotero…", "", len(unique)))
+        job.start()
+
+    def _zotero_done(self, job: _ZoteroJob, sent: int, skipped: int, checked: bool, error: str) -> None:
+        if job in self._zotero_jobs:
+            self._zotero_jobs.remove(job)
+        if error:
+            QMessageBox.warning(self.window, self.tr("Send to Zotero"), error)
+            return
+        text = self.tr("Sent %n paper(s) to Zotero", "", sent)
+        if skipped:
+            text += " · " + self.tr("%n already in the Zotero library", "", skipped)
+        if not checked:
+            text += " · " + self.tr("(turn on Zotero's local API to skip papers it already has)")
+        self.window.status(text)
 
     # --- reading state ----------------------------------------------------------------------
 
@@ -163,3 +231,28 @@ class ExportActions(QObject):
                                 self.tr("Could not write {path}: {error}").format(path=path, error=error))
             return False
         return True
+
+
+class _ZoteroJob(QObject):
+    """A send to Zotero on a Python thread with a Library of its own; `done` arrives on the GUI thread."""
+
+    done = Signal(object, int, int, bool, str)  # job, sent, skipped, duplicates checked, error sentence
+
+    def __init__(self, data_dir: Path, papers: list[Paper], connector: str | None) -> None:
+        super().__init__()
+        self._data_dir, self._papers, self._connector = data_dir, papers, connector
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="zotero-send", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            with Library(self._data_dir) as library:
+                report = library.send_to_zotero(self._papers, self._connector)
+        except ReaderError as error:
+            self.done.emit(self, 0, 0, True, str(error))
+            return
+        except Exception as error:  # the thread boundary: say it, never die silently
+            self.done.emit(self, 0, 0, True, f"{type(error).__name__}: {error}")
+            return
+        self.done.emit(self, len(report.sent), len(report.skipped), report.checked, "")
