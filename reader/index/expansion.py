@@ -1,9 +1,11 @@
 """What the glossary adds to a query: a term's other Korean forms, its English forms and abbreviations.
 
 A word, a run of words or a phrase of the query that names a glossary concept (spacing, case and
-plurals aside) becomes an OR-group: the words as typed (each anywhere, as before) or any other form
-of the concept as a phrase. ``강화학습`` -> 강화학습 OR "reinforcement learning" OR RL; ``large
-language models`` -> (large AND language AND models) OR "대규모 언어 모델" OR "대형 언어 모델" OR LLM.
+plurals aside) becomes an OR-group: the term as typed, or any other form of the concept as a
+phrase. Words that name a term together are taken as that term: adjacent, spacing free (in exact
+mode they stay separate words, each anywhere). ``강화학습`` -> 강화학습 OR "reinforcement learning" OR
+RL; ``large language models`` -> "large language models" OR "large language model" (whole or plural)
+OR "대규모 언어 모델" OR "대형 언어 모델" OR LLM; ``chain of thought`` is found with its stop word.
 Field restrictions carry over (``title:강화학습``); excluded words are not expanded.
 
 How the forms match: Korean forms by the Hangul rules (across spaces); English forms as phrases
@@ -52,6 +54,7 @@ class Glossary:
         self.concepts: dict[str, Concept] = {}
         self._english: dict[str, str] = {}
         self._abbreviations: dict[str, str] = {}
+        any_case: dict[str, set[str]] = defaultdict(set)
         for concept, members in forms.items():
             members.sort(key=lambda entry: -entry.papers)
             first = members[0]
@@ -61,6 +64,11 @@ class Glossary:
                 self._english.setdefault(english_key(english), concept)
             for abbreviation in first.abbreviations:
                 self._abbreviations.setdefault(abbreviation_key(abbreviation), concept)
+                any_case[abbreviation_key(abbreviation).upper()].add(concept)
+        # An abbreviation typed in other capitals (NERF for NeRF) when only one concept has it in any case.
+        for key, owners in any_case.items():
+            if len(owners) == 1:
+                self._abbreviations.setdefault(key, owners.pop())
         self._korean: dict[str, list[str]] = {}
         for key, found in korean.items():
             total = sum(papers for _concept, papers in found)
@@ -81,7 +89,8 @@ class Glossary:
             return []
         raw = (typed or text).strip()
         if len(groups) == 1 and is_abbreviation(raw):
-            concept = self._abbreviations.get(abbreviation_key(raw))
+            concept = self._abbreviations.get(abbreviation_key(raw)) or self._abbreviations.get(
+                abbreviation_key(raw).upper())
             if concept is not None:
                 return [concept]
         concept = self._english.get(english_key(" ".join(token for _kind, token in groups)))
@@ -89,7 +98,8 @@ class Glossary:
 
     def alternatives(self, concepts: list[str], typed: str, field: str | None) -> list[Clause]:
         """The other forms of these concepts as clauses (the typed form itself left out)."""
-        seen = {_form_key(typed)}
+        # The typed form itself is left out, except an English one: its normal form matches hyphens and plurals.
+        seen = {key for key in [_form_key(typed)] if not key.startswith("e:")}
         clauses: list[Clause] = []
         for concept in concepts:
             found = self.concepts[concept]
@@ -116,21 +126,26 @@ def _form_key(text: str) -> str:
 Option = tuple[Clause, ...]
 
 
-def expand(required: list[list[Option]], glossary: Glossary) -> list[list[Option]]:
+def expand(required: list[list[Option]], glossary: Glossary, stops: dict[int, list[str]] | None = None
+           ) -> list[list[Option]]:
     """The query's OR-groups with the glossary's alternatives added (see the module docstring).
 
     Consecutive plain words (each its own group, one field) that together name a term, longest first,
-    become one group; any other single clause (a word or a phrase) gets the alternatives of its own term.
+    become one group: the words as one phrase (adjacent, spacing free), or any other form of the term.
+    ``stops``: the stop words the parser dropped before group i (``of`` in ``chain of thought``). Any other
+    single clause (a word or a phrase) gets the alternatives of its own term.
     """
+    stops = stops or {}
     expanded: list[list[Option]] = []
     i = 0
     while i < len(required):
-        span = _named_span(required, i, glossary)
+        span, text = _named_span(required, i, glossary, stops)
         if span:
-            clauses = tuple(group[0][0] for group in required[i : i + span])
-            text = " ".join(clause.text for clause in clauses)
-            alternatives = glossary.alternatives(glossary.lookup(text), text, clauses[0].field)
-            expanded.append([clauses, *((alternative,) for alternative in alternatives)])
+            field = required[i][0][0].field
+            literal = make_clause(text, field, is_phrase=True)
+            alternatives = glossary.alternatives(glossary.lookup(text), text, field)
+            expanded.append([(literal,) if literal else tuple(group[0][0] for group in required[i : i + span]),
+                             *((alternative,) for alternative in alternatives)])
             i += span
             continue
         group = list(required[i])
@@ -146,16 +161,21 @@ def expand(required: list[list[Option]], glossary: Glossary) -> list[list[Option
     return expanded
 
 
-def _named_span(required: list[list[Option]], start: int, glossary: Glossary) -> int:
-    """How many plain words from ``start`` (two or more) name a glossary term together; 0 when none do."""
-    words: list[Clause] = []
-    for group in required[start : start + MAX_SPAN]:
+def _named_span(required: list[list[Option]], start: int, glossary: Glossary,
+                stops: dict[int, list[str]]) -> tuple[int, str]:
+    """How many plain words from ``start`` (two or more) name a glossary term together, and their text;
+    (0, "") when none do."""
+    words: list[str] = []
+    field: str | None = None
+    for offset, group in enumerate(required[start : start + MAX_SPAN]):
         if len(group) != 1 or len(group[0]) != 1 or group[0][0].is_phrase:
             break
-        if words and group[0][0].field != words[0].field:
+        if offset and group[0][0].field != field:
             break
-        words.append(group[0][0])
+        field = group[0][0].field
+        words.append(" ".join([*(stops.get(start + offset, []) if offset else []), group[0][0].text]))
     for length in range(len(words), 1, -1):
-        if glossary.lookup(" ".join(clause.text for clause in words[:length])):
-            return length
-    return 0
+        text = " ".join(words[:length])
+        if glossary.lookup(text):
+            return length, text
+    return 0, ""

@@ -253,10 +253,10 @@ def matching(entries: list[Entry], term: str | None) -> list[Entry]:
     hyphens aside) or an abbreviation; all entries for None."""
     if term is None or not term.strip():
         return entries
-    korean, english, abbreviation = korean_key(term), english_key(term), abbreviation_key(term.strip())
+    korean, english, abbreviation = korean_key(term), english_key(term), abbreviation_key(term.strip()).upper()
     return [entry for entry in entries
             if korean in korean_key(entry.korean) or any(english in key for key in entry.english)
-            or abbreviation in map(abbreviation_key, (*entry.abbreviations, *entry.ambiguous))]
+            or abbreviation in (abbreviation_key(key).upper() for key in (*entry.abbreviations, *entry.ambiguous))]
 
 
 def paper_evidence(paper: Paper) -> list[Row]:
@@ -282,7 +282,7 @@ def _merged_plurals(rows: list[Row]) -> list[Row]:
     keys = {abbreviation_key(abbreviation) for *_rest, abbreviation in rows if abbreviation}
     merged = []
     for paper, korean, is_context, english, abbreviation in rows:
-        if len(abbreviation) > 2 and abbreviation.endswith("S") and abbreviation[:-1].upper() in keys:
+        if len(abbreviation) > 2 and abbreviation.endswith("S") and abbreviation[:-1] in keys:
             abbreviation = abbreviation[:-1]
         merged.append((paper, korean, is_context, english, abbreviation))
     return merged

@@ -225,10 +225,11 @@ def singular(word: str) -> str:
 
 
 def abbreviation_key(text: str) -> str:
-    """``LLMs`` -> ``LLM``, ``NeRFs`` -> ``NERF``: a plural s after a capital dropped, then upper case."""
+    """``LLMs`` -> ``LLM``, ``NeRFs`` -> ``NeRF``: a plural s after a capital dropped; the case is kept (``MoE``,
+    mixture of experts, is not ``MOE``; searching is case-insensitive all the same)."""
     if len(text) > 2 and text.endswith("s") and text[-2].isupper():
         text = text[:-1]
-    return text.upper()
+    return text
 
 
 def korean_key(text: str) -> str:

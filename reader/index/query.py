@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from whoosh import query as wq
 
 from reader.core.errors import InvalidQueryError
+from reader.index.analysis import STOP_WORDS
 from reader.index.clauses import Clause, WordPrefix, make_clause
 from reader.index.expansion import Glossary, expand
 
@@ -127,6 +128,7 @@ def parse_query(text: str, glossary: Glossary | None = None) -> Query:
         raise InvalidQueryError(f"The query is too long (more than {MAX_QUERY_LENGTH} characters).")
     required: list[list[Option]] = []
     excluded: list[Clause] = []
+    stops: dict[int, list[str]] = {}  # stop words dropped before group i
     negate_next = join_next = False
     for word, phrase in _lexemes(text):
         if word in ("AND", "OR", "NOT"):
@@ -143,6 +145,8 @@ def parse_query(text: str, glossary: Glossary | None = None) -> Query:
                 word = word[prefix.end() :]
         clause = make_clause(phrase if phrase is not None else word or "", field, phrase is not None)
         if clause is None:
+            if word and word.lower() in STOP_WORDS and not negated:  # it may still be part of a glossary term
+                stops.setdefault(len(required), []).append(word)
             continue
         if negated:
             excluded.append(clause)
@@ -156,7 +160,7 @@ def parse_query(text: str, glossary: Glossary | None = None) -> Query:
             raise InvalidQueryError("Add a word to search for: '-word' only excludes papers.")
         raise InvalidQueryError("There is nothing to search for in this query.")
     if glossary is not None and len(glossary):
-        required = expand(required, glossary)
+        required = expand(required, glossary, stops)
     return Query(required, excluded)
 
 

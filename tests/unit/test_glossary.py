@@ -111,15 +111,28 @@ def test_expansion_adds_the_other_forms() -> None:
 
     assert options("강화학습") == [["강화학습"], ["reinforcement learning"], ["RL"]]
     assert options('"강화 학습"') == [["강화 학습"], ["reinforcement learning"], ["RL"]]
-    assert options("reinforcement learning") == [["reinforcement", "learning"], ["강화 학습"], ["RL"]]
+    # Words that name a term are that term (one phrase); the English normal form matches plurals and hyphens.
+    assert options("reinforcement learning") == [["reinforcement learning"], ["강화 학습"], ["reinforcement learning"],
+                                                 ["RL"]]
     assert options("RL") == [["RL"], ["강화 학습"], ["reinforcement learning"]]
     assert options("rl") == [["rl"]]  # not typed as an abbreviation
-    assert options("대형 언어 모델") == [["대형", "언어", "모델"], ["large language model"], ["LLM"]]
+    assert options("대형 언어 모델") == [["대형 언어 모델"], ["large language model"], ["LLM"]]
     assert options("LLMs") == [["LLMs"], ["대형 언어 모델"], ["large language model"]]
     title = parse_query("title:강화학습", glossary).required[0]
     assert {option[0].field for option in title} == {"title"}
     excluded = parse_query("모델 -RL", glossary)
     assert [c.text for c in excluded.excluded] == ["RL"]
+    exact = parse_query("대형 언어 모델")  # no glossary: three words, each anywhere
+    assert [[c.text for c in option] for group in exact.required for option in group] == [["대형"], ["언어"], ["모델"]]
+
+
+def test_a_term_with_a_stop_word_is_found() -> None:
+    rows = [(f"p{i}", "연쇄적 사고", True, "Chain of Thought", "CoT") for i in range(3)]
+    glossary = Glossary(build(rows))
+    group = parse_query("chain of thought prompting", glossary).required[0]
+    assert [[c.text for c in option] for option in group] == [
+        ["chain of thought"], ["연쇄적 사고"], ["chain of thought"], ["CoT"]]
+    assert len(parse_query("chain of thought prompting", glossary).required) == 2
 
 
 def test_expanded_search_finds_every_form(tmp_path: Path) -> None:
