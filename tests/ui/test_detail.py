@@ -333,7 +333,7 @@ def image_server() -> Iterator[str]:
 
 
 def test_media_cache_downloads_an_image_once(qtbot, tmp_path: Path, image_server: str) -> None:
-    cache = MediaCache(tmp_path)
+    cache = MediaCache(tmp_path, allowed_hosts={"127.0.0.1"})  # the test server; private hosts are refused otherwise
     url = f"{image_server}/thumb.png"
     with qtbot.waitSignal(cache.ready, timeout=10_000) as ready:
         assert cache.fetch(url)
@@ -349,7 +349,7 @@ def test_media_cache_downloads_an_image_once(qtbot, tmp_path: Path, image_server
 def test_media_cache_refuses_bad_downloads(
     qtbot, tmp_path: Path, image_server: str, path: str, reason: str
 ) -> None:
-    cache = MediaCache(tmp_path, max_bytes=1024)
+    cache = MediaCache(tmp_path, max_bytes=1024, allowed_hosts={"127.0.0.1"})
     url = f"{image_server}{path}"
     with qtbot.waitSignal(cache.failed, timeout=10_000) as failed:
         cache.fetch(url)
@@ -367,7 +367,7 @@ def test_media_cache_refuses_non_http_urls(tmp_path: Path, url: str) -> None:
 
 
 def test_pane_fetches_then_shows_an_allowed_thumbnail(qtbot, tmp_path: Path, image_server: str) -> None:
-    cache = MediaCache(tmp_path)
+    cache = MediaCache(tmp_path, allowed_hosts={"127.0.0.1"})
     url = f"{image_server}/thumb.png"
     widget = DetailPane(media_cache=cache)
     qtbot.addWidget(widget)

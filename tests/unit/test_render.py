@@ -297,3 +297,114 @@ def test_palette_colours_reach_the_stylesheet_and_bad_values_do_not() -> None:
 def test_render_module_does_not_import_qt() -> None:
     code = "import sys, reader.ui.panes.paper_html; sys.exit('PySide6' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+# --- hostile summaries: bounded work, plain text with a note (tests/hostile/hostile_digests.py) -------------
+
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1] / "hostile"))
+import hostile_digests  # noqa: E402 - lives with the hostile corpus
+
+from reader.ui.panes import paper_html  # noqa: E402
+
+
+def summary_paper(text: str) -> Paper:
+    return make_paper(sections=(Section(None, text),))
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (hostile_digests.many_dashes(600), "Shown as plain text: nested too deeply to format."),
+        (hostile_digests.many_dashes(500), "Shown as plain text: nested too deeply to format."),
+        ("\n".join(f"{'  ' * level}- level {level}" for level in range(40)), "nested too deeply"),
+        ("> " * 300 + "인용", "nested too deeply"),
+        (hostile_digests.deep_bullets(800), "Shown as plain text: too large to format."),
+        (hostile_digests.huge_line(200_000), "too large to format"),
+        (hostile_digests.many_headings(1_000_000), "too large to format"),
+        ("\n".join(f"- 항목 {number}" for number in range(1000)), "too large to format"),
+    ],
+    ids=["600-dashes", "500-dashes", "40-levels", "300-quotes", "800-levels", "huge-line", "million-headings",
+         "1000-items"],
+)
+def test_a_summary_too_deep_or_large_to_format_is_plain_text_with_a_note(text: str, note: str) -> None:
+    document = render_paper_html(summary_paper(text), Flags())  # no RecursionError, no minutes
+    page = Page(document)
+    assert note in page.text
+    assert len(document) < 60_000  # what Qt lays out stays small, whatever the digest held
+    first_line = text.splitlines()[0].lstrip("- ")[:20]
+    assert first_line in page.text.replace("\u200b", "")  # the text itself is still there to read
+    assert_harmless(page)
+
+
+def test_a_cut_summary_says_how_much_is_shown() -> None:
+    page = render(summary_paper(hostile_digests.huge_line(50_000)))
+    assert "Only the first 10,000 of 50,003 characters are shown." in page.text
+
+
+def test_nesting_within_the_bound_is_still_formatted() -> None:
+    text = "\n".join(f"{'  ' * level}- level {level}" for level in range(paper_html.MAX_NESTING - 1))
+    document = render_paper_html(summary_paper(text), Flags())
+    assert document.count("<ul>") == paper_html.MAX_NESTING and "plain text" not in document  # + the sections' list
+
+
+def test_long_titles_authors_and_unbroken_runs_are_cut_and_breakable() -> None:
+    paper = make_paper(title="가" * 100_000, authors=tuple(f"Author {number}" for number in range(10_000)))
+    page = render(paper)
+    title = page.text.split("2024-04-02")[0].strip()
+    assert len(title.replace("\u200b", "")) <= paper_html.MAX_TITLE_CHARS
+    assert "\u200b" in title  # Qt can wrap it: a long word takes Qt the square of its length to lay out
+    assert "Author 9999" not in page.text and "Author 1," in page.text
+
+
+def test_quick_summaries_are_small_and_simple() -> None:
+    assert paper_html.formats_quickly(summary_paper("- 짧은 요약 [링크](https://x.org)"))
+    assert not paper_html.formats_quickly(summary_paper("가" * (paper_html.QUICK_CHARS + 1)))
+    assert not paper_html.formats_quickly(summary_paper(hostile_digests.many_brackets(200)))
+
+
+def test_inline_code_is_escaped_once() -> None:
+    document = render_paper_html(summary_paper("비교 `a<b && c>d` 와 `<script>` 그리고 ``x`<y`` 끝"), Flags())
+    page = Page(document)
+    assert "a<b && c>d" in page.text and "<script>" in page.text and "x`<y" in page.text
+    assert "&lt;" not in page.text and "&amp;" not in page.text
+    assert len(page.tags("code")) == 3 and not page.tags("script")
+
+
+def test_a_url_in_inline_code_stays_code() -> None:
+    page = render(summary_paper("설치: `pip install git+https://github.com/x/y`"))
+    assert "pip install git+https://github.com/x/y" in page.text
+    assert not [attrs for attrs in page.tags("a") if "github" in attrs.get("href", "")]
+
+
+def test_raw_html_outside_code_is_still_text_next_to_code() -> None:
+    page = render(summary_paper("`a<b` 다음 <script>alert(1)</script> 그리고 `c`"))
+    assert "<script>alert(1)</script>" in page.text and not page.tags("script")
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/secret.png", THUMBNAIL])
+def test_images_in_a_summary_are_links_never_images(url: str) -> None:
+    page = render(summary_paper(f"그림 ![설명]({url}) 끝"), allow_remote_images=True)
+    assert not page.tags("img")
+    assert "설명" in page.text
+    assert url in [attrs.get("href") for attrs in page.tags("a")]
+
+
+def test_only_the_papers_own_thumbnail_is_an_image() -> None:
+    paper = make_paper(media=Media("image", THUMBNAIL),
+                       sections=(Section(None, '![x](https://evil.example/a.png) <img src="https://evil.example/b.png">'),))
+    page = render(paper, allow_remote_images=True)
+    assert [attrs["src"] for attrs in page.tags("img")] == [THUMBNAIL]
+
+
+@pytest.mark.parametrize("case", sorted(hostile_digests.CASES))
+def test_every_hostile_case_renders_harmless(case: str) -> None:
+    from reader.core.parse import parse_digest
+
+    summary = {"huge_line": lambda: hostile_digests.huge_line(100_000),
+               "many_headings": lambda: hostile_digests.many_headings(20_000),
+               "many_brackets": lambda: hostile_digests.many_brackets(300)}.get(case, hostile_digests.CASES[case])()
+    text, ids = hostile_digests.digest_text({case: summary})
+    paper = next(paper for paper in parse_digest(text, "hostile.md").papers if paper.arxiv_id == ids[case])
+    page = render(paper, allow_remote_images=True)
+    assert_harmless(page)
+    assert [attrs["src"] for attrs in page.tags("img")] == [paper.media.url]

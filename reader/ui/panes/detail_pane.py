@@ -2,11 +2,20 @@
 
 The pane never navigates and never loads anything by itself: links go through ``links.open_external``
 (http/https only, to the user's browser), ``dpr-date:`` links become ``date_link_activated``, and the
-only resources the browser widget loads are cached thumbnails when the user allowed remote images.
+only resource the browser widget loads is the paper's own cached thumbnail, when the user allowed remote
+images (the media cache fetches it from public addresses only).
+
+Digest text is untrusted and a summary can be built to stall any formatter (tests/hostile). A summary that
+``paper_html.formats_quickly`` is formatted at once; any other is formatted on a thread of its own with a
+time budget (background/bounded_jobs.py) while the pane shows the paper's header with "Formatting the
+summary…". Every render has a generation: a result for a paper no longer on show is dropped. The header
+buttons always act on ``paper()``, and ``shown_key()`` names the paper whose page is in the browser: the
+two never differ, whatever the summary did.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +24,8 @@ from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.models import Flags, Paper
-from reader.ui.panes import paper_html
+from reader.ui.background.bounded_jobs import BoundedJobs, Interrupted
+from reader.ui.panes import digest_markdown, paper_html
 from reader.ui.panes.digest_markdown import Highlighter
 from reader.ui.platform import links, theme
 
@@ -27,6 +37,9 @@ QueryHighlighter = Callable[[str, str], list[tuple[int, int]]]
 
 MIN_POINT_SIZE = 6.0
 MAX_POINT_SIZE = 40.0
+FORMAT_BUDGET_S = 1.0  # a summary formatted off the GUI thread for longer than this is shown as plain text
+
+log = logging.getLogger("reader.ui.panes.detail_pane")
 
 
 class DetailBrowser(QTextBrowser):
@@ -84,6 +97,13 @@ class DetailPane(QWidget):
         self._also_on: tuple[str, ...] = ()
         self._query: str | None = None
         self._font_point_size = 0.0
+        self._shown_key: str | None = None  # the paper whose page is in the browser
+        self._summary: tuple[tuple[object, ...], str] | None = None  # (what it was made from, summary HTML)
+        self._render_generation = 0  # of the summary being formatted off the GUI thread
+        self._pending_scroll = 0
+        self._pending_source: tuple[object, ...] = ()
+        self._formatter = BoundedJobs(self, FORMAT_BUDGET_S)
+        self._formatter.finished.connect(self._on_summary_formatted)
 
         self.open_arxiv_button = self._button(self.tr("Open on arXiv"), "openArxivButton", self.open_arxiv)
         self.open_pdf_button = self._button(self.tr("Open PDF"), "openPdfButton", self.open_pdf)
@@ -121,8 +141,16 @@ class DetailPane(QWidget):
     # --- public API -------------------------------------------------------------------------------
 
     def paper(self) -> Paper | None:
-        """The paper on show, if any."""
+        """The paper on show, if any: the one the header buttons act on."""
         return self._paper
+
+    def shown_key(self) -> str | None:
+        """``Paper.key`` of the paper whose page the browser holds (None: none); always that of ``paper()``."""
+        return self._shown_key
+
+    def is_formatting(self) -> bool:
+        """True while the paper's summary is formatted off the GUI thread (the page says so meanwhile)."""
+        return self._formatter.is_busy()
 
     def show_paper(
         self,
@@ -273,22 +301,87 @@ class DetailPane(QWidget):
     def _render(self, keep_scroll: bool) -> None:
         if not self._shown:
             return
-        scrollbar = self.browser.verticalScrollBar()
-        position = scrollbar.value() if keep_scroll else 0
-        if self._paper is None:
-            html = paper_html.render_message_html(self.tr("No paper selected"), self._palette_colours())
-        else:
-            html = paper_html.render_paper_html(
-                self._paper,
+        self._formatter.cancel()  # whatever it was formatting is for an older state of the pane
+        position = self.browser.verticalScrollBar().value() if keep_scroll else 0
+        paper = self._paper
+        if paper is None:
+            self._set_page(None, paper_html.render_message_html(self.tr("No paper selected"), self._palette_colours()),
+                           position)
+            return
+        source = self._summary_source(paper)
+        summary = self._summary[1] if self._summary is not None and self._summary[0] == source else None
+        if summary is None and paper_html.formats_quickly(paper):
+            summary = self._format_now(paper)
+        if summary is None:
+            self._format_later(paper, source, position)
+            summary = paper_html.pending_summary_html(QCoreApplication.translate)
+        self._set_page(paper, self._page(paper, summary), position)
+
+    def _summary_source(self, paper: Paper) -> tuple[object, ...]:
+        """What the summary's HTML depends on: a star or the theme changes the page, not the summary."""
+        return (paper, self._query, self._highlighter)
+
+    def _format_now(self, paper: Paper) -> str:
+        """The summary's HTML, made on this thread (small summaries only); plain text when formatting fails."""
+        highlight = self._highlight_function()
+        try:
+            summary = paper_html.summary_html(paper, highlight, QCoreApplication.translate)
+        except Exception:  # noqa: BLE001 - never leave the previous paper's page on show
+            log.exception("could not format the summary of %s", paper.key)
+            summary = paper_html.plain_summary_html(paper, None, QCoreApplication.translate,
+                                                    paper_html.PlainReason.FAILED)
+        self._summary = (self._summary_source(paper), summary)
+        return summary
+
+    def _format_later(self, paper: Paper, source: tuple[object, ...], position: int) -> None:
+        """Format the summary on a thread with a time budget; the page is made again when it is done."""
+        digest_markdown.prepare_markdown()  # imported here, once: an import is never interrupted
+        highlight, translate = self._highlight_function(), QCoreApplication.translate
+
+        def fallback(error: BaseException) -> str:
+            reason = paper_html.PlainReason.TOO_SLOW
+            if not isinstance(error, Interrupted):
+                reason = paper_html.PlainReason.FAILED
+                log.error("could not format the summary of %s: %s: %s", paper.key, type(error).__name__, error)
+            return paper_html.plain_summary_html(paper, highlight, translate, reason)
+
+        self._pending_scroll = position
+        self._render_generation = self._formatter.submit(
+            lambda: paper_html.summary_html(paper, highlight, translate), fallback)
+        self._pending_source = source
+
+    @Slot(int, object)
+    def _on_summary_formatted(self, generation: int, summary: object) -> None:
+        paper = self._paper
+        if generation != self._render_generation or paper is None:
+            return  # made for a paper, query or highlighter no longer on show
+        if not isinstance(summary, str):  # the thread did not stop when asked: plain text, made here
+            summary = paper_html.plain_summary_html(paper, None, QCoreApplication.translate,
+                                                    paper_html.PlainReason.TOO_SLOW)
+        self._summary = (self._pending_source, summary)
+        self._set_page(paper, self._page(paper, summary), self._pending_scroll)
+
+    def _page(self, paper: Paper, summary: str) -> str:
+        try:
+            return paper_html.render_paper_html(
+                paper,
                 self._flags,
                 self._also_on,
                 self._highlight_function(),
                 self._palette_colours(),
                 allow_remote_images=self._allow_remote_images and self._media_cache is not None,
                 translate=QCoreApplication.translate,
+                summary=summary,
             )
-        self.browser.setHtml(html)
-        scrollbar.setValue(position)
+        except Exception:  # noqa: BLE001 - the header of a hostile paper: still say which paper this is
+            log.exception("could not render %s", paper.key)
+            return paper_html.render_message_html(
+                self.tr("This paper cannot be shown: {key}").format(key=paper.key[:200]), self._palette_colours())
+
+    def _set_page(self, paper: Paper | None, page: str, position: int) -> None:
+        self.browser.setHtml(page)
+        self._shown_key = paper.key if paper is not None else None
+        self.browser.verticalScrollBar().setValue(position)
 
     def _highlight_function(self) -> Highlighter | None:
         query, highlighter = self._query, self._highlighter
@@ -304,10 +397,16 @@ class DetailPane(QWidget):
         return self._font_point_size or self._default_point_size
 
     def _load_image(self, url: QUrl) -> QImage | None:
-        """A cached thumbnail scaled to the pane; starts a download when it is not cached yet."""
+        """The paper's own cached thumbnail, scaled to the pane; starts a download when it is not cached yet.
+
+        Only the thumbnail of the digest's media line is ever loaded: an image a summary names is not.
+        """
+        media = self._paper.media if self._paper is not None else None
         if not self._allow_remote_images or self._media_cache is None or not links.is_external_url(url):
             return None
-        address = url.toString()
+        if media is None or media.kind != "image" or QUrl(media.url).toString() != url.toString():
+            return None
+        address = media.url  # as the media cache names it in `ready`
         image = self._media_cache.load_image(address)
         if image is None:
             self._media_cache.fetch(address)

@@ -3,6 +3,12 @@
 Digest text is untrusted. It is rendered as Markdown (summaries) or as plain text (title, authors),
 with the search's hits marked (digest_markdown.py), and the result goes through the nh3 allow-list
 sanitiser. The only HTML added after sanitising is our own stylesheet.
+
+The work is bounded (tests/hostile has the digests that need it): a summary too large or nested too
+deeply to format is shown as plain text with a note, and plain text, titles and author lists are cut to
+a size Qt lays out quickly. A summary is formatted and sanitised on its own (``summary_html``) without
+images: the page's only image is the paper's own thumbnail. The pane formats a summary that is not
+``formats_quickly`` on a thread of its own, with a time budget (detail_pane.py).
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable, Sequence
+from enum import Enum
 from pathlib import PurePath
 from urllib.parse import quote
 
@@ -17,10 +24,12 @@ import nh3
 
 from reader.core.models import Flags, Paper, Section
 from reader.ui.panes.digest_markdown import (
+    MAX_NESTING,
     Highlighter,
     markdown_html,
     marked_source,
     marked_text,
+    nesting_depth,
     unwrap_first_paragraph,
 )
 
@@ -50,6 +59,29 @@ DEFAULT_PALETTE: dict[str, str] = {
 }
 """Colour roles the stylesheet uses; the pane passes colours taken from its QPalette."""
 
+MAX_TITLE_CHARS = 1_000
+MAX_AUTHORS_CHARS = 4_000
+MAX_FORMATTED_CHARS = 12_000
+"""Summaries longer than this are shown as plain text (the longest in the bundled seeds is about 1,000)."""
+MAX_LIST_ITEMS = 400
+"""More list items than this are shown as plain text: Qt lays out a long list in time growing with its square."""
+MAX_PLAIN_CHARS = 10_000
+"""The plain-text fallback shows this much of a summary at most."""
+QUICK_CHARS = 4_000
+QUICK_BRACKETS = 100
+"""A summary within both is formatted on the GUI thread; Python-Markdown's link parsing grows with the square of
+the number of ``[`` (10,000 of them: 38 s), so anything larger is formatted on a thread with a time budget."""
+
+
+class PlainReason(Enum):
+    """Why a summary is shown as plain text."""
+
+    TOO_LARGE = "too large"
+    TOO_DEEP = "too deep"
+    TOO_SLOW = "too slow"
+    FAILED = "failed"
+
+
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -61,7 +93,7 @@ _ALLOWED_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}, "img": {"src", "alt"}}
 _ALLOWED_CLASSES = {
     "span": {"hit"},
     "div": {"media", "summary"},
-    "p": {"meta", "authors", "also", "source", "empty"},
+    "p": {"meta", "authors", "also", "source", "empty", "plain", "note"},
     "h2": {"title"},
 }
 
@@ -119,6 +151,7 @@ def render_paper_html(
     palette: dict[str, str] | None = None,
     allow_remote_images: bool = False,
     translate: Translate = untranslated,
+    summary: str | None = None,
 ) -> str:
     """The complete, sanitised HTML document the detail pane shows for one paper.
 
@@ -129,22 +162,113 @@ def render_paper_html(
         highlight: spans of the active search in a plain text, or None when no search is active.
         palette: colours by role (keys of DEFAULT_PALETTE); missing or malformed entries use the defaults.
         allow_remote_images: show the thumbnail as an <img> (the pane serves it from the media cache)
-            instead of a placeholder link. Videos are always links.
+            instead of a placeholder link. Videos are always links. The pane loads this image only, and
+            only from a public address (platform/media_cache.py).
         translate: puts the few labels of the page into the UI language.
+        summary: the summary's HTML made before (``summary_html``, ``plain_summary_html``,
+            ``pending_summary_html``); None formats it here.
 
     Font size is not part of the HTML: the pane zooms by changing the document's default font.
     """
+    if summary is None:
+        summary = summary_html(paper, highlight, translate)
     parts = [
-        f'<h2 class="title">{marked_text(paper.title, highlight)}</h2>',
+        f'<h2 class="title">{marked_text(_cut(paper.title, MAX_TITLE_CHARS), highlight)}</h2>',
         _meta_html(paper, flags, translate),
         _authors_html(paper, highlight, translate),
         _also_on_html(paper.date, also_on, translate),
         _media_html(paper, allow_remote_images, translate),
-        f'<div class="summary">{_sections_html(paper.sections, highlight, translate)}</div>',
+        f'<div class="summary">{summary}</div>',
         _source_html(paper, translate),
     ]
     body = sanitize_html("\n".join(part for part in parts if part), allow_remote_images, internal_links=True)
     return _document(body, palette)
+
+
+def formats_quickly(paper: Paper) -> bool:
+    """True when the summary is small and simple enough to format on the GUI thread (see QUICK_CHARS)."""
+    size = brackets = 0
+    for section in paper.sections:
+        size += len(section.text) + len(section.label or "")
+        if size > QUICK_CHARS:
+            return False
+        brackets += section.text.count("[")
+    return brackets <= QUICK_BRACKETS
+
+
+def plain_reason(sections: Sequence[Section]) -> PlainReason | None:
+    """Why these sections cannot be formatted as Markdown, or None when they can (cheap to ask)."""
+    size = 0
+    for section in sections:
+        size += len(section.text) + len(section.label or "")
+        if size > MAX_FORMATTED_CHARS:
+            return PlainReason.TOO_LARGE
+    items = 0
+    for section in sections:
+        if nesting_depth(section.text) > MAX_NESTING:
+            return PlainReason.TOO_DEEP
+        items += 1 + section.text.count("\n")  # an upper bound of the list items
+    return PlainReason.TOO_LARGE if items > MAX_LIST_ITEMS and _list_items(sections) > MAX_LIST_ITEMS else None
+
+
+def summary_html(paper: Paper, highlight: Highlighter | None = None, translate: Translate = untranslated) -> str:
+    """The paper's summary as sanitised HTML without images: Markdown, or plain text with a note saying why.
+
+    Raises only what the interrupt of a formatting thread raises; a summary the converter fails on
+    (RecursionError and the like) is shown as plain text.
+    """
+    reason = plain_reason(paper.sections)
+    if reason is None:
+        try:
+            return sanitize_html(_sections_html(paper.sections, highlight, translate))
+        except RecursionError:
+            reason = PlainReason.TOO_DEEP
+        except Exception:  # noqa: BLE001 - a converter's bug on odd input: the text is still shown
+            reason = PlainReason.FAILED
+    return plain_summary_html(paper, highlight, translate, reason)
+
+
+def plain_summary_html(
+    paper: Paper, highlight: Highlighter | None, translate: Translate, reason: PlainReason
+) -> str:
+    """The summary as escaped plain text (at most MAX_PLAIN_CHARS), after a note that says why."""
+    notes = {
+        PlainReason.TOO_LARGE: translate("Render", "Shown as plain text: too large to format."),
+        PlainReason.TOO_DEEP: translate("Render", "Shown as plain text: nested too deeply to format."),
+        PlainReason.TOO_SLOW: translate("Render", "Shown as plain text: took too long to format."),
+        PlainReason.FAILED: translate("Render", "Shown as plain text: could not be formatted."),
+    }
+    pieces: list[str] = []
+    total = 0
+    for section in paper.sections:
+        text = f"{section.label}: {section.text}" if section.label else section.text
+        total += len(text) + 1
+        room = MAX_PLAIN_CHARS - sum(len(piece) + 1 for piece in pieces)
+        if room > 0:
+            pieces.append(text[:room])
+    note = notes[reason]
+    shown = min(total, MAX_PLAIN_CHARS)
+    if total > MAX_PLAIN_CHARS:
+        cut = translate("Render", "Only the first {shown} of {total} characters are shown.")
+        note += " " + cut.format(shown=f"{shown:,}", total=f"{total:,}")
+    body = marked_text("\n".join(pieces), highlight)
+    fragment = f'<p class="note">{_label(note)}</p><p class="plain">{body}</p>'
+    return sanitize_html(fragment)
+
+
+def pending_summary_html(translate: Translate = untranslated) -> str:
+    """What the summary's place holds while a thread formats it."""
+    return f'<p class="empty">{_label(translate("Render", "Formatting the summary…"))}</p>'
+
+
+def _list_items(sections: Sequence[Section]) -> int:
+    return sum(1 for section in sections for line in section.text.splitlines()
+               if re.match(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", line))
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most ``limit`` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def render_message_html(message: str, palette: dict[str, str] | None = None) -> str:
@@ -177,7 +301,7 @@ def _authors_html(paper: Paper, highlight: Highlighter | None, translate: Transl
     if not paper.authors:
         not_listed = translate("Render", "Authors: not listed in the digest")
         return f'<p class="authors">{_label(not_listed)}</p>'
-    names = marked_text(", ".join(paper.authors), highlight)
+    names = marked_text(_cut(", ".join(paper.authors[:MAX_AUTHORS_CHARS]), MAX_AUTHORS_CHARS), highlight)
     if paper.authors_truncated:
         text = translate("Render", "Authors: {names} … and more (list truncated in the digest)")
     else:
@@ -211,7 +335,7 @@ def _media_html(paper: Paper, allow_remote_images: bool, translate: Translate) -
 def _source_html(paper: Paper, translate: Translate) -> str:
     if not paper.source:
         return ""
-    name = html.escape(PurePath(paper.source).name)
+    name = html.escape(_cut(PurePath(paper.source).name, 300))
     if paper.line:
         text = _label(translate("Render", "From {file}, line {line}"), file=name, line=str(paper.line))
     else:
@@ -263,5 +387,7 @@ a {{ color: {colours['link']}; }}
 .meta, .authors, .also {{ margin-top: 2px; margin-bottom: 2px; }}
 .media {{ color: {colours['text']}; background-color: {colours['box']}; }}
 .media {{ margin-top: 8px; margin-bottom: 8px; }}
+.plain {{ white-space: pre-wrap; }}
+.note {{ color: {colours['muted']}; font-style: italic; }}
 """
     return f"<html><head><style>{css}</style></head><body>{body}</body></html>"
