@@ -9,28 +9,40 @@ and the GUI thread reloads its models from its own Library when told the update 
 
 One update runs at a time: `UpdateRequests` holds a request made while one runs (a watched folder
 changed, a source was added) and starts it when that one ends.
+
+The child never outlives the window: `stop()` (the window calls it when it closes) asks the child to stop,
+waits at most STOP_WAIT_S, then terminates it and at last kills it; and the child ends itself when its
+parent dies (`watch_parent`: a killed or crashed window), since an orphan would hold update.lock and
+block every later update and command. A killed child is harmless: the index is written before the
+catalogue, so the next update does the interrupted files again, and the OS drops update.lock.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.context import SpawnContext
+    from multiprocessing.process import BaseProcess
     from multiprocessing.synchronize import Event
 
 log = logging.getLogger("reader.ui.background.library_updater")
 PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress messages a second: the GUI needs no more
 DAYS_INTERVAL_S = 2.0  # while indexing, the sidebar learns of newly committed days this often
-STOP_GRACE_S = 10.0  # after this, a child that ignored the stop request is terminated
+STOP_GRACE_S = 10.0  # after this, a child that ignored the stop request is terminated (by the job's thread)
+STOP_WAIT_S = 2.0  # stop() (the window closing) waits this long for the child to stop by itself...
+KILL_WAIT_S = 1.0  # ...then this long after terminating it, and after killing it
+PARENT_POLL_S = 0.5  # how often a child without a parent sentinel checks that its parent is alive
+EXIT_ORPHANED = 3  # the child's exit code when it ends because its parent is gone
 
 
 def _spawn_context() -> SpawnContext:
@@ -60,23 +72,54 @@ def import_update_machinery() -> None:
         resource_tracker.ensure_running()
 
 
-def _update_in_child(data_dir: str, events: Connection, stop: Event, days_interval_s: float) -> None:
-    """Child process: run one Library.update() and send ("progress"|"days"|"finished"|"failed", ...) messages.
+def watch_parent(parent_pid: int, poll_s: float = PARENT_POLL_S) -> threading.Thread:
+    """In a child process: end it at once (``os._exit``) when its parent process is gone.
+
+    Waits on multiprocessing's parent sentinel where there is one (a pipe the parent holds open: it
+    ends when the parent dies, however it dies); else polls ``os.getppid()``, which changes when the
+    parent dies and the child is handed to init.
+    """
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+
+    def watch() -> None:
+        if parent is not None:
+            parent.join()  # returns when the parent's end of the sentinel pipe closes
+        else:
+            while os.getppid() == parent_pid:
+                time.sleep(poll_s)
+        log.warning("the window that started this update is gone: stopping")
+        os._exit(EXIT_ORPHANED)
+
+    thread = threading.Thread(target=watch, name="parent-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+def _update_in_child(data_dir: str, events: Connection, stop: Event, days_interval_s: float,
+                     parent_pid: int = 0) -> None:
+    """Child process: run one Library.update() and send ("progress"|"days"|"finished"|"failed"|"error", ...)
+    messages; it ends by itself should its parent die (watch_parent).
 
     The days with their counts are counted here, not by the window: at 100,000 papers that query
     takes 30-90 ms while the update writes, time the GUI thread would stand still. Progress comes
     between commits, so the days sent are the committed ones, which the window can list.
     """
+    watch_parent(parent_pid or os.getppid())
+    from reader.core.errors import ReaderError
     from reader.library import Library, UpdateProgress  # imported here: the child needs no Qt
 
     last_sent = last_days_sent = time.monotonic()
+    last_path = ""  # the digest read last: where an internal error happened (or just after)
 
     def on_progress(progress: UpdateProgress) -> None:
-        nonlocal last_sent, last_days_sent
+        nonlocal last_sent, last_days_sent, last_path
+        last_path = progress.path
         now = time.monotonic()
         if progress.done >= progress.total or now - last_sent >= PROGRESS_INTERVAL_S:
             last_sent = now
-            events.send(("progress", progress.done, progress.total, progress.path))
+            events.send(("progress", progress.done, progress.total, progress.path, progress.papers))
         if now - last_days_sent >= days_interval_s:
             last_days_sent = now
             events.send(("days", library.days()))
@@ -88,19 +131,43 @@ def _update_in_child(data_dir: str, events: Connection, stop: Event, days_interv
             events.send(("days", library.days()))  # the final days: the window need not count them itself
         finally:
             library.close()
-    except Exception as error:  # noqa: BLE001 - the process boundary: report, never die silently
+    except ReaderError as error:  # its message is written for the user
+        log.warning("library update failed: %s", error)
+        events.send(("failed", str(error)))
+    except BaseException as error:  # noqa: BLE001 - the process boundary: report, never die silently
         log.exception("library update failed")
-        events.send(("failed", str(error) or type(error).__name__))
+        events.send(("error", *describe_error(error, last_path or data_dir)))
     else:
         events.send(("finished", report))
     finally:
         events.close()
 
 
+def _child_target() -> Callable[..., None]:
+    """What the child runs (tests put a stand-in here that hangs, to check that it is ended)."""
+    return _update_in_child
+
+
+def describe_error(error: BaseException, where: str) -> tuple[str, str, str]:
+    """(kind, detail, file) of an unexpected error: the file it names, else ``where`` (the file read last)."""
+    kind = type(error).__name__
+    detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error).strip()
+    filename = getattr(error, "filename", None) if isinstance(error, OSError) else None
+    return kind, detail[:300], str(filename) if filename else where
+
+
+def internal_error_text(kind: str, detail: str, file: str) -> str:
+    """One sentence for the user: what went wrong, and with which file."""
+    what = f"{kind}: {detail}" if detail and detail != kind else kind
+    return QCoreApplication.translate("Updates", "an internal error ({error}) while reading {file}").format(
+        error=what, file=file)
+
+
 class _UpdateJob(QObject):
     """Lives in a QThread: starts the child process and relays its messages as signals."""
 
     progress = Signal(int, int, str)
+    papers_progress = Signal(int, int, int)
     days = Signal(object)  # list[DayInfo]
     finished = Signal(object)  # UpdateReport
     failed = Signal(str)
@@ -110,29 +177,54 @@ class _UpdateJob(QObject):
         self._data_dir = data_dir
         self._stop = stop
         self._days_interval_s = days_interval_s
+        self._process: BaseProcess | None = None  # set by run(); end_child() may end it from the GUI thread
+        self._lock = threading.Lock()
+
+    def end_child(self, wait_s: float = KILL_WAIT_S) -> None:
+        """Terminate the child (any thread), waiting up to ``wait_s`` for it to go; then kill it."""
+        with self._lock:
+            process = self._process
+        if process is None or not process.is_alive():
+            return
+        log.warning("the update process did not stop when asked: terminating it")
+        process.terminate()
+        process.join(wait_s)
+        if process.is_alive():
+            process.kill()
+            process.join(wait_s)
 
     @Slot()
     def run(self) -> None:
         context = _spawn_context()
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(
-            target=_update_in_child, args=(str(self._data_dir), sender, self._stop, self._days_interval_s),
+            target=_child_target(),
+            args=(str(self._data_dir), sender, self._stop, self._days_interval_s, os.getpid()),
             name="daily-papers-update", daemon=True,
         )
         try:
-            process.start()
+            with self._lock:
+                if self._stop.is_set():  # stopped before it began: start nothing
+                    receiver.close()
+                    sender.close()
+                    return
+                process.start()
+                self._process = process
         except OSError as error:
-            self.failed.emit(f"cannot start the update process: {error}")
+            self.failed.emit(QCoreApplication.translate("Updates", "cannot start the update process: {error}").format(
+                error=error.strerror or error))
             return
         sender.close()  # only the child writes; recv() then sees EOF if the child dies
-        outcome: tuple[str, object] | None = None
+        outcome: tuple[Any, ...] | None = None
         while outcome is None:
             try:
                 message = receiver.recv()
             except EOFError:
                 break
             if message[0] == "progress":
-                self.progress.emit(*message[1:])
+                _kind, done, total, path, papers = message
+                self.progress.emit(done, total, path)
+                self.papers_progress.emit(done, total, papers)
             elif message[0] == "days":
                 self.days.emit(message[1])
             else:
@@ -143,9 +235,13 @@ class _UpdateJob(QObject):
             process.terminate()  # a killed writer leaves no stale Whoosh lock (korean-search.md)
             process.join()
         if outcome is None:
-            self.failed.emit(f"the update process stopped unexpectedly (exit code {process.exitcode})")
+            self.failed.emit(QCoreApplication.translate(
+                "Updates", "the update process stopped unexpectedly (exit code {code}) in {folder}").format(
+                    code=process.exitcode, folder=self._data_dir))
         elif outcome[0] == "finished":
             self.finished.emit(outcome[1])
+        elif outcome[0] == "error":
+            self.failed.emit(internal_error_text(*outcome[1:]))
         else:
             self.failed.emit(str(outcome[1]))
 
@@ -155,6 +251,7 @@ class LibraryUpdater(QObject):
 
     started = Signal()
     progress = Signal(int, int, str)  # done, total, path of the file just read
+    papers_progress = Signal(int, int, int)  # files done, files in all, papers read so far
     days = Signal(object)  # list[DayInfo]: every committed day with its counts, every DAYS_INTERVAL_S
     finished = Signal(object)  # UpdateReport
     failed = Signal(str)
@@ -181,6 +278,7 @@ class LibraryUpdater(QObject):
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.progress.connect(self.progress)
+        job.papers_progress.connect(self.papers_progress)
         job.days.connect(self.days)
         job.finished.connect(self._on_finished)
         job.failed.connect(self._on_failed)
@@ -189,14 +287,21 @@ class LibraryUpdater(QObject):
         self.started.emit()
         return True
 
-    def stop(self) -> None:
-        """Ask the running update to stop after its current file, and wait until it has."""
+    def stop(self, wait_s: float = STOP_WAIT_S) -> None:
+        """Ask the running update to stop after its current files, and wait until it has ended.
+
+        The wait is bounded: a child still running after ``wait_s`` is terminated, then killed
+        (KILL_WAIT_S each), so closing the window returns even when the child hangs.
+        """
         if self._thread is None or self._stop is None:
             return
         self._stop.set()
-        if self._job is not None:  # a result arriving after stop() must not reload a closing window
-            for signal in (self._job.progress, self._job.days, self._job.finished, self._job.failed):
+        job = self._job
+        if job is not None:  # a result arriving after stop() must not reload a closing window
+            for signal in (job.progress, job.papers_progress, job.days, job.finished, job.failed):
                 signal.disconnect()
+            if not self._thread.wait(max(0, round(wait_s * 1000))):
+                job.end_child()
         self._cleanup()
 
     def _on_finished(self, report: object) -> None:
