@@ -5,16 +5,23 @@ the GIL, so unlike the library update it runs in a plain QThread of this process
 Library (a Library belongs to one thread). The dialog shows one line per day, a progress bar and
 Cancel; "no network" is a calm message, not an error box. When days arrived, `fetched` asks the
 window for the usual background update, which indexes them.
+
+Closing the dialog during a fetch never waits for it: the fetch is cancelled (it stops within a second),
+the dialog says so and closes itself when the fetch has ended, after announcing the days that did arrive
+with `fetched`. The archive fetched from becomes the one the library follows
+(settings.digest_source). Dates are typed as YYYY-MM-DD or picked from the calendar.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QThread, QTime, Signal, Slot
+from PySide6.QtGui import QFocusEvent, QValidator
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -31,10 +38,55 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ReaderError
 from reader.library import DEFAULT_SOURCE, DayResult, DayStatus, FetchProgress, FetchReport, Library
+from reader.ui.background.library_updater import describe_error
+from reader.ui.platform.settings import Settings
 
 log = logging.getLogger("reader.ui.dialogs.fetch_dialog")
 
 FETCH_TIMEOUT_S = 15.0  # per wait for the server; Cancel acts within a second
+ISO_DATE = "yyyy-MM-dd"
+REPAIRED = "replaced a local copy that was not a whole digest"
+"""The fetcher's reason for a day fetched again (reader/sources/archive.py REPAIRED), explained in the day list."""
+
+
+class IsoDateEdit(QDateEdit):
+    """A date typed as YYYY-MM-DD (the whole date over the selection, or any part of it), or picked from the
+    calendar. QDateEdit alone takes typing one section at a time and drops a date typed over the selection."""
+
+    _PARTIAL = re.compile(r"\d{0,4}(?:-\d{0,2}(?:-\d{0,2})?)?")
+
+    def __init__(self, value: QDate | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(ISO_DATE)
+        if value is not None:
+            self.setDate(value)
+
+    def typed_date(self) -> date | None:
+        """The date the field shows, or None when its text is not a whole, real date."""
+        value = QDate.fromString(self.text(), ISO_DATE)
+        return _as_date(value) if value.isValid() and self.minimumDate() <= value <= self.maximumDate() else None
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        value = QDate.fromString(text, ISO_DATE)
+        if value.isValid() and self.minimumDate() <= value <= self.maximumDate():
+            return QValidator.State.Acceptable, text, pos
+        if self._PARTIAL.fullmatch(text):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+    def dateTimeFromText(self, text: str) -> QDateTime:
+        value = QDate.fromString(text, ISO_DATE)
+        return QDateTime(value, QTime(0, 0)) if value.isValid() else self.dateTime()
+
+    def fixup(self, text: str) -> str:
+        return text  # a half-typed date stays as typed: Fetch then says what is wrong with it
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        typed = self.typed_date()
+        if typed is not None and typed != _as_date(self.date()):
+            self.setDate(QDate(typed.year, typed.month, typed.day))
+        super().focusOutEvent(event)
 
 
 class _FetchJob(QObject):
@@ -58,9 +110,12 @@ class _FetchJob(QObject):
                                        should_stop=self._stop.is_set, timeout_s=FETCH_TIMEOUT_S)
         except ReaderError as error:
             self.failed.emit(str(error))
-        except Exception as error:  # the thread boundary: report, never die silently
+        except Exception as error:  # noqa: BLE001 - the thread boundary: report, never die silently
             log.exception("fetch failed")
-            self.failed.emit(str(error) or type(error).__name__)
+            kind, detail, file = describe_error(error, str(data_dir))
+            what = f"{kind}: {detail}" if detail else kind
+            text = QCoreApplication.translate("FetchDialog", "an internal error ({error}) with {file}")
+            self.failed.emit(text.format(error=what, file=file))
         else:
             self.finished.emit(report)
 
@@ -79,15 +134,17 @@ class FetchDialog(QDialog):
         self._thread: QThread | None = None
         self._job: _FetchJob | None = None
         self._stop = threading.Event()
+        self._close_when_done = False  # closed during a fetch: closes when the fetch has stopped
 
         self.source_edit = QLineEdit(source, self)
         self.source_edit.setToolTip(self.tr("Days are read from {base}/YYYY/MM/DD.md"))
         today = datetime.now(UTC).date()
-        self.since_edit = QDateEdit(self)
-        self.until_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
-        for edit in (self.since_edit, self.until_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.since_edit = IsoDateEdit(parent=self)
+        self.until_edit = IsoDateEdit(QDate(today.year, today.month, today.day), self)
+        names = (self.tr("First day to fetch"), self.tr("Last day to fetch"))
+        for edit, name in zip((self.since_edit, self.until_edit), names, strict=True):
+            edit.setAccessibleName(name)
+            edit.setToolTip(self.tr("Type a date as YYYY-MM-DD, or pick one from the calendar"))
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setValue(0)
         self.progress_bar.setAccessibleName(self.tr("Download progress"))
@@ -133,10 +190,18 @@ class FetchDialog(QDialog):
         """Begin the download in the background (one at a time)."""
         if self._thread is not None:
             return
-        since, until = _as_date(self.since_edit.date()), _as_date(self.until_edit.date())
+        since, until = self.since_edit.typed_date(), self.until_edit.typed_date()
+        for typed, edit in ((since, self.since_edit), (until, self.until_edit)):
+            if typed is None:
+                self.message.setText(self.tr("{text} is not a date: type it as YYYY-MM-DD, for example 2025-01-07.")
+                                     .format(text=edit.text() or "…"))
+                edit.setFocus()
+                return
+        assert since is not None and until is not None
         if since > until:
             self.message.setText(self.tr("The first day is after the last one."))
             return
+        self._remember_source(self.source_edit.text().strip())
         self.report = None
         self._stop = threading.Event()
         self.log_view.clear()
@@ -162,11 +227,27 @@ class FetchDialog(QDialog):
             self.message.setText(self.tr("Stopping…"))
 
     def reject(self) -> None:
-        """Closing while a fetch runs cancels it and waits for it to stop, keeping what arrived."""
+        """Close; during a fetch, cancel it and close once it has stopped, never waiting for it here.
+
+        The fetch stops within about a second, keeping the days that arrived; the dialog says it is
+        stopping and closes itself then (its thread must end before the dialog may go).
+        """
         if self._thread is not None:
+            self._close_when_done = True
             self.cancel()
-            self._wait()
+            self.close_button.setEnabled(False)
+            self.message.setText(self.tr("Stopping… the dialog closes when the current day is done."))
+            return
         super().reject()
+
+    def _remember_source(self, source: str) -> None:
+        """The archive fetched from is the one the library follows from now on (Preferences shows it too)."""
+        if not source:
+            return
+        settings = Settings(self.library.data_dir)
+        if settings.digest_source != source:
+            settings.digest_source = source
+            settings.sync()
 
     def _on_progress(self, progress: FetchProgress) -> None:
         self.progress_bar.setRange(0, progress.total)
@@ -175,6 +256,7 @@ class FetchDialog(QDialog):
 
     def _on_finished(self, report: FetchReport) -> None:
         self._wait()
+        self._close_if_asked()
         self.report = report
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
@@ -191,6 +273,7 @@ class FetchDialog(QDialog):
 
     def _on_failed(self, message: str) -> None:
         self._wait()
+        self._close_if_asked()
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
         self.message.setText(self.tr("Could not check: {message}").format(message=message))
@@ -203,6 +286,9 @@ class FetchDialog(QDialog):
             present=report.count(DayStatus.PRESENT))
 
     def _day_line(self, result: DayResult) -> str:
+        if result.status is DayStatus.FETCHED and result.reason == REPAIRED:
+            text = self.tr("fetched again: the copy here was not a whole digest, and the good copy replaced it")
+            return f"{result.date}  {text}"
         text = {
             DayStatus.FETCHED: self.tr("fetched"),
             DayStatus.PRESENT: self.tr("already here"),
@@ -210,6 +296,11 @@ class FetchDialog(QDialog):
             DayStatus.FAILED: self.tr("failed"),
         }[result.status]
         return f"{result.date}  {text}" + (f": {result.reason}" if result.reason else "")
+
+    def _close_if_asked(self) -> None:
+        if self._close_when_done:
+            self._close_when_done = False
+            super().reject()
 
     def _suggest_since(self) -> None:
         """The day after the newest the library (or this archive) has; a month back for a new library."""
