@@ -78,7 +78,8 @@ def test_the_index_agrees_with_the_rules(index: SearchIndex) -> None:
 @pytest.mark.parametrize(
     ("word", "acronym"),
     [("ViT", True), ("RL", True), ("LLM", True), ("LLMs", True), ("RoPE", True), ("3DGS", True), ("IoU", True),
-     ("vit", False), ("Vit", False), ("3D", False), ("LLaMA", False), ("GPT-4o", False), ("A", False), ("BERTs", False)],
+     ("vit", False), ("Vit", False), ("3D", False), ("LLaMA", False), ("GPT-4o", False), ("A", False),
+     ("BERTs", False)],
 )
 def test_what_counts_as_an_acronym(word: str, acronym: bool) -> None:
     assert is_acronym(word) is acronym
