@@ -20,6 +20,19 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 NOT_UTF8 = "not UTF-8 and not recognisable as CP949/EUC-KR; re-save the file as UTF-8"
 TRUNCATED = "file ends in the middle of a character (truncated?)"
 
+PROBLEMS: dict[str, str] = {
+    "is-a-folder": "is a folder, not a digest file",
+    "too-large": "file is larger than {0} MB; skipped",
+    "not-found": "file not found",
+    "permission-denied": "permission denied",
+    "unreadable": "cannot read file: {0}",
+    "empty": "empty file; skipped",
+    "binary": "binary file; skipped",
+    "not-utf8": NOT_UTF8,
+    "truncated": TRUNCATED,
+}
+"""Problem code -> English template (``{0}`` is the Problem's first arg), as in reader.core.parse.PROBLEMS."""
+
 # Bytes that occur in text files; anything else (other control bytes) marks binary data.
 _TEXT_BYTES = bytes([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B, *range(0x20, 0x7F), *range(0x80, 0x100)])
 _BINARY_SAMPLE = 64 * 1024
@@ -59,20 +72,20 @@ def read_text(path: Path) -> DecodedText:
     name = str(path)
     try:
         if path.is_dir():
-            return _failed(name, "is a folder, not a digest file")
+            return _failed(name, "is-a-folder")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return _failed(name, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; skipped")
+            return _failed(name, "too-large", str(MAX_FILE_BYTES // (1024 * 1024)))
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        return _failed(name, "file not found")
+        return _failed(name, "not-found")
     except PermissionError:
-        return _failed(name, "permission denied")
+        return _failed(name, "permission-denied")
     except OSError as error:
-        return _failed(name, f"cannot read file: {error.strerror or error}")
+        return _failed(name, "unreadable", str(error.strerror or error))
     if len(data) > MAX_FILE_BYTES:  # grew between stat() and read()
-        return _failed(name, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; skipped")
+        return _failed(name, "too-large", str(MAX_FILE_BYTES // (1024 * 1024)))
     return decode_bytes(data, name)
 
 
@@ -89,9 +102,9 @@ def decode_bytes(data: bytes, path: str) -> DecodedText:
             label = "utf-8-sig" if encoding == "utf-8" else encoding[:6]
             return _decode_unicode(data[len(bom) :], encoding, label, path)
     if not data.strip():
-        return _failed(path, "empty file; skipped")
+        return _failed(path, "empty")
     if _looks_binary(data):
-        return _failed(path, "binary file; skipped")
+        return _failed(path, "binary")
     return _decode_unicode(data, "utf-8", "utf-8", path)
 
 
@@ -105,17 +118,17 @@ def _decode_unicode(data: bytes, encoding: str, label: str, path: str) -> Decode
         ):
             text = data[: error.start].decode(encoding)
             if not text.strip():
-                return _failed(path, "empty file; skipped")
-            return DecodedText(text, label, (Problem(path, _line_count(text), TRUNCATED),))
+                return _failed(path, "empty")
+            return DecodedText(text, label, (Problem.coded(path, _line_count(text), "truncated", TRUNCATED),))
         if encoding == "utf-8":
             korean = _decode_cp949(data)
             if korean is not None:
                 return DecodedText(korean, "cp949")
-        return _failed(path, NOT_UTF8, _line_count(data[: error.start].decode(encoding, "replace")))
+        return _failed(path, "not-utf8", line=_line_count(data[: error.start].decode(encoding, "replace")))
     if "\x00" in text and encoding != "utf-8":
-        return _failed(path, "binary file; skipped")
+        return _failed(path, "binary")
     if not text.strip():
-        return _failed(path, "empty file; skipped")
+        return _failed(path, "empty")
     return DecodedText(text, label)
 
 
@@ -153,5 +166,5 @@ def _line_count(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n") + 1
 
 
-def _failed(path: str, reason: str, line: int = 0) -> DecodedText:
-    return DecodedText(None, problems=(Problem(path, line, reason),))
+def _failed(path: str, code: str, *args: str, line: int = 0) -> DecodedText:
+    return DecodedText(None, problems=(Problem.coded(path, line, code, PROBLEMS[code], *args),))

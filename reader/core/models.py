@@ -60,11 +60,25 @@ class Paper:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something wrong in a digest, reported as ``file:line: reason``."""
+    """Something wrong in a digest, reported as ``file:line: reason``.
+
+    ``reason`` is the English text, which the command line prints. ``code`` and ``args`` say the same for a front
+    end in another language: the window looks the code up in a table of its own texts and fills in the
+    arguments as ``{0}``, ``{1}``... (``reason == template.format(*args)`` for the code's English template).
+    An empty code means only the English text is known (a problem from an older catalogue, for one). Problems
+    are equal when path, line and reason are: the code says nothing the reason does not.
+    """
 
     path: str
     line: int  # 0 when the problem concerns the whole file
     reason: str
+    code: str = field(default="", compare=False)
+    args: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def coded(cls, path: str, line: int, code: str, template: str, *args: str) -> Problem:
+        """The problem ``code`` with its English ``template`` filled in with ``args`` (``{0}``, ``{1}``...)."""
+        return cls(path, line, template.format(*args), code, args)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.reason}" if self.line else f"{self.path}: {self.reason}"

@@ -23,6 +23,19 @@ from reader.core.models import HF_SITE, Digest, Media, Paper, Problem, Section
 MAX_VOTES = 2**31 - 1
 NOT_A_DIGEST = "no '## Daily Papers (YYYY-MM-DD)' header; not a digest"
 
+PROBLEMS: dict[str, str] = {
+    "not-a-digest": NOT_A_DIGEST,
+    "unclosed-code-block": "code block is never closed; the rest of the file was not read",
+    "invalid-header-date": "invalid date {0} in header; its papers are skipped",
+    "no-arxiv-link": "paper heading has no arXiv link; skipped",
+    "duplicate-paper": "duplicate of line {0}; skipped",
+    "bad-media-link": "media link {0} is not a plain http(s) URL; ignored",
+    "bad-vote": "vote {0} is not a whole number from 0 to {1}; ignored",
+    "internal-error": "internal error while parsing: {0}: {1}",
+}
+"""Problem code -> English template (``{0}``... are the Problem's args): what the parser reports. Front ends
+translate by code (reader/ui/platform/problem_text.py); the reason is the template filled in."""
+
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _DAILY_HEADER = re.compile(r"Daily Papers \((.*)\)(?:[ \t]+#*)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -99,7 +112,8 @@ def read_digest(path: Path) -> Digest:
     try:
         digest = parse_digest(decoded.text, source)
     except Exception as error:  # noqa: BLE001 - last-resort guard: one bad file must not stop a rebuild
-        problem = Problem(source, 0, f"internal error while parsing: {type(error).__name__}: {error}")
+        detail = str(error)[:200] or "no details"
+        problem = Problem.coded(source, 0, "internal-error", PROBLEMS["internal-error"], type(error).__name__, detail)
         return Digest(source, problems=(*decoded.problems, problem), encoding=decoded.encoding)
     problems = sorted((*decoded.problems, *digest.problems), key=lambda problem: problem.line)
     return Digest(source, digest.papers, tuple(problems), decoded.encoding)
@@ -157,14 +171,14 @@ class _Parser:
             if self.draft is not None:
                 self._body(self.draft, line, stripped, number)
         if fence:
-            self._problem(fence_line, "code block is never closed; the rest of the file was not read")
+            self._problem(fence_line, "unclosed-code-block")
         self._finish_paper()
         if not self.header_found:
-            return Digest(self.path, problems=(Problem(self.path, 0, NOT_A_DIGEST),))
+            return Digest(self.path, problems=(Problem.coded(self.path, 0, "not-a-digest", NOT_A_DIGEST),))
         return Digest(self.path, tuple(self.papers), tuple(self.problems))
 
-    def _problem(self, line: int, reason: str) -> None:
-        self.problems.append(Problem(self.path, line, reason))
+    def _problem(self, line: int, code: str, *args: str) -> None:
+        self.problems.append(Problem.coded(self.path, line, code, PROBLEMS[code], *args))
 
     def _finish_paper(self) -> None:
         if self.draft is not None and self.date is not None:
@@ -189,18 +203,18 @@ class _Parser:
         self.header_found = True
         self.date = _valid_date(header[1].strip())
         if self.date is None:
-            self._problem(number, f"invalid date {header[1].strip()[:40]!r} in header; its papers are skipped")
+            self._problem(number, "invalid-header-date", repr(header[1].strip()[:40]))
 
     def _start_paper(self, date: str, heading: str, number: int) -> None:
         title, url = _title_link(heading)
         match = ARXIV_URL.fullmatch(url) if url is not None else None
         if title is None or url is None or match is None:
-            self._problem(number, "paper heading has no arXiv link; skipped")
+            self._problem(number, "no-arxiv-link")
             return
         arxiv_id = match[1]
         first = self.seen.setdefault((date, arxiv_id), number)
         if first != number:
-            self._problem(number, f"duplicate of line {first}; skipped")
+            self._problem(number, "duplicate-paper", str(first))
             return
         self.draft = _Draft(arxiv_id, title or arxiv_id, url, number)
 
@@ -266,14 +280,14 @@ class _Parser:
         if _HTTP_URL.fullmatch(url):
             draft.media = Media(kind, url)
         else:
-            self._problem(number, f"media link {url[:60]!r} is not a plain http(s) URL; ignored")
+            self._problem(number, "bad-media-link", repr(url[:60]))
 
     def _votes(self, value: str, number: int) -> int | None:
         if value in ("-", ""):
             return None
         if value.isascii() and value.isdigit() and len(value) <= 10 and int(value) <= MAX_VOTES:
             return int(value)
-        self._problem(number, f"vote {value[:30]!r} is not a whole number from 0 to {MAX_VOTES}; ignored")
+        self._problem(number, "bad-vote", repr(value[:30]), str(MAX_VOTES))
         return None
 
 

@@ -16,6 +16,18 @@ from pathlib import Path
 
 from reader.core.models import Problem
 
+PROBLEMS: dict[str, str] = {
+    "source-missing": "source not found (moved or deleted?); its papers are hidden",
+    "folder-unreadable": "cannot read folder: {0}",
+    "file-unreadable": "cannot read: {0}",
+    "not-a-regular-file": "not a regular file (a pipe or device?); skipped",
+}
+"""Problem code -> English template, as in reader.core.parse.PROBLEMS."""
+
+
+def _problem(path: str, code: str, *args: str) -> Problem:
+    return Problem.coded(path, 0, code, PROBLEMS[code], *args)
+
 
 @dataclass(slots=True)
 class FolderScan:
@@ -43,7 +55,7 @@ def scan_sources(roots: Iterable[str | Path]) -> FolderScan:
             scan.folders.add(str(root.parent))  # a file source: its folder tells of a replace-by-rename
             _add_file(root, scan)
         else:
-            scan.problems.append(Problem(str(root), 0, "source not found (moved or deleted?); its papers are hidden"))
+            scan.problems.append(_problem(str(root), "source-missing"))
     return scan
 
 
@@ -54,7 +66,7 @@ def is_under(path: str, roots: Iterable[str]) -> bool:
 
 def _walk(root: Path, scan: FolderScan) -> None:
     def report(error: OSError) -> None:
-        scan.problems.append(Problem(str(error.filename), 0, f"cannot read folder: {error.strerror}"))
+        scan.problems.append(_problem(str(error.filename), "folder-unreadable", str(error.strerror)))
 
     for folder, subfolders, names in os.walk(root, onerror=report):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
@@ -70,10 +82,10 @@ def _add_file(path: Path, scan: FolderScan) -> None:
     except FileNotFoundError:
         return  # deleted between listing and looking: the next scan sees it gone
     except OSError as error:
-        scan.problems.append(Problem(str(path), 0, f"cannot read: {error.strerror}"))
+        scan.problems.append(_problem(str(path), "file-unreadable", str(error.strerror)))
         return
     if not stat.S_ISREG(info.st_mode):
         if not stat.S_ISDIR(info.st_mode):  # a folder named x.md is walked past silently, as before
-            scan.problems.append(Problem(str(path), 0, "not a regular file (a pipe or device?); skipped"))
+            scan.problems.append(_problem(str(path), "not-a-regular-file"))
         return
     scan.files[str(path)] = (info.st_mtime_ns, info.st_size, info.st_ctime_ns, info.st_ino)

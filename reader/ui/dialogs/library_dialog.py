@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import ReaderError
 from reader.core.models import Problem
 from reader.library import Library, Source
+from reader.ui.platform.problem_text import problem_line
 
 
 class LibraryDialog(QDialog):
@@ -163,7 +164,7 @@ class LibraryDialog(QDialog):
         if source is not None and not problems:
             self.problems_text.setPlainText(self.tr("No problems in this source."))
         else:
-            self.problems_text.setPlainText("\n".join(str(problem) for problem in problems))
+            self.problems_text.setPlainText("\n".join(problem_line(problem) for problem in problems))
 
 
 def _is_within(path: str, root: str) -> bool:

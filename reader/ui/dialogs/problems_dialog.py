@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.core.models import Problem
+from reader.ui.platform.problem_text import problem_line
 
 
 class ProblemsDialog(QDialog):
-    """Digests the library could not read fully, as ``file:line: reason`` lines one can copy."""
+    """Digests the library could not read fully, as ``file:line: reason`` lines one can copy (reasons in the
+    UI language, platform/problem_text.py)."""
 
     def __init__(self, problems: Sequence[Problem], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,7 +27,7 @@ class ProblemsDialog(QDialog):
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.text.setPlainText("\n".join(str(problem) for problem in problems))
+        self.text.setPlainText("\n".join(problem_line(problem) for problem in problems))  # in the UI language
         self.text.setAccessibleName(self.tr("Problems, one per line"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

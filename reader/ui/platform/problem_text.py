@@ -1,0 +1,115 @@
+"""Problems and query errors in the UI language: the core gives a code and arguments, this table the words.
+
+The core keeps English for the command line (``Problem.reason``, the InvalidQueryError message) and adds a
+code with its arguments (``Problem.code``/``args``, ``InvalidQueryError.code``/``arguments``). Each code's
+English template is written here once more, marked for lupdate, and the Korean catalogue translates it
+with the same ``{0}``, ``{1}`` placeholders (tests/ui/test_problem_text.py checks the templates against the
+core's). An unknown code shows the English text. A problem or query error without a code (the catalogue
+does not store codes yet; the query parser does not give them yet) is matched against these English
+templates, so the window can still say it in the UI language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.core.errors import InvalidQueryError
+from reader.core.models import Problem
+
+CONTEXT = "Problems"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks ``source`` for translation (lupdate finds it by this name) and returns it unchanged."""
+    return source
+
+
+PROBLEM_TEXTS: Mapping[str, str] = {
+    # reader.core.parse.PROBLEMS
+    "not-a-digest": QT_TRANSLATE_NOOP("Problems", "no '## Daily Papers (YYYY-MM-DD)' header; not a digest"),
+    "unclosed-code-block": QT_TRANSLATE_NOOP(
+        "Problems", "code block is never closed; the rest of the file was not read"),
+    "invalid-header-date": QT_TRANSLATE_NOOP("Problems", "invalid date {0} in header; its papers are skipped"),
+    "no-arxiv-link": QT_TRANSLATE_NOOP("Problems", "paper heading has no arXiv link; skipped"),
+    "duplicate-paper": QT_TRANSLATE_NOOP("Problems", "duplicate of line {0}; skipped"),
+    "bad-media-link": QT_TRANSLATE_NOOP("Problems", "media link {0} is not a plain http(s) URL; ignored"),
+    "bad-vote": QT_TRANSLATE_NOOP("Problems", "vote {0} is not a whole number from 0 to {1}; ignored"),
+    "internal-error": QT_TRANSLATE_NOOP("Problems", "internal error while parsing: {0}: {1}"),
+    # reader.core.decode.PROBLEMS
+    "is-a-folder": QT_TRANSLATE_NOOP("Problems", "is a folder, not a digest file"),
+    "too-large": QT_TRANSLATE_NOOP("Problems", "file is larger than {0} MB; skipped"),
+    "not-found": QT_TRANSLATE_NOOP("Problems", "file not found"),
+    "permission-denied": QT_TRANSLATE_NOOP("Problems", "permission denied"),
+    "unreadable": QT_TRANSLATE_NOOP("Problems", "cannot read file: {0}"),
+    "empty": QT_TRANSLATE_NOOP("Problems", "empty file; skipped"),
+    "binary": QT_TRANSLATE_NOOP("Problems", "binary file; skipped"),
+    "not-utf8": QT_TRANSLATE_NOOP(
+        "Problems", "not UTF-8 and not recognisable as CP949/EUC-KR; re-save the file as UTF-8"),
+    "truncated": QT_TRANSLATE_NOOP("Problems", "file ends in the middle of a character (truncated?)"),
+    # reader.sources.folders.PROBLEMS
+    "source-missing": QT_TRANSLATE_NOOP("Problems", "source not found (moved or deleted?); its papers are hidden"),
+    "folder-unreadable": QT_TRANSLATE_NOOP("Problems", "cannot read folder: {0}"),
+    "file-unreadable": QT_TRANSLATE_NOOP("Problems", "cannot read: {0}"),
+    "not-a-regular-file": QT_TRANSLATE_NOOP("Problems", "not a regular file (a pipe or device?); skipped"),
+}
+"""Problem code -> English template, as the core writes it."""
+
+QUERY_TEXTS: Mapping[str, str] = {
+    # reader.index.query.parse_query
+    "query-too-long": QT_TRANSLATE_NOOP("Problems", "The query is too long (more than {0} characters)."),
+    "query-only-excluded": QT_TRANSLATE_NOOP("Problems", "Add a word to search for: '-word' only excludes papers."),
+    "query-empty": QT_TRANSLATE_NOOP("Problems", "There is nothing to search for in this query."),
+}
+"""InvalidQueryError code -> English template."""
+
+
+def problem_reason(problem: Problem) -> str:
+    """The problem's reason in the UI language (its English reason when the code is not known here)."""
+    return _in_ui_language(problem.code, problem.args, problem.reason, PROBLEM_TEXTS)
+
+
+def problem_line(problem: Problem) -> str:
+    """``file:line: reason`` (``file: reason`` for a whole file), the reason in the UI language."""
+    reason = problem_reason(problem)
+    return f"{problem.path}:{problem.line}: {reason}" if problem.line else f"{problem.path}: {reason}"
+
+
+def query_message(error: InvalidQueryError) -> str:
+    """Why a query cannot be answered, in the UI language."""
+    code = getattr(error, "code", "")
+    return _in_ui_language(code, tuple(getattr(error, "arguments", ())), str(error), QUERY_TEXTS)
+
+
+def _in_ui_language(code: str, args: tuple[str, ...], english: str, table: Mapping[str, str]) -> str:
+    template = table.get(code) if code else None
+    if template is None:
+        if code:
+            return english  # a code this window does not know (a newer core): English is still right
+        recovered = _recover(english, tuple(table.items()))
+        if recovered is None:
+            return english
+        template, args = recovered
+    translated = QCoreApplication.translate(CONTEXT, template)
+    try:
+        return translated.format(*args)
+    except (IndexError, KeyError, ValueError):  # a translation or arguments that do not fit: never fail to say it
+        return english
+
+
+def _recover(english: str, templates: tuple[tuple[str, str], ...]) -> tuple[str, tuple[str, ...]] | None:
+    """The template and arguments an English text was made from, or None."""
+    for _code, template in templates:
+        match = _pattern(template).fullmatch(english)
+        if match is not None:
+            return template, tuple(match.groups())
+    return None
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    pieces = re.split(r"\{\d+\}", template)
+    return re.compile("(.*?)".join(re.escape(piece) for piece in pieces), re.DOTALL)
