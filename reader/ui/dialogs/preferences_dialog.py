@@ -24,13 +24,35 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import DEFAULT_SOURCE
-from reader.ui.panes.detail_pane import MAX_POINT_SIZE, MIN_POINT_SIZE
+from reader.ui.panes.detail_pane import MAX_POINT_SIZE, MIN_POINT_SIZE, DetailPane
 from reader.ui.platform import theme as themes
 from reader.ui.platform.application import running_application
 from reader.ui.platform.i18n import resolve_language
 from reader.ui.platform.settings import ReadMode, Settings
 
 DEFAULT_SIZE_STEP = int(MIN_POINT_SIZE) - 1  # the spin box value that reads "Default"
+
+
+class TextSizeBox(QSpinBox):
+    """Text size in points, or "Default": the arrows step from the size the default stands for, not from the
+    number that stands for "Default" (which would jump to the smallest size)."""
+
+    def __init__(self, default_point_size: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.default_point_size = default_point_size
+        self.setRange(DEFAULT_SIZE_STEP, int(MAX_POINT_SIZE))
+
+    def stepBy(self, steps: int) -> None:
+        if self.value() == DEFAULT_SIZE_STEP and steps:
+            size = round(self.default_point_size) + steps
+            self.setValue(min(max(size, int(MIN_POINT_SIZE)), int(MAX_POINT_SIZE)))
+        else:
+            super().stepBy(steps)
+
+    def stepEnabled(self) -> QSpinBox.StepEnabledFlag:
+        if self.value() == DEFAULT_SIZE_STEP:  # both ways from the default size
+            return QSpinBox.StepEnabledFlag.StepUpEnabled | QSpinBox.StepEnabledFlag.StepDownEnabled
+        return super().stepEnabled()
 
 
 class PreferencesDialog(QDialog):
@@ -67,8 +89,7 @@ class PreferencesDialog(QDialog):
         self.theme.addItem(self.tr("Light"), themes.Theme.LIGHT)
         self.theme.addItem(self.tr("Dark"), themes.Theme.DARK)
         self.theme.setCurrentIndex(self.theme.findData(settings.theme))
-        self.font_size = QSpinBox(self)
-        self.font_size.setRange(DEFAULT_SIZE_STEP, int(MAX_POINT_SIZE))
+        self.font_size = TextSizeBox(_default_point_size(parent), self)
         self.font_size.setSpecialValueText(self.tr("Default"))
         self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setValue(round(settings.font_point_size) or DEFAULT_SIZE_STEP)
@@ -145,3 +166,12 @@ class PreferencesDialog(QDialog):
         """Say that a language change waits for a restart, only when it would change something."""
         running = "ko" if QLocale().language() == QLocale.Language.Korean else "en"
         self.language_note.setVisible(resolve_language(self.language.currentData()) != running)
+
+
+def _default_point_size(parent: QWidget | None) -> float:
+    """The size "Default" stands for: the detail pane's own, else the application's font size."""
+    pane = parent.findChild(DetailPane) if parent is not None else None
+    if pane is not None:
+        return pane.default_point_size()
+    app = running_application()
+    return app.font().pointSizeF() if app is not None else 10.0

@@ -199,6 +199,10 @@ class DetailPane(QWidget):
         """The zoomed size, or 0.0 when the pane uses its default size."""
         return self._font_point_size
 
+    def default_point_size(self) -> float:
+        """The size the pane's text has when not zoomed."""
+        return self._default_point_size
+
     @Slot(float)
     def set_font_point_size(self, size: float) -> None:
         """Set the body text size in points; 0 (or less) restores the default. Headings scale with it."""

@@ -2,9 +2,10 @@
 
 The Korean source catalogue is ``resources/translations/daily_papers_ko.ts`` (kept in git, edited
 with Qt Linguist or by hand). Qt loads only the compiled ``.qm``: ``scripts/setup.sh`` and the bundle
-build run ``python -m reader.ui.platform.i18n`` to compile it next to the ``.ts``. When a checkout has no
-(or an out-of-date) ``.qm``, the app compiles one into its data directory at start, provided
-PySide6's lrelease is installed.
+build run ``python -m reader.ui.platform.i18n`` to compile it next to the ``.ts`` (build output, not in
+git). The window loads that ``.qm`` and never compiles at start (lrelease took ~2.4 s before the first
+paint): a checkout without one runs in English and says so in the log; one older than its ``.ts`` is
+still loaded, with a log line asking for ``scripts/setup.sh``.
 
 Run ``python -m reader.ui.platform.i18n --update`` after changing UI strings: it re-reads every module under reader/ui
 with pyside6-lupdate into the ``.ts`` (new strings arrive unfinished; a test fails until they are
@@ -75,22 +76,23 @@ def compile_catalogue(ts_file: Path, qm_file: Path) -> bool:
 
 
 def catalogue_file(language: str, cache_dir: Path | None = None) -> Path | None:
-    """The compiled catalogue of ``language``: the shipped .qm, or one compiled into ``cache_dir``."""
+    """The compiled catalogue of ``language`` shipped next to its .ts, or None (English).
+
+    Nothing is compiled here: that is the set-up's and the bundle build's work. ``cache_dir`` is not used
+    any more (older versions compiled into it at start); it is accepted so callers need not change.
+    """
     if language == "en":
         return None  # the code's own strings
     shipped_ts = translations_dir() / f"{CATALOGUE}_{language}.ts"
     shipped_qm = shipped_ts.with_suffix(".qm")
-    ts_time = shipped_ts.stat().st_mtime if shipped_ts.exists() else 0.0
-    if shipped_qm.exists() and shipped_qm.stat().st_mtime >= ts_time:
-        return shipped_qm
-    if cache_dir is None or not shipped_ts.exists():
-        return shipped_qm if shipped_qm.exists() else None
-    cached_qm = cache_dir / shipped_qm.name
-    if cached_qm.exists() and cached_qm.stat().st_mtime >= ts_time:
-        return cached_qm
-    if compile_catalogue(shipped_ts, cached_qm):
-        return cached_qm
-    return shipped_qm if shipped_qm.exists() else None
+    if not shipped_qm.exists():
+        log.warning("no compiled %s catalogue (%s): the window is in English; run scripts/setup.sh "
+                    "or `python -m reader.ui.platform.i18n`", language, shipped_qm)
+        return None
+    if shipped_ts.exists() and shipped_ts.stat().st_mtime > shipped_qm.stat().st_mtime:
+        log.warning("%s is older than %s: new texts show in English until scripts/setup.sh compiles it again",
+                    shipped_qm.name, shipped_ts.name)
+    return shipped_qm
 
 
 def install_translators(app: QCoreApplication, choice: str, cache_dir: Path | None = None) -> str:
@@ -98,21 +100,21 @@ def install_translators(app: QCoreApplication, choice: str, cache_dir: Path | No
 
     Installs our catalogue and Qt's own (standard buttons, file dialogs), and makes the language the
     default locale so dates and month names follow it too. Call before the window is built: widgets
-    take their texts when they are made (a language change applies at the next start).
+    take their texts when they are made (a language change applies at the next start). Without our
+    compiled catalogue the whole window is English (not Korean buttons around English texts).
     """
     remove_translators(app)
     language = resolve_language(choice)
+    ours = catalogue_file(language, cache_dir)
+    if language != "en" and ours is None:
+        language, choice = "en", "en"
     chosen = {"ko": "ko_KR", "en": "en_US"}.get(choice)
     QLocale.setDefault(QLocale(chosen) if chosen else QLocale.system())
-    if language == "en":
+    if language == "en" or ours is None:
         return language
     qt_catalogues = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     _install(app, f"qtbase_{language}", qt_catalogues)
-    ours = catalogue_file(language, cache_dir)
-    if ours is None:
-        log.warning("no compiled %s catalogue: run `python -m reader.ui.platform.i18n`", language)
-    else:
-        _install(app, ours.stem, str(ours.parent))
+    _install(app, ours.stem, str(ours.parent))
     return language
 
 
