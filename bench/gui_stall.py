@@ -8,6 +8,12 @@ presses j every 200 ms during indexing, so the list, the detail pane and the rea
 Prints one JSON object; ``worst_stall_ms`` is the figure the issue asks for (target < 100 ms).
 
     python -m bench.gui_stall [--papers 5000] [--heartbeat-ms 10] [--interact] [--keep DIR]
+    python -m bench.gui_stall --hostile [--without CASE] [--heartbeat-ms 10] [--keep DIR]
+
+``--hostile`` measures the window on the hostile digests of tests/hostile/hostile_digests.py at the sizes
+that once froze it (800 and 1,500 nested levels, 600 dashes, a 48 MB line, a million headings, ...): the
+last paper shown is one of them, so it is restored at start; then the reader steps through every paper
+of the day. Indexing happens before the window opens and is not measured.
 
 Runs offscreen unless QT_QPA_PLATFORM says otherwise (xcb under Xvfb works too).
 """
@@ -44,6 +50,7 @@ class Heartbeat:
         self.interval_ms = interval_ms
         self.gaps_ms: list[float] = []
         self.worst_at_s = 0.0
+        self.started_at_s = 0.0
         self._clock = QElapsedTimer()
         self._last = 0
         self._timer = QTimer()
@@ -52,6 +59,7 @@ class Heartbeat:
         self._timer.timeout.connect(self._beat)
 
     def start(self) -> None:
+        self.started_at_s = time.perf_counter()
         self._clock.start()
         self._last = self._clock.nsecsElapsed()
         self._timer.start()
@@ -142,17 +150,130 @@ def measure(papers: int, heartbeat_ms: int, interact: bool, work: Path) -> dict[
     }
 
 
+HOSTILE_STEP_MS = 400  # the reader presses j this often while stepping through the hostile day
+
+
+def hostile_cases() -> dict[str, str]:
+    """The hostile summaries at the sizes of the bug reports (tests/hostile generates them)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "hostile"))
+    import hostile_digests as corpus
+
+    return {
+        "deep_bullets_800": corpus.deep_bullets(800),
+        "deep_bullets_1500": corpus.deep_bullets(1500),
+        "many_dashes_600": corpus.many_dashes(600),
+        "huge_line_48mb": corpus.huge_line(16_000_000),  # 3 bytes a Hangul syllable: about 48 MB of UTF-8
+        "million_headings": corpus.many_headings(1_000_000),
+        "many_brackets": corpus.many_brackets(5_000),
+        "html_script": corpus.html_script(),
+        "rtl_override": corpus.rtl_override(),
+        "control_characters": corpus.control_characters(),
+    }
+
+
+def measure_hostile(heartbeat_ms: int, work: Path, without: tuple[str, ...] = ()) -> dict[str, object]:
+    """Worst GUI stall while the window restores a hostile paper at start and a reader steps through them."""
+    from bench import synth  # noqa: F401 - the same package set-up as the other measurement
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "hostile"))
+    import hostile_digests as corpus
+
+    digests, data_dir = work / "digests", work / "data"
+    started = time.perf_counter()
+    cases = {name: text for name, text in hostile_cases().items() if name not in without}
+    _path, ids = corpus.write_digest(digests, cases, normal_papers=2)
+    library = Library(data_dir)
+    library.add_sources([digests])
+    library.update()
+    index_s = time.perf_counter() - started
+    settings = Settings(data_dir)
+    settings.read_mode = ReadMode.NEVER
+    settings.selected_view = View("day", corpus.DATE).to_text()
+    settings.selected_paper = f"{corpus.DATE}/{ids.get('deep_bullets_1500', next(iter(ids.values())))}"
+    settings.sync()
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    timings: dict[str, list[float]] = {"detail_pane_ms": [], "library_paper_ms": [], "library_papers_for_ms": []}
+    _time_calls(library, "paper", timings["library_paper_ms"])  # the list's loader: the whole paper, GUI thread
+    _time_calls(library, "papers_for", timings["library_papers_for_ms"])  # reading.py: its other dates
+    heartbeat = Heartbeat(heartbeat_ms)
+    heartbeat.start()
+    window = MainWindow(library)
+    _time_calls(window.detail, "show_paper", timings["detail_pane_ms"])
+    window.show()
+    shown: list[tuple[float, str]] = []  # (time, key) of each paper put on show, for the worst gap's culprit
+    window.paper_list.current_paper_changed.connect(
+        lambda paper: shown.append((time.perf_counter(), paper.key if paper else "")))
+    rows = window.paper_proxy.rowCount()
+    steps = {"left": rows * 2}
+
+    def step() -> None:
+        if steps["left"] <= 0 or not window.is_started():
+            if steps["left"] <= 0 and not window.detail.is_formatting():
+                QTimer.singleShot(1000, app.quit)
+                return
+        else:
+            steps["left"] -= 1
+            QTest.keyClick(window.paper_list, "j" if steps["left"] >= rows else "k")
+        QTimer.singleShot(HOSTILE_STEP_MS, step)
+
+    QTimer.singleShot(HOSTILE_STEP_MS, step)
+    app.exec()
+    heartbeat.stop()
+    restored_ok = window.detail.shown_key() == (window.paper_list.current_paper().key
+                                                if window.paper_list.current_paper() else None)
+    window.close()
+    library.close()
+    summary = heartbeat.summary()
+    worst_at = heartbeat.started_at_s + float(summary["worst_stall_at_s"])
+    culprit = "start-up"  # the paper on show when the worst gap ended
+    for at, key in shown:
+        if at <= worst_at:
+            culprit = key
+    return {
+        "hostile_cases": sorted(ids),
+        "papers_on_the_day": rows,
+        "index_s": round(index_s, 1),
+        "heartbeat_ms": heartbeat_ms,
+        **summary,
+        "worst_stall_while_showing": culprit,
+        **{f"worst_{name}": round(max(values, default=0.0), 1) for name, values in timings.items()},
+        "pane_matches_list_at_end": restored_ok,
+        "platform": QApplication.platformName(),
+    }
+
+
+def _time_calls(owner: object, name: str, into: list[float]) -> None:
+    """Record how long each call of ``owner.name`` takes (ms): which part of the window a stall is in."""
+    original = getattr(owner, name)
+
+    def timed(*args: object, **kwargs: object) -> object:
+        began = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            into.append((time.perf_counter() - began) * 1000)
+
+    setattr(owner, name, timed)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=5000)
     parser.add_argument("--heartbeat-ms", type=int, default=10)
     parser.add_argument("--interact", action="store_true", help="press j every 200 ms while indexing")
     parser.add_argument("--keep", type=Path, help="work in this directory and keep it")
+    parser.add_argument("--hostile", action="store_true", help="the hostile digests instead of a large library")
+    parser.add_argument("--without", action="append", default=[], metavar="CASE",
+                        help="with --hostile: leave this case out (e.g. huge_line_48mb)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="gui-stall-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        print(json.dumps(measure(args.papers, args.heartbeat_ms, args.interact, work), indent=2))
+        if args.hostile:
+            print(json.dumps(measure_hostile(args.heartbeat_ms, work, tuple(args.without)), indent=2))
+        else:
+            print(json.dumps(measure(args.papers, args.heartbeat_ms, args.interact, work), indent=2))
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
