@@ -408,3 +408,16 @@ def test_every_hostile_case_renders_harmless(case: str) -> None:
     page = render(paper, allow_remote_images=True)
     assert_harmless(page)
     assert [attrs["src"] for attrs in page.tags("img")] == [paper.media.url]
+
+
+def test_bidirectional_overrides_and_control_characters_are_not_shown() -> None:
+    summary = f"{hostile_digests.control_characters()}\n{hostile_digests.rtl_override()}"
+    paper = make_paper(title="\u202eTitle reversed\u202c 제목 evil\u202egnp.exe",
+                       authors=("Kim\u2066 Minji\u2069",), sections=(Section(None, summary),))
+    page = render(paper)
+    shown = page.text
+    for char in ["\u202e", "\u202c", "\u2066", "\u2069", "\x07", "\x08", "\x1b", "\x7f", "\x85"]:
+        assert char not in shown, repr(char)
+    assert "Title reversed 제목 evilgnp.exe" in shown and "Kim Minji" in shown
+    assert "빨강" in shown and "[31m" in shown  # the text around an escape sequence stays
+    assert "\u200f" in shown  # a right-to-left mark reorders nothing around it: kept

@@ -23,8 +23,11 @@ Highlighter = Callable[[str], list[tuple[int, int]]]
 _HIT_START = "\ue000"
 _HIT_END = "\ue001"
 # Private-use sentinels, plus the STX/ETX placeholders Python-Markdown uses internally: digest text must
-# never contain them, or it could forge a hit or confuse the converter.
-_RESERVED_CHARS = re.compile("[\ue000\ue001\x00\x02\x03]")
+# never contain them, or it could forge a hit or confuse the converter. Also every other control character
+# but tab and newline (an ESC or a bell means nothing on a page), and the bidirectional embeddings,
+# overrides and isolates (U+202A-U+202E, U+2066-U+2069): an override makes "evil\u202egnp.exe" read as
+# "evilexe.png". The marks U+200E/U+200F, which reorder nothing around them, stay.
+_RESERVED_CHARS = re.compile("[\ue000\ue001\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 _LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,3}[.)])[ \t]+(?P<rest>.*)$")
