@@ -88,6 +88,17 @@ def test_a_large_summary_is_formatted_off_the_gui_thread(qtbot, pane: DetailPane
     assert not pane.is_formatting() and "★ Starred" in pane.browser.toPlainText()
 
 
+def test_a_star_while_formatting_keeps_the_job(qtbot, pane: DetailPane) -> None:
+    pane._formatter.budget_s = 0.5
+    paper = hostile_papers(["many_brackets"])["many_brackets"]
+    pane.show_paper(paper)
+    generation = pane._render_generation
+    pane.set_starred(True)  # the page shows the star at once; the summary's job goes on
+    assert "★ Starred" in pane.browser.toPlainText() and pane._render_generation == generation
+    text = settled(qtbot, pane)
+    assert "★ Starred" in text and "took too long" in text and pane.shown_key() == paper.key
+
+
 def test_a_summary_past_its_time_budget_is_plain_text(qtbot, pane: DetailPane) -> None:
     pane._formatter.budget_s = 0.2  # Python-Markdown needs many seconds for 5,000 "[a"
     paper = hostile_papers(["many_brackets"])["many_brackets"]

@@ -305,19 +305,24 @@ class DetailPane(QWidget):
     def _render(self, keep_scroll: bool) -> None:
         if not self._shown:
             return
-        self._formatter.cancel()  # whatever it was formatting is for an older state of the pane
         position = self.browser.verticalScrollBar().value() if keep_scroll else 0
         paper = self._paper
         if paper is None:
+            self._formatter.cancel()
             self._set_page(None, paper_html.render_message_html(self.tr("No paper selected"), self._palette_colours()),
                            position)
             return
         source = self._summary_source(paper)
         summary = self._summary[1] if self._summary is not None and self._summary[0] == source else None
-        if summary is None and paper_html.formats_quickly(paper):
-            summary = self._format_now(paper)
+        if summary is None and self._formatter.is_busy() and self._pending_source == source:
+            self._pending_scroll = position  # a star or a theme change while this very summary is formatted
+        else:
+            self._formatter.cancel()  # whatever it was formatting is for an older state of the pane
+            if summary is None and paper_html.formats_quickly(paper):
+                summary = self._format_now(paper)
+            if summary is None:
+                self._format_later(paper, source, position)
         if summary is None:
-            self._format_later(paper, source, position)
             summary = paper_html.pending_summary_html(QCoreApplication.translate)
         self._set_page(paper, self._page(paper, summary), position)
 
@@ -349,10 +354,9 @@ class DetailPane(QWidget):
                 log.error("could not format the summary of %s: %s: %s", paper.key, type(error).__name__, error)
             return paper_html.plain_summary_html(paper, highlight, translate, reason)
 
-        self._pending_scroll = position
+        self._pending_scroll, self._pending_source = position, source
         self._render_generation = self._formatter.submit(
             lambda: paper_html.summary_html(paper, highlight, translate), fallback)
-        self._pending_source = source
 
     @Slot(int, object)
     def _on_summary_formatted(self, generation: int, summary: object) -> None:
