@@ -300,12 +300,28 @@
 <context>
     <name>FetchDialog</name>
     <message>
+        <source>an internal error ({error}) with {file}</source>
+        <translation>{file} 처리 중 내부 오류({error})</translation>
+    </message>
+    <message>
         <source>Check for New Digests</source>
         <translation>새 다이제스트 확인</translation>
     </message>
     <message>
         <source>Days are read from {base}/YYYY/MM/DD.md</source>
         <translation>날짜별 파일을 {base}/YYYY/MM/DD.md에서 읽습니다</translation>
+    </message>
+    <message>
+        <source>First day to fetch</source>
+        <translation>가져올 첫날</translation>
+    </message>
+    <message>
+        <source>Last day to fetch</source>
+        <translation>가져올 마지막 날</translation>
+    </message>
+    <message>
+        <source>Type a date as YYYY-MM-DD, or pick one from the calendar</source>
+        <translation>날짜를 YYYY-MM-DD 형식으로 입력하거나 달력에서 고르세요</translation>
     </message>
     <message>
         <source>Download progress</source>
@@ -344,6 +360,10 @@
         <translation>끝:</translation>
     </message>
     <message>
+        <source>{text} is not a date: type it as YYYY-MM-DD, for example 2025-01-07.</source>
+        <translation>{text}은(는) 날짜가 아닙니다. YYYY-MM-DD 형식으로 입력하세요(예: 2025-01-07).</translation>
+    </message>
+    <message>
         <source>The first day is after the last one.</source>
         <translation>시작 날짜가 끝 날짜보다 늦습니다.</translation>
     </message>
@@ -354,6 +374,10 @@
     <message>
         <source>Stopping…</source>
         <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <source>Stopping… the dialog closes when the current day is done.</source>
+        <translation>멈추는 중… 지금 받는 날이 끝나면 창이 닫힙니다.</translation>
     </message>
     <message>
         <source>No network: the reader carries on offline with what it has.</source>
@@ -374,6 +398,10 @@
     <message>
         <source>{fetched} fetched, {none} without a digest, {failed} failed, {present} already here.</source>
         <translation>가져옴 {fetched}, 다이제스트 없음 {none}, 실패 {failed}, 이미 있음 {present}.</translation>
+    </message>
+    <message>
+        <source>fetched again: the copy here was not a whole digest, and the good copy replaced it</source>
+        <translation>다시 받음: 이곳의 사본이 온전한 다이제스트가 아니어서 새로 받은 사본으로 바꿨습니다</translation>
     </message>
     <message>
         <source>fetched</source>
@@ -654,6 +682,105 @@
     <message>
         <source>Digest archive address</source>
         <translation>다이제스트 아카이브 주소</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>no &apos;## Daily Papers (YYYY-MM-DD)&apos; header; not a digest</source>
+        <translation>&apos;## Daily Papers (YYYY-MM-DD)&apos; 머리글이 없어 다이제스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>code block is never closed; the rest of the file was not read</source>
+        <translation>코드 블록이 닫히지 않아 파일의 나머지 부분을 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>invalid date {0} in header; its papers are skipped</source>
+        <translation>머리글의 날짜 {0}이(가) 올바르지 않아 그날의 논문을 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>paper heading has no arXiv link; skipped</source>
+        <translation>논문 제목에 arXiv 링크가 없어 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>duplicate of line {0}; skipped</source>
+        <translation>{0}번째 줄과 중복되어 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>media link {0} is not a plain http(s) URL; ignored</source>
+        <translation>미디어 링크 {0}은(는) 일반 http(s) URL이 아니어서 무시합니다</translation>
+    </message>
+    <message>
+        <source>vote {0} is not a whole number from 0 to {1}; ignored</source>
+        <translation>추천 수 {0}은(는) 0부터 {1}까지의 정수가 아니어서 무시합니다</translation>
+    </message>
+    <message>
+        <source>internal error while parsing: {0}: {1}</source>
+        <translation>분석 중 내부 오류: {0}: {1}</translation>
+    </message>
+    <message>
+        <source>is a folder, not a digest file</source>
+        <translation>다이제스트 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>file is larger than {0} MB; skipped</source>
+        <translation>파일이 {0} MB보다 커서 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation>파일을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot read file: {0}</source>
+        <translation>파일을 읽을 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>empty file; skipped</source>
+        <translation>빈 파일이라 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>binary file; skipped</source>
+        <translation>바이너리 파일이라 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>not UTF-8 and not recognisable as CP949/EUC-KR; re-save the file as UTF-8</source>
+        <translation>UTF-8도 아니고 CP949/EUC-KR로도 읽을 수 없습니다. 파일을 UTF-8로 다시 저장하세요</translation>
+    </message>
+    <message>
+        <source>file ends in the middle of a character (truncated?)</source>
+        <translation>파일이 글자 중간에서 끝납니다(잘렸을 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>source not found (moved or deleted?); its papers are hidden</source>
+        <translation>소스를 찾을 수 없어(옮기거나 지웠나요?) 그 논문들을 숨깁니다</translation>
+    </message>
+    <message>
+        <source>cannot read folder: {0}</source>
+        <translation>폴더를 읽을 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>cannot read: {0}</source>
+        <translation>읽을 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>not a regular file (a pipe or device?); skipped</source>
+        <translation>일반 파일이 아니라서(파이프나 장치?) 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>The query is too long (more than {0} characters).</source>
+        <translation>검색어가 너무 깁니다({0}자 초과).</translation>
+    </message>
+    <message>
+        <source>Add a word to search for: &apos;-word&apos; only excludes papers.</source>
+        <translation>검색할 단어를 넣으세요. &apos;-단어&apos;는 논문을 제외하기만 합니다.</translation>
+    </message>
+    <message>
+        <source>There is nothing to search for in this query.</source>
+        <translation>이 검색어에는 검색할 내용이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1232,10 +1359,35 @@
         <translation>색인 중 {done}/{total}</translation>
     </message>
     <message numerus="yes">
+        <source>Indexing: %n paper(s) read</source>
+        <translation>
+            <numerusform>색인 중: 논문 %n편 읽음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{done} of {total} files</source>
+        <translation>파일 {total}개 중 {done}개</translation>
+    </message>
+    <message numerus="yes">
         <source>⚠ %n problem(s)</source>
         <translation>
             <numerusform>⚠ 문제 %n개</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Updates</name>
+    <message>
+        <source>an internal error ({error}) while reading {file}</source>
+        <translation>{file}을(를) 읽는 중 내부 오류({error})</translation>
+    </message>
+    <message>
+        <source>cannot start the update process: {error}</source>
+        <translation>업데이트 프로세스를 시작할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>the update process stopped unexpectedly (exit code {code}) in {folder}</source>
+        <translation>{folder}의 업데이트 프로세스가 예기치 않게 멈췄습니다(종료 코드 {code})</translation>
     </message>
 </context>
 <context>
