@@ -542,6 +542,10 @@
         <translation>읽지 않은 논문이 더 없습니다</translation>
     </message>
     <message>
+        <source>The search failed: {reason}</source>
+        <translation>검색하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
         <source>No papers match</source>
         <translation>일치하는 논문이 없습니다</translation>
     </message>

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QSettings, Qt
 
-from reader.core.errors import InvalidQueryError
+from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.models import Flags
 from reader.library import DayInfo, SearchResult
 from reader.ui.models.paper_table import ListItem, PaperTableModel
 from reader.ui.models.view import CROSS_DAY_KINDS, View
+from reader.ui.platform.problem_text import query_message
 from reader.ui.platform.settings import Settings
 from reader.ui.window.commands import GO, QT_TRANSLATE_NOOP, VIEW, command
 from reader.ui.window.frame import WindowFrame
@@ -277,8 +278,11 @@ class Navigation(QObject):
         window = self.window
         try:
             result = window.library.search(query, limit=SEARCH_LIMIT)
-        except InvalidQueryError as error:
-            window.search_bar.show_message(str(error))
+        except InvalidQueryError as error:  # the reader's typing: a gentle word under the field
+            window.search_bar.show_message(query_message(error))
+            return
+        except ReaderError as error:  # the index itself failed (damaged, unreadable): say so, keep the window
+            window.search_bar.show_message(self.tr("The search failed: {reason}").format(reason=error))
             return
         if self._search_query is None:
             current = window.paper_list.current_paper()
