@@ -142,8 +142,7 @@ def test_html_in_title_and_authors_is_text() -> None:
 @pytest.mark.parametrize(
     "title",
     [
-        "A*: Search", "[IDK] Token", "M$^{2}$UGen", r"$\textit{Trans-LoRA}$", "CFG-Zero*", "GPT-[n] and V_AI",
-        "**not bold**",
+        "A*: Search", "[IDK] Token", "CFG-Zero*", "GPT-[n] and V_AI", "**not bold**",
     ],
 )
 def test_title_is_shown_literally(title: str) -> None:
@@ -152,6 +151,15 @@ def test_title_is_shown_literally(title: str) -> None:
     assert heading
     assert title in page.text
     assert not page.tags("em") and not page.tags("strong") and not page.tags("a")[1:]  # only the arXiv link
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("M$^{2}$UGen", "M²UGen"), (r"$\textit{Trans-LoRA}$", "Trans-LoRA"),
+    ("$VILA^2$: Pre-training", "VILA²: Pre-training"), (r"$\nabla^2$DFT", "∇²DFT"),
+])
+def test_a_title_with_latex_reads_as_text(title: str, shown: str) -> None:
+    page = render(make_paper(title=title))
+    assert shown in page.text and title not in page.text
 
 
 def test_header_shows_votes_date_id_and_other_days() -> None:

@@ -23,6 +23,7 @@ from urllib.parse import quote
 import nh3
 
 from reader.core.models import Flags, Paper, Section
+from reader.library import title_text
 from reader.ui.panes.digest_markdown import (
     MAX_NESTING,
     Highlighter,
@@ -173,7 +174,7 @@ def render_paper_html(
     if summary is None:
         summary = summary_html(paper, highlight, translate)
     parts = [
-        f'<h2 class="title">{marked_text(_cut(paper.title, MAX_TITLE_CHARS), highlight)}</h2>',
+        f'<h2 class="title">{marked_text(_cut(title_text(paper.title), MAX_TITLE_CHARS), highlight)}</h2>',
         _meta_html(paper, flags, translate),
         _authors_html(paper, highlight, translate),
         _also_on_html(paper.date, also_on, translate),
