@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
+from reader.core import arxiv
 from reader.core.models import Flags, Paper
 from reader.ui.background.bounded_jobs import BoundedJobs, Interrupted
 from reader.ui.panes import digest_markdown, paper_html
@@ -230,24 +231,24 @@ class DetailPane(QWidget):
     @Slot()
     def open_arxiv(self) -> None:
         if self._paper is not None:
-            self._open(paper_html.arxiv_abs_url(self._paper.arxiv_id))
+            self._open(arxiv.abs_url(self._paper.arxiv_id))
 
     @Slot()
     def open_pdf(self) -> None:
         if self._paper is not None:
-            self._open(paper_html.arxiv_pdf_url(self._paper.arxiv_id))
+            self._open(arxiv.pdf_url(self._paper.arxiv_id))
 
     @Slot()
     def open_hugging_face(self) -> None:
         if self._paper is not None:
-            self._open(paper_html.hf_paper_url(self._paper.arxiv_id))
+            self._open(arxiv.hf_url(self._paper.arxiv_id))
 
     @Slot()
     def copy_link(self) -> None:
         """Put the arXiv page's URL on the clipboard (the stable link people paste into chats and notes)."""
         if self._paper is None:
             return
-        url = paper_html.arxiv_abs_url(self._paper.arxiv_id)
+        url = arxiv.abs_url(self._paper.arxiv_id)
         QGuiApplication.clipboard().setText(url)
         self.status_message.emit(self.tr("Copied {url}").format(url=url))
 

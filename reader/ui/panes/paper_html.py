@@ -18,10 +18,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from pathlib import PurePath
-from urllib.parse import quote
 
 import nh3
 
+from reader.core import arxiv
 from reader.core.models import Flags, Paper, Section
 from reader.library import title_text
 from reader.ui.panes.digest_markdown import (
@@ -97,21 +97,6 @@ _ALLOWED_CLASSES = {
     "p": {"meta", "authors", "also", "source", "empty", "plain", "note"},
     "h2": {"title"},
 }
-
-
-def arxiv_abs_url(arxiv_id: str) -> str:
-    """The canonical arXiv page, built from the id, not the digest's link (which may carry a version)."""
-    return f"https://arxiv.org/abs/{quote(arxiv_id, safe='./')}"
-
-
-def arxiv_pdf_url(arxiv_id: str) -> str:
-    """The arXiv PDF of the latest version."""
-    return f"https://arxiv.org/pdf/{quote(arxiv_id, safe='./')}"
-
-
-def hf_paper_url(arxiv_id: str) -> str:
-    """The paper's Hugging Face page (comments, votes, linked models)."""
-    return f"https://huggingface.co/papers/{quote(arxiv_id, safe='./')}"
 
 
 def date_link(date: str) -> str:
@@ -287,7 +272,7 @@ def _label(text: str, **values: str) -> str:
 
 def _meta_html(paper: Paper, flags: Flags, translate: Translate) -> str:
     votes = "–" if paper.votes is None else str(paper.votes)
-    abs_url = html.escape(arxiv_abs_url(paper.arxiv_id))
+    abs_url = html.escape(arxiv.abs_url(paper.arxiv_id))
     items = [
         html.escape(paper.date),
         f'arXiv <a href="{abs_url}">{html.escape(paper.arxiv_id)}</a>',

@@ -17,10 +17,10 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
+from reader.core import arxiv
 from reader.core.errors import ReaderError
 from reader.core.models import Flags, Paper
 from reader.ui.dialogs.confirmations import confirm_mark_all_read
-from reader.ui.panes import paper_html
 from reader.ui.platform import links
 from reader.ui.platform.settings import ReadMode
 from reader.ui.window.commands import COMMANDS, PAPER, QT_TRANSLATE_NOOP, VIEW, command, tr
@@ -125,7 +125,7 @@ class Reading(QObject):
     def copy_link(self) -> None:
         paper = self.window.paper_list.current_paper()
         if paper is not None:
-            url = paper_html.arxiv_abs_url(paper.arxiv_id)
+            url = arxiv.abs_url(paper.arxiv_id)
             QGuiApplication.clipboard().setText(url)
             self.window.status(self.tr("Copied {url}").format(url=url))
 
@@ -202,7 +202,7 @@ class Reading(QObject):
     def open_on_arxiv(self, paper: Paper | None) -> None:
         if paper is None:
             return
-        url = paper_html.arxiv_abs_url(paper.arxiv_id)
+        url = arxiv.abs_url(paper.arxiv_id)
         if links.open_external(url):
             self.window.status(self.tr("Opened {url}").format(url=url))
         else:
