@@ -49,6 +49,7 @@ _FUNCTION_WORDS = frozenset("a an the of for and or to in on with by via from as
 
 # One stored piece of evidence: (paper id, Korean words, Korean is a context, English as written, abbreviation).
 Row = tuple[str, str, bool, str, str]
+Context = tuple[set[str], list[str], bool]  # (papers, Korean words, written inside the parenthesis)
 
 
 @dataclass(frozen=True)
@@ -81,19 +82,24 @@ class _Concepts:
 
 def build(rows: Iterable[Row]) -> list[Entry]:
     """Every kept (Korean form, concept) pair, most papers first (see the module docstring)."""
-    rows = _merged_plurals(list(rows))
+    # One entry per distinct piece of evidence with the papers that write it: a library repeats its
+    # pairs (대규모 언어 모델(LLM) in hundreds of papers), so everything below runs per distinct pair.
+    grouped: dict[tuple[str, bool, str, str], set[str]] = defaultdict(set)
+    for paper, korean, is_context, english, abbreviation in rows:
+        grouped[korean, is_context, english, abbreviation].add(paper)
+    evidence = _merged_plurals(grouped)
     english_spellings: dict[str, Counter[str]] = defaultdict(Counter)  # English key -> as written
     english_papers: dict[str, set[str]] = defaultdict(set)
     abbreviation_spellings: dict[str, Counter[str]] = defaultdict(Counter)
     links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # abbreviation -> English -> papers
-    for paper, _korean, _context, english, abbreviation in rows:
+    for (_korean, _context, english, abbreviation), papers in evidence:
         if english:
-            english_spellings[english_key(english)][english] += 1
-            english_papers[english_key(english)].add(paper)
+            english_spellings[english_key(english)][english] += len(papers)
+            english_papers[english_key(english)].update(papers)
         if abbreviation:
-            abbreviation_spellings[abbreviation_key(abbreviation)][_singular_abbreviation(abbreviation)] += 1
+            abbreviation_spellings[abbreviation_key(abbreviation)][_singular_abbreviation(abbreviation)] += len(papers)
         if english and abbreviation and abbreviation_fits(abbreviation, english):
-            links[abbreviation_key(abbreviation)][english_key(english)].add(paper)
+            links[abbreviation_key(abbreviation)][english_key(english)].update(papers)
 
     concepts = _Concepts()
     owner: dict[str, str] = {}  # abbreviation -> an English key of its concept (links of MIN_PAPERS papers)
@@ -121,17 +127,17 @@ def build(rows: Iterable[Row]) -> list[Entry]:
             return None
         return "e:" + concepts.find(owner[key]) if key in owner else "a:" + key
 
-    contexts: dict[str, list[tuple[str, list[str], bool]]] = defaultdict(list)  # concept -> (paper, words, exact)
+    contexts: dict[str, list[Context]] = defaultdict(list)  # concept -> (papers, words, exact)
     korean_spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for paper, korean, is_context, english, abbreviation in rows:
+    for (korean, is_context, english, abbreviation), papers in evidence:
         concept = concept_of(english, abbreviation) if korean else None
         if concept is None:
             continue
         words = _korean_words(korean)
-        contexts[concept].append((paper, words, not is_context))
+        contexts[concept].append((papers, words, not is_context))
         for start in range(len(words) if is_context else 1):
             shown = " ".join(words[start:]).replace("- ", "-")
-            korean_spellings[korean_key(shown)][shown] += 1
+            korean_spellings[korean_key(shown)][shown] += len(papers)
 
     # An abbreviation written with one long form once (자연어 처리(NLP, Natural Language Processing)) is that
     # concept's when their Korean contexts agree (NLP(자연어 처리) elsewhere); otherwise see the bridges below.
@@ -203,8 +209,8 @@ def build(rows: Iterable[Row]) -> list[Entry]:
     return entries
 
 
-def _endings(contexts: list[tuple[str, list[str], bool]]) -> set[str]:
-    return {korean_key(" ".join(words[start:])) for _paper, words, _exact in contexts for start in range(len(words))}
+def _endings(contexts: list[Context]) -> set[str]:
+    return {korean_key(" ".join(words[start:])) for _papers, words, _exact in contexts for start in range(len(words))}
 
 
 def _similar_groups(forms: dict[str, set[str]]) -> list[tuple[list[str], set[str]]]:
@@ -277,14 +283,15 @@ def _commonest(spellings: Counter[str]) -> str:
     return max(spellings.items(), key=lambda item: (item[1], item[0].count(" "), [-ord(char) for char in item[0]]))[0]
 
 
-def _merged_plurals(rows: list[Row]) -> list[Row]:
+def _merged_plurals(grouped: dict[tuple[str, bool, str, str], set[str]]
+                    ) -> list[tuple[tuple[str, bool, str, str], set[str]]]:
     """``LLMS`` written for ``LLMs`` where ``LLM`` is an abbreviation too: one abbreviation."""
-    keys = {abbreviation_key(abbreviation) for *_rest, abbreviation in rows if abbreviation}
+    keys = {abbreviation_key(abbreviation) for *_rest, abbreviation in grouped if abbreviation}
     merged = []
-    for paper, korean, is_context, english, abbreviation in rows:
+    for (korean, is_context, english, abbreviation), papers in grouped.items():
         if len(abbreviation) > 2 and abbreviation.endswith("S") and abbreviation[:-1] in keys:
             abbreviation = abbreviation[:-1]
-        merged.append((paper, korean, is_context, english, abbreviation))
+        merged.append(((korean, is_context, english, abbreviation), papers))
     return merged
 
 
@@ -314,18 +321,18 @@ def _singular_abbreviation(text: str) -> str:
     return text[:-1] if len(text) > 2 and text.endswith("s") and text[-2].isupper() else text
 
 
-def _forms(contexts: list[tuple[str, list[str], bool]]) -> dict[str, tuple[set[str], int]]:
+def _forms(contexts: list[Context]) -> dict[str, tuple[set[str], int]]:
     """The Korean forms of one concept from its contexts: form (spaces removed) -> (papers, papers writing it
     exactly)."""
     support: dict[str, set[str]] = defaultdict(set)
     exact: dict[str, set[str]] = defaultdict(set)
     extensions: dict[str, set[str]] = defaultdict(set)  # ending -> endings one word longer
-    for paper, words, fixed in contexts:
-        exact[korean_key(" ".join(words))].add(paper)
+    for papers, words, fixed in contexts:
+        exact[korean_key(" ".join(words))].update(papers)
         previous = ""
         for start in range(len(words) - 1, -1, -1) if not fixed else [0]:
             ending = korean_key(" ".join(words[start:]))
-            support[ending].add(paper)
+            support[ending].update(papers)
             if previous:
                 extensions[previous].add(ending)
             previous = ending

@@ -23,7 +23,8 @@ case, a plural last word, hyphens and spaces; Korean spacing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 CONTEXT_WORDS = 5
 ENGLISH_WORDS = 5
@@ -31,12 +32,11 @@ ABBREVIATION_MAX = 10
 
 _PAREN_RE = re.compile(r"\(([^()\n]{1,100})\)")
 _HANGUL_WORD = r"[가-힣]+(?:-[가-힣]+)*"
+_HANGUL_WORD_RE = re.compile(_HANGUL_WORD)
 _HANGUL_WORDS_RE = re.compile(rf"(?:{_HANGUL_WORD}[ \t\u00a0]+)*{_HANGUL_WORD}")
-# The Hangul words before a parenthesis; the first must start the text or follow a space (not ")와").
-_TRAILING_HANGUL_RE = re.compile(rf"(?:^|(?<=[ \t\u00a0]))((?:{_HANGUL_WORD}[ \t\u00a0]+){{0,12}}{_HANGUL_WORD})"
-                                 r"[ \t\u00a0]*$")
-_TRAILING_LATIN_RE = re.compile(r"(?<![\w\-])((?:[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*[ \t\u00a0]+){0,7}"
-                                r"[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*)[ \t\u00a0]*$")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*")
+_BLANKS = " \t\u00a0"
+_QUOTES = "'\"‘’“”`"
 _ENGLISH_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*(?:[ \t\u00a0]+[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*)*")
 _ABBREVIATION_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,9}")
 _SEPARATORS_RE = re.compile(r"\s*[;,:]\s*|\s+(?:or|또는)\s+")
@@ -59,8 +59,7 @@ _LAST_WORD_PARTICLES = ("에서", "으로", "까지", "부터", "에게", "처�
 _LOWER_FUNCTION_WORDS = frozenset("a an the of for and or to in on with by via from as at is are we our".split())
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """One parenthesis pairing forms of one term in one text.
 
     ``korean``: Hangul words separated by single spaces; when ``korean_is_context`` it holds up to
@@ -89,19 +88,11 @@ def mine(text: str) -> list[Evidence]:
 
 
 def _pair(before: str, inside: str) -> Evidence | None:
-    parts = [part for part in _SEPARATORS_RE.split(inside) if part]
-    if not parts or len(parts) > 3:
+    parsed = _inside(inside)
+    if parsed is None:
         return None
-    korean = [part for part in parts if _HANGUL_WORDS_RE.fullmatch(part)]
-    abbreviations = [part for part in parts if is_abbreviation(part)]
-    english = [part for part in parts if part not in abbreviations and _is_english(part)]
-    if len(korean) + len(abbreviations) + len(english) != len(parts) or len(abbreviations) > 1 or len(english) > 1:
-        return None
-    abbreviation = abbreviations[0] if abbreviations else ""
-    long_form = english[0] if english else ""
+    korean, long_form, abbreviation = parsed
     if korean:
-        if len(korean) > 1 or len(korean[0].split()) > ENGLISH_WORDS + 1:
-            return None
         outside = _trailing_latin(before)
         if outside is None:
             return None
@@ -111,7 +102,7 @@ def _pair(before: str, inside: str) -> Evidence | None:
             long_form = outside
         else:
             return None
-        return Evidence(" ".join(korean[0].split()), False, long_form, abbreviation)
+        return Evidence(korean, False, long_form, abbreviation)
     if not abbreviation and not long_form:
         return None
     context = _korean_context(before)
@@ -131,12 +122,50 @@ def _pair(before: str, inside: str) -> Evidence | None:
     return Evidence("", False, long_form, abbreviation)
 
 
+@lru_cache(maxsize=50_000)
+def _inside(inside: str) -> tuple[str, str, str] | None:
+    """What a parenthesis holds, as (Korean form, English form, abbreviation), each '' when absent; None when
+    it holds anything else (cached: the same few thousand parentheses recur across a library)."""
+    parts = [part for part in _SEPARATORS_RE.split(inside) if part]
+    if not parts or len(parts) > 3:
+        return None
+    korean = [part for part in parts if _HANGUL_WORDS_RE.fullmatch(part)]
+    abbreviations = [part for part in parts if is_abbreviation(part)]
+    english = [part for part in parts if part not in abbreviations and _is_english(part)]
+    if len(korean) + len(abbreviations) + len(english) != len(parts) or len(abbreviations) > 1 or len(english) > 1:
+        return None
+    if len(korean) > 1 or korean and len(korean[0].split()) > ENGLISH_WORDS + 1:
+        return None
+    return (" ".join(korean[0].split()) if korean else "", english[0] if english else "",
+            abbreviations[0] if abbreviations else "")
+
+
+def _trailing_words(before: str, word: re.Pattern[str], limit: int) -> list[str]:
+    """Up to ``limit`` space-separated words right before the end of ``before`` that each fully match ``word``,
+    last first; a word glued to something else (``)와``, ``LLM의``) ends the run."""
+    text = before.rstrip(_BLANKS)
+    if "\t" in text or "\u00a0" in text:
+        text = text.replace("\t", " ").replace("\u00a0", " ")
+    words = text.rsplit(" ", limit + 4)  # a few more for doubled spaces
+    found: list[str] = []
+    for token in reversed(words):
+        if not token:
+            continue
+        bare = token.strip(_QUOTES)  # 'Denoising Vision Transformers' (DVT)
+        if len(found) == limit or not word.fullmatch(bare):
+            break
+        found.append(bare)
+        if not token.startswith(bare):  # a quote opens the run
+            break
+    return found
+
+
 def _korean_context(before: str) -> str:
     """Up to CONTEXT_WORDS Hangul words ending right before the parenthesis ('' when none)."""
-    match = _TRAILING_HANGUL_RE.search(before)
-    if match is None:
+    words = _trailing_words(before, _HANGUL_WORD_RE, CONTEXT_WORDS)
+    if not words:
         return ""
-    words = match[1].split()
+    words.reverse()
     kept: list[str] = []
     for word in reversed(words):
         if kept and (word.endswith(_STOPPING_ENDINGS) or word in _NOT_TERM_WORDS):
@@ -154,10 +183,10 @@ def _korean_context(before: str) -> str:
 
 def _trailing_latin(before: str) -> str | None:
     """The Latin words right before the parenthesis: one abbreviation, or up to ENGLISH_WORDS words."""
-    match = _TRAILING_LATIN_RE.search(before)
-    if match is None:
+    words = _trailing_words(before, _LATIN_WORD_RE, 8)
+    if not words:
         return None
-    words = match[1].split()
+    words.reverse()
     if len(words) == 1 and is_abbreviation(words[0]):
         return words[0]
     # A run of English words in a Korean sentence: drop leading function words ("the", "of").
@@ -168,6 +197,7 @@ def _trailing_latin(before: str) -> str | None:
     return " ".join(words)
 
 
+@lru_cache(maxsize=50_000)
 def is_abbreviation(text: str) -> bool:
     """``LLM``, ``LLMs``, ``NeRF``, ``I2I``, ``NR-IQA``, ``CoT``: at most ten letters, digits and hyphens,
     at least two capitals, and capitals for at least half of its letters."""
@@ -179,6 +209,7 @@ def is_abbreviation(text: str) -> bool:
         capitals >= 2 and text[0].isdigit() and capitals * 2 >= len(letters))
 
 
+@lru_cache(maxsize=50_000)
 def _is_english(text: str) -> bool:
     if not _ENGLISH_RE.fullmatch(text):
         return False
@@ -204,6 +235,7 @@ def abbreviation_fits(abbreviation: str, long_form: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=100_000)
 def english_key(text: str) -> str:
     """``Large Language Models`` and ``large-language model`` -> ``large language model``."""
     words = re.split(r"[\s\-_/]+", text.lower().replace("’", "'"))
@@ -224,6 +256,7 @@ def singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
 def abbreviation_key(text: str) -> str:
     """``LLMs`` -> ``LLM``, ``NeRFs`` -> ``NeRF``: a plural s after a capital dropped; the case is kept (``MoE``,
     mixture of experts, is not ``MOE``; searching is case-insensitive all the same)."""
@@ -232,6 +265,7 @@ def abbreviation_key(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=100_000)
 def korean_key(text: str) -> str:
     """A Korean form without its spaces and hyphens: ``강화 학습``, ``강화-학습`` and ``강화학습`` are one form."""
     return "".join(text.replace("-", " ").split())

@@ -45,6 +45,8 @@ class PaperWriter(LeanSegmentWriter):
         super().__init__(ix, limitmb=limitmb, **kwargs)
         self._memory_limit = limitmb * 1024 * 1024
         self._terms: dict[str, dict[str, list[Posting]]] = {}  # field -> term -> postings
+        # suffix field -> term -> document numbers (presence only: no weights, positions or lengths)
+        self._suffixes: dict[str, dict[str, list[int]]] = {}
         self._field_lengths: dict[str, dict[int, int]] = {}  # field -> docnum -> length (>= 1)
         self._buffered = 0
         self._runs: list[IO[bytes]] = []  # spilled sorted runs, oldest documents first
@@ -71,14 +73,14 @@ class PaperWriter(LeanSegmentWriter):
             positions, suffixes = index_terms(text)
             added += len(positions) + len(suffixes)
             if suffixes:
-                suffix_terms = self._terms.setdefault(suffix_field(fieldname), {})
-                present = (docnum, 1.0, b"")
+                suffix_terms = self._suffixes.setdefault(suffix_field(fieldname), {})
+                find = suffix_terms.get
                 for term in suffixes:
-                    found = suffix_terms.get(term)
-                    if found is None:
-                        suffix_terms[term] = [present]
+                    docnums = find(term)
+                    if docnums is None:
+                        suffix_terms[term] = [docnum]
                     else:
-                        found.append(present)
+                        docnums.append(docnum)
             for term, poses in positions.items():
                 if len(poses) == 1 and poses[0] < single_count:  # most terms: from the table, no call
                     length += 1
@@ -143,11 +145,13 @@ class PaperWriter(LeanSegmentWriter):
         run.seek(0)
         self._runs.append(run)
         self._terms.clear()
+        self._suffixes.clear()
         self._buffered = 0
 
     def _memory_groups(self) -> Iterator[Group]:
-        for fieldname in sorted(self._terms):
-            for term, postings in sorted(self._terms[fieldname].items()):
+        for fieldname in sorted({*self._terms, *self._suffixes}):
+            terms: dict[str, list[Any]] = self._suffixes.get(fieldname) or self._terms[fieldname]
+            for term, postings in sorted(terms.items()):
                 yield fieldname, term.encode("utf-8"), postings
 
 
@@ -160,6 +164,15 @@ def _run_groups(run: IO[bytes]) -> Iterator[Group]:
         yield from batch
 
 
+def _joined(first: list[Any], second: list[Any]) -> list[Any]:
+    """Two sources' postings of one term; presence-only ids (a suffix field's buffer) become postings when the
+    other source (a merged segment) has postings of the full form."""
+    if type(first[0]) is type(second[0]):
+        return first + second
+    return [(p, 1.0, b"") if type(p) is int else p for p in first] + [
+        (p, 1.0, b"") if type(p) is int else p for p in second]
+
+
 def _group_key(group: Group) -> tuple[str, bytes]:
     return group[0], group[1]
 
@@ -167,10 +180,10 @@ def _group_key(group: Group) -> tuple[str, bytes]:
 def _concatenate(groups: Iterable[Group]) -> Iterator[Group]:
     """Merge consecutive groups of the same term (heapq.merge keeps the sources' order on ties)."""
     key: tuple[str, bytes] | None = None
-    postings: list[Posting] = []
+    postings: list[Any] = []
     for fieldname, term, more in groups:
         if (fieldname, term) == key:
-            postings = postings + more
+            postings = _joined(postings, more)
             continue
         if key is not None:
             yield (*key, postings)

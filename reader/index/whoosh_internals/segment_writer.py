@@ -25,7 +25,9 @@ DEPENDENCIES (whoosh.writing.SegmentWriter and whoosh.codec.whoosh3 internals):
   directly: ``add_posting`` once per block instead of once per posting with its type assertions;
 * ``W3PostingsWriter._write_block`` overridden by :class:`CompactBlockWriter` (same tuples, a
   newer pickle protocol), with its private ``_postfile``, ``_terminfo``, ``_blockcount``,
-  ``_compression``, ``_mini_ids/_mini_weights/_mini_values`` and ``_new_block``.
+  ``_compression``, ``_byteids``, ``_mini_values`` and ``_new_block``; the ids are delta-coded as
+  ``_mini_ids`` does (the gap to the previous id, the first from 0) and the weights minified as
+  ``_mini_weights`` does (None, one float, or a tuple);
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from __future__ import annotations
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import chain, repeat
+from operator import sub
 from pickle import HIGHEST_PROTOCOL, dumps
 from typing import Any
 
@@ -44,7 +48,12 @@ from whoosh.writing import IndexingError, SegmentWriter
 from reader.index.whoosh_internals.segments import read_length_bytes, read_postings
 
 Posting = tuple[int, float, bytes]  # (docnum, weight, encoded positions)
-Group = tuple[str, bytes, list[Posting]]  # (field, term, postings in docnum order)
+# Blocks smaller than this are stored uncompressed: zlib saves a few bytes on them but each call
+# initialises its whole state (most of a small update's write time went to that).
+_COMPRESS_FROM = 512
+_ONES = array("f", [1.0] * 1024).tobytes()  # a block holds at most blocklimit (128) postings
+# (field, term, postings in docnum order): Posting tuples, or the bare document numbers of a presence-only term
+Group = tuple[str, bytes, list[Any]]
 # A scorable field's document lengths (docnum -> length >= 1), asked once per field.
 FieldLengths = Callable[[str], Mapping[int, int]]
 
@@ -58,17 +67,35 @@ class CompactBlockWriter(W3PostingsWriter):  # type: ignore[misc]  # Whoosh is u
 
     Protocol 2, Whoosh's choice, stores each position value as a ``codecs.encode`` call: blocks
     are 40% smaller and load 5x faster this way, and Whoosh's reader (``pickle.loads``) reads both.
+    A block under ``_COMPRESS_FROM`` bytes is not compressed; its info tuple says so (compression
+    level 0), which is how Whoosh's W3LeafMatcher and ``segments._blocks`` decide to decompress.
     """
+
+    def _mini_weights(self) -> Any:
+        """W3PostingsWriter._mini_weights (None when all are 1.0, one float when all are equal, else a tuple),
+        by comparing the weights' bytes (W3PostingsWriter keeps them in an ``array("f")``) instead of a
+        generator per posting."""
+        weights = self._weights
+        raw = weights.tobytes()
+        if raw == _ONES[: len(raw)]:
+            return None
+        if raw == raw[: weights.itemsize] * len(weights):
+            return weights[0]
+        return tuple(weights)
 
     def _write_block(self, last: bool = False) -> None:
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
-        databytes = dumps((self._mini_ids(), self._mini_weights(), self._mini_values()), HIGHEST_PROTOCOL)
-        compression = self._compression
-        if compression:
-            databytes = zlib.compress(databytes, compression)
         ids = self._ids
+        # W3PostingsWriter._mini_ids: the gaps between document numbers (its delta_encode, one C-level map here).
+        mini_ids = tuple(ids) if self._byteids else tuple(map(sub, ids, chain((0,), ids)))
+        databytes = dumps((mini_ids, self._mini_weights(), self._mini_values()), HIGHEST_PROTOCOL)
+        compression = self._compression
+        if compression and len(databytes) >= _COMPRESS_FROM:
+            databytes = zlib.compress(databytes, compression)
+        else:
+            compression = 0  # recorded per block: readers decompress only what says it is compressed
         infobytes = dumps((len(ids), ids[-1], self._maxweight, compression, length_to_byte(self._minlength),
                            length_to_byte(self._maxlength)), HIGHEST_PROTOCOL)
         blocklength = len(infobytes) + len(databytes)
@@ -196,19 +223,25 @@ def write_postings(fieldwriter: Any, schema: Any, field_lengths: FieldLengths, g
             lengths = field_lengths(fieldname) if field.scorable else None
             last_field = fieldname
         fieldwriter.start_term(term)
+        if type(postings[0]) is int:  # presence only (run suffixes): document numbers, weight 1
+            _write_ids(writer, postings, block_limit)
+            fieldwriter.finish_term()
+            continue
         for start in range(0, len(postings), block_limit):
             if start:  # the buffer holds a full block: W3PostingsWriter.add_posting writes it first
                 writer._write_block()
-            block = postings[start : start + block_limit]
-            docnums = [posting[0] for posting in block]
-            weights = [posting[1] for posting in block]
+            block = postings if len(postings) <= block_limit else postings[start : start + block_limit]
+            docnums, weights, values = zip(*block, strict=True)  # one C-level transposition per block
             writer._ids.extend(docnums)
             writer._weights.extend(weights)
-            writer._maxweight = max(writer._maxweight, *weights)
-            writer._values.extend([posting[2] for posting in block if posting[2]])
+            writer._maxweight = max(writer._maxweight, max(weights))
+            if all(values):  # positions (every posting has some), or none at all (ids, run suffixes)
+                writer._values.extend(values)
+            elif any(values):
+                writer._values.extend([value for value in values if value])
             if lengths is not None:
                 try:
-                    block_lengths = [lengths[docnum] for docnum in docnums]
+                    block_lengths = list(map(lengths.__getitem__, docnums))
                 except KeyError as missing:
                     raise _missing_length(missing.args[0], fieldname, term) from None
                 shortest, longest = min(block_lengths), max(block_lengths)
@@ -221,6 +254,17 @@ def write_postings(fieldwriter: Any, schema: Any, field_lengths: FieldLengths, g
         fieldwriter.finish_term()
     if last_field is not None:
         fieldwriter.finish_field()
+
+
+def _write_ids(writer: Any, docnums: list[int], block_limit: int) -> None:
+    """The postings of a presence-only term, given as its document numbers (no weights, values or lengths)."""
+    for start in range(0, len(docnums), block_limit):
+        if start:
+            writer._write_block()
+        block = docnums if len(docnums) <= block_limit else docnums[start : start + block_limit]
+        writer._ids.extend(block)
+        writer._weights.extend(repeat(1.0, len(block)))
+        writer._maxweight = max(writer._maxweight, 1.0)
 
 
 def _missing_length(docnum: int, fieldname: str, term: bytes) -> MissingFieldLengthError:
