@@ -14,6 +14,7 @@ written an existing file is read as it is; a missing one reads as empty. Standar
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -23,6 +24,7 @@ from reader.core.errors import LibraryError
 from reader.stores.sqlite_files import connect_read_only, delete_database, header_problem
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 SCHEMA_VERSION = "1"
 # (source, paper id, Korean words, Korean is a context, English, abbreviation)
 EvidenceRow = tuple[str, str, str, bool, str, str]
@@ -66,22 +68,37 @@ class GlossaryStore:
             except sqlite3.Error:
                 pass
             return _empty()
-        if self.path.is_file() and self.path.stat().st_size > 0 and header_problem(self.path) is None:
-            try:
+        # Another process may be creating the file right now: an empty file or one without tables is
+        # completed (every statement is idempotent), never deleted; only a file that is not an sqlite
+        # database, one of another schema or one sqlite finds damaged is replaced.
+        if header_problem(self.path) is not None:
+            delete_database(self.path)
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as error:
+            log.warning("the glossary %s is unusable (%s); starting an empty one", self.path, error)
+            delete_database(self.path)
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            version = _version(db)
+            if version is not None and version != SCHEMA_VERSION:
+                db.close()
+                delete_database(self.path)
                 db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
                 db.execute("PRAGMA journal_mode=WAL")
-                if _version(db) == SCHEMA_VERSION:
-                    return db
-                db.close()
-            except sqlite3.Error:
-                pass
-        delete_database(self.path)
-        self.was_reset = True  # new or replaced: the evidence of the files already indexed is not here
-        db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.executescript(_SCHEMA)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        return db
+            db.executescript(_SCHEMA)
+            created = db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,)).rowcount
+            # New (here or replaced): the evidence of the files already indexed is not in it.
+            self.was_reset = created == 1
+            db.execute("SELECT count(*) FROM entries").fetchone()
+            return db
+        except BaseException:
+            db.close()
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -172,10 +189,13 @@ class GlossaryStore:
         return str(rows[0][0]) if rows else None
 
     def _read(self, sql: str, values: tuple[object, ...] = ()) -> list[Any]:
+        """The rows of a query; none when the file cannot be read (the glossary is a cache: a search then
+        goes without it, and the next update that rebuilds it brings it back)."""
         try:
             return list(self._db.execute(sql, values).fetchall())
         except sqlite3.Error as error:
-            raise LibraryError(f"The glossary {self.path} could not be read: {error}.") from error
+            log.warning("the glossary %s could not be read: %s", self.path, error)
+            return []
 
 
 def _version(db: sqlite3.Connection) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -175,7 +176,41 @@ def test_the_store_replaces_evidence_per_file(tmp_path: Path) -> None:
     (tmp_path / "glossary.sqlite").write_bytes(b"not a database at all" * 10)
     damaged = GlossaryStore(tmp_path / "glossary.sqlite")
     assert damaged.was_reset and damaged.evidence() == []
+    damaged.replace([], [("/a.md", "1", "강화 학습", True, "", "RL")])
     damaged.close()
+    other = sqlite3.connect(tmp_path / "glossary.sqlite")
+    other.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+    other.commit()
+    other.close()
+    older = GlossaryStore(tmp_path / "glossary.sqlite")  # another schema: replaced
+    assert older.was_reset and older.evidence() == []
+    older.close()
+
+
+def test_an_empty_file_another_process_is_creating_is_completed_not_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.sqlite"
+    path.touch()
+    inode = path.stat().st_ino
+    store = GlossaryStore(path)
+    assert store.was_reset and path.stat().st_ino == inode
+    second = GlossaryStore(path)  # the tables are there now: this one did not create them
+    assert not second.was_reset
+    store.close()
+    second.close()
+
+
+def test_a_read_only_data_directory_reads_the_glossary_as_it_is(tmp_path: Path) -> None:
+    store = GlossaryStore(tmp_path / "glossary.sqlite")
+    store.set_entries([("강화 학습", ("reinforcement learning",), ("RL",), 2, (), "e:reinforcement learning")])
+    store.close()
+    read_only = GlossaryStore(tmp_path / "glossary.sqlite", read_only=True)
+    assert [entry[0] for entry in read_only.entries()] == ["강화 학습"]
+    read_only.replace([], [("/a.md", "1", "강화 학습", True, "", "RL")])  # nothing is written
+    assert read_only.evidence() == []
+    read_only.close()
+    missing = GlossaryStore(tmp_path / "none" / "glossary.sqlite", read_only=True)
+    assert missing.entries() == [] and not missing.was_reset
+    missing.close()
 
 
 def _digest(path: Path, day: str, papers: list[tuple[str, str]]) -> None:
