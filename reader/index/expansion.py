@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from reader.index.analysis import split_groups
 from reader.index.clauses import Clause, make_clause
-from reader.index.glossary import Entry
+from reader.index.glossary import Entry, EntryRow, entries_from_rows
 from reader.index.glossary_mining import abbreviation_key, english_key, is_abbreviation, korean_key
 
 MAX_FORMS = 8
@@ -73,6 +73,11 @@ class Glossary:
         for key, found in korean.items():
             total = sum(papers for _concept, papers in found)
             self._korean[key] = [concept for concept, papers in found if papers >= KOREAN_SHARE * total]
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[EntryRow]) -> Glossary:
+        """The glossary of stored entries (:func:`reader.index.glossary.build_rows`)."""
+        return cls(entries_from_rows(rows))
 
     def __len__(self) -> int:
         return len(self.concepts)

@@ -254,6 +254,11 @@ def entries_from_rows(rows: Iterable[EntryRow]) -> list[Entry]:
     return [Entry(*row) for row in rows]
 
 
+def listing(rows: Iterable[EntryRow], term: str | None) -> list[Entry]:
+    """The stored entries (all, or those of ``term``: see :func:`matching`)."""
+    return matching(entries_from_rows(rows), term)
+
+
 def matching(entries: list[Entry], term: str | None) -> list[Entry]:
     """The entries a term names or contains: its Korean form (spacing aside), an English form (case, plural,
     hyphens aside) or an abbreviation; all entries for None."""

@@ -18,7 +18,6 @@ from reader.exports.formats import CITATION_FORMATS, EXPORT_FORMATS, FORMAT_SUFF
 from reader.exports.latex_text import title_text
 from reader.exports.zotero import DEFAULT_CONNECTOR as DEFAULT_ZOTERO_CONNECTOR
 from reader.exports.zotero import ZoteroError, ZoteroReport, check_connector
-from reader.index.glossary import Entry as GlossaryEntry
 from reader.library.counts import SmartCounts
 from reader.library.facade import FILES_PER_COMMIT, Library, scan_folders
 from reader.sources.archive_layout import DEFAULT_SOURCE, FetchError, check_source
@@ -28,8 +27,7 @@ from reader.stores.datadir import DATA_DIR_ENV
 __all__ = [
     "CITATION_FORMATS", "DATA_DIR_ENV", "DEFAULT_SOURCE", "DEFAULT_ZOTERO_CONNECTOR", "EXPORT_FORMATS",
     "FILES_PER_COMMIT", "FORMAT_SUFFIXES", "DayInfo", "DayResult", "DayStatus", "FetchError", "FetchProgress",
-    "FetchReport", "GlossaryEntry", "ImportReport", "Library", "PaperRow", "SearchResult", "SmartCounts", "Source",
-    "UpdateProgress",
+    "FetchReport", "ImportReport", "Library", "PaperRow", "SearchResult", "SmartCounts", "Source", "UpdateProgress",
     "UpdateReport", "ZoteroError", "ZoteroReport", "check_connector", "check_source", "entry_count",
     "format_for_path", "read_state_file", "scan_folders", "state_to_text", "title_text",
 ]

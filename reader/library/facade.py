@@ -25,7 +25,6 @@ from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.fs import UpdateLock
 from reader.core.models import DayInfo, Flags, Paper, PaperRow, Problem, SearchResult, Source
 from reader.core.reports import FetchProgress, FetchReport, ImportReport, UpdateProgress, UpdateReport
-from reader.index.glossary import Entry, build_rows, entries_from_rows, matching, paper_evidence  # no Whoosh
 from reader.library.counts import SmartCounts
 from reader.library.file_changes import FileStat, identities_to_learn, is_changed
 from reader.library.search_totals import ShadowedEntries, search_entries
@@ -34,7 +33,6 @@ from reader.sources.folders import is_under, scan_sources
 from reader.stores.catalogue import Catalogue, FileRecord, iter_chunks
 from reader.stores.catalogue_schema import damaged_marker
 from reader.stores.datadir import resolve_data_dir
-from reader.stores.glossary import GlossaryStore
 from reader.stores.reading_state import StateStore
 from reader.stores.sqlite_files import cannot_write
 
@@ -43,7 +41,9 @@ if TYPE_CHECKING:
 
     from reader.exports.zotero import ZoteroReport
     from reader.index.expansion import Glossary
+    from reader.index.glossary import Entry
     from reader.index.search_index import SearchIndex
+    from reader.stores.glossary import GlossaryStore
 
 log = logging.getLogger("reader.library")
 
@@ -260,7 +260,7 @@ class Library:
                         progress(UpdateProgress(done, len(files), path, papers_read))
                 self._apply(parsed, [])
             self._catalogue.set_meta("scan_problems", json.dumps([[p.path, p.reason] for p in found.problems]))
-            self._glossary_store.refresh(build_rows)  # when the evidence changed
+            self._glossary_store.refresh()  # when the evidence changed
         return self._report(len(files), len(changed), len(removed))
 
     def _report(self, files: int, changed: int, removed: int) -> UpdateReport:
@@ -282,7 +282,7 @@ class Library:
         replaced = removed + [record.path for record, _builtin, _papers in parsed]
         papers = [paper for _record, _builtin, file_papers in parsed for paper in file_papers]
         self._index.update(replaced, papers)
-        self._glossary_store.replace(replaced, ((p.source, *row) for p in papers for row in paper_evidence(p)))
+        self._glossary_store.replace(replaced, papers)
         self._catalogue.replace_files(parsed, removed)
 
     def problems(self) -> list[Problem]:
@@ -359,18 +359,22 @@ class Library:
 
     @property
     def _glossary_store(self) -> GlossaryStore:
+        from reader.index.glossary import build_rows, paper_evidence  # the glossary's rules: text only, no Whoosh
+        from reader.stores.glossary import GlossaryStore
         path = self.data_dir / "glossary.sqlite"
-        self._opened_glossary = self._opened_glossary or GlossaryStore(path, read_only=cannot_write(path))
+        self._opened_glossary = self._opened_glossary or GlossaryStore(path, read_only=cannot_write(path),
+                                                                       mine=paper_evidence, build=build_rows)
         return self._opened_glossary
 
     def _glossary(self) -> Glossary:
         from reader.index.expansion import Glossary
 
-        return self._glossary_store.cached(lambda rows: Glossary(entries_from_rows(rows)))
+        return self._glossary_store.cached(Glossary.from_rows)
 
     def glossary(self, term: str | None = None) -> list[Entry]:
         """The bilingual glossary mined from the library, most papers first: all entries, or those of `term`."""
-        return matching(entries_from_rows(self._glossary_store.entries()), term)
+        from reader.index.glossary import listing
+        return listing(self._glossary_store.entries(), term)
 
     # -- state -----------------------------------------------------------------
 

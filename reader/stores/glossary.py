@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reader.core.errors import LibraryError
+from reader.core.models import Paper
 from reader.stores.sqlite_files import connect_read_only, delete_database, header_problem
 
 T = TypeVar("T")
@@ -46,9 +47,16 @@ CREATE TABLE IF NOT EXISTS entries (
 class GlossaryStore:
     """The glossary file of one data directory. One object per thread."""
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False,
+                 mine: Callable[[Paper], Iterable[tuple[str, str, bool, str, str]]] = lambda paper: (),
+                 build: Callable[[list[tuple[str, str, bool, str, str]]], Iterable[EntryRow]] = lambda rows: ()
+                 ) -> None:
+        """``mine``: a paper's evidence rows (paper id, Korean, is a context, English, abbreviation);
+        ``build``: the entries of all the evidence (reader.index.glossary's rules, handed in by the library)."""
         self.path = path
         self.read_only = read_only
+        self._mine = mine
+        self._build = build
         self.was_reset = False
         self._made: tuple[str, Any] | None = None
         try:
@@ -85,7 +93,10 @@ class GlossaryStore:
         try:
             db.execute("PRAGMA journal_mode=WAL")
             version = _version(db)
-            if version is not None and version != SCHEMA_VERSION:
+            if version == SCHEMA_VERSION:
+                db.execute("SELECT count(*) FROM entries").fetchone()
+                return db  # nothing written: opening for a search is a read
+            if version is not None:
                 db.close()
                 delete_database(self.path)
                 db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
@@ -121,8 +132,12 @@ class GlossaryStore:
         except sqlite3.Error as error:
             raise LibraryError(f"The glossary {self.path} could not be written: {error}.") from error
 
-    def replace(self, sources: Iterable[str], rows: Iterable[EvidenceRow]) -> None:
-        """Drop the evidence of ``sources``, then add ``rows`` (the new evidence of those files)."""
+    def replace(self, sources: Iterable[str], papers: Iterable[Paper]) -> None:
+        """Drop the evidence of ``sources``, then add the evidence of ``papers`` (those files' papers now)."""
+        self.replace_rows(sources, ((paper.source, *row) for paper in papers for row in self._mine(paper)))
+
+    def replace_rows(self, sources: Iterable[str], rows: Iterable[EvidenceRow]) -> None:
+        """Drop the evidence of ``sources``, then add ``rows`` (source, paper id, Korean, ...)."""
         gone = [(source,) for source in sources]
         added = [(source, paper, korean, int(context), english, abbreviation)
                  for source, paper, korean, context, english, abbreviation in rows]
@@ -161,10 +176,10 @@ class GlossaryStore:
                  tuple(json.loads(ambiguous)), concept) for korean, english, abbreviations, papers, ambiguous, concept
                 in rows]
 
-    def refresh(self, build: Callable[[list[tuple[str, str, bool, str, str]]], Iterable[EntryRow]]) -> None:
-        """Rebuild the entries from all the evidence with ``build`` when the evidence changed."""
+    def refresh(self) -> None:
+        """Rebuild the entries from all the evidence when the evidence changed."""
         if self.dirty() and not self.read_only:
-            self.set_entries(build(self.evidence()))
+            self.set_entries(self._build(self.evidence()))
 
     def cached(self, make: Callable[[list[EntryRow]], T]) -> T:
         """``make(entries())``, made again only when the entries changed (a search's glossary)."""

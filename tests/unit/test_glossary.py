@@ -159,14 +159,15 @@ def test_expanded_search_finds_every_form(tmp_path: Path) -> None:
 
 
 def test_the_store_replaces_evidence_per_file(tmp_path: Path) -> None:
-    store = GlossaryStore(tmp_path / "glossary.sqlite")
+    store = GlossaryStore(tmp_path / "glossary.sqlite",
+                          build=lambda rows: [("강화 학습", (), ("RL",), len(rows), (), "a:RL")])
     assert store.was_reset  # a new file: the library must read every digest into it
-    store.replace([], [("/a.md", "1", "강화 학습", True, "", "RL"), ("/b.md", "2", "강화학습", True, "", "RL")])
+    store.replace_rows([], [("/a.md", "1", "강화 학습", True, "", "RL"), ("/b.md", "2", "강화학습", True, "", "RL")])
     assert store.dirty()
-    store.refresh(lambda rows: [("강화 학습", (), ("RL",), len(rows), (), "a:RL")])
+    store.refresh()
     assert not store.dirty() and store.entries() == [("강화 학습", (), ("RL",), 2, (), "a:RL")]
     first = store.cached(len)
-    store.replace(["/a.md"], [])
+    store.replace_rows(["/a.md"], [])
     assert [row[0] for row in store.evidence()] == ["2"]
     assert store.cached(len) == first  # the entries did not change yet
     store.close()
@@ -176,7 +177,7 @@ def test_the_store_replaces_evidence_per_file(tmp_path: Path) -> None:
     (tmp_path / "glossary.sqlite").write_bytes(b"not a database at all" * 10)
     damaged = GlossaryStore(tmp_path / "glossary.sqlite")
     assert damaged.was_reset and damaged.evidence() == []
-    damaged.replace([], [("/a.md", "1", "강화 학습", True, "", "RL")])
+    damaged.replace_rows([], [("/a.md", "1", "강화 학습", True, "", "RL")])
     damaged.close()
     other = sqlite3.connect(tmp_path / "glossary.sqlite")
     other.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
@@ -205,7 +206,7 @@ def test_a_read_only_data_directory_reads_the_glossary_as_it_is(tmp_path: Path) 
     store.close()
     read_only = GlossaryStore(tmp_path / "glossary.sqlite", read_only=True)
     assert [entry[0] for entry in read_only.entries()] == ["강화 학습"]
-    read_only.replace([], [("/a.md", "1", "강화 학습", True, "", "RL")])  # nothing is written
+    read_only.replace_rows([], [("/a.md", "1", "강화 학습", True, "", "RL")])  # nothing is written
     assert read_only.evidence() == []
     read_only.close()
     missing = GlossaryStore(tmp_path / "none" / "glossary.sqlite", read_only=True)
