@@ -49,6 +49,7 @@ _FUNCTION_WORDS = frozenset("a an the of for and or to in on with by via from as
 
 # One stored piece of evidence: (paper id, Korean words, Korean is a context, English as written, abbreviation).
 Row = tuple[str, str, bool, str, str]
+Pair = tuple[str, bool, str, str]  # a distinct piece of evidence: (Korean, is a context, English, abbreviation)
 Context = tuple[set[str], list[str], bool]  # (papers, Korean words, written inside the parenthesis)
 
 
@@ -82,11 +83,18 @@ class _Concepts:
 
 def build(rows: Iterable[Row]) -> list[Entry]:
     """Every kept (Korean form, concept) pair, most papers first (see the module docstring)."""
-    # One entry per distinct piece of evidence with the papers that write it: a library repeats its
-    # pairs (대규모 언어 모델(LLM) in hundreds of papers), so everything below runs per distinct pair.
-    grouped: dict[tuple[str, bool, str, str], set[str]] = defaultdict(set)
+    grouped: dict[Pair, set[str]] = defaultdict(set)
     for paper, korean, is_context, english, abbreviation in rows:
         grouped[korean, is_context, english, abbreviation].add(paper)
+    return build_grouped(grouped)
+
+
+def build_grouped(grouped: dict[Pair, set[str]]) -> list[Entry]:
+    """:func:`build` of the distinct pieces of evidence, each with the papers that write it.
+
+    A library repeats its pairs (대규모 언어 모델(LLM) in hundreds of papers), so everything here runs per
+    distinct pair (the store groups them in SQL).
+    """
     evidence = _merged_plurals(grouped)
     english_spellings: dict[str, Counter[str]] = defaultdict(Counter)  # English key -> as written
     english_papers: dict[str, set[str]] = defaultdict(set)
@@ -245,9 +253,9 @@ def _without_longer_variants(forms: dict[str, tuple[set[str], int]]) -> dict[str
 EntryRow = tuple[str, tuple[str, ...], tuple[str, ...], int, tuple[str, ...], str]  # Entry's fields, in order
 
 
-def build_rows(rows: Iterable[Row]) -> list[EntryRow]:
-    """:func:`build` as plain tuples, for storing."""
-    return [(e.korean, e.english, e.abbreviations, e.papers, e.ambiguous, e.concept) for e in build(rows)]
+def build_rows(grouped: dict[Pair, set[str]]) -> list[EntryRow]:
+    """:func:`build_grouped` as plain tuples, for storing."""
+    return [(e.korean, e.english, e.abbreviations, e.papers, e.ambiguous, e.concept) for e in build_grouped(grouped)]
 
 
 def entries_from_rows(rows: Iterable[EntryRow]) -> list[Entry]:
@@ -288,8 +296,7 @@ def _commonest(spellings: Counter[str]) -> str:
     return max(spellings.items(), key=lambda item: (item[1], item[0].count(" "), [-ord(char) for char in item[0]]))[0]
 
 
-def _merged_plurals(grouped: dict[tuple[str, bool, str, str], set[str]]
-                    ) -> list[tuple[tuple[str, bool, str, str], set[str]]]:
+def _merged_plurals(grouped: dict[Pair, set[str]]) -> list[tuple[Pair, set[str]]]:
     """``LLMS`` written for ``LLMs`` where ``LLM`` is an abbreviation too: one abbreviation."""
     keys = {abbreviation_key(abbreviation) for *_rest, abbreviation in grouped if abbreviation}
     merged = []

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = "1"
 # (source, paper id, Korean words, Korean is a context, English, abbreviation)
 EvidenceRow = tuple[str, str, str, bool, str, str]
+Pair = tuple[str, bool, str, str]  # (Korean, is a context, English, abbreviation)
 # (Korean, English forms, abbreviations, papers, ambiguous abbreviations, concept)
 EntryRow = tuple[str, tuple[str, ...], tuple[str, ...], int, tuple[str, ...], str]
 
@@ -49,10 +50,11 @@ class GlossaryStore:
 
     def __init__(self, path: Path, *, read_only: bool = False,
                  mine: Callable[[Paper], Iterable[tuple[str, str, bool, str, str]]] = lambda paper: (),
-                 build: Callable[[list[tuple[str, str, bool, str, str]]], Iterable[EntryRow]] = lambda rows: ()
+                 build: Callable[[dict[Pair, set[str]]], Iterable[EntryRow]] = lambda pairs: ()
                  ) -> None:
         """``mine``: a paper's evidence rows (paper id, Korean, is a context, English, abbreviation);
-        ``build``: the entries of all the evidence (reader.index.glossary's rules, handed in by the library)."""
+        ``build``: the entries of all the evidence, given as each distinct (Korean, is a context, English,
+        abbreviation) with the papers that write it (reader.index.glossary's rules, handed in by the library)."""
         self.path = path
         self.read_only = read_only
         self._mine = mine
@@ -153,6 +155,13 @@ class GlossaryStore:
         return [(paper, korean, bool(context), english, abbreviation) for paper, korean, context, english, abbreviation
                 in rows]
 
+    def evidence_pairs(self) -> dict[Pair, set[str]]:
+        """Every distinct piece of evidence with the papers that write it (grouped by sqlite)."""
+        rows = self._read("SELECT korean, context, english, abbreviation, group_concat(paper, char(31)) FROM evidence "
+                          "GROUP BY korean, context, english, abbreviation")
+        return {(korean, bool(context), english, abbreviation): set(papers.split("\x1f"))
+                for korean, context, english, abbreviation, papers in rows}
+
     def dirty(self) -> bool:
         """True when the evidence changed since the entries were built."""
         return self._meta("dirty") == "1"
@@ -179,7 +188,7 @@ class GlossaryStore:
     def refresh(self) -> None:
         """Rebuild the entries from all the evidence when the evidence changed."""
         if self.dirty() and not self.read_only:
-            self.set_entries(self._build(self.evidence()))
+            self.set_entries(self._build(self.evidence_pairs()))
 
     def cached(self, make: Callable[[list[EntryRow]], T]) -> T:
         """``make(entries())``, made again only when the entries changed (a search's glossary)."""

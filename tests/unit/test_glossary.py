@@ -160,7 +160,7 @@ def test_expanded_search_finds_every_form(tmp_path: Path) -> None:
 
 def test_the_store_replaces_evidence_per_file(tmp_path: Path) -> None:
     store = GlossaryStore(tmp_path / "glossary.sqlite",
-                          build=lambda rows: [("강화 학습", (), ("RL",), len(rows), (), "a:RL")])
+                          build=lambda pairs: [("강화 학습", (), ("RL",), len(pairs), (), "a:RL")])
     assert store.was_reset  # a new file: the library must read every digest into it
     store.replace_rows([], [("/a.md", "1", "강화 학습", True, "", "RL"), ("/b.md", "2", "강화학습", True, "", "RL")])
     assert store.dirty()
