@@ -257,3 +257,27 @@ def test_a_lost_glossary_file_makes_the_library_read_everything_again(data_dir: 
         report = library.update()
         assert report.changed == report.files
         assert library.glossary()
+
+
+def test_expanded_queries_rank_as_whoosh_and_agree_with_the_rules(tmp_path: Path) -> None:
+    from whoosh.collectors import TopCollector
+
+    glossary = Glossary(build(row for p in PAPERS for row in paper_evidence(p)))
+    docs = [*PAPERS, paper("x1", "대형 언어 모델과 LLM, large language models"),
+            paper("x2", "RL과 강화학습 그리고 보상"),
+            paper("x3", "Direct preference optimization (DPO) 연구", title="직접 선호 최적화")]
+    index = SearchIndex(tmp_path / "index")
+    index.update([], docs)
+    searcher = index._current_searcher()
+    for text in ("LLM", "대형 언어 모델 평가", "강화학습 -로봇", "title:DPO", "reinforcement learning OR DPO"):
+        query = parse_query(text, glossary)
+        collector = TopCollector(limit=searcher.doc_count_all(), usequality=False, replace=0)
+        searcher.search_with_collector(query.whoosh(), collector)
+        expected = [(round(score, 6), searcher.stored_fields(docnum)["ident"])
+                    for score, docnum in collector.results().top_n]
+        hits, total = index.search(query, None)
+        assert [(round(hit.score, 6), (hit.source, hit.date, hit.arxiv_id)) for hit in hits] == expected, text
+        truth = {p.arxiv_id for p in docs
+                 if query.matches_fields({"title": p.title, "authors": ", ".join(p.authors), "body": p.summary_text})}
+        assert {hit.arxiv_id for hit in hits} == truth and total == len(truth), text
+    index.close()
