@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from reader import __version__
-from reader.core import arxiv
+from reader.cli.argument_types import arxiv_argument, date_argument, positive_int
+from reader.cli.commands import feature_modules
 from reader.library import (
     DATA_DIR_ENV,
     DEFAULT_ZOTERO_CONNECTOR,
@@ -38,14 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="drop the catalogue and search index (caches) and read every digest again")
 
     listing = commands.add_parser("list", parents=[common], help="list papers, newest day first")
-    listing.add_argument("--date", metavar="YYYY-MM-DD", type=_date_argument)
+    listing.add_argument("--date", metavar="YYYY-MM-DD", type=date_argument)
     listing.add_argument("--starred", action="store_true", help="only starred papers")
     listing.add_argument("--unread", action="store_true", help="only unread papers")
     listing.add_argument("--json", action="store_true", help="print a JSON array of paper objects")
 
     search = commands.add_parser("search", parents=[common], help="Korean-aware full-text search")
     search.add_argument("query", metavar="QUERY")
-    search.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N results (default 20)")
+    search.add_argument("--limit", type=positive_int, default=20, metavar="N", help="at most N results (default 20)")
     search.add_argument("--json", action="store_true", help="print a JSON array of paper objects with a score")
     search.add_argument("--exact", action="store_true",
                         help="the words as typed: no glossary forms (강화학습 without reinforcement learning or RL)")
@@ -58,30 +59,30 @@ def build_parser() -> argparse.ArgumentParser:
                           help="print a JSON array of {korean, english, abbreviations, papers} objects")
 
     show = commands.add_parser("show", parents=[common], help="show one paper (every day it is listed on)")
-    show.add_argument("arxiv_id", metavar="ARXIV_ID", type=_arxiv_argument)
+    show.add_argument("arxiv_id", metavar="ARXIV_ID", type=arxiv_argument)
     show.add_argument("--json", action="store_true", help="print a JSON array of paper objects")
 
     for name, summary in (("star", "star papers"), ("unstar", "remove stars"),
                           ("read", "mark papers read"), ("unread", "mark papers unread")):
         flag = commands.add_parser(name, parents=[common], help=summary)
-        flag.add_argument("arxiv_ids", nargs="+", metavar="ARXIV_ID", type=_arxiv_argument)
+        flag.add_argument("arxiv_ids", nargs="+", metavar="ARXIV_ID", type=arxiv_argument)
 
     export = commands.add_parser("export", parents=[common],
                                  help="export papers as BibTeX, RIS, CSL-JSON, Markdown, CSV or JSON")
     selection = export.add_mutually_exclusive_group()
     selection.add_argument("--starred", action="store_true", help="the starred papers (the default)")
-    selection.add_argument("--date", metavar="YYYY-MM-DD", type=_date_argument, help="the papers of one day")
+    selection.add_argument("--date", metavar="YYYY-MM-DD", type=date_argument, help="the papers of one day")
     selection.add_argument("--search", metavar="QUERY", help="every paper the query matches, best first")
     export.add_argument("--format", choices=EXPORT_FORMATS, help="output format (default: from the suffix of -o)")
     export.add_argument("-o", "--output", metavar="FILE", help="write FILE (whole or not at all) instead of stdout")
 
     zotero = commands.add_parser("zotero", parents=[common],
                                  help="save papers in the running Zotero app (default: the starred papers)")
-    zotero.add_argument("arxiv_ids", nargs="*", metavar="ARXIV_ID", type=_arxiv_argument,
+    zotero.add_argument("arxiv_ids", nargs="*", metavar="ARXIV_ID", type=arxiv_argument,
                         help="these papers (instead of --starred or --date)")
     zotero_selection = zotero.add_mutually_exclusive_group()
     zotero_selection.add_argument("--starred", action="store_true", help="the starred papers (the default)")
-    zotero_selection.add_argument("--date", metavar="YYYY-MM-DD", type=_date_argument, help="the papers of one day")
+    zotero_selection.add_argument("--date", metavar="YYYY-MM-DD", type=date_argument, help="the papers of one day")
     zotero.add_argument("--connector", metavar="URL", type=_connector_argument,
                         help=f"Zotero's connector server (default: {DEFAULT_ZOTERO_CONNECTOR})")
 
@@ -97,19 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
                                 help="download the days a digest archive has and the library lacks, then index them")
     fetch.add_argument("--source", metavar="URL", type=_source_argument,
                        help="base URL whose days are at URL/YYYY/MM/DD.md (default: the public Korean archive)")
-    fetch.add_argument("--since", metavar="YYYY-MM-DD", type=_date_argument,
+    fetch.add_argument("--since", metavar="YYYY-MM-DD", type=date_argument,
                        help="first day (default: the day after the newest day the library has)")
-    fetch.add_argument("--until", metavar="YYYY-MM-DD", type=_date_argument, help="last day (default: today, UTC)")
+    fetch.add_argument("--until", metavar="YYYY-MM-DD", type=date_argument, help="last day (default: today, UTC)")
+    for module in feature_modules():
+        module.add_parsers(commands, common)
     return parser
-
-
-def _date_argument(text: str) -> str:
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
 
 
 def _source_argument(text: str) -> str:
@@ -124,16 +118,3 @@ def _connector_argument(text: str) -> str:
         return check_connector(text)
     except ZoteroError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _positive_int(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
-    return int(text)
-
-
-def _arxiv_argument(text: str) -> str:
-    value = text.strip()
-    if not arxiv.is_arxiv_id(value):
-        raise argparse.ArgumentTypeError(f"not an arXiv id (like 2411.12275): {text!r}")
-    return value

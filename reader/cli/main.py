@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.cli.arguments import build_parser
+from reader.cli.commands import feature_modules
 from reader.cli.output import TerminalProgress, describe, print_papers, terminal_safe
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.fs import atomic_write_text
@@ -81,6 +82,10 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
             if args.state_action == "import":
                 _update_if_possible(library)  # so the report can tell which papers this library lists
             return _state(library, args)
+        for module in feature_modules():
+            code = module.run(library, args)
+            if code is not None:
+                return code
         library.update()  # cheap when nothing changed; keeps scripted reads fresh
         if args.command == "list":
             papers = library.papers(date=args.date, starred=args.starred, unread=args.unread)
