@@ -27,4 +27,7 @@ class FeatureCommands(Protocol):
 def feature_modules() -> list[FeatureCommands]:
     """The feature command modules, in the order their commands appear in --help."""
     modules: list[FeatureCommands] = []  # each feature appends its module: `from reader.cli import organise`
+    from reader.cli import recommend
+
+    modules.append(recommend)
     return modules

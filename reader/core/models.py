@@ -105,6 +105,7 @@ class Flags:
 
     starred: bool = False
     read: bool = False
+    dismissed: bool = False  # "not interested": For you ranks it last and learns from it
 
 
 @dataclass(frozen=True, slots=True)

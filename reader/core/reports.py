@@ -111,10 +111,13 @@ class ImportReport:
     newly_read: int
     not_in_library: int  # valid ids this library does not list (yet); their state is kept all the same
     skipped: tuple[str, ...]  # one message per entry that was not imported, saying why
+    newly_dismissed: int = 0  # ids marked "not interested" by the import that were not marked here before
 
     def __str__(self) -> str:
         text = (f"{self.papers} papers in the file: {self.newly_starred} newly starred, "
                 f"{self.newly_read} newly marked read")
+        if self.newly_dismissed:
+            text += f", {self.newly_dismissed} newly marked not interested"
         if self.not_in_library:
             text += f"; {self.not_in_library} not in this library yet (their state is kept)"
         if self.skipped:

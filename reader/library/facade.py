@@ -27,6 +27,7 @@ from reader.core.models import DayInfo, Flags, Paper, PaperRow, Problem, SearchR
 from reader.core.reports import FetchProgress, FetchReport, ImportReport, UpdateProgress, UpdateReport
 from reader.library.counts import SmartCounts
 from reader.library.file_changes import FileStat, identities_to_learn, is_changed
+from reader.library.recommend import RecommendMixin
 from reader.library.search_totals import ShadowedEntries, search_entries
 from reader.library.source_list import SourceList
 from reader.sources.folders import is_under, scan_sources
@@ -51,7 +52,7 @@ EntryT = TypeVar("EntryT", Paper, PaperRow)  # what the list queries return: ful
 FILES_PER_COMMIT = 200  # index in chunks so new days appear while a large library is still being read
 
 
-class Library:
+class Library(RecommendMixin):
     """One data directory: library list, catalogue, search index and read/starred state."""
 
     def __init__(self, data_dir: Path | str | None = None) -> None:

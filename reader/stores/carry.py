@@ -1,6 +1,8 @@
-"""Carry the reading state (stars and read marks) to another computer as a small JSON document.
+"""Carry the reading state (stars, read and "not interested" marks) to another computer as a small JSON document.
 
-Import merges: a star or read mark from either side wins and nothing is ever cleared, so
+An entry's "dismissed" (not interested) is optional, so an export made before that mark existed
+imports as it is, and an older reader importing a newer export ignores it (the format stays version 1).
+Import merges: a star, read or not-interested mark from either side wins and nothing is ever cleared, so
 importing an old export, or the same file twice, cannot undo anything.
 """
 
@@ -32,9 +34,15 @@ def export_state(store: StateStore) -> dict[str, Any]:
         "format": STATE_FORMAT,
         "version": STATE_VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "papers": {arxiv_id: {"starred": flags[arxiv_id].starred, "read": flags[arxiv_id].read}
-                   for arxiv_id in sorted(flags)},
+        "papers": {arxiv_id: _entry(flags[arxiv_id]) for arxiv_id in sorted(flags)},
     }
+
+
+def _entry(flags: Flags) -> dict[str, bool]:
+    entry = {"starred": flags.starred, "read": flags.read}
+    if flags.dismissed:
+        entry["dismissed"] = True
+    return entry
 
 
 def state_to_text(document: dict[str, Any]) -> str:
@@ -73,7 +81,8 @@ def import_state(store: StateStore, data: Any, listed: Collection[str] | None) -
             continue
         key = arxiv.normalise(arxiv_id)
         earlier = incoming.get(key, Flags())  # 2411.12275 and 2411.12275v2 are one paper
-        incoming[key] = Flags(earlier.starred or value.get("starred", False), earlier.read or value.get("read", False))
+        incoming[key] = Flags(earlier.starred or value.get("starred", False), earlier.read or value.get("read", False),
+                              earlier.dismissed or value.get("dismissed", False))
 
     before = store.all()
     store.merge(incoming)
@@ -83,6 +92,7 @@ def import_state(store: StateStore, data: Any, listed: Collection[str] | None) -
         newly_read=sum(1 for i, f in incoming.items() if f.read and not before.get(i, Flags()).read),
         not_in_library=0 if listed is None else sum(1 for arxiv_id in incoming if arxiv_id not in listed),
         skipped=tuple(skipped),
+        newly_dismissed=sum(1 for i, f in incoming.items() if f.dismissed and not before.get(i, Flags()).dismissed),
     )
 
 
@@ -106,7 +116,7 @@ def _entry_problem(arxiv_id: Any, value: Any) -> str | None:
         return "not an arXiv id"
     if not isinstance(value, dict):
         return "expected an object with \"starred\" and \"read\""
-    if any(not isinstance(value.get(flag, False), bool) for flag in ("starred", "read")):
-        return "\"starred\" and \"read\" must be true or false"
+    if any(not isinstance(value.get(flag, False), bool) for flag in ("starred", "read", "dismissed")):
+        return "\"starred\", \"read\" and \"dismissed\" must be true or false"
     return None
 

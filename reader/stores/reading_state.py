@@ -1,4 +1,4 @@
-"""Read/starred flags per arXiv id, kept in one sqlite file that must outlive app versions.
+"""Read/starred/not-interested flags per arXiv id, kept in one sqlite file that must outlive app versions.
 
 Why sqlite and these settings:
 
@@ -18,7 +18,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -26,6 +26,7 @@ from typing import Literal
 from reader.core import arxiv
 from reader.core.errors import StateError
 from reader.core.models import Flags
+from reader.stores.organise_schema import create_organise_tables
 from reader.stores.sqlite_files import (
     SQLITE_READONLY,
     cannot_write,
@@ -39,10 +40,12 @@ from reader.stores.sqlite_files import (
     short,
 )
 
-Flag = Literal["starred", "read"]
+Flag = Literal["starred", "read", "dismissed"]
 
 # The columns of `flags` at version 1; later versions may add columns, never remove these.
 FLAGS_COLUMNS = frozenset({"arxiv_id", "starred", "read", "starred_at", "read_at", "updated_at"})
+# The columns each later version added to `flags`, by the version that has them first.
+FLAGS_COLUMNS_ADDED: dict[int, frozenset[str]] = {2: frozenset({"dismissed", "dismissed_at"})}
 
 def _create_flags_table(db: sqlite3.Connection) -> None:
     """Version 0 -> 1: the flags table.
@@ -65,21 +68,29 @@ def _create_flags_table(db: sqlite3.Connection) -> None:
     )
 
 
+def _add_dismissed_columns(db: sqlite3.Connection) -> None:
+    """Version 1 -> 2: the "not interested" mark (For you learns from it), kept like a star."""
+    db.execute("ALTER TABLE flags ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1))")
+    db.execute("ALTER TABLE flags ADD COLUMN dismissed_at TEXT")
+
+
 # Step functions from version N (the key) to N + 1. Append one per schema change; never edit
 # an old one, since files written by every released version must keep upgrading.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: _create_flags_table,
+    1: _add_dismissed_columns,
+    2: create_organise_tables,  # tags, notes, reading queue, saved searches, mutes (reader.stores.organise)
 }
 
 
 class StateStore:
-    """The read/starred state of one user, in one sqlite file.
+    """The read/starred/not-interested state of one user, in one sqlite file.
 
     One StateStore belongs to one thread; another thread or process opens its own StateStore
     on the same path, and sqlite's locking keeps their writes apart.
     """
 
-    SCHEMA_VERSION: int = 1
+    SCHEMA_VERSION: int = 3
 
     def __init__(self, path: Path | str, *, busy_timeout: float = 10.0) -> None:
         """Open (creating, migrating or recovering) the state file at ``path``.
@@ -132,28 +143,29 @@ class StateStore:
     # -- reading -------------------------------------------------------------------------------
 
     def get(self, arxiv_id: str) -> Flags:
-        """The flags of one id; both False for an id never seen."""
+        """The flags of one id; all False for an id never seen."""
         with self._errors("read the state"):
             row = self._conn().execute(
-                "SELECT starred, read FROM flags WHERE arxiv_id = ?", (_normalise(arxiv_id),)
+                "SELECT starred, read, dismissed FROM flags WHERE arxiv_id = ?", (_normalise(arxiv_id),)
             ).fetchone()
-        return Flags(starred=bool(row[0]), read=bool(row[1])) if row else Flags()
+        return _flags(row) if row else Flags()
 
     def get_many(self, arxiv_ids: Iterable[str]) -> dict[str, Flags]:
         """The flags of these ids (normalised), one look-up each: the cost does not grow with the state."""
         ids = _normalise_all(arxiv_ids)
         with self._errors("read the state"):
             db = self._conn()
-            rows = [db.execute("SELECT starred, read FROM flags WHERE arxiv_id = ?", (i,)).fetchone() for i in ids]
-        return {i: Flags(bool(row[0]), bool(row[1])) if row else Flags() for i, row in zip(ids, rows, strict=True)}
+            rows = [db.execute("SELECT starred, read, dismissed FROM flags WHERE arxiv_id = ?", (i,)).fetchone()
+                    for i in ids]
+        return {i: _flags(row) if row else Flags() for i, row in zip(ids, rows, strict=True)}
 
     def all(self) -> dict[str, Flags]:
         """Every id that has at least one flag set."""
         with self._errors("read the state"):
             rows = self._conn().execute(
-                "SELECT arxiv_id, starred, read FROM flags WHERE starred OR read"
+                "SELECT arxiv_id, starred, read, dismissed FROM flags WHERE starred OR read OR dismissed"
             ).fetchall()
-        return {arxiv_id: Flags(starred=bool(starred), read=bool(read)) for arxiv_id, starred, read in rows}
+        return {row[0]: _flags(row[1:]) for row in rows}
 
     def starred_ids(self) -> set[str]:
         """Ids currently starred."""
@@ -162,6 +174,10 @@ class StateStore:
     def read_ids(self) -> set[str]:
         """Ids currently marked read."""
         return self._ids_with("read")
+
+    def dismissed_ids(self) -> set[str]:
+        """Ids currently marked "not interested"."""
+        return self._ids_with("dismissed")
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -173,16 +189,22 @@ class StateStore:
         """Mark ids read (or unread) in one transaction; durable when this returns."""
         self._set_flag("read", arxiv_ids, value)
 
+    def set_dismissed(self, arxiv_ids: Iterable[str], value: bool = True) -> None:
+        """Mark ids "not interested" (or take the mark back) in one transaction; durable when this returns."""
+        self._set_flag("dismissed", arxiv_ids, value)
+
     def merge(self, other: dict[str, Flags]) -> None:
-        """Fold in flags from elsewhere (an import): a True flag from either side wins.
+        """Fold in flags from elsewhere (an import): a True flag (star, read, not interested) from either side wins.
 
         Nothing is ever cleared by a merge, so importing an old export cannot undo a star.
         """
         starred = [arxiv_id for arxiv_id, flags in other.items() if flags.starred]
         read = [arxiv_id for arxiv_id, flags in other.items() if flags.read]
+        dismissed = [arxiv_id for arxiv_id, flags in other.items() if flags.dismissed]
         with self._write("merge the state") as db:
             _set_rows(db, "starred", _normalise_all(starred), True)
             _set_rows(db, "read", _normalise_all(read), True)
+            _set_rows(db, "dismissed", _normalise_all(dismissed), True)
 
     def close(self) -> None:
         """Close the file; calling it again does nothing."""
@@ -196,6 +218,18 @@ class StateStore:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    # -- for the other state tables' queries (reader.stores.organise) ---------------------------
+
+    @contextmanager
+    def reading(self, action: str) -> Iterator[sqlite3.Connection]:
+        """The connection for reads, sqlite errors turned into StateError naming `action`."""
+        with self._errors(action):
+            yield self._conn()
+
+    def transaction(self, action: str) -> AbstractContextManager[sqlite3.Connection]:
+        """One durable write transaction (BEGIN IMMEDIATE ... COMMIT), like a star's; refused when read-only."""
+        return self._write(action)
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -292,7 +326,7 @@ class StateStore:
                     self._refuse_newer(version)
                     problem = _layout_problem(db, version)
                     if problem is None and version:
-                        self._db, self._reading_uri = db, uri
+                        self._db, self._reading_uri = _upgraded_copy(db, version), uri
                         return
                 except sqlite3.DatabaseError as error:
                     problem = str(error)
@@ -393,8 +427,29 @@ def _layout_problem(db: sqlite3.Connection, version: int) -> str | None:
         return "a flags table that this program did not make" if columns else None
     if not columns:
         return "no flags table"
-    missing = FLAGS_COLUMNS - columns
+    expected = FLAGS_COLUMNS.union(*(added for since, added in FLAGS_COLUMNS_ADDED.items() if since <= version))
+    missing = expected - columns
     return "the flags table lacks " + ", ".join(sorted(missing)) if missing else None
+
+
+def _upgraded_copy(db: sqlite3.Connection, version: int) -> sqlite3.Connection:
+    """A file of an older schema that cannot be written is read through a migrated copy in memory.
+
+    `db` itself when it is current; otherwise `db` is closed.
+    """
+    if version >= StateStore.SCHEMA_VERSION:
+        return db
+    copy = sqlite3.connect(":memory:", isolation_level=None)
+    db.backup(copy)
+    db.close()
+    for step in range(version, StateStore.SCHEMA_VERSION):
+        MIGRATIONS[step](copy)
+    return copy
+
+
+def _flags(row: tuple[int, int, int]) -> Flags:
+    """Flags from a (starred, read, dismissed) row."""
+    return Flags(starred=bool(row[0]), read=bool(row[1]), dismissed=bool(row[2]))
 
 
 def _set_rows(db: sqlite3.Connection, flag: Flag, ids: list[str], value: bool) -> None:

@@ -18,7 +18,7 @@ from reader.stores.reading_state import StateStore
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("db", type=Path)
-    parser.add_argument("action", choices=["star", "read"])
+    parser.add_argument("action", choices=["star", "read", "dismiss"])
     parser.add_argument("prefix", help="ids are PREFIX.NNNNN")
     parser.add_argument("start", type=int)
     parser.add_argument("stop", type=int)
@@ -31,13 +31,13 @@ def main() -> int:
     while args.wait_for and not args.wait_for.exists():
         time.sleep(0.001)
 
-    write = store.set_starred if args.action == "star" else store.set_read
+    write = {"star": store.set_starred, "read": store.set_read, "dismiss": store.set_dismissed}[args.action]
+    flag = {"star": "starred", "read": "read", "dismiss": "dismissed"}[args.action]
     ids = [f"{args.prefix}.{number:05d}" for number in range(args.start, args.stop)]
     for first in range(0, len(ids), args.batch):
         batch = ids[first : first + args.batch]
         write(batch)
-        flags = store.get(batch[-1])
-        if not (flags.starred if args.action == "star" else flags.read):
+        if not getattr(store.get(batch[-1]), flag):
             print(f"lost my own write of {batch[-1]}", file=sys.stderr)
             return 3
         sys.stdout.write("".join(f"{arxiv_id}\n" for arxiv_id in batch))

@@ -180,7 +180,8 @@ def test_second_corruption_gets_its_own_backup(path: Path) -> None:
 def test_file_from_newer_version_is_refused_and_untouched(path: Path) -> None:
     make_database(path, version=7)
     before = path.read_bytes()
-    with pytest.raises(StateError, match=r"newer version.*schema 7, this version knows 1.*not modified"):
+    known = StateStore.SCHEMA_VERSION
+    with pytest.raises(StateError, match=rf"newer version.*schema 7, this version knows {known}.*not modified"):
         StateStore(path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["state.sqlite"]
@@ -218,14 +219,15 @@ def test_migration_steps_run_in_order_after_a_backup(path: Path, monkeypatch: py
     def add_note_column(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE flags ADD COLUMN note TEXT")
 
-    monkeypatch.setattr(StateStore, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_module.MIGRATIONS, 1, add_note_column)
+    current = StateStore.SCHEMA_VERSION
+    monkeypatch.setattr(StateStore, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(store_module.MIGRATIONS, current, add_note_column)
     with StateStore(path) as store:
         assert store.starred_ids() == {"2411.12275"}
-    assert user_version(path) == 2
+    assert user_version(path) == current + 1
     assert "note" in [column[1] for column in raw_rows(path, "PRAGMA table_info(flags)")]
-    backup = path.with_name("state.sqlite.backup-v1")
-    assert user_version(backup) == 1
+    backup = path.with_name(f"state.sqlite.backup-v{current}")
+    assert user_version(backup) == current
     assert raw_rows(backup, "SELECT arxiv_id, starred FROM flags") == [("2411.12275", 1)]
 
 
@@ -239,11 +241,12 @@ def test_failed_migration_leaves_the_file_at_its_old_version(
         db.execute("ALTER TABLE flags ADD COLUMN note TEXT")
         db.execute("SELECT * FROM no_such_table")
 
-    monkeypatch.setattr(StateStore, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_module.MIGRATIONS, 1, broken_step)
+    current = StateStore.SCHEMA_VERSION
+    monkeypatch.setattr(StateStore, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(store_module.MIGRATIONS, current, broken_step)
     with pytest.raises(StateError, match="no_such_table"):
         StateStore(path)
-    assert user_version(path) == 1
+    assert user_version(path) == current
     assert "note" not in [column[1] for column in raw_rows(path, "PRAGMA table_info(flags)")]
 
 
