@@ -38,7 +38,9 @@ from reader.core.models import Paper
 from reader.index import ranking
 from reader.index.analysis import KoreanText, RunSuffixes, suffix_field
 from reader.index.engine import DamagedIndexError, Snapshot, UnsupportedQueryError
+from reader.index.merge_policy import segments_to_merge
 from reader.index.query import Query
+from reader.index.whoosh_internals import merge_policy, segment_ids
 from reader.index.writer import PaperWriter
 
 log = logging.getLogger(__name__)
@@ -199,13 +201,33 @@ class SearchIndex:
                     ids={"source": paper.source},
                     texts={"title": paper.title, "authors": ", ".join(paper.authors), "body": paper.summary_text},
                 )
-            writer.commit()
+            writer.commit(mergetype=merge_policy(segments_to_merge))
         except Exception as error:
             _cancel(writer)
             raise _library_error("Updating the search index failed", error) from error
         finally:
             if gc_was_enabled:
                 gc.enable()
+
+    def optimize(self) -> None:
+        """Merge every segment into one (updates merge only small segments; see merge_policy.py)."""
+        if len(segment_ids(self._index)) < 2:
+            return
+        writer = self._writer()
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            writer.commit(optimize=True)
+        except Exception as error:
+            _cancel(writer)
+            raise _library_error("Optimizing the search index failed", error) from error
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def segment_ids(self) -> list[str]:
+        """The ids of the index's segments, oldest first (a merged segment gets a new id)."""
+        return segment_ids(self._index)
 
     def _writer(self) -> PaperWriter:
         """A writer, waiting briefly if another process (a second window) is writing."""

@@ -48,8 +48,8 @@ def index(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def _small_commits(built: SearchIndex, papers: list[Paper]) -> None:
-    """Commits of 25 papers: Whoosh's merge policy merges the eight small segments at the ninth commit
-    (the k+1 smallest segments merge at the first k >= 4 where they hold fewer than fib(k+5) documents)."""
+    """Commits of 25 papers: the index's merge policy (reader/index/merge_policy.py) merges the seven
+    small segments into the eighth commit's, which fills their size tier."""
     for start in range(0, len(papers), 25):
         built.update([], papers[start : start + 25])
 

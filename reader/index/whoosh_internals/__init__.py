@@ -21,6 +21,10 @@ says what it relies on and why; in short:
 ``spans``
     ``SpanNear2.SpanNear2Matcher`` and its private ``_get_spans`` hook, for the phrase matcher
     Whoosh's own searcher uses.
+``merges``
+    the merge-policy protocol of ``SegmentWriter.commit(mergetype=...)`` with ``writer.docnum``,
+    ``SegmentReader(storage, schema, segment)`` and ``add_reader`` (as Whoosh's own policies), and
+    ``FileIndex._segments()`` for the segment ids.
 ``segment_writer``
     ``SegmentWriter``'s ``perdocwriter``/``docnum``/``_added``, its ``add_postings_to_pool`` and
     private ``_flush_segment`` hooks, ``SegmentReader(storage, schema, segment)``,
@@ -32,6 +36,7 @@ an independent BM25F against what these functions write and read, so a Whoosh th
 of them fails there rather than in a user's index.
 """
 
+from reader.index.whoosh_internals.merges import merge_policy, segment_ids
 from reader.index.whoosh_internals.positions import (
     SINGLE_POSITION_OF,
     SINGLE_POSITIONS,
@@ -76,8 +81,10 @@ __all__ = [
     "decode_positions",
     "deleted_docs",
     "encode_positions",
+    "merge_policy",
     "numeric_column",
     "read_length_bytes",
     "read_postings",
+    "segment_ids",
     "write_postings",
 ]

@@ -1,0 +1,42 @@
+"""A merge policy for ``SegmentWriter.commit(mergetype=...)`` that merges the segments a rule picks.
+
+DEPENDENCIES: the merge-policy protocol of ``whoosh.writing.SegmentWriter.commit`` (documented: a
+function of the writer and its segment list that returns the segments left as they are), the
+writer's ``docnum`` (the documents added so far) and ``storage``, ``Segment.doc_count()`` (live
+documents: the writer's deletions already count), and the undocumented
+``SegmentReader(storage, schema, segment)`` with ``writer.add_reader``, as Whoosh's own
+``MERGE_SMALL`` and ``OPTIMIZE`` policies use them; for :func:`segment_ids`, the private
+``FileIndex._segments()`` and ``Segment.segment_id()``. Why: Whoosh's default policy can merge most of a
+large index into a one-day commit (see :mod:`reader.index.merge_policy`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from whoosh.reading import SegmentReader
+
+# (live documents of each existing segment, documents the commit adds) -> indices of the segments to merge
+MergeRule = Callable[[Sequence[int], int], list[int]]
+
+
+def merge_policy(rule: MergeRule) -> Callable[[Any, list[Any]], list[Any]]:
+    """A ``mergetype`` for ``writer.commit``: merges the segments ``rule`` picks into the new segment."""
+
+    def merge(writer: Any, segments: list[Any]) -> list[Any]:
+        chosen = set(rule([segment.doc_count() for segment in segments], writer.docnum))
+        for index in sorted(chosen):
+            reader = SegmentReader(writer.storage, writer.schema, segments[index])
+            try:
+                writer.add_reader(reader)
+            finally:
+                reader.close()
+        return [segment for index, segment in enumerate(segments) if index not in chosen]
+
+    return merge
+
+
+def segment_ids(index: Any) -> list[str]:
+    """The ids of an index's current segments, in commit order (each segment's files carry its id)."""
+    return [segment.segment_id() for segment in index._segments()]

@@ -1,0 +1,114 @@
+"""The index's merge policy: a small update leaves large segments alone; merges keep the results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.core.models import Paper, Section
+from reader.index import merge_policy
+from reader.index.merge_policy import MERGE_FACTOR, segments_to_merge, tier
+from reader.index.query import parse_query
+from reader.index.search_index import SearchIndex
+
+QUERIES = ["모델", "언어모델", "강화 학습", "transformer", "paper", '"language model"', "title:survey", "-모델 paper"]
+WORDS = ["언어모델", "언어 모델을", "강화학습", "강화 학습", "transformer", "Transformers", "language model", "survey"]
+
+
+def paper(i: int, day: int = 1) -> Paper:
+    body = f"{WORDS[i % len(WORDS)]} {WORDS[(i * 3) % len(WORDS)]} 연구 {i}" + (" 모델" if i % 4 else "")
+    return Paper(arxiv_id=f"2401.{i:05d}", date=f"2024-02-{day:02d}", title=f"Paper {i} {WORDS[i % 5]}",
+                 url=f"https://arxiv.org/abs/2401.{i:05d}", votes=1, authors=("A. Author",),
+                 sections=(Section(None, body),), source=f"/lib/{day:02d}.md")
+
+
+def results(index: SearchIndex) -> dict[str, list[tuple[str, str, str]]]:
+    found = {}
+    for text in QUERIES:
+        hits, total = index.search(parse_query(text), limit=None)
+        assert total == len(hits)
+        found[text] = sorted((hit.source, hit.date, hit.arxiv_id) for hit in hits)
+    return found
+
+
+@pytest.fixture
+def small_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A merge budget small enough that a 300-paper segment counts as large in these tests."""
+    monkeypatch.setattr(merge_policy, "SMALL_MERGE_DOCS", 100)
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Iterator[SearchIndex]:
+    built = SearchIndex(tmp_path / "index")
+    yield built
+    built.close()
+
+
+def test_tiers_are_a_merge_factor_apart() -> None:
+    assert [tier(n) for n in (0, 1, MERGE_FACTOR - 1, MERGE_FACTOR, MERGE_FACTOR**2 - 1, MERGE_FACTOR**2)] == [
+        0, 0, 0, 1, 1, 2]
+
+
+def test_a_day_merges_small_segments_only_when_its_tier_is_full() -> None:
+    large = [40_000, 40_000, 5_000]
+    assert segments_to_merge(large + [25] * (MERGE_FACTOR - 2), 25) == []
+    assert segments_to_merge(large + [25] * (MERGE_FACTOR - 1), 25) == list(range(3, 3 + MERGE_FACTOR - 1))
+    assert segments_to_merge(large, 0) == []  # deletions only: nothing is rewritten
+
+
+def test_a_cascade_stops_at_the_budget() -> None:
+    # Seven day segments fill their tier; the merged ~200 then fills the next tier too (7 x 200 more).
+    days, weeks = [25] * (MERGE_FACTOR - 1), [200] * (MERGE_FACTOR - 1)
+    assert sorted(segments_to_merge(weeks + days, 25)) == list(range(2 * (MERGE_FACTOR - 1)))
+    # ... but never the next one up, which holds more than a small update may rewrite.
+    months = [1_600] * (MERGE_FACTOR - 1)
+    chosen = segments_to_merge(months + weeks + days, 25)
+    assert chosen and not set(chosen) & set(range(len(months)))
+
+
+def test_large_commits_merge_into_large_segments() -> None:
+    # A first build's commits of 5,000 papers: the eighth merges the seven before it (8 x its size).
+    assert segments_to_merge([5_000] * (MERGE_FACTOR - 1), 5_000) == list(range(MERGE_FACTOR - 1))
+    assert segments_to_merge([40_000] * (MERGE_FACTOR - 1), 5_000) == []
+
+
+@pytest.mark.usefixtures("small_budget")
+def test_small_updates_do_not_rewrite_a_large_segment(index: SearchIndex, tmp_path: Path) -> None:
+    index.update([], [paper(i) for i in range(300)])
+    (large,) = index.segment_ids()
+    large_files = sorted(path.name for path in (tmp_path / "index").iterdir() if large in path.name)
+    seen: set[str] = set()
+    for day in range(2, 2 + 3 * MERGE_FACTOR):
+        index.update([], [paper(1000 + 10 * day + k, day) for k in range(3)])
+        ids = index.segment_ids()
+        assert ids[0] == large
+        assert len(ids) < 2 * MERGE_FACTOR  # the small ones are merged as they pile up
+        seen.update(ids)
+    assert len(seen) > len(index.segment_ids())  # small segments were merged into new ones on the way
+    assert sorted(path.name for path in (tmp_path / "index").iterdir() if large in path.name) == large_files
+
+
+@pytest.mark.usefixtures("small_budget")
+def test_merges_and_a_full_optimize_keep_every_result(index: SearchIndex, tmp_path: Path) -> None:
+    papers = [paper(i) for i in range(300)]
+    days = [[paper(1000 + 10 * day + k, day) for k in range(3)] for day in range(2, 2 + 2 * MERGE_FACTOR)]
+    index.update([], papers)
+    for day_papers in days:
+        index.update([], day_papers)
+    index.update(["/lib/05.md"], [])  # a day removed: deletions in a merged segment
+    assert len(index.segment_ids()) > 1
+    merged = results(index)
+
+    one_commit = SearchIndex(tmp_path / "one")
+    try:
+        one_commit.update([], papers + [p for day_papers in days for p in day_papers if p.source != "/lib/05.md"])
+        assert results(one_commit) == merged
+    finally:
+        one_commit.close()
+
+    index.optimize()
+    assert len(index.segment_ids()) == 1
+    assert results(index) == merged
+    assert index.doc_count() == 300 + 3 * (len(days) - 1)
