@@ -27,6 +27,7 @@ from reader.core.models import DayInfo, Flags, Paper, PaperRow, Problem, SearchR
 from reader.core.reports import FetchProgress, FetchReport, ImportReport, UpdateProgress, UpdateReport
 from reader.library.counts import SmartCounts
 from reader.library.file_changes import FileStat, identities_to_learn, is_changed
+from reader.library.glossary_terms import GlossaryTermsMixin
 from reader.library.recommend import RecommendMixin
 from reader.library.search_totals import ShadowedEntries, search_entries
 from reader.library.source_list import SourceList
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
     from urllib.request import OpenerDirector
 
     from reader.exports.zotero import ZoteroReport
-    from reader.index.expansion import Glossary
-    from reader.index.glossary import Entry
     from reader.index.search_index import SearchIndex
     from reader.stores.glossary import GlossaryStore
 
@@ -52,7 +51,7 @@ EntryT = TypeVar("EntryT", Paper, PaperRow)  # what the list queries return: ful
 FILES_PER_COMMIT = 200  # index in chunks so new days appear while a large library is still being read
 
 
-class Library(RecommendMixin):
+class Library(RecommendMixin, GlossaryTermsMixin):
     """One data directory: library list, catalogue, search index and read/starred state."""
 
     def __init__(self, data_dir: Path | str | None = None) -> None:
@@ -357,25 +356,6 @@ class Library(RecommendMixin):
             return parse_query(query, None if exact else self._glossary()).highlight(field, text)
         except InvalidQueryError:
             return []
-
-    @property
-    def _glossary_store(self) -> GlossaryStore:
-        from reader.index.glossary import build_rows, paper_evidence  # the glossary's rules: text only, no Whoosh
-        from reader.stores.glossary import GlossaryStore
-        path = self.data_dir / "glossary.sqlite"
-        self._opened_glossary = self._opened_glossary or GlossaryStore(path, read_only=cannot_write(path),
-                                                                       mine=paper_evidence, build=build_rows)
-        return self._opened_glossary
-
-    def _glossary(self) -> Glossary:
-        from reader.index.expansion import Glossary
-
-        return self._glossary_store.cached(Glossary.from_rows)
-
-    def glossary(self, term: str | None = None) -> list[Entry]:
-        """The bilingual glossary mined from the library, most papers first: all entries, or those of `term`."""
-        from reader.index.glossary import listing
-        return listing(self._glossary_store.entries(), term)
 
     # -- state -----------------------------------------------------------------
 

@@ -1,0 +1,122 @@
+"""The facade's glossary: the mined entries, and what the glossary did to a query, for a front end to show.
+
+``glossary`` lists the entries mined while indexing (stored in ``glossary.sqlite``, see
+reader.stores.glossary); ``search`` and ``highlight`` use them through ``_glossary``.
+
+``search`` expands a term to its other-language forms (강화학습: reinforcement learning, RL). A reader who
+sees a paper listed without the word they typed needs to know why: the search field says which forms
+were searched, and the detail pane marks the words found through one (``glossary_spans``).
+
+A form counts as added when the glossary put it in the query, not the reader: the query parsed with the
+glossary, minus what the reader typed (the same query parsed without it). A span counts as found through
+the glossary when an added form matches it and nothing the reader typed does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core.errors import InvalidQueryError
+from reader.stores.sqlite_files import cannot_write
+
+if TYPE_CHECKING:
+    from reader.index.clauses import Clause
+    from reader.index.expansion import Glossary
+    from reader.index.glossary import Entry
+    from reader.stores.glossary import GlossaryStore
+
+GlossaryForms = tuple[str, tuple[str, ...]]
+"""A term as the query has it (``강화학습``) and the forms the glossary added (``reinforcement learning``, ``RL``)."""
+
+GlossarySpan = tuple[int, int, str]
+"""``[start, end)`` of a text, found through a form the glossary added, and the term as the query has it."""
+
+
+class GlossaryTermsMixin:
+    """Library methods of the glossary (see the module docstring)."""
+
+    data_dir: Path
+    _opened_glossary: GlossaryStore | None  # None until first used
+
+    @property
+    def _glossary_store(self) -> GlossaryStore:
+        from reader.index.glossary import build_rows, paper_evidence  # the glossary's rules: text only, no Whoosh
+        from reader.stores.glossary import GlossaryStore
+        path = self.data_dir / "glossary.sqlite"
+        self._opened_glossary = self._opened_glossary or GlossaryStore(path, read_only=cannot_write(path),
+                                                                       mine=paper_evidence, build=build_rows)
+        return self._opened_glossary
+
+    def _glossary(self) -> Glossary:
+        from reader.index.expansion import Glossary
+
+        return self._glossary_store.cached(Glossary.from_rows)
+
+    def glossary(self, term: str | None = None) -> list[Entry]:
+        """The bilingual glossary mined from the library, most papers first: all entries, or those of `term`."""
+        from reader.index.glossary import listing
+        return listing(self._glossary_store.entries(), term)
+
+    def glossary_forms(self, query: str) -> list[GlossaryForms]:
+        """The query's terms the glossary expands, in query order, each with the forms it added; none for an
+        invalid query, in exact mode (the caller does not ask) or when the glossary knows no term of it."""
+        _typed, added = self._added_clauses(query)
+        return [(term, tuple(dict.fromkeys(clause.text for clause in clauses))) for term, clauses in added]
+
+    def glossary_spans(self, query: str, text: str, field: str = "body") -> list[GlossarySpan]:
+        """Spans of ``text`` (in ``field``) that only a form the glossary added matches, each with its term,
+        in text order and not overlapping; none for an invalid query."""
+        typed, added = self._added_clauses(query)
+        typed_spans = [match.span() for clause in typed if clause.applies_to(field)
+                       for match in clause.regex().finditer(text)]
+        found: list[GlossarySpan] = []
+        for term, clauses in added:
+            for clause in clauses:
+                if not clause.applies_to(field):
+                    continue
+                for match in clause.regex().finditer(text):
+                    start, end = match.span()
+                    if end > start and not _overlaps(start, end, typed_spans):
+                        found.append((start, end, term))
+        found.sort()
+        spans: list[GlossarySpan] = []
+        for span in found:
+            if not spans or span[0] >= spans[-1][1]:
+                spans.append(span)
+        return spans
+
+    def _added_clauses(self, query: str) -> tuple[list[Clause], list[tuple[str, list[Clause]]]]:
+        """The expanded query's clauses the reader typed, and per expanded term: the term, the clauses the
+        glossary added for it (nothing for an invalid query)."""
+        from reader.index.query import parse_query
+
+        try:
+            literal = parse_query(query)
+            expanded = parse_query(query, self._glossary())
+        except InvalidQueryError:
+            return [], []
+        typed_texts = {(clause.text, clause.field) for clause in literal.clauses()}
+        typed: list[Clause] = []
+        added: list[tuple[str, list[Clause]]] = []
+        for group in expanded.required:
+            term = " ".join(clause.text for clause in group[0])
+            forms: list[Clause] = []
+            for index, option in enumerate(group):
+                for clause in option:
+                    own = index == 0 or (clause.text, clause.field) in typed_texts or _same_words(clause.text, term)
+                    (typed if own else forms).append(clause)
+            if forms:
+                added.append((term, forms))
+        return typed, added
+
+
+def _same_words(form: str, term: str) -> bool:
+    """``large language model`` for ``large language models``: the typed term's own English form, not another's."""
+    from reader.index.glossary_mining import english_key
+
+    return form.isascii() and term.isascii() and english_key(form) == english_key(term)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
