@@ -30,4 +30,7 @@ def feature_modules() -> list[FeatureCommands]:
     from reader.cli import recommend
 
     modules.append(recommend)
+    from reader.cli import insights
+
+    modules.append(insights)
     return modules

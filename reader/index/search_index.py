@@ -268,6 +268,46 @@ class SearchIndex:
             if gc_was_enabled:
                 gc.enable()
 
+    def matching_days(self, query: Query) -> list[int]:
+        """The day number (days since 1970-01-01) of every matching entry, hidden ones included.
+
+        What a trend counts per period: no scores, no stored fields, only the day column, so a
+        term's dates over 100,000 papers cost about what its matches do.
+        """
+        try:
+            days = self._snapshot_days()
+            return [days[docnum] for docnum in self._matches(query)]
+        except InvalidQueryError:
+            raise
+        except Exception as error:
+            raise _library_error("The search failed", error) from error
+
+    def matching_between(self, query: Query, first_day: int, last_day: int) -> list[tuple[str, str, str]]:
+        """(source, date, arxiv_id) of every matching entry whose day number is in [first_day, last_day]."""
+        try:
+            days = self._snapshot_days()
+            searcher = self._current_searcher()
+            found = sorted(docnum for docnum in self._matches(query) if first_day <= days[docnum] <= last_day)
+            return [tuple(searcher.stored_fields(docnum)["ident"]) for docnum in found]
+        except InvalidQueryError:
+            raise
+        except Exception as error:
+            raise _library_error("The search failed", error) from error
+
+    def _snapshot_days(self) -> Any:
+        self._current_searcher()
+        assert self._snapshot is not None  # made with the searcher
+        return self._snapshot.days()
+
+    def _matches(self, query: Query) -> Iterable[int]:
+        """The document numbers that match, by the rules (and the cached postings) ranked search uses."""
+        searcher = self._current_searcher()
+        assert self._snapshot is not None
+        try:
+            return ranking.build(query.whoosh(), self._snapshot).matches
+        except UnsupportedQueryError:
+            return list(searcher.docs_for_query(query.whoosh()))
+
     def _current_searcher(self) -> Any:
         """A searcher on the newest commit (another process may have written), reused otherwise."""
         if self._searcher is not None and self._searcher.up_to_date():

@@ -28,6 +28,7 @@ from reader.core.reports import FetchProgress, FetchReport, ImportReport, Update
 from reader.library.counts import SmartCounts
 from reader.library.file_changes import FileStat, identities_to_learn, is_changed
 from reader.library.glossary_terms import GlossaryTermsMixin
+from reader.library.insights import InsightsMixin
 from reader.library.recommend import RecommendMixin
 from reader.library.search_totals import ShadowedEntries, search_entries
 from reader.library.source_list import SourceList
@@ -51,7 +52,7 @@ EntryT = TypeVar("EntryT", Paper, PaperRow)  # what the list queries return: ful
 FILES_PER_COMMIT = 200  # index in chunks so new days appear while a large library is still being read
 
 
-class Library(RecommendMixin, GlossaryTermsMixin):
+class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin):
     """One data directory: library list, catalogue, search index and read/starred state."""
 
     def __init__(self, data_dir: Path | str | None = None) -> None:

@@ -1,0 +1,154 @@
+"""Insights of the facade: topic trends, emerging terms and the weekly recap (rules in reader.features).
+
+A trend counts what the search finds: the same query (glossary forms included unless exact), the same
+visible entries. The index gives the matching entries' days without loading a paper, so three terms
+over 100,000 papers take a fraction of a second; hidden entries that match are taken off per day the
+way search_totals counts them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from reader.core.models import Paper
+from reader.features.recap import Recap
+from reader.features.recap_render import FORMATS as RECAP_FORMATS
+from reader.features.recap_render import LANGUAGES as RECAP_LANGUAGES
+from reader.features.trends import PERIODS as TREND_PERIODS
+from reader.features.trends import TrendPoint, date_of_day_number, day_number, period_totals, trend
+from reader.library.search_totals import SHADOWED_CHECKED_MAX, ShadowedEntries
+
+if TYPE_CHECKING:
+    from reader.features.trends_terms import Emerging, TermFinder
+    from reader.index.expansion import Glossary
+    from reader.index.glossary import Entry
+    from reader.index.query import Query
+    from reader.index.search_index import SearchIndex
+    from reader.stores.catalogue import Catalogue
+    from reader.stores.reading_state import StateStore
+
+__all__ = ["RECAP_FORMATS", "RECAP_LANGUAGES", "TREND_PERIODS", "EmergingTerms", "InsightsMixin", "Recap",
+           "TrendPoint"]
+
+EMERGING_DAYS = 28  # the default period of emerging terms: the library's last four weeks
+
+
+@dataclass(frozen=True)
+class EmergingTerms:
+    """Emerging terms of a period against the period of the same length just before it."""
+
+    start: str
+    end: str
+    before_start: str
+    before_end: str
+    terms: list[Emerging]
+
+
+class InsightsMixin:
+    """Trends, emerging terms and recaps; a base of Library, which has the attributes declared here."""
+
+    _shadowed: ShadowedEntries
+    _state: StateStore
+
+    if TYPE_CHECKING:
+        @property
+        def _catalogue(self) -> Catalogue: ...
+
+        @property
+        def _index(self) -> SearchIndex: ...
+
+        def _glossary(self) -> Glossary: ...
+
+        def glossary(self, term: str | None = None) -> list[Entry]: ...
+
+    def trends(self, terms: Sequence[str], by: str = "month", since: str | None = None, until: str | None = None,
+               exact: bool = False) -> list[TrendPoint]:
+        """Each term's papers, total and share per period (``by`` week or month) in [since, until], term by term.
+
+        Every period with entries has a point, zero papers included; raises InvalidQueryError for a bad term.
+        """
+        totals = period_totals(dict((day, total) for day, total, _unread, _starred
+                                    in self._catalogue.day_counts(None)), by, since, until)
+        points: list[TrendPoint] = []
+        for term in terms:
+            points += trend(term, self._matched_dates(self._parse(term, exact)), totals, by, since, until)
+        return points
+
+    def trend_papers(self, term: str, start: str, end: str, exact: bool = False) -> list[Paper]:
+        """The visible entries the search for ``term`` finds from ``start`` to ``end`` (a point of a trend),
+        in list order (newest day first, then by votes)."""
+        query = self._parse(term, exact)
+        hidden = self._shadowed.keys(self._catalogue)
+        keys = self._index.matching_between(query, day_number(start), day_number(end))
+        papers = [paper for key in keys if key not in hidden and (paper := self._catalogue.get(*key)) is not None]
+        return sorted(papers, key=_list_order)
+
+    def emerging_terms(self, since: str | None = None, until: str | None = None, limit: int = 20) -> EmergingTerms:
+        """The glossary terms and words whose share grew most in [since, until] against the days just before.
+
+        Defaults: until the library's newest day, since four weeks before it. Seconds at 100,000 papers:
+        off the GUI thread."""
+        days = [day for day, _total, _unread, _starred in self._catalogue.day_counts(None)]
+        newest = date.fromisoformat(until) if until else (date.fromisoformat(days[0]) if days else date.today())
+        first = date.fromisoformat(since) if since else newest - timedelta(days=EMERGING_DAYS - 1)
+        length = max((newest - first).days + 1, 1)
+        before_end, before_start = first - timedelta(days=1), first - timedelta(days=length)
+        from reader.features.trends_terms import emerging  # the term rules: only when asked for
+
+        current = self._papers_between(days, first.isoformat(), newest.isoformat())
+        before = self._papers_between(days, before_start.isoformat(), before_end.isoformat())
+        found = emerging(self._term_finder(), current, before, limit)
+        return EmergingTerms(first.isoformat(), newest.isoformat(), before_start.isoformat(), before_end.isoformat(),
+                             found)
+
+    def recap(self, week: str) -> Recap:
+        """The recap of an ISO week (YYYY-Www); ValueError for a week that is not one."""
+        from reader.features.recap import build_recap, week_bounds
+
+        monday, sunday = week_bounds(week)
+        days = [day for day, _total, _unread, _starred in self._catalogue.day_counts(None)]
+        papers = self._papers_between(days, monday.isoformat(), sunday.isoformat())
+        return build_recap(week, papers, self._state.starred_ids(), self._term_finder())
+
+    def recap_text(self, week: str, fmt: str, language: str = "ko") -> str:
+        """The recap as `recap --format` writes it: markdown, html or json (ko or en headings)."""
+        from reader.features.recap_render import render
+
+        return render(self.recap(week), self._state.all(), fmt, language)
+
+    def _parse(self, term: str, exact: bool) -> Query:
+        from reader.index.query import parse_query
+
+        return parse_query(term, None if exact else self._glossary())
+
+    def _matched_dates(self, query: Query) -> list[str]:
+        """One date per visible entry the query matches (search's total, spread over days)."""
+        per_day = Counter(self._index.matching_days(query))
+        dates = Counter({date_of_day_number(number): count for number, count in per_day.items()})
+        catalogue = self._catalogue
+        hidden = self._shadowed.keys(catalogue)
+        if len(hidden) <= SHADOWED_CHECKED_MAX:
+            dates.subtract(key[1] for key, texts in catalogue.shadowed_texts() if query.matches_fields(texts))
+        elif hidden:
+            raw_hits, _total = self._index.search(query, None)
+            dates.subtract(raw.date for raw in raw_hits if (raw.source, raw.date, raw.arxiv_id) in hidden)
+        return list(dates.elements())
+
+    def _papers_between(self, days: list[str], start: str, end: str) -> list[Paper]:
+        """Every visible entry from start to end, newest day first, then by votes."""
+        return [paper for day in days if start <= day <= end for paper in self._catalogue.papers(date=day)]
+
+    def _term_finder(self) -> TermFinder:
+        from reader.features.trends_terms import TermFinder
+
+        return TermFinder(self.glossary())
+
+
+def _list_order(paper: Paper) -> tuple[int, bool, int, str, int]:
+    """The catalogue's list order: date descending, votes descending (none last), source, line."""
+    return (-date.fromisoformat(paper.date).toordinal(), paper.votes is None, -(paper.votes or 0), paper.source,
+            paper.line)
