@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 from reader.cli.argument_types import date_argument, positive_int
-from reader.cli.commands import Subcommands
 from reader.cli.output import terminal_safe
 from reader.core.errors import ReaderError
 from reader.core.fs import atomic_write_text
@@ -23,7 +22,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _RECAP_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
 
 
-def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     trends = commands.add_parser(
         "trends", parents=[common], help="each term's share of the papers per week or month; --emerging: rising terms")
     trends.add_argument("terms", nargs="*", metavar="TERM", help="counted as the search counts it (one query each)")
