@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 TOP_PAPERS = 10
 MAX_GROUPS = 5
 MIN_GROUP = 2
-GROUP_SHARE_MAX = 0.25  # a term in more of the week's papers than this says nothing about a group
+GROUP_SHARE_MAX = 0.4  # a term in more of the week's papers than this says nothing about a group
 _WEEK_RE = re.compile(r"(\d{4})-W(\d{2})")
 
 

@@ -19,8 +19,8 @@ FILLER = "이 논문은 새로운 벤치마크를 제시하고 여러 과제에�
 
 
 def paper_block(arxiv_id: str, title: str, votes: int, summary: str) -> str:
-    return (f"### [{title}](https://arxiv.org/abs/{arxiv_id})\n\nVote: {votes}\n\nAuthors: Ada Lovelace, Alan Turing\n\n"
-            f"- ***What's New***: {summary}\n\n")
+    return (f"### [{title}](https://arxiv.org/abs/{arxiv_id})\n\nVote: {votes}\n\n"
+            f"Authors: Ada Lovelace, Alan Turing\n\n- ***What's New***: {summary}\n\n")
 
 
 def write_day(folder: Path, day: str, papers: list[tuple[str, str, int, str]]) -> None:
