@@ -11,6 +11,7 @@ from reader.library import (
     DATA_DIR_ENV,
     DEFAULT_ZOTERO_CONNECTOR,
     EXPORT_FORMATS,
+    HUB_SOURCE,
     FetchError,
     ZoteroError,
     check_connector,
@@ -96,8 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     fetch = commands.add_parser("fetch", parents=[common],
                                 help="download the days a digest archive has and the library lacks, then index them")
-    fetch.add_argument("--source", metavar="URL", type=_source_argument,
-                       help="base URL whose days are at URL/YYYY/MM/DD.md (default: the public Korean archive)")
+    fetch.add_argument("--source", metavar="URL|hf", type=_source_argument,
+                       help="base URL whose days are at URL/YYYY/MM/DD.md (default: the public Korean archive), "
+                            "or hf: Hugging Face Daily Papers itself (English abstracts; see `summarise`)")
     fetch.add_argument("--since", metavar="YYYY-MM-DD", type=date_argument,
                        help="first day (default: the day after the newest day the library has)")
     fetch.add_argument("--until", metavar="YYYY-MM-DD", type=date_argument, help="last day (default: today, UTC)")
@@ -107,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _source_argument(text: str) -> str:
+    if text.strip().lower() == HUB_SOURCE:
+        return HUB_SOURCE
     try:
         return check_source(text)
     except FetchError as error:

@@ -27,6 +27,7 @@ from reader.core.models import DayInfo, Flags, Paper, PaperRow, Problem, SearchR
 from reader.core.reports import FetchProgress, FetchReport, ImportReport, UpdateProgress, UpdateReport
 from reader.library.counts import SmartCounts
 from reader.library.file_changes import FileStat, identities_to_learn, is_changed
+from reader.library.living import HUB_SOURCE, LivingSources
 from reader.library.glossary_terms import GlossaryTermsMixin
 from reader.library.insights import InsightsMixin
 from reader.library.recommend import RecommendMixin
@@ -52,7 +53,7 @@ EntryT = TypeVar("EntryT", Paper, PaperRow)  # what the list queries return: ful
 FILES_PER_COMMIT = 200  # index in chunks so new days appear while a large library is still being read
 
 
-class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin):
+class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, LivingSources):
     """One data directory: library list, catalogue, search index and read/starred state."""
 
     def __init__(self, data_dir: Path | str | None = None) -> None:
@@ -254,7 +255,7 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin):
                     digest = read_digest(Path(path))
                     record = FileRecord(path, stat.mtime_ns, stat.size, len(digest.papers), digest.problems,
                                         stat.ctime_ns, stat.inode)
-                    parsed.append((record, is_under(path, builtin_roots), list(digest.papers)))
+                    parsed.append((record, self._file_kind(path, builtin_roots), list(digest.papers)))
                     done += 1
                     papers_read += len(digest.papers)
                     if progress:
@@ -276,7 +277,7 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin):
             problems=tuple(self.problems()),
         )
 
-    def _apply(self, parsed: list[tuple[FileRecord, bool, list[Paper]]], removed: list[str]) -> None:
+    def _apply(self, parsed: list[tuple[FileRecord, int, list[Paper]]], removed: list[str]) -> None:
         """Index first, catalogue second (see reader.index.catalogue for why this order)."""
         if not parsed and not removed:
             return
@@ -439,11 +440,12 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin):
         timeout_s: float = 15.0,
         opener: OpenerDirector | None = None,
     ) -> FetchReport:
-        """Fetch a digest archive's missing days into the data directory and follow that folder.
-
-        The caller runs update() afterwards when report.fetched > 0 (the window does that in its own
-        update worker). Defaults: since = the day after the newest known day, until = today (UTC).
-        """
+        """Fetch a digest archive's missing days (or the hub's, source "hf": reader.library.living) into the
+        data directory and follow that folder. The caller runs update() afterwards when report.fetched > 0 (the
+        window does that in its own update worker). Defaults: since = the day after the newest known day,
+        until = today (UTC)."""
+        if source == HUB_SOURCE:
+            return self.fetch_hub(since, until, progress=progress, should_stop=should_stop, timeout_s=timeout_s)
         from reader.sources.archive import fetch_days
         from reader.sources.archive_layout import check_source, default_since, source_folder
 
@@ -458,19 +460,6 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin):
         if report.fetched and str(folder.resolve()) not in {entry.path for entry in self.sources()}:
             self.add_sources([folder])
         return report
-
-    def fetch_folder(self, source: str) -> Path:
-        """Where fetch() keeps the days of this source (inside the data directory)."""
-        from reader.sources.archive_layout import source_folder
-
-        return source_folder(self.data_dir, source)
-
-    def default_fetch_start(self, source: str, today: date) -> date:
-        """The first day a fetch of this source asks for when no --since is given."""
-        from reader.sources.archive_layout import default_since
-
-        known_days = self.days()
-        return default_since(self.fetch_folder(source), known_days[0].date if known_days else None, today)
 
 
 def scan_folders(roots: Iterable[str | Path]) -> tuple[frozenset[tuple[str, int, int, int, int]], set[str]]:

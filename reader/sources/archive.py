@@ -62,6 +62,31 @@ def fetch_days(
     Blocking: call it off the GUI thread. Never raises for network trouble; that goes into the report.
     """
     base = check_source(base_url)
+
+    def one_day(day: date, target: Path, stop: Callable[[], bool]) -> DayResult:
+        return _fetch_day(f"{base}/{day:%Y}/{day:%m}/{day:%d}.md", base, day, target, stop,
+                          timeout_s=timeout_s, deadline_s=day_deadline_s, opener=opener)
+
+    return follow_days(base, dest_dir, since, until, one_day,
+                       present=lambda target, day: is_whole_day(target, day, MAX_DIGEST_BYTES),
+                       progress=progress, should_stop=should_stop)
+
+
+def follow_days(
+    source: str,
+    dest_dir: Path,
+    since: date,
+    until: date,
+    fetch_one: Callable[[date, Path, Callable[[], bool]], DayResult],
+    *,
+    present: Callable[[Path, date], bool],
+    progress: Callable[[FetchProgress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> FetchReport:
+    """The rules every source follows (this archive, the Hugging Face hub): at most MAX_DAYS oldest first,
+    a day `present` on disk is not asked for again, cancel between days, "offline" after OFFLINE_AFTER
+    unreachable days in a row, and how far the source was checked. `fetch_one(day, target, stop)` fetches
+    one day into `target` and raises CancelledError when `stop` said so meanwhile."""
     requested = max(0, (until - since).days + 1)
     days = [since + timedelta(days=n) for n in range(min(requested, MAX_DAYS))]
     stop = should_stop or (lambda: False)
@@ -73,12 +98,11 @@ def fetch_days(
             cancelled = True
             break
         target = day_path(dest_dir, day)
-        if is_whole_day(target, day, MAX_DIGEST_BYTES):
+        if present(target, day):
             result = DayResult(day.isoformat(), DayStatus.PRESENT)
         else:
             try:
-                result = _fetch_day(f"{base}/{day:%Y}/{day:%m}/{day:%d}.md", base, day, target, stop,
-                                    timeout_s=timeout_s, deadline_s=day_deadline_s, opener=opener)
+                result = fetch_one(day, target, stop)
             except CancelledError:
                 cancelled = True
                 break
@@ -98,8 +122,8 @@ def fetch_days(
                      "run again for the rest")
     if cancelled:
         notes.append("cancelled: the days fetched so far are kept")
-    remember_checked(dest_dir, base, since, results)
-    return FetchReport(base, str(dest_dir), tuple(results), tuple(notes), cancelled, offline)
+    remember_checked(dest_dir, source, since, results)
+    return FetchReport(source, str(dest_dir), tuple(results), tuple(notes), cancelled, offline)
 
 
 def _fetch_day(url: str, base: str, day: date, target: Path, stop: Callable[[], bool], *, timeout_s: float,

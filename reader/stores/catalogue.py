@@ -29,15 +29,19 @@ from reader.core.errors import LibraryError
 from reader.core.models import Media, Paper, PaperRow, Problem, Section
 from reader.stores import catalogue_counts as counts
 from reader.stores.catalogue_schema import (
+    HUB_FILE,
     INDEX_STALE,
     REFRESH_DAY,
     SCHEMA_VERSION,
+    SEED_FILE,
+    USER_FILE,
     damaged_marker,
     open_catalogue,
 )
 from reader.stores.sqlite_files import is_busy, is_damage, short
 
-__all__ = ["SCHEMA_VERSION", "Catalogue", "EntryKey", "FileRecord", "iter_chunks"]
+__all__ = ["HUB_FILE", "SCHEMA_VERSION", "SEED_FILE", "USER_FILE", "Catalogue", "EntryKey", "FileRecord",
+           "iter_chunks"]
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -142,8 +146,8 @@ class Catalogue:
         return [problem for path, problems in rows for problem in _problems_from_json(path, problems)]
 
     @_sqlite_errors
-    def replace_files(self, records: Iterable[tuple[FileRecord, bool, list[Paper]]], removed: Iterable[str]) -> None:
-        """In one transaction: forget `removed` files and store each (record, builtin, papers)."""
+    def replace_files(self, records: Iterable[tuple[FileRecord, int, list[Paper]]], removed: Iterable[str]) -> None:
+        """In one transaction: forget `removed` files and store each (record, kind, papers); kind: USER_FILE ..."""
         with self._transaction():
             touched: set[str] = set()  # days whose entries may change visibility
             for path in removed:
@@ -349,7 +353,7 @@ def _visible_where(date: str | None, arxiv_id: str | None) -> tuple[str, list[st
     return " WHERE " + " AND ".join(clauses), params
 
 
-def _paper_row(paper: Paper, builtin: bool) -> tuple[object, ...]:
+def _paper_row(paper: Paper, builtin: int) -> tuple[object, ...]:
     media = json.dumps({"kind": paper.media.kind, "url": paper.media.url}) if paper.media else None
     return (
         paper.source, paper.date, paper.arxiv_id, int(builtin), paper.line, paper.title, paper.url, paper.votes,

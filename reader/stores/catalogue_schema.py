@@ -49,7 +49,7 @@ _TABLES = [
         source TEXT NOT NULL,
         date TEXT NOT NULL,
         arxiv_id TEXT NOT NULL,
-        builtin INTEGER NOT NULL,       -- a copy of the file's flag: user files shadow the seeds
+        builtin INTEGER NOT NULL,       -- a copy of the file's kind (USER_FILE ...): see HIDDEN
         line INTEGER NOT NULL,
         title TEXT NOT NULL,
         url TEXT NOT NULL,
@@ -87,15 +87,22 @@ REQUIRED_COLUMNS = {
     "meta": {"key", "value"},
 }
 
-# The visibility rule: one entry per (date, arXiv id).
+# The visibility rule: one entry per (date, arXiv id). `builtin` is the file's kind: USER_FILE (0), SEED_FILE (1,
+# the bundled seeds) or HUB_FILE (2, a day fetched from Hugging Face, English abstract only).
 # * The bundled seeds step aside for any day a user's source has: all their entries of that day are
 #   hidden, so a day is never a mix of two versions of that day's digest.
+# * A hub entry steps aside for the entry of the same paper on the same day in a Korean digest (a user's,
+#   or a seed not stepping aside): the Korean summary wins; the hub's other papers of that day stay.
 # * Otherwise an entry listed in several files of the same kind is shown once, from the
 #   alphabetically first path.
 # HIDDEN is 1 for an entry of `papers` that this rule hides. It is computed when files change, for
 # the days they touch, and stored in `visible`, so listing 100,000 papers is an index range scan.
+USER_FILE, SEED_FILE, HUB_FILE = 0, 1, 2
 HIDDEN = """(
-    (papers.builtin AND EXISTS (SELECT 1 FROM papers AS u WHERE u.date = papers.date AND u.builtin = 0))
+    (papers.builtin = 1 AND EXISTS (SELECT 1 FROM papers AS u WHERE u.date = papers.date AND u.builtin = 0))
+    OR (papers.builtin = 2 AND EXISTS (
+        SELECT 1 FROM papers AS k WHERE k.date = papers.date AND k.arxiv_id = papers.arxiv_id AND k.builtin < 2
+          AND NOT (k.builtin = 1 AND EXISTS (SELECT 1 FROM papers AS u WHERE u.date = k.date AND u.builtin = 0))))
     OR EXISTS (SELECT 1 FROM papers AS q
                WHERE q.date = papers.date AND q.arxiv_id = papers.arxiv_id
                  AND q.builtin = papers.builtin AND q.source < papers.source))"""

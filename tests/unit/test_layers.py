@@ -32,6 +32,7 @@ ALLOWED: dict[str, set[str]] = {
 THIRD_PARTY: dict[str, set[str]] = {
     "index": {"whoosh"},
     "stores": {"platformdirs"},
+    "sources": {"huggingface_hub", "httpx2", "keyring"},
     "exports": {"pylatexenc"},
     "features": set(),
     "ui": {"PySide6", "markdown", "nh3"},

@@ -1,0 +1,95 @@
+"""Library methods for the living sources: days from the Hugging Face hub, Korean summaries by the reader's model.
+
+A hub day is fetched through the same day loop, rules and report as an archive day (reader.sources.archive
+follow_days, reader.core.reports.FetchReport): `Library.fetch("hf")` lands here. Its days are ordinary
+digest files under ``<data_dir>/library/hf``, so the index, list, detail and exports need nothing new;
+the catalogue lets a hub entry step aside for a Korean digest's entry of the same paper on the same day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core.models import DayInfo, Source
+from reader.core.reports import FetchProgress, FetchReport
+from reader.sources.folders import is_under
+from reader.stores.catalogue import HUB_FILE, SEED_FILE, USER_FILE
+
+if TYPE_CHECKING:
+    from reader.sources.summarise import ChatModel, SummaryProgress, SummaryReport
+
+HUB_SOURCE = "hf"  # `fetch --source hf`, the fetch dialog's choice (reader.sources.hub.HUB_SOURCE)
+
+
+class LivingSources:
+    """Mixin for Library: the hub source and the summariser."""
+
+    data_dir: Path
+
+    if TYPE_CHECKING:
+        def days(self) -> list[DayInfo]: ...
+
+        def sources(self) -> list[Source]: ...
+
+        def add_sources(self, paths: list[Path]) -> list[Source]: ...
+
+    def hub_folder(self) -> Path:
+        """Where the hub's days are kept: ``<data_dir>/library/hf``."""
+        return self.data_dir / "library" / "hf"
+
+    def fetch_folder(self, source: str) -> Path:
+        """Where fetch() keeps the days of this source (inside the data directory)."""
+        from reader.sources.archive_layout import source_folder
+
+        return self.hub_folder() if source == HUB_SOURCE else source_folder(self.data_dir, source)
+
+    def default_fetch_start(self, source: str, today: date) -> date:
+        """The first day a fetch of this source asks for when no --since is given."""
+        from reader.sources.archive_layout import default_since
+
+        known_days = self.days()
+        return default_since(self.fetch_folder(source), known_days[0].date if known_days else None, today)
+
+    def fetch_hub(self, since: date | None = None, until: date | None = None, *,
+                  progress: Callable[[FetchProgress], None] | None = None,
+                  should_stop: Callable[[], bool] | None = None, timeout_s: float = 15.0) -> FetchReport:
+        """Fetch the hub's missing days (archive rules and defaults) and follow the hub folder.
+
+        The caller runs update() afterwards when report.fetched > 0. Blocks: not on the GUI thread."""
+        from reader.sources.hub import fetch_hub_days
+
+        today = datetime.now(UTC).date()
+        since = since or self.default_fetch_start(HUB_SOURCE, today)
+        folder = self.hub_folder()
+        report = fetch_hub_days(folder, since, until or today, progress=progress, should_stop=should_stop,
+                                timeout_s=timeout_s)
+        if report.fetched and str(folder.resolve()) not in {entry.path for entry in self.sources()}:
+            self.add_sources([folder])
+        return report
+
+    def _file_kind(self, path: str, builtin_roots: list[str]) -> int:
+        """What the catalogue's visibility rule needs to know of a digest file (see catalogue_schema.HIDDEN)."""
+        if is_under(path, builtin_roots):
+            return SEED_FILE
+        return HUB_FILE if is_under(path, [str(self.hub_folder().resolve())]) else USER_FILE
+
+    def hub_day_file(self, day: str) -> Path:
+        """The hub's digest file of one day (it may not exist)."""
+        from reader.sources.archive_layout import day_path
+
+        return day_path(self.hub_folder(), date.fromisoformat(day))
+
+    def summarise(self, day: str, model: ChatModel, *,
+                  progress: Callable[[SummaryProgress], None] | None = None,
+                  should_stop: Callable[[], bool] | None = None) -> SummaryReport:
+        """Korean summaries for the hub papers of `day` that have none, written into that day's file.
+
+        The caller runs update() afterwards when report.written > 0. Raises SummariseError (a ReaderError)
+        when the day has no hub file or the model cannot be reached. Blocks: not on the GUI thread."""
+        from reader.sources.summarise import summarise_day
+
+        return summarise_day(self.hub_day_file(day), date.fromisoformat(day), model, progress=progress,
+                             should_stop=should_stop)
