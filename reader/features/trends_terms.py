@@ -4,7 +4,9 @@ Emerging terms and the recap's groups both need "the terms of a paper" for thous
 well under a second, so a paper's title and summary are cut into *units* once (Latin words lower-cased
 and made singular, Hangul words without a trailing particle) and a glossary concept is found as a run of
 units: its Korean forms (spaced or not), its English forms and its abbreviations all name one term,
-labelled 한국어(English). Units that no concept covers count as words of their own, minus stop words.
+labelled 한국어(English). Latin words that no concept covers count as words of their own (GRPO, zero-shot),
+minus stop words; Hangul words only through the glossary, since on their own they mostly follow how the
+summaries were written (보였습니다, 첫째) rather than what the papers are about.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ _STOP_UNITS = frozenset(
     "a an and are as at be by for from has have in is it of on or that the this to was were will with we our "
     "these those which their its into can also using use used based via new than more such both over not "
     "show shows propose proposed paper method methods approach model models result results however while "
+    "http https www com org io github html pdf arxiv huggingface url code "  # the links summaries write out
+    "towards toward improving enhancing evaluating evaluation benchmarking study survey task data dataset "
+    "performance framework efficient learning large language network generation system technique reference "
     "본 이 그 및 등 수 것 더 또 우리 연구 논문 방법 제안 결과 성능 기반 사용 활용 통해 위해 대한 있는 "
     "있습니다 또한 이러한 기존 다양한 새로운 접근 방식 가능 문제 개선 향상 실험 제시 모델 데이터 이를 "
     "이는 보여줍니다 합니다 있으며 있도록 가지 하지만 그러나 따라 함께 같은 위한 각 두 높은 주요 대해 "
@@ -134,8 +139,8 @@ class TermFinder:
 def _is_word(word_unit: str) -> bool:
     if word_unit in _STOP_UNITS or word_unit.isdigit():
         return False
-    if "가" <= word_unit[0] <= "힣":
-        return len(word_unit) >= 2
+    if "가" <= word_unit[0] <= "힣":  # Korean terms come through the glossary; a plain Hangul word is mostly
+        return False  # an ending that changes with the writing style (보였습니다, 기록했습니다), not a topic
     return len(word_unit) >= 3 or (len(word_unit) == 2 and word_unit.isalnum())
 
 
