@@ -23,6 +23,7 @@ EXPECTED_COMMANDS: dict[str, tuple[str, tuple[str, ...]] | tuple[str, tuple[str,
     "open_arxiv": ("&Open on arXiv", ("O",)),
     "find": ("&Find", ("Ctrl+F", "/")),
     "leave_search": ("&Leave Search", ("Esc",)),
+    "exact_search": ("&Exact Search", ("Ctrl+Shift+E",), True),
     "zoom_in": ("&Larger Text", ("Ctrl+=", "Ctrl++")),
     "zoom_out": ("&Smaller Text", ("Ctrl+-",)),
     "zoom_reset": ("&Normal Size", ("Ctrl+0",)),
@@ -67,7 +68,8 @@ EXPECTED_MENUS = [
     ("&Edit", ["undo", "redo"]),
     ("&View", ["hide_read", "keep_starred", "-", "sort_votes", "sort_date", "sort_title", "-", "zoom_in", "zoom_out",
                "zoom_reset"]),
-    ("&Go", ["next_paper", "previous_paper", "next_unread", "next_day", "previous_day", "-", "find", "leave_search"]),
+    ("&Go", ["next_paper", "previous_paper", "next_unread", "next_day", "previous_day", "-", "find", "leave_search",
+             "exact_search"]),
     ("&Paper", ["toggle_star", "toggle_read", "open_arxiv", "copy_bibtex", "copy_link", "copy_ris", "copy_csljson", "-",
                 "mark_rest_of_day_read", "mark_day_read", "mark_all_read", "-", "zotero_paper"]),
     ("&Help", ["keyboard_help", "show_problems", "-", "about"]),
@@ -135,8 +137,8 @@ def test_the_menus_and_keys_are_the_ones_the_window_always_had(open_window) -> N
 def test_the_keyboard_help_lists_the_reading_keys_first_then_menu_by_menu() -> None:
     assert MainWindow and set(COMMANDS) == set(EXPECTED_COMMANDS)
     keys = [keys for keys, _description in COMMANDS.help_rows()]
-    assert keys == ["J", "K", "Space", "N", "P", "Ctrl+F / /", "Esc", "S", "M", "O", "Ctrl+Shift+C", "Ctrl+Z",
-                    "Ctrl+Shift+Z", "Ctrl+H",
+    assert keys == ["J", "K", "Space", "N", "P", "Ctrl+F / /", "Esc", "Ctrl+Shift+E", "S", "M", "O", "Ctrl+Shift+C",
+                    "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+H",
                     "Ctrl+= / Ctrl++", "Ctrl+-", "Ctrl+0", "Ctrl+O", "Ctrl+L", "F5", "Ctrl+Q", "F1",
                     "Down / Up", "Enter"]
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.core.errors import InvalidQueryError
+from reader.library import Library
 from reader.ui.models.paper_table import HighlightRole, PaperTableModel
 from reader.ui.models.view import View
 
@@ -25,20 +26,29 @@ def type_query(window, qtbot, text: str) -> None:
     qtbot.waitUntil(lambda: window.sidebar.current_view() == View("search"), timeout=3000)
 
 
+def record_searches(monkeypatch) -> list[str]:
+    """The queries searched, by any Library: the window searches on a thread with a Library of its own."""
+    queries: list[str] = []
+    real_search = Library.search
+
+    def search(library, query, limit=20, exact=False):
+        queries.append(query)
+        return real_search(library, query, limit, exact)
+
+    monkeypatch.setattr(Library, "search", search)
+    return queries
+
+
 def test_typing_shows_results_with_highlights_and_a_sidebar_entry(open_window, qtbot, monkeypatch) -> None:
     window = open_window()
-    queries: list[str] = []
-    real_search = window.library.search
-    monkeypatch.setattr(
-        window.library, "search", lambda query, limit=20: queries.append(query) or real_search(query, limit)
-    )
+    queries = record_searches(monkeypatch)
     shown: list[str | None] = []
     real_show = window.detail.show_paper
     monkeypatch.setattr(window.detail, "show_paper", lambda *args: shown.append(args[3]) or real_show(*args))
 
     type_query(window, qtbot, "RedPajama")
     assert queries == ["RedPajama"]  # one search after typing pauses, not one per key
-    result = real_search("RedPajama", 500)
+    result = window.library.search("RedPajama", 500)
     assert search_row_text(window) == f"Search results ({result.total})"
     assert window.paper_proxy.rowCount() == len(result.hits) > 0
     top = window.paper_list.current_paper()
@@ -122,13 +132,9 @@ def test_a_query_typed_just_before_the_window_closes_runs_no_search(open_window,
     from reader.ui.panes.search_bar import SEARCH_DEBOUNCE_MS
 
     window = open_window()
-    queries: list[str] = []
-    real_search = window.library.search
-    monkeypatch.setattr(
-        window.library, "search", lambda query, limit=20: queries.append(query) or real_search(query, limit)
-    )
+    queries = record_searches(monkeypatch)
     window.search_bar.field.setText("RedPajama")
-    qtbot.wait(SEARCH_DEBOUNCE_MS + 200)
+    qtbot.waitUntil(lambda: window.sidebar.current_view() == View("search"), timeout=3000)
     assert queries == ["RedPajama"]  # an open window searches within this wait ...
     window.search_bar.field.setText("Llama")
     window.close()

@@ -1,10 +1,11 @@
-"""The search field of the toolbar: debounced queries and a gentle message for invalid ones."""
+"""The search field of the toolbar: debounced queries, the Exact toggle, and a line saying what was searched
+(a gentle message for an invalid query, the glossary's other-language forms, no match)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QWidget
 
 SEARCH_DEBOUNCE_MS = 200
 
@@ -30,6 +31,9 @@ class SearchBar(QWidget):
         self.field.setMinimumWidth(320)
         self.field.setMaximumWidth(560)
         self.field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.exact_button = QToolButton(self)  # shows the window's Exact Search command (set_exact_action)
+        self.exact_button.setObjectName("search_exact")
+        self.exact_button.setAutoRaise(True)
         self.message = QLabel(self)
         self.message.setObjectName("search_message")
         self.message.setStyleSheet("color: palette(mid); font-style: italic;")
@@ -39,6 +43,7 @@ class SearchBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.field, 1)
+        layout.addWidget(self.exact_button)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -49,6 +54,12 @@ class SearchBar(QWidget):
         self.field.textChanged.connect(self._on_text_changed)
         self.field.returnPressed.connect(self._on_return)
         self.field.installEventFilter(self)
+
+    def set_exact_action(self, action: QAction) -> None:
+        """The toggle next to the field is this (checkable) command: pressed while glossary forms are off."""
+        action.setIconText(self.tr("Exact"))
+        self.exact_button.setDefaultAction(action)
+        self.exact_button.setAccessibleName(action.text().replace("&", ""))
 
     def text(self) -> str:
         return self.field.text().strip()
@@ -66,9 +77,10 @@ class SearchBar(QWidget):
         """Drop a query still waiting for the typing pause (the window is closing)."""
         self._timer.stop()
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, details: str = "") -> None:
+        """A short line next to the field (empty: none); ``details`` is its tooltip, else the line itself."""
         self.message.setText(text)
-        self.message.setToolTip(text)
+        self.message.setToolTip(details or text)
         self.message.setVisible(bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

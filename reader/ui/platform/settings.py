@@ -173,6 +173,24 @@ class Settings:
         self._qsettings.setValue("window/hide_read", bool(hidden))
 
     @property
+    def keep_starred_visible(self) -> bool:
+        """Starred papers stay listed while read ones are hidden."""
+        return self._bool("window/keep_starred", False)
+
+    @keep_starred_visible.setter
+    def keep_starred_visible(self, kept: bool) -> None:
+        self._qsettings.setValue("window/keep_starred", bool(kept))
+
+    @property
+    def search_exact(self) -> bool:
+        """The search field's Exact mode: words as typed, without their glossary forms in the other language."""
+        return self._bool("window/search_exact", False)
+
+    @search_exact.setter
+    def search_exact(self, exact: bool) -> None:
+        self._qsettings.setValue("window/search_exact", bool(exact))
+
+    @property
     def font_point_size(self) -> float:
         return self._float("window/font_point_size", DEFAULT_FONT_POINT_SIZE, minimum=0.0)
 

@@ -186,6 +186,7 @@ class MainWindow(WindowFrame):
         self.updater.stop()
         self.reading.read_timer.stop()
         self.search_bar.cancel_pending()  # typed just before closing: no search on a library about to close
+        self.navigation.stop_searching()  # nor one running or waiting on the search thread
         view, key = self.navigation.saved_position()
         settings = self.settings
         settings.save_layout(self, self.splitter)

@@ -2,6 +2,11 @@
 the sort, hidden read papers (starred ones kept, if asked), and the search that replaces the list
 while it runs.
 
+Searches run on a thread of their own (background/search_worker.py): the field keeps taking keys while
+one runs, and the newest query's results are the ones listed. Exact mode (the toggle next to the field,
+remembered in the settings) searches the words as typed, without their glossary forms in the other
+language; the highlights in the list and the detail pane follow the same mode.
+
 Choosing a view (a row of the sidebar, a key, a search) fills the paper list and selects the paper
 asked for, or the top row; the paper list's current_paper_changed then reaches reading.py. Those
 selections are the window's, not the reader's: only j/k and Next Unread here choose a paper (so it
@@ -11,22 +16,25 @@ may become read).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 
-from reader.core.errors import InvalidQueryError, ReaderError
+from reader.core.errors import InvalidQueryError
 from reader.core.models import Flags
-from reader.library import DayInfo, SearchResult
+from reader.library import DayInfo, GlossaryForms, Library, SearchResult
+from reader.ui.background.search_worker import SearchOutcome, SearchWorker
 from reader.ui.models.paper_table import ListItem, PaperTableModel
 from reader.ui.models.view import CROSS_DAY_KINDS, View
+from reader.ui.panes.detail_pane import QueryHighlighter
 from reader.ui.platform.problem_text import query_message
-from reader.ui.platform.settings import Settings
 from reader.ui.window.commands import GO, QT_TRANSLATE_NOOP, VIEW, command
 from reader.ui.window.frame import WindowFrame
 
 SEARCH_LIMIT = 500  # hits listed; the sidebar still shows the full count
 FLAGS_OF_LIMIT = 2000  # more papers than this: one read of every flag beats a look-up of each
-KEEP_STARRED_KEY = "window/keep_starred"  # in settings.ini, next to window/hide_read
+SEARCHING_NOTE_MS = 300  # a search still running after this says so next to the field
+FORMS_SHOWN = 3  # other-language forms named per term next to the field (all of them in its tooltip)
 Sort = tuple[int, Qt.SortOrder]
 DEFAULT_SORT: Sort = (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder)
 SORTS: dict[str, Sort] = {
@@ -49,6 +57,18 @@ class Navigation(QObject):
         self._search_result: SearchResult | None = None
         self._before_search: tuple[View | None, str | None] | None = None
         self._pending_unread = False  # the next view loaded selects its first unread paper (Next Unread)
+        self._exact = window.settings.search_exact
+        window.commands["exact_search"].setChecked(self._exact)
+        window.search_bar.set_exact_action(window.commands["exact_search"])
+        window.detail.set_highlighter(self._highlighter())
+        data_dir = window.library.data_dir
+        self._searches = SearchWorker(lambda: Library(data_dir), self)
+        self._searches.finished.connect(self._on_search_finished)
+        self._searching_note = QTimer(self)
+        self._searching_note.setSingleShot(True)
+        self._searching_note.setInterval(SEARCHING_NOTE_MS)
+        self._searching_note.timeout.connect(
+            lambda: window.search_bar.show_message(self.tr("Searching…")) if self._searches.is_busy() else None)
 
     # --- commands -------------------------------------------------------------------------
 
@@ -113,6 +133,29 @@ class Navigation(QObject):
     def find(self) -> None:
         self.window.search_bar.focus()
 
+    @command("exact_search", QT_TRANSLATE_NOOP("Shortcuts", "&Exact Search"), keys=("Ctrl+Shift+E",),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Search the words as typed, without their glossary forms in the "
+                                                 "other language (on or off)"),
+             menu=GO.at(2, 3), checkable=True, on_toggle=True)
+    def set_exact_search(self, exact: bool) -> None:
+        """Exact on or off: remembered, the highlights follow, and a search on show is run again."""
+        if exact == self._exact:
+            return  # restoring it
+        self._exact = exact
+        window = self.window
+        window.settings.search_exact = exact
+        window.detail.set_highlighter(self._highlighter())
+        if window.search_bar.text():
+            self.on_query(window.search_bar.text())
+
+    def search_exact(self) -> bool:
+        """Whether searches are exact (glossary forms off): what a saved search records with its query."""
+        return self._exact
+
+    def _highlighter(self) -> QueryHighlighter:
+        """What the detail pane highlights with: the library's rule, in the current mode."""
+        return partial(self.window.library.highlight, exact=True) if self._exact else self.window.library.highlight
+
     @command("leave_search", QT_TRANSLATE_NOOP("Shortcuts", "&Leave Search"), keys=("Esc",),
              help=QT_TRANSLATE_NOOP("Shortcuts", "Leave the search, back to where you were"), menu=GO.at(2, 2))
     def leave_search(self) -> None:
@@ -137,9 +180,8 @@ class Navigation(QObject):
     def set_keep_starred(self, kept: bool) -> None:
         window = self.window
         window.paper_proxy.set_keep_starred(kept)
-        state = _window_state(window.settings)
-        if _is_true(state.value(KEEP_STARRED_KEY, False)) != kept:  # not when restoring it (see on_sort_changed)
-            state.setValue(KEEP_STARRED_KEY, bool(kept))
+        if window.settings.keep_starred_visible != kept:  # not when restoring it (see on_sort_changed)
+            window.settings.keep_starred_visible = kept
         if window.paper_list.current_paper() is None:
             window.paper_list.select_row(0)
 
@@ -240,8 +282,7 @@ class Navigation(QObject):
         self._user_sort = (sort[0], order) if sort else DEFAULT_SORT
         self.window.paper_list.sortByColumn(*self._user_sort)
         self.window.commands["hide_read"].setChecked(hide_read)
-        kept = _is_true(_window_state(self.window.settings).value(KEEP_STARRED_KEY, False))
-        self.window.commands["keep_starred"].setChecked(kept)
+        self.window.commands["keep_starred"].setChecked(self.window.settings.keep_starred_visible)
 
     def restore_view(self, view: View | None, key: str | None) -> None:
         """Last run's view and paper, or the first-start view when they are gone (or on a first start)."""
@@ -275,27 +316,54 @@ class Navigation(QObject):
         return self._search_query if self.view and self.view.kind == "search" else None
 
     def on_query(self, query: str) -> None:
+        """Search for ``query`` off the GUI thread; the results replace the list when they come."""
+        self._searches.submit(query, self._exact, SEARCH_LIMIT)
+        self._searching_note.start()
+
+    def _on_search_finished(self, outcome: SearchOutcome) -> None:
+        """The newest query's outcome: its results listed, or a word under the field saying why not."""
         window = self.window
-        try:
-            result = window.library.search(query, limit=SEARCH_LIMIT)
-        except InvalidQueryError as error:  # the reader's typing: a gentle word under the field
-            window.search_bar.show_message(query_message(error))
+        self._searching_note.stop()
+        query, result = outcome.request.query, outcome.result
+        if isinstance(outcome.error, InvalidQueryError):  # the reader's typing: a gentle word under the field
+            window.search_bar.show_message(query_message(outcome.error))
             return
-        except ReaderError as error:  # the index itself failed (damaged, unreadable): say so, keep the window
-            window.search_bar.show_message(self.tr("The search failed: {reason}").format(reason=error))
+        if result is None:  # the index itself failed (damaged, unreadable): say so, keep the window
+            reason = str(outcome.error) if outcome.error is not None else self.tr("an internal error")
+            window.search_bar.show_message(self.tr("The search failed: {reason}").format(reason=reason))
             return
         if self._search_query is None:
             current = window.paper_list.current_paper()
             self._before_search = (self.view, current.key if current else None)
         self._search_query, self._search_result = query, result
-        window.search_bar.show_message("" if result.total else self.tr("No papers match"))
+        if not result.total:
+            window.search_bar.show_message(self.tr("No papers match"))
+        else:
+            window.search_bar.show_message(*self._forms_message(outcome.forms))
         window.sidebar_model.set_search_count(result.total)
         if self.view == View("search"):
             self.show_view(View("search"))
         else:
             window.sidebar.select_view(View("search"))
 
+    def _forms_message(self, forms: list[GlossaryForms]) -> tuple[str, str]:
+        """The other-language forms searched too, short next to the field and whole in its tooltip."""
+        if not forms:
+            return "", ""
+        short = "; ".join(f"{term} → {', '.join(added[:FORMS_SHOWN])}{'…' if len(added) > FORMS_SHOWN else ''}"
+                          for term, added in forms)
+        whole = "\n".join(f"{term} → {', '.join(added)}" for term, added in forms)
+        return (self.tr("Also searched: {forms}").format(forms=short),
+                self.tr("Also searched, from the glossary (Exact Search turns this off):\n{forms}").format(forms=whole))
+
+    def stop_searching(self) -> None:
+        """The window closes: no search runs or is delivered after this."""
+        self._searching_note.stop()
+        self._searches.stop()
+
     def end_search(self) -> None:
+        self._searches.cancel()  # a search still running for the emptied field is not listed
+        self._searching_note.stop()
         self.window.search_bar.show_message("")
         if self._search_query is None:
             return
@@ -308,13 +376,3 @@ class Navigation(QObject):
                 self.select_first_start_view()
         self.window.sidebar_model.set_search_count(None)
 
-
-def _window_state(settings: Settings) -> QSettings:
-    """The settings file's window state, for a value Settings has no property for (yet): a second QSettings
-    on the same file, which Qt keeps in step with the first within the process."""
-    return QSettings(settings.path, QSettings.Format.IniFormat)
-
-
-def _is_true(value: object) -> bool:
-    """An INI value read back: ``true`` comes back as a string."""
-    return str(value).lower() in ("true", "1", "yes")

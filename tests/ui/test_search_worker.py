@@ -1,0 +1,93 @@
+"""The window searches off the GUI thread: it answers while a slow search runs, and the newest query wins.
+
+The slow search is a fake that waits for the test to release it (no timing): while it waits, the window
+must go on processing events, take keys in the search field and run timers.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader.library import Library
+from reader.ui.models.view import View
+
+SLOW = "slowquery"
+
+
+def slow_search(monkeypatch):
+    """Library.search where the query SLOW blocks until released; the GUI thread's Library must never search."""
+    started, release = threading.Event(), threading.Event()
+    real_search = Library.search
+    threads: list[str] = []
+
+    def search(library, query, limit=20, exact=False):
+        threads.append(threading.current_thread().name)
+        if query == SLOW:
+            started.set()
+            assert release.wait(30), "the test never released the slow search"
+            return real_search(library, "model", limit, exact)  # many papers: must never be listed for SLOW
+        return real_search(library, query, limit, exact)
+
+    monkeypatch.setattr(Library, "search", search)
+    return started, release, threads
+
+
+def test_the_window_answers_while_a_slow_search_runs(open_window, qtbot, monkeypatch) -> None:
+    window = open_window()
+    started, release, threads = slow_search(monkeypatch)
+    try:
+        window.search_bar.focus()
+        window.navigation.on_query(SLOW)
+        qtbot.waitUntil(started.is_set, timeout=5000)
+        fired: list[bool] = []
+        QTimer.singleShot(0, lambda: fired.append(True))
+        qtbot.waitUntil(lambda: bool(fired), timeout=3000)  # the event loop runs while the search waits
+        qtbot.keyClicks(window.search_bar.field, "abc")
+        assert window.search_bar.field.text().endswith("abc")  # and keys reach the field
+        qtbot.waitUntil(lambda: window.search_bar.message.text() == "Searching…", timeout=3000)
+        assert window.sidebar.current_view() != View("search")  # nothing listed yet
+    finally:
+        release.set()
+    assert threads and all(name == "search" for name in threads)  # never on the GUI thread
+
+
+def test_a_newer_query_wins_over_an_older_slow_one(open_window, qtbot, monkeypatch) -> None:
+    window = open_window()
+    started, release, _threads = slow_search(monkeypatch)
+    listed: list[str | None] = []
+    real_set_count = window.sidebar_model.set_search_count
+    monkeypatch.setattr(window.sidebar_model, "set_search_count",
+                        lambda count: listed.append(window.navigation._search_query) or real_set_count(count))
+    try:
+        window.navigation.on_query(SLOW)
+        qtbot.waitUntil(started.is_set, timeout=5000)
+        window.navigation.on_query("RedPajama")  # typed while the slow one runs
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: window.navigation.search_query() == "RedPajama", timeout=5000)
+    qtbot.waitUntil(lambda: not window.navigation._searches.is_busy(), timeout=5000)
+    expected = window.library.search("RedPajama", 500)
+    assert window.paper_proxy.rowCount() == len(expected.hits) > 0
+    assert "RedPajama" in window.paper_list.current_paper().title
+    assert listed == ["RedPajama"]  # the slow query's results were never listed
+
+
+def test_leaving_the_search_drops_a_result_still_on_its_way(open_window, qtbot, monkeypatch) -> None:
+    window = open_window()
+    before = window.sidebar.current_view()
+    started, release, _threads = slow_search(monkeypatch)
+    try:
+        window.search_bar.field.setText(SLOW)
+        qtbot.waitUntil(started.is_set, timeout=5000)
+        window.search_bar.field.clear()  # the reader gave up on it
+    finally:
+        release.set()
+    searches = window.navigation._searches
+    qtbot.waitUntil(lambda: searches._running == 0 and searches._waiting is None, timeout=5000)  # it ended
+    QApplication.processEvents()
+    assert not searches.is_busy()
+    assert window.sidebar.current_view() == before
+    assert window.navigation.search_query() is None
