@@ -1,20 +1,58 @@
 """For you, in the facade: the "not interested" mark, the ranking learned from stars and it, similar papers.
 
-A mixin of :class:`~reader.library.facade.Library`, so the facade file stays small.
+A mixin of :class:`~reader.library.facade.Library`, so the facade file stays small. The tf-idf matrix is
+built from the catalogue (and the glossary's concepts) once per catalogue state and kept; a star or a
+"not interested" only refits the profile, which takes milliseconds. The window builds its ForYou on a
+thread of its own with its own Library (reader/ui/window/for_you.py), so neither ever runs on the GUI thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.core import arxiv
+from reader.core.errors import ReaderError
+from reader.core.models import Paper
+from reader.features.recommend import MIN_STARS, REASON_TEMPLATES, ForYou, Reason
+from reader.features.recommend_text import Corpus, Document, TermMatrix
 from reader.stores.reading_state import StateStore
+
+if TYPE_CHECKING:
+    from reader.index.expansion import Glossary
+    from reader.stores.catalogue import Catalogue
+    from reader.stores.glossary import GlossaryStore
+
+__all__ = ["MIN_STARS", "REASON_TEMPLATES", "ForYou", "Reason", "Recommendation", "RecommendMixin"]
+
+log = logging.getLogger("reader.library")
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One (date, paper) entry of For you: its score (higher is better) and why."""
+
+    paper: Paper
+    score: float
+    reasons: tuple[Reason, ...]
 
 
 class RecommendMixin:
     """The For you methods of Library."""
 
     _state: StateStore
+    _for_you_corpus: tuple[object, Corpus] | None = None  # (what it was built from, the corpus)
+
+    if TYPE_CHECKING:  # what Library itself provides
+        @property
+        def _catalogue(self) -> Catalogue: ...
+        @property
+        def _glossary_store(self) -> GlossaryStore: ...
+        def _glossary(self) -> Glossary: ...
+        def papers(self, date: str | None = None, starred: bool = False, unread: bool = False) -> list[Paper]: ...
+        def papers_for(self, arxiv_id: str) -> list[Paper]: ...
 
     def set_dismissed(self, arxiv_ids: Iterable[str], value: bool = True) -> None:
         """Mark papers "not interested" (or take the mark back); durable when this returns."""
@@ -23,3 +61,78 @@ class RecommendMixin:
     def dismissed_ids(self) -> set[str]:
         """The papers marked "not interested"."""
         return self._state.dismissed_ids()
+
+    def for_you(self) -> ForYou:
+        """For you as the reader's marks stand now (the matrix is reused while the catalogue is unchanged)."""
+        return ForYou(self.for_you_corpus(), self._state.starred_ids(), self._state.dismissed_ids())
+
+    def for_you_corpus(self) -> Corpus:
+        """The library's papers as For you's matrix; built again only when the catalogue or glossary changed."""
+        catalogue = self._catalogue
+        built_from = (id(catalogue), catalogue.generation(), self._glossary_generation())
+        if self._for_you_corpus is None or self._for_you_corpus[0] != built_from:
+            self._for_you_corpus = (built_from, self._build_corpus(catalogue.papers()))
+        return self._for_you_corpus[1]
+
+    def recommend(self, date: str | None = None, limit: int | None = None,
+                  exclude: Collection[str] = ()) -> list[Recommendation]:
+        """Every (date, paper) entry not marked "not interested" (nor in `exclude`), best first."""
+        model = self.for_you()
+        hidden = model.dismissed | {arxiv.normalise(i) for i in exclude}
+        entries = [paper for paper in self.papers(date=date) if paper.arxiv_id not in hidden]
+        entries.sort(key=lambda paper: (*model.order_key(paper.arxiv_id), paper.date))
+        chosen = entries if limit is None else entries[:limit]
+        return [Recommendation(paper, model.score(paper.arxiv_id), tuple(model.reasons(paper.arxiv_id)))
+                for paper in chosen]
+
+    def similar(self, arxiv_id: str, limit: int = 5) -> list[tuple[Paper, float]]:
+        """The papers most like this one, best first (each at its latest listing), the paper itself left out."""
+        model = ForYou(self.for_you_corpus(), (), ())
+        found: list[tuple[Paper, float]] = []
+        for other, similarity in model.similar(arxiv.normalise(arxiv_id), limit):
+            listings = self.papers_for(other)
+            if listings:
+                found.append((max(listings, key=lambda paper: paper.date), similarity))
+        return found
+
+    def _glossary_generation(self) -> str:
+        try:
+            return self._glossary_store.generation()
+        except ReaderError:
+            return ""
+
+    def _build_corpus(self, papers: list[Paper]) -> Corpus:
+        """One document per arXiv id (its first listing's text), with the glossary concepts it writes."""
+        first: dict[str, Paper] = {}
+        votes: dict[str, int | None] = {}
+        for paper in papers:
+            first.setdefault(paper.arxiv_id, paper)
+            if paper.votes is not None:
+                votes[paper.arxiv_id] = max(paper.votes, votes.get(paper.arxiv_id) or 0)
+        concepts, labels = self._concepts_of_papers()
+        documents = [Document(i, paper.title, paper.summary_text, concepts.get(i, ())) for i, paper in first.items()]
+        return Corpus(TermMatrix(documents), votes, {i: paper.title for i, paper in first.items()}, labels)
+
+    def _concepts_of_papers(self) -> tuple[dict[str, list[str]], dict[str, str]]:
+        """The glossary concepts each paper writes ("강화학습(RL)"), and how a reason names each concept."""
+        try:
+            glossary = self._glossary()
+            evidence = self._glossary_store.evidence()
+        except ReaderError as error:  # For you works without the glossary, only less well across languages
+            log.info("For you without the glossary: %s", error)
+            return {}, {}
+        concepts: dict[str, list[str]] = {}
+        for paper, korean, _context, english, abbreviation in evidence:
+            for form in (korean, english, abbreviation):
+                found = glossary.lookup(form, form) if form else []
+                if found:
+                    concepts.setdefault(paper, []).append(found[0])
+                    break
+        labels: dict[str, str] = {}
+        for key, concept in glossary.concepts.items():
+            other = (concept.abbreviations or concept.english or ("",))[0]
+            if concept.korean:
+                labels[key] = f"{concept.korean[0]}({other})" if other else concept.korean[0]
+            elif other:
+                labels[key] = other
+        return concepts, labels

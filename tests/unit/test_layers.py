@@ -34,7 +34,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "stores": {"platformdirs"},
     "sources": {"huggingface_hub", "httpx2", "keyring"},
     "exports": {"pylatexenc"},
-    "features": set(),
+    "features": {"numpy"},
     "ui": {"PySide6", "markdown", "nh3"},
 }
 MAX_LINES = 500

@@ -1,0 +1,202 @@
+"""For you quality and speed with simulated readers, on a real corpus and on the synthetic library.
+
+Each simulated reader has a topic, defined by words in the English titles (3D, speech, robotics,
+math/reasoning, code). The reader stars the first STARS papers of the topic (in date order) and nothing
+else. On every later day that lists at least one topic paper, the day's top 3 is a hit when it holds a
+topic paper (the starred ones left out). The same days ranked by votes give the baseline. ``similar``
+is scored by precision@10 within the topic: of the 10 papers most similar to a topic paper, the share
+that are topic papers (mean over the topic's papers).
+
+Models compared on the same readers:
+
+* ``numpy``: what the reader ships (reader/features/recommend.py: tf-idf over title words, Korean bigrams
+  and glossary concepts, a Rocchio profile);
+* ``sklearn``: scikit-learn's TfidfVectorizer on the same terms + LinearSVC (class_weight balanced, C=0.01,
+  arxiv-sanity-lite's settings), when scikit-learn can be imported;
+* ``sklearn-asl``: arxiv-sanity-lite's own vectoriser too (English word 1-2 grams: Korean is dropped).
+
+Speeds (upper bounds on a busy machine): building the matrix, refitting (a new ForYou after a star),
+ranking one day, similar papers. ``python -m bench.recommend_quality --corpus DIR [--synthetic N]``
+(DIR: a folder of digests, e.g. the development corpus's paper_logs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bench.synth import make_library
+from reader.core.models import Paper
+from reader.features.recommend import ForYou
+from reader.features.recommend_text import Document, terms
+from reader.library import Library
+
+STARS = 5
+TOPICS: dict[str, re.Pattern[str]] = {
+    "3D": re.compile(r"\b[34]D\b|Gaussian Splat|NeRF|\bMesh|Point Cloud|Avatar", re.I),
+    "speech": re.compile(r"Speech|Audio|Voice|\bTTS\b|\bASR\b|Spoken|Music|Sound", re.I),
+    "robotics": re.compile(r"Robot|Embodied|Manipulat|Locomotion|Navigation", re.I),
+    "math/reasoning": re.compile(r"\bMath|Reasoning|Theorem|Proof|Arithmetic", re.I),
+    "code": re.compile(r"\bCode|Coding|Program|Software|Repositor", re.I),
+}
+Scorer = Callable[[set[str]], dict[str, float]]  # starred ids -> score per arXiv id
+
+
+def open_library(data_dir: Path, folder: Path) -> Library:
+    library = Library(data_dir)
+    library.set_seeds_hidden(True)
+    library.add_sources([folder])
+    library.update()
+    return library
+
+
+def evaluate(papers: list[Paper], scorer: Scorer, similar: Callable[[str], list[str]]) -> dict[str, dict[str, float]]:
+    """Per topic: top-3 hit rate of the model and of votes, the days counted, similar precision@10."""
+    by_day: dict[str, list[Paper]] = defaultdict(list)
+    for paper in papers:
+        by_day[paper.date].append(paper)
+    first_listing = sorted({paper.arxiv_id: paper for paper in reversed(papers)}.values(),
+                           key=lambda paper: (paper.date, paper.arxiv_id))
+    results: dict[str, dict[str, float]] = {}
+    for topic, pattern in TOPICS.items():
+        topical = {paper.arxiv_id for paper in first_listing if pattern.search(paper.title)}
+        starred_papers = [paper for paper in first_listing if paper.arxiv_id in topical][:STARS]
+        if len(starred_papers) < STARS:
+            continue
+        starred = {paper.arxiv_id for paper in starred_papers}
+        scores = scorer(starred)
+        hits = votes_hits = days = 0
+        for day in sorted(by_day):
+            if day <= starred_papers[-1].date:
+                continue
+            listed = [paper for paper in by_day[day] if paper.arxiv_id not in starred]
+            if not any(paper.arxiv_id in topical for paper in listed):
+                continue
+            days += 1
+            ranked = sorted(listed, key=lambda paper: (-scores.get(paper.arxiv_id, 0.0), -(paper.votes or 0)))
+            by_votes = sorted(listed, key=lambda paper: -(paper.votes or 0))
+            hits += any(paper.arxiv_id in topical for paper in ranked[:3])
+            votes_hits += any(paper.arxiv_id in topical for paper in by_votes[:3])
+        precision = [len(set(similar(arxiv_id)[:10]) & topical) / 10 for arxiv_id in sorted(topical)]
+        results[topic] = {"top3": hits / days if days else 0.0, "votes_top3": votes_hits / days if days else 0.0,
+                          "days": days, "papers": len(topical), "similar_p10": statistics.fmean(precision)}
+    return results
+
+
+def numpy_model(library: Library) -> tuple[Scorer, Callable[[str], list[str]]]:
+    corpus = library.for_you_corpus()
+
+    def scorer(starred: set[str]) -> dict[str, float]:
+        model = ForYou(corpus, starred, ())
+        return {arxiv_id: model.score(arxiv_id) for arxiv_id in corpus.matrix.ids}
+
+    plain = ForYou(corpus, (), ())
+    return scorer, lambda arxiv_id: [other for other, _ in plain.similar(arxiv_id, 10)]
+
+
+def sklearn_model(library: Library, own_terms: bool) -> tuple[Scorer, Callable[[str], list[str]]]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.svm import LinearSVC
+
+    first = {paper.arxiv_id: paper for paper in reversed(library.papers())}
+    ids = sorted(first)
+    if own_terms:
+        documents: Sequence[object] = [Document(i, first[i].title, first[i].summary_text) for i in ids]
+        vectoriser = TfidfVectorizer(analyzer=lambda document: list(terms(document).elements()),
+                                     sublinear_tf=True, min_df=2, max_df=0.5)
+    else:  # arxiv-sanity-lite's settings (min_df lowered for a library of a few thousand papers)
+        documents = [f"{first[i].title} {first[i].summary_text}" for i in ids]
+        vectoriser = TfidfVectorizer(strip_accents="unicode", lowercase=True, analyzer="word", stop_words="english",
+                                     token_pattern=r"(?u)\b[a-zA-Z_][a-zA-Z0-9_]+\b", ngram_range=(1, 2),
+                                     sublinear_tf=True, max_df=0.1, min_df=2)
+    matrix = vectoriser.fit_transform(documents)
+    row = {arxiv_id: index for index, arxiv_id in enumerate(ids)}
+
+    def scorer(starred: set[str]) -> dict[str, float]:
+        labels = [1 if arxiv_id in starred else 0 for arxiv_id in ids]
+        svm = LinearSVC(class_weight="balanced", C=0.01, max_iter=10000, tol=1e-6).fit(matrix, labels)
+        return dict(zip(ids, svm.decision_function(matrix).tolist(), strict=True))
+
+    def similar(arxiv_id: str) -> list[str]:
+        similarity = (matrix @ matrix[row[arxiv_id]].T).toarray().ravel()
+        similarity[row[arxiv_id]] = -1
+        return [ids[index] for index in similarity.argsort()[::-1][:10]]
+
+    return scorer, similar
+
+
+def speeds(library: Library) -> dict[str, float]:
+    """Milliseconds: matrix build, refit after a star, one day's ranking, similar papers (median of 5)."""
+    start = time.perf_counter()
+    library._for_you_corpus = None  # noqa: SLF001 - time a build from scratch
+    corpus = library.for_you_corpus()
+    build = time.perf_counter() - start
+    ids = corpus.matrix.ids
+    starred = set(ids[:: max(1, len(ids) // 20)])
+    day = max(paper.date for paper in library.papers())
+    refit, rank, similar = [], [], []
+    for attempt in range(5):
+        start = time.perf_counter()
+        model = ForYou(library.for_you_corpus(), starred | {ids[attempt]}, ())
+        refit.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        library.recommend(date=day)
+        rank.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        model.similar(ids[attempt * 7], 5)
+        similar.append(time.perf_counter() - start)
+    return {"papers": len(ids), "build_ms": build * 1000, "refit_ms": statistics.median(refit) * 1000,
+            "rank_day_ms": statistics.median(rank) * 1000, "similar_ms": statistics.median(similar) * 1000}
+
+
+def report(name: str, library: Library) -> dict[str, object]:
+    models: dict[str, tuple[Scorer, Callable[[str], list[str]]]] = {"numpy": numpy_model(library)}
+    try:
+        models["sklearn"] = sklearn_model(library, own_terms=True)
+        models["sklearn-asl"] = sklearn_model(library, own_terms=False)
+    except ImportError:
+        print("(scikit-learn not importable: only the shipped model is measured)")
+    papers = library.papers()
+    out: dict[str, object] = {"library": name, "speed": speeds(library)}
+    for model_name, (scorer, similar) in models.items():
+        results = evaluate(papers, scorer, similar)
+        top3 = statistics.fmean(r["top3"] for r in results.values())
+        votes = statistics.fmean(r["votes_top3"] for r in results.values())
+        p10 = statistics.fmean(r["similar_p10"] for r in results.values())
+        print(f"{name} / {model_name}: mean top-3 hit {top3:.2f} (votes {votes:.2f}, x{top3 / max(votes, 1e-9):.1f}),"
+              f" similar p@10 {p10:.2f}")
+        for topic, r in results.items():
+            print(f"    {topic:15} top-3 {r['top3']:.2f}  votes {r['votes_top3']:.2f}  over {r['days']:3.0f} days"
+                  f"  ({r['papers']:.0f} topic papers)  similar p@10 {r['similar_p10']:.2f}")
+        out[model_name] = {"top3": top3, "votes_top3": votes, "similar_p10": p10, "topics": results}
+    print(f"{name} speed (ms, busy machine: upper bounds): {json.dumps(out['speed'])}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, help="a folder of real digests")
+    parser.add_argument("--synthetic", type=int, default=0, metavar="N", help="also a synthetic library of N papers")
+    args = parser.parse_args(argv)
+    results = []
+    with tempfile.TemporaryDirectory() as scratch:
+        if args.corpus:
+            with open_library(Path(scratch) / "corpus-data", args.corpus) as library:
+                results.append(report("corpus", library))
+        if args.synthetic:
+            folder = Path(scratch) / "synthetic"
+            make_library(folder, args.synthetic)
+            with open_library(Path(scratch) / "synthetic-data", folder) as library:
+                results.append(report(f"synthetic-{args.synthetic}", library))
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""For you: a ranking learned from the reader's stars and "not interested" marks, with reasons and similar papers.
+
+The model is a Rocchio profile over the tf-idf rows of :mod:`reader.features.recommend_text`: the mean of the
+starred rows, minus the mean of the dismissed ones, minus a little of the mean of all papers (what every
+paper shares ranks nothing). A paper's score is its dot product with that profile. bench/recommend_quality.py
+measures it against scikit-learn's TfidfVectorizer + LinearSVC (arxiv-sanity-lite's model) on the same
+simulated readers: as good, with numpy only, and fitted in a few milliseconds once the matrix is built.
+
+Below MIN_STARS stars there is too little to learn from: papers are ordered by votes, and the reasons say so.
+Reasons are codes with arguments (:class:`Reason`), so a front end can say them in its own language;
+``str(reason)`` is the English text the command line prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import numpy as np
+
+from reader.features.recommend_text import CONCEPT_PREFIX, Corpus, FloatArray
+
+MIN_STARS = 3
+DISMISSED_WEIGHT = 1.0  # how far a "not interested" pushes its terms down, against a star's pull
+BACKGROUND_WEIGHT = 0.5  # how much of the mean paper is taken away
+LIKE_SIMILARITY = 0.08  # a starred paper closer than this is named as "because you starred ..."
+REASON_TERMS = 3
+
+# English templates of the reason codes; a front end translates the code and fills in the arguments.
+REASON_TEMPLATES: dict[str, str] = {
+    "starred_like": "because you starred “{0}”",
+    "terms": "terms: {0}",
+    "starred": "you starred it",
+    "dismissed": "you marked it not interested",
+    "few_stars": "only {0} of the {1} stars For you needs: ordered by votes",
+    "votes": "{0} votes",
+    "weak": "little in common with your stars",
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a paper is where it is in For you: a code of REASON_TEMPLATES and its arguments."""
+
+    code: str
+    args: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return REASON_TEMPLATES[self.code].format(*self.args)
+
+
+class ForYou:
+    """One reader's For you over one library: scores, reasons and similar papers.
+
+    Immutable once made, so a background thread can make it and the window use it.
+    """
+
+    def __init__(self, corpus: Corpus, starred: Collection[str], dismissed: Collection[str]) -> None:
+        self.corpus = corpus
+        self.matrix = matrix = corpus.matrix
+        self.starred = frozenset(starred)
+        self.dismissed = frozenset(dismissed)
+        self._votes = votes = corpus.votes
+        self._titles = corpus.titles
+        self._labels = corpus.concept_labels
+        self._starred_rows = [matrix.row_of[i] for i in sorted(self.starred) if i in matrix.row_of]
+        self.learned = len(self._starred_rows) >= MIN_STARS
+        self.profile = self._profile() if self.learned else np.zeros(len(matrix.vocabulary), dtype=np.float32)
+        by_votes = np.array([votes.get(i) or 0 for i in matrix.ids], dtype=np.float32)
+        self._scores = matrix.times(self.profile) if self.learned else by_votes
+
+    def _profile(self) -> FloatArray:
+        matrix = self.matrix
+        profile = matrix.sum_of_rows(self._starred_rows) / len(self._starred_rows)
+        dismissed_rows = [matrix.row_of[i] for i in self.dismissed if i in matrix.row_of]
+        if dismissed_rows:
+            profile -= DISMISSED_WEIGHT * matrix.sum_of_rows(dismissed_rows) / len(dismissed_rows)
+        profile -= BACKGROUND_WEIGHT * matrix.mean_row
+        return profile.astype(np.float32)
+
+    def score(self, arxiv_id: str) -> float:
+        """Higher is better; a paper the model has never seen scores 0 (or its votes, before MIN_STARS)."""
+        row = self.matrix.row_of.get(arxiv_id)
+        if row is None:
+            return 0.0 if self.learned else float(self._votes.get(arxiv_id) or 0)
+        return float(self._scores[row])
+
+    def order_key(self, arxiv_id: str) -> tuple[bool, float, int]:
+        """A sort key, best first: not dismissed, then score, then votes."""
+        return (arxiv_id in self.dismissed, -self.score(arxiv_id), -(self._votes.get(arxiv_id) or 0))
+
+    def reasons(self, arxiv_id: str) -> list[Reason]:
+        """Why this paper scores as it does; never empty."""
+        if arxiv_id in self.dismissed:
+            return [Reason("dismissed")]
+        votes = self._votes.get(arxiv_id)
+        if not self.learned:
+            reasons = [Reason("few_stars", (str(len(self._starred_rows)), str(MIN_STARS)))]
+            return reasons + ([Reason("votes", (str(votes),))] if votes is not None else [])
+        reasons = [Reason("starred")] if arxiv_id in self.starred else []
+        row = self.matrix.row_of.get(arxiv_id)
+        if row is not None:
+            liked = self._closest_star(row, arxiv_id)
+            if liked is not None:
+                reasons.append(Reason("starred_like", (self._titles.get(liked, liked),)))
+            named = self._top_terms(row)
+            if named:
+                reasons.append(Reason("terms", (", ".join(named),)))
+        return reasons or [Reason("weak")]
+
+    def similar(self, arxiv_id: str, limit: int = 5) -> list[tuple[str, float]]:
+        """The papers most like this one (cosine of their terms), best first, the paper itself left out."""
+        row = self.matrix.row_of.get(arxiv_id)
+        if row is None or limit <= 0:
+            return []
+        similarity = self.matrix.similarities(row)
+        similarity[row] = -1.0
+        count = min(limit, len(similarity) - 1)
+        if count <= 0:
+            return []
+        best = np.argpartition(-similarity, count - 1)[:count]
+        best = best[np.argsort(-similarity[best], kind="stable")]
+        return [(self.matrix.ids[index], float(similarity[index])) for index in best if similarity[index] > 0]
+
+    def _closest_star(self, row: int, arxiv_id: str) -> str | None:
+        columns, values = self.matrix.row(row)
+        best, best_similarity = None, LIKE_SIMILARITY
+        dense = np.zeros(len(self.matrix.vocabulary), dtype=np.float32)
+        dense[columns] = values
+        for star_row in self._starred_rows:
+            star_columns, star_values = self.matrix.row(star_row)
+            similarity = float(dense[star_columns] @ star_values)
+            star = self.matrix.ids[star_row]
+            if star != arxiv_id and similarity > best_similarity:
+                best, best_similarity = star, similarity
+        return best
+
+    def _top_terms(self, row: int) -> list[str]:
+        """The readable terms that lift this paper most: English words and glossary concepts, not Hangul bigrams."""
+        columns, values = self.matrix.row(row)
+        lift = values * self.profile[columns]
+        named: list[str] = []
+        for index in np.argsort(-lift, kind="stable"):
+            if lift[index] <= 0 or len(named) == REASON_TERMS:
+                break
+            term = self.matrix.vocabulary[columns[index]]
+            if term.startswith(CONCEPT_PREFIX):
+                label = self._labels.get(term[len(CONCEPT_PREFIX):])
+                if label and label not in named:
+                    named.append(label)
+            elif term.isascii():
+                named.append(term)
+        return named

@@ -1,0 +1,145 @@
+"""The text For you learns from, as a tf-idf matrix: title + Korean summary + glossary concepts.
+
+Why these terms: a title is English and a summary Korean, so one vocabulary holds both. Hangul runs give
+their character bigrams (``강화학습을`` -> 강화 화학 학습 습을: no dictionary, and a particle changes one
+bigram only); other words are lower-cased, a plural ``s`` dropped. A term the glossary knows as one concept
+(``강화학습(RL)``, ``reinforcement learning``) also gives a concept term, so a Korean and an English paper
+on one subject share it, and a reason can name it in its written form.
+
+The matrix is kept as plain numpy CSR arrays (no scipy): rows are papers (one per arXiv id), sublinear tf
+times smoothed idf, each row of length 1, so a dot product of two rows is their cosine similarity.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+CONCEPT_PREFIX = "c:"  # concept terms: "c:" + the glossary's concept key
+MIN_PAPERS = 2  # a term of one paper only links it to nothing
+MAX_SHARE = 0.5  # a term in more than half of the papers ranks nothing (once there are enough papers)
+MAX_SHARE_FROM = 40  # papers needed before MAX_SHARE applies
+TITLE_WEIGHT = 4  # a title word counts as this many summary words: a title says what matters
+SUMMARY_CHARS = 2_000  # the start of a summary says what it is about; a huge one costs time, not precision
+
+_TOKEN_RE = re.compile(r"([가-힣]+)|([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*|[0-9]+[A-Za-z][A-Za-z0-9]*)")
+_STOP_WORDS = frozenset(
+    "a an and are as at be by can for from has have how in into is it its of on or our that the their this "
+    "to via we what when which while with without towards toward through using use based new large model "
+    "method approach paper study".split())
+
+FloatArray = npt.NDArray[np.float32]
+IntArray = npt.NDArray[np.int32]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One paper's text for For you."""
+
+    arxiv_id: str
+    title: str
+    summary: str
+    concepts: Sequence[str] = ()  # concept keys of the glossary this paper writes
+
+
+def terms(document: Document) -> Counter[str]:
+    """The term counts of one paper (title words count TITLE_WEIGHT times)."""
+    counts: Counter[str] = Counter()
+    for text, weight in ((document.title, TITLE_WEIGHT), (document.summary[:SUMMARY_CHARS], 1)):
+        found: list[str] = []
+        for hangul, other in _TOKEN_RE.findall(text):
+            if hangul:
+                found += [hangul[i:i + 2] for i in range(len(hangul) - 1)]
+            else:
+                word = other.lower()
+                if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+                    word = word[:-1]
+                if len(word) > 1 and word not in _STOP_WORDS:
+                    found.append(word)
+        for _ in range(weight):
+            counts.update(found)
+    counts.update(CONCEPT_PREFIX + concept for concept in dict.fromkeys(document.concepts))
+    return counts
+
+
+class TermMatrix:
+    """Papers x terms, tf-idf, rows of length 1, as CSR arrays; built once per library state."""
+
+    def __init__(self, documents: Iterable[Document]) -> None:
+        docs = list(documents)
+        self.ids: list[str] = [document.arxiv_id for document in docs]
+        self.row_of: dict[str, int] = {arxiv_id: row for row, arxiv_id in enumerate(self.ids)}
+        counted = [terms(document) for document in docs]
+        papers_with: Counter[str] = Counter()
+        for counts in counted:
+            papers_with.update(counts.keys())
+        n = len(docs)
+        ceiling = MAX_SHARE * n if n >= MAX_SHARE_FROM else n
+        kept = sorted(term for term, df in papers_with.items() if MIN_PAPERS <= df <= ceiling)
+        self.vocabulary: list[str] = kept
+        column = {term: index for index, term in enumerate(kept)}
+        idf = np.array([math.log((1 + n) / (1 + papers_with[term])) + 1 for term in kept], dtype=np.float32)
+
+        indptr = [0]
+        indices: list[int] = []
+        frequencies: list[int] = []
+        for counts in counted:
+            for term, count in counts.items():
+                index = column.get(term)
+                if index is not None:
+                    indices.append(index)
+                    frequencies.append(count)
+            indptr.append(len(indices))
+        self.indptr = np.array(indptr, dtype=np.int64)
+        self.indices: IntArray = np.array(indices, dtype=np.int32)
+        data = (1 + np.log(np.array(frequencies, dtype=np.float32))) * idf[self.indices]
+        self.rows_of_entries = np.repeat(np.arange(n, dtype=np.int32), np.diff(self.indptr))
+        norms = np.sqrt(np.bincount(self.rows_of_entries, weights=data * data, minlength=n)).astype(np.float32)
+        norms[norms == 0] = 1
+        self.data: FloatArray = data / norms[self.rows_of_entries]
+        self.mean_row: FloatArray = (np.bincount(self.indices, weights=self.data, minlength=len(kept)) / max(n, 1)
+                                     ).astype(np.float32)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def row(self, index: int) -> tuple[IntArray, FloatArray]:
+        """The columns and weights of one row."""
+        start, stop = self.indptr[index], self.indptr[index + 1]
+        return self.indices[start:stop], self.data[start:stop]
+
+    def times(self, weights: FloatArray) -> FloatArray:
+        """Every row's dot product with a dense vector of term weights."""
+        return np.bincount(self.rows_of_entries, weights=self.data * weights[self.indices],
+                           minlength=len(self.ids)).astype(np.float32)
+
+    def sum_of_rows(self, rows: Iterable[int]) -> FloatArray:
+        """The sum of some rows, as a dense vector over the vocabulary."""
+        total = np.zeros(len(self.vocabulary), dtype=np.float32)
+        for index in rows:
+            columns, values = self.row(index)
+            total[columns] += values
+        return total
+
+    def similarities(self, index: int) -> FloatArray:
+        """The cosine similarity of one row to every row (itself included)."""
+        dense = np.zeros(len(self.vocabulary), dtype=np.float32)
+        columns, values = self.row(index)
+        dense[columns] = values
+        return self.times(dense)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """What For you knows of the library besides the reader's marks: the matrix and what reasons name."""
+
+    matrix: TermMatrix
+    votes: Mapping[str, int | None]  # by arXiv id (the most votes of its listings)
+    titles: Mapping[str, str]  # by arXiv id
+    concept_labels: Mapping[str, str] = field(default_factory=dict)  # glossary concept key -> "강화학습(RL)"
