@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
@@ -30,6 +31,9 @@ from reader.ui.panes.detail_pane import QueryHighlighter
 from reader.ui.platform.problem_text import query_message
 from reader.ui.window.commands import GO, QT_TRANSLATE_NOOP, VIEW, command
 from reader.ui.window.frame import WindowFrame
+
+if TYPE_CHECKING:
+    from reader.ui.dialogs.glossary_dialog import GlossaryDialog
 
 SEARCH_LIMIT = 500  # hits listed; the sidebar still shows the full count
 FLAGS_OF_LIMIT = 2000  # more papers than this: one read of every flag beats a look-up of each
@@ -57,6 +61,7 @@ class Navigation(QObject):
         self._search_result: SearchResult | None = None
         self._before_search: tuple[View | None, str | None] | None = None
         self._pending_unread = False  # the next view loaded selects its first unread paper (Next Unread)
+        self._glossary_dialog: GlossaryDialog | None = None  # made when first opened
         self._exact = window.settings.search_exact
         window.commands["exact_search"].setChecked(self._exact)
         window.search_bar.set_exact_action(window.commands["exact_search"])
@@ -147,6 +152,26 @@ class Navigation(QObject):
         window.detail.set_highlighter(self._highlighter())
         if window.search_bar.text():
             self.on_query(window.search_bar.text())
+
+    @command("glossary", QT_TRANSLATE_NOOP("Shortcuts", "&Glossary…"), menu=GO.at(2, 4))
+    def show_glossary(self) -> None:
+        """The glossary beside the window (one dialog, brought back when open); a double-clicked term is searched."""
+        from reader.ui.dialogs.glossary_dialog import GlossaryDialog
+
+        if self._glossary_dialog is None:
+            self._glossary_dialog = GlossaryDialog(self.window.library.glossary, self.window)
+            self._glossary_dialog.term_chosen.connect(self.search_for)
+        else:
+            self._glossary_dialog.reload()  # an update may have added terms
+        self._glossary_dialog.show()
+        self._glossary_dialog.activateWindow()  # to the front, when it was already open behind the window
+
+    def search_for(self, term: str) -> None:
+        """Put ``term`` in the search field and search for it at once."""
+        bar = self.window.search_bar
+        bar.field.setText(term)
+        bar.cancel_pending()
+        self.on_query(bar.text())
 
     def search_exact(self) -> bool:
         """Whether searches are exact (glossary forms off): what a saved search records with its query."""
