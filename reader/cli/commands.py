@@ -33,4 +33,7 @@ def feature_modules() -> list[FeatureCommands]:
     from reader.cli import insights
 
     modules.append(insights)
+    from reader.cli import living
+
+    modules.append(living)
     return modules

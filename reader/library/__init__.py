@@ -21,6 +21,7 @@ from reader.exports.zotero import ZoteroError, ZoteroReport, check_connector
 from reader.library.counts import SmartCounts
 from reader.library.facade import FILES_PER_COMMIT, Library, scan_folders
 from reader.library.living import HUB_SOURCE
+from reader.sources.summarise import ChatModel, SummariseError, SummaryProgress, SummaryReport
 from reader.library.insights import RECAP_FORMATS, RECAP_LANGUAGES, TREND_PERIODS, EmergingTerms, Recap, TrendPoint
 from reader.library.glossary_terms import GlossaryForms, GlossarySpan
 from reader.sources.archive_layout import DEFAULT_SOURCE, FetchError, check_source
@@ -28,7 +29,7 @@ from reader.stores.carry import read_state_file, state_to_text
 from reader.stores.datadir import DATA_DIR_ENV
 
 __all__ = [
-    "HUB_SOURCE",
+    "HUB_SOURCE", "ChatModel", "SummariseError", "SummaryProgress", "SummaryReport",
     "CITATION_FORMATS", "DATA_DIR_ENV", "RECAP_FORMATS", "RECAP_LANGUAGES", "TREND_PERIODS", "EmergingTerms",
     "Recap", "TrendPoint", "DEFAULT_SOURCE", "DEFAULT_ZOTERO_CONNECTOR", "EXPORT_FORMATS",
     "FILES_PER_COMMIT", "FORMAT_SUFFIXES", "DayInfo", "DayResult", "DayStatus", "FetchError", "FetchProgress",

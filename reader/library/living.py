@@ -82,6 +82,24 @@ class LivingSources:
 
         return day_path(self.hub_folder(), date.fromisoformat(day))
 
+    def chat_model(self, endpoint: str | None = None, model: str | None = None) -> ChatModel:
+        """The reader's model: the endpoint and model given, else $DAILY_PAPERS_CHAT_ENDPOINT / _MODEL, else a local
+        Ollama; the API key from $DAILY_PAPERS_API_KEY or the system keyring (never from a file).
+        SummariseError for an endpoint that is not an http(s) URL."""
+        import os
+
+        from reader.sources.summarise import DEFAULT_ENDPOINT, DEFAULT_MODEL, ChatModel, api_key_for, check_endpoint
+
+        base = check_endpoint(endpoint or os.environ.get("DAILY_PAPERS_CHAT_ENDPOINT") or DEFAULT_ENDPOINT)
+        name = model or os.environ.get("DAILY_PAPERS_CHAT_MODEL") or DEFAULT_MODEL
+        return ChatModel(base, name, api_key_for(base, dict(os.environ)))
+
+    def store_api_key(self, endpoint: str, key: str) -> None:
+        """Keep the key of `endpoint` in the system keyring ('' removes it); SummariseError without a keyring."""
+        from reader.sources.summarise import store_api_key
+
+        store_api_key(endpoint, key)
+
     def summarise(self, day: str, model: ChatModel, *,
                   progress: Callable[[SummaryProgress], None] | None = None,
                   should_stop: Callable[[], bool] | None = None) -> SummaryReport:

@@ -21,20 +21,17 @@ import queue
 import re
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader import __version__
 from reader.core.errors import ReaderError
 from reader.core.fs import atomic_write_text
 from reader.core.models import Paper, Section
-from reader.core.parse import parse_digest
 from reader.sources.hub_digest import KOREAN_LABELS, abstract, fetched_at, has_korean, render_day, with_korean
 
 DEFAULT_ENDPOINT = "http://localhost:11434/v1"  # Ollama's OpenAI-compatible API
@@ -50,6 +47,9 @@ PROMPT = (
     "\"What's New\" (이 논문이 새로 제안하는 것, 2-3문장), \"Technical Details\" (방법과 구조, 2-4문장), "
     "\"Performance Highlights\" (실험 결과와 성능, 1-3문장). 각 값은 한국어 문자열입니다."
 )
+if TYPE_CHECKING:
+    import urllib.request
+
 _FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 
 
@@ -107,6 +107,8 @@ def summarise_day(path: Path, day: date, model: ChatModel, *,
                   progress: Callable[[SummaryProgress], None] | None = None,
                   should_stop: Callable[[], bool] | None = None) -> SummaryReport:
     """Ask the model for each paper of the hub file `path` that has no Korean summary; write each answer."""
+    from reader.core.parse import parse_digest  # here: the window imports this module without the parser
+
     endpoint = check_endpoint(model.endpoint)
     text = _read_day(path, day)
     papers = list(parse_digest(text, str(path)).papers)
@@ -169,6 +171,8 @@ class _PaperFailedError(Exception):
 
 def _ask(endpoint: str, model: ChatModel, paper: Paper, stop: Callable[[], bool]) -> tuple[Section, ...]:
     """The model's Korean sections for one paper; _PaperFailedError, _CancelledError or SummariseError otherwise."""
+    import urllib.request  # here: the window imports this module at start, the HTTP client only when asked
+
     body = json.dumps({
         "model": model.model,
         "messages": [{"role": "system", "content": PROMPT},
@@ -186,6 +190,8 @@ def _ask(endpoint: str, model: ChatModel, paper: Paper, stop: Callable[[], bool]
 
 
 def _post(request: urllib.request.Request, endpoint: str, timeout_s: float, stop: Callable[[], bool]) -> bytes:
+    import urllib.request
+
     channel: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
 
     def transfer() -> None:
@@ -213,6 +219,8 @@ def _post(request: urllib.request.Request, endpoint: str, timeout_s: float, stop
 
 
 def _failure(error: BaseException, endpoint: str, timeout_s: float) -> Exception:
+    import urllib.error
+
     if isinstance(error, urllib.error.HTTPError):
         if error.code in (401, 403):
             return SummariseError(f"the model's endpoint {endpoint} refused the request (HTTP {error.code}): "
