@@ -21,6 +21,11 @@ Builds (once, cached under bench/out/) a synthetic library of N papers from the 
   "All papers" shown and scrolled); ``max_index_stall_ms``: bench/gui_stall.py (the window while a
   background update indexes the whole library); ``max_gui_stall_ms`` = the larger of the two stalls.
 
+* ``index_segments`` / ``index_segments_after_day``: the index's segments after the full build and
+  after the new day (the merge policy, reader/index/merge_policy.py, keeps both small);
+* the new features' figures (``FEATURE_KEYS``, null while a feature is absent or its bench is not
+  wired yet): each feature adds its measurement as one function in ``FEATURE_BENCHES``.
+
 Every timing is the median over ``--repeat`` runs (the window stall run happens once: it indexes
 the whole library again). The window runs offscreen unless QT_QPA_PLATFORM says otherwise.
 """
@@ -41,6 +46,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from bench.index_bench import directory_mb, index_plain_whoosh
 from bench.search_quality import QUERIES, percentile
@@ -82,16 +88,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help="also write the JSON object to this file")
     parser.add_argument("--no-index-stall", action="store_true",
                         help="skip the window-while-indexing run (it indexes the whole library once more)")
+    parser.add_argument("--no-features", action="store_true", help="leave the new features' figures null")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    result = run(args.papers, args.repeat, args.seed, not args.no_index_stall)
+    result = run(args.papers, args.repeat, args.seed, not args.no_index_stall, not args.no_features)
     text = json.dumps(result, ensure_ascii=False)
     print(text)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
 
 
-def run(n_papers: int, repeat: int, seed: int, index_stall: bool) -> dict[str, object]:
+def run(n_papers: int, repeat: int, seed: int, index_stall: bool, features: bool = True) -> dict[str, object]:
     work = OUT_DIR / f"scale-{n_papers}-seed{seed}"
     digests = synthetic_library(work, n_papers, seed)
     data_dir = work / "data"
@@ -111,8 +118,12 @@ def run(n_papers: int, repeat: int, seed: int, index_stall: bool) -> dict[str, o
     result["ratio_to_plain"] = round(statistics.median(index_times) / statistics.median(plain_times), 3)
     result["index_mb"] = round(directory_mb(data_dir / "index"), 1)
     result["catalogue_mb"] = round(sum(p.stat().st_size for p in data_dir.glob("catalogue.sqlite*")) / 1e6, 1)
+    result["index_segments"] = len(segment_ids(data_dir))
 
-    result["add_one_day_s"] = round(statistics.median(add_one_day(digests, data_dir) for _ in range(repeat)), 3)
+    day_times, day_segments = zip(*(add_one_day(digests, data_dir) for _ in range(repeat)), strict=True)
+    result["add_one_day_s"] = round(statistics.median(day_times), 3)
+    result["add_one_day_max_s"] = round(max(day_times), 3)
+    result["index_segments_after_day"] = max(day_segments)
     result["reopen_unchanged_s"] = round(median_after_warmup(lambda: reopen_unchanged(data_dir), repeat), 3)
     result.update(search_latency(data_dir, repeat))
 
@@ -132,7 +143,82 @@ def run(n_papers: int, repeat: int, seed: int, index_stall: bool) -> dict[str, o
         result["max_index_stall_ms"] = indexing["worst_stall_ms"]
         stalls.append(indexing["worst_stall_ms"])
     result["max_gui_stall_ms"] = max(stalls)
+    result.update(feature_figures(data_dir, repeat) if features else dict.fromkeys(FEATURE_KEYS))
     return result
+
+
+# The new features' figures. Every key is in the JSON; null until a bench below measures it.
+FEATURE_KEYS = (
+    "glossary_mining_ms_per_1000_papers",
+    "for_you_build_ms", "for_you_refit_ms", "for_you_day_ranking_ms", "similar_papers_ms",
+    "trend_3_terms_month_s", "emerging_terms_s", "recap_week_s",
+    "saved_search_badges_ms", "mute_filter_ms", "tags_ms",
+    "everything_on_max_gui_stall_ms", "everything_on_peak_rss_mb",
+)
+
+
+def glossary_mining(data_dir: Path, repeat: int) -> dict[str, float]:
+    """The glossary's share of indexing: mining 1,000 papers' evidence into a fresh glossary file, and its build."""
+    papers = make_papers(1000, seed=777)
+    times = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp, Library(Path(tmp) / "data") as library:
+            store = library._glossary_store  # noqa: SLF001 - the glossary alone, without parsing or indexing
+            started = time.perf_counter()
+            store.replace([], papers)
+            store.refresh()
+            times.append(time.perf_counter() - started)
+    return {"glossary_mining_ms_per_1000_papers": round(statistics.median(times) * 1000, 1)}
+
+
+def recommendations(data_dir: Path, repeat: int) -> dict[str, float]:
+    from bench.recommend_quality import speeds
+
+    with Library(data_dir) as library:
+        figures = speeds(library)
+    return {"for_you_build_ms": round(figures["build_ms"], 1), "for_you_refit_ms": round(figures["refit_ms"], 1),
+            "for_you_day_ranking_ms": round(figures["rank_day_ms"], 1),
+            "similar_papers_ms": round(figures["similar_ms"], 1)}
+
+
+def insights(data_dir: Path, repeat: int) -> dict[str, float]:
+    from bench.insights_speed import DEFAULT_TERMS, measure
+
+    figures = measure(data_dir, list(DEFAULT_TERMS), repeat)
+    return {key: cast(float, figures[name]) for key, name in (
+        ("trend_3_terms_month_s", "trend_3_terms_month_s"), ("emerging_terms_s", "emerging_s"),
+        ("recap_week_s", "recap_week_s"))}
+
+
+# One function per feature: (data directory, repeat) -> some of FEATURE_KEYS.
+FEATURE_BENCHES: list[Callable[[Path, int], dict[str, float]]] = [glossary_mining, recommendations, insights]
+
+
+def feature_figures(data_dir: Path, repeat: int) -> dict[str, float | None]:
+    """FEATURE_KEYS, each measured where a bench gives it; a bench that fails (a feature half-built) leaves its
+    keys null and says why on stderr, so one feature never costs the whole run."""
+    figures: dict[str, float | None] = dict.fromkeys(FEATURE_KEYS)
+    for bench in FEATURE_BENCHES:
+        try:
+            measured = bench(data_dir, repeat)
+        except Exception as error:  # noqa: BLE001 - reported, the other figures still count
+            print(f"{bench.__name__}: not measured: {type(error).__name__}: {error}", file=sys.stderr, flush=True)
+            continue
+        unknown = set(measured) - set(figures)
+        if unknown:
+            raise KeyError(f"{bench.__name__} gives keys not in FEATURE_KEYS: {sorted(unknown)}")
+        figures.update(measured)
+    return figures
+
+
+def segment_ids(data_dir: Path) -> list[str]:
+    from reader.index.search_index import SearchIndex
+
+    index = SearchIndex(data_dir / "index")
+    try:
+        return index.segment_ids()
+    finally:
+        index.close()
 
 
 class _Results(dict):
@@ -168,8 +254,9 @@ def full_index(digests: Path, data_dir: Path) -> float:
         return time.perf_counter() - started
 
 
-def add_one_day(digests: Path, data_dir: Path) -> float:
-    """A new day's digest appears in the library folder; the update that picks it up is timed."""
+def add_one_day(digests: Path, data_dir: Path) -> tuple[float, int]:
+    """A new day's digest appears in the library folder; the update that picks it up is timed (and the
+    index's segments after it counted)."""
     new_day = LAST_DAY + datetime.timedelta(days=1)
     papers = [
         dataclasses.replace(paper, date=new_day.isoformat(), arxiv_id=f"2506.{90001 + i:05d}")
@@ -184,13 +271,14 @@ def add_one_day(digests: Path, data_dir: Path) -> float:
             report = library.update()
             elapsed = time.perf_counter() - started
         assert report.changed == 1, report
+        segments = len(segment_ids(data_dir))
     finally:
         path.unlink()
         if not any(path.parent.iterdir()):
             path.parent.rmdir()
         with Library(data_dir) as library:
             library.update()  # back to the cached library for the next measurement
-    return elapsed
+    return elapsed, segments
 
 
 def daily_papers() -> list[str]:
