@@ -19,15 +19,17 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 from reader.core import arxiv
 from reader.core.models import Flags, Paper
 from reader.ui.background.bounded_jobs import BoundedJobs, Interrupted
 from reader.ui.panes import digest_markdown, paper_html
 from reader.ui.panes.digest_markdown import Highlighter
+from reader.ui.panes.glossary_note import GlossaryFinder, GlossaryNote
+from reader.ui.panes.link_menu import link_menu
 from reader.ui.platform import links, theme
 
 if TYPE_CHECKING:
@@ -121,6 +123,9 @@ class DetailPane(QWidget):
         self.browser.setAccessibleName(self.tr("Paper details"))
         self.browser.image_loader = self._load_image
         self.browser.anchorClicked.connect(self._on_anchor_clicked)
+        self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.browser.customContextMenuRequested.connect(self._show_context_menu)
+        self.glossary_note = GlossaryNote(self.browser, self)  # words found through the glossary
         self._default_point_size = self.browser.document().defaultFont().pointSizeF()
 
         header = QHBoxLayout()
@@ -131,6 +136,7 @@ class DetailPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
+        layout.addWidget(self.glossary_note.label)
         layout.addWidget(self.browser, 1)
 
         for button in self._buttons():
@@ -169,6 +175,7 @@ class DetailPane(QWidget):
             button.setEnabled(paper is not None)
         self._sync_star_button(flags.starred)
         self._render(keep_scroll=same_paper)
+        self._show_glossary_note()
 
     def set_starred(self, starred: bool) -> None:
         """Reflect a star change made elsewhere (the `s` key, the list) without emitting star_toggled."""
@@ -178,10 +185,17 @@ class DetailPane(QWidget):
         self._sync_star_button(starred)
         self._render(keep_scroll=True)
 
-    def set_highlighter(self, highlighter: QueryHighlighter | None) -> None:
-        """Use another highlighter (e.g. after the library was reopened)."""
+    def set_highlighter(self, highlighter: QueryHighlighter | None, glossary: GlossaryFinder | None = None) -> None:
+        """Use another highlighter (e.g. after the library was reopened, or Exact Search was switched), and
+        ``glossary`` to name the words found through the glossary (None: none are)."""
         self._highlighter = highlighter
+        self.glossary_note.set_finder(glossary)
         self._render(keep_scroll=True)
+        self._show_glossary_note()
+
+    def context_menu(self, position: QPoint) -> QMenu:
+        """The right-click menu at ``position`` of the page (viewport coordinates): link entries on a web link."""
+        return link_menu(self.browser, position, self._open, self._copy_url)
 
     def set_media_cache(self, media_cache: MediaCache) -> None:
         """Where thumbnails come from; the window hands it over after its first paint (Qt Network)."""
@@ -283,6 +297,23 @@ class DetailPane(QWidget):
         self._sync_star_button(starred)
         self._render(keep_scroll=True)
         self.star_toggled.emit(self._paper.arxiv_id, starred)
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu(position)
+        menu.aboutToHide.connect(menu.deleteLater)  # once its chosen action has run
+        menu.popup(self.browser.viewport().mapToGlobal(position))  # no nested event loop
+
+    def _copy_url(self, url: QUrl) -> None:
+        shown = links.display_url(url)
+        QGuiApplication.clipboard().setText(url.toString())
+        self.status_message.emit(self.tr("Copied {url}").format(url=shown))
+
+    def _show_glossary_note(self) -> None:
+        """The note on glossary matches, for a paper small enough to look through here (see glossary_note.py)."""
+        paper = self._paper
+        small = paper is not None and paper_html.formats_quickly(paper)
+        texts = [paper.title, *(section.text for section in paper.sections)] if paper is not None and small else []
+        self.glossary_note.show_for(texts, self._query)
 
     def _open(self, url: QUrl | str) -> None:
         """Hand a URL to the browser, or say why not."""

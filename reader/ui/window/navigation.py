@@ -28,6 +28,7 @@ from reader.ui.background.search_worker import SearchOutcome, SearchWorker
 from reader.ui.models.paper_table import ListItem, PaperTableModel
 from reader.ui.models.view import CROSS_DAY_KINDS, View
 from reader.ui.panes.detail_pane import QueryHighlighter
+from reader.ui.panes.glossary_note import GlossaryFinder
 from reader.ui.platform.problem_text import query_message
 from reader.ui.window.commands import GO, QT_TRANSLATE_NOOP, VIEW, command
 from reader.ui.window.frame import WindowFrame
@@ -65,7 +66,7 @@ class Navigation(QObject):
         self._exact = window.settings.search_exact
         window.commands["exact_search"].setChecked(self._exact)
         window.search_bar.set_exact_action(window.commands["exact_search"])
-        window.detail.set_highlighter(self._highlighter())
+        window.detail.set_highlighter(*self._highlighting())
         data_dir = window.library.data_dir
         self._searches = SearchWorker(lambda: Library(data_dir), self)
         self._searches.finished.connect(self._on_search_finished)
@@ -149,7 +150,7 @@ class Navigation(QObject):
         self._exact = exact
         window = self.window
         window.settings.search_exact = exact
-        window.detail.set_highlighter(self._highlighter())
+        window.detail.set_highlighter(*self._highlighting())
         if window.search_bar.text():
             self.on_query(window.search_bar.text())
 
@@ -177,9 +178,13 @@ class Navigation(QObject):
         """Whether searches are exact (glossary forms off): what a saved search records with its query."""
         return self._exact
 
-    def _highlighter(self) -> QueryHighlighter:
-        """What the detail pane highlights with: the library's rule, in the current mode."""
-        return partial(self.window.library.highlight, exact=True) if self._exact else self.window.library.highlight
+    def _highlighting(self) -> tuple[QueryHighlighter, GlossaryFinder | None]:
+        """What the detail pane highlights with, in the current mode, and what finds the words it names as
+        found through the glossary (none in Exact mode)."""
+        library = self.window.library
+        if self._exact:
+            return partial(library.highlight, exact=True), None
+        return library.highlight, library.glossary_spans
 
     @command("leave_search", QT_TRANSLATE_NOOP("Shortcuts", "&Leave Search"), keys=("Esc",),
              help=QT_TRANSLATE_NOOP("Shortcuts", "Leave the search, back to where you were"), menu=GO.at(2, 2))
@@ -233,7 +238,9 @@ class Navigation(QObject):
         self.view = view
         if view.kind == "search":
             window.paper_list.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # best match first
-        elif previous_kind in (None, "search"):
+        elif view.kind == "for_you":
+            self.sort_for_you()
+        elif previous_kind in (None, "search", "for_you"):
             window.paper_list.sortByColumn(*self._user_sort)
         pending_unread, self._pending_unread = self._pending_unread, False
         papers, highlights = self._papers_for(view)
@@ -267,7 +274,18 @@ class Navigation(QObject):
             return (library.rows(date=newest) if newest else []), {}
         if view.kind == "day":
             return library.rows(date=view.date), {}
+        if view.kind == "for_you":  # unread, not marked "not interested"; window/for_you.py gives the order
+            hidden = library.dismissed_ids()
+            return [row for row in library.rows(unread=True) if row.arxiv_id not in hidden], {}
         return library.rows(starred=view.kind == "starred", unread=view.kind == "unread"), {}
+
+    def sort_for_you(self) -> None:
+        """The For you order: a sort without a column, so the header shows none (and it is not saved)."""
+        header = self.window.paper_list.horizontalHeader()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(blocked)
+        self.window.paper_model.sort(PaperTableModel.FOR_YOU)
 
     def newest_day(self) -> str | None:
         dates = self.window.sidebar_model.day_dates()

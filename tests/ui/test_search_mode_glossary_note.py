@@ -1,0 +1,64 @@
+"""In the detail pane, a word found through the glossary says which form of the typed term it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bilingual_library import DAY, ENGLISH_ONLY, bilingual_data_dir
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QTextCursor
+
+from reader.ui.models.view import View
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return bilingual_data_dir(tmp_path)
+
+
+def show_english_only_paper(window, qtbot, query: str) -> None:
+    window.search_bar.focus()
+    window.search_bar.field.insert(query)
+    qtbot.waitUntil(lambda: window.sidebar.current_view() == View("search")
+                    and window.navigation.search_query() == query, timeout=5000)
+    assert window.paper_list.select_key(f"{DAY}/{ENGLISH_ONLY}")
+    qtbot.waitUntil(lambda: window.detail.shown_key() == f"{DAY}/{ENGLISH_ONLY}", timeout=3000)
+
+
+def position_of(window, text: str) -> QPoint:
+    browser = window.detail.browser
+    found = browser.document().find(text)
+    assert not found.isNull(), text
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(found.selectionStart() + 2)
+    return browser.cursorRect(cursor).center()
+
+
+def test_the_pane_names_the_form_found_for_the_korean_term(open_window, data_dir: Path, qtbot) -> None:
+    window = open_window(data_dir)
+    show_english_only_paper(window, qtbot, "강화학습")
+    note = window.detail.glossary_note
+    assert note.label.isVisible()
+    assert note.label.text() == "Found through the glossary: 강화학습 ↔ reinforcement learning"
+    assert note.tooltip_at(position_of(window, "reinforcement")) == (
+        "Found through the glossary: 강화학습 ↔ reinforcement learning")
+    assert note.tooltip_at(position_of(window, "recipe")) == ""  # an ordinary word
+
+
+def test_a_paper_that_writes_the_typed_term_has_no_note(open_window, data_dir: Path, qtbot) -> None:
+    window = open_window(data_dir)
+    show_english_only_paper(window, qtbot, "reinforcement learning")
+    assert not window.detail.glossary_note.label.isVisible()  # it writes the words typed
+    assert window.paper_list.select_key(f"{DAY}/2503.00004")  # writes only 강화학습
+    qtbot.waitUntil(lambda: window.detail.shown_key() == f"{DAY}/2503.00004", timeout=3000)
+    assert window.detail.glossary_note.label.text() == "Found through the glossary: reinforcement learning ↔ 강화학습"
+
+
+def test_exact_mode_has_no_note(open_window, data_dir: Path, qtbot) -> None:
+    window = open_window(data_dir)
+    show_english_only_paper(window, qtbot, "강화학습")
+    window.navigation.set_exact_search(True)
+    note = window.detail.glossary_note
+    assert not note.label.isVisible()
+    assert note.tooltip_at(position_of(window, "reinforcement")) == ""
