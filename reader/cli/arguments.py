@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--date", metavar="YYYY-MM-DD", type=date_argument)
     listing.add_argument("--starred", action="store_true", help="only starred papers")
     listing.add_argument("--unread", action="store_true", help="only unread papers")
+    listing.add_argument("--tag", metavar="TAG", help="only papers with this tag")
+    listing.add_argument("--queued", action="store_true", help="only papers in the reading queue")
+    listing.add_argument("--muted", action="store_true", help="also the papers the mute filters hide")
     listing.add_argument("--json", action="store_true", help="print a JSON array of paper objects")
 
     search = commands.add_parser("search", parents=[common], help="Korean-aware full-text search")

@@ -33,6 +33,9 @@ def feature_modules() -> list[FeatureCommands]:
     from reader.cli import insights
 
     modules.append(insights)
+    from reader.cli import organise
+
+    modules.append(organise)
     from reader.cli import living
 
     modules.append(living)

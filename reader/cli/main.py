@@ -89,6 +89,8 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
         library.update()  # cheap when nothing changed; keeps scripted reads fresh
         if args.command == "list":
             papers = library.papers(date=args.date, starred=args.starred, unread=args.unread)
+            library.show_muted = args.muted
+            papers = library.filter_organised(papers, tag=args.tag, queued=args.queued)
             print_papers(library, papers, args.json)
         elif args.command == "search":
             result = library.search(args.query, limit=args.limit, exact=args.exact)

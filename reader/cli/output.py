@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from reader.core.contract import paper_json
 from reader.core.models import Flags, Paper
-from reader.library import Library, UpdateProgress
+from reader.library import Annotations, Library, UpdateProgress
 
 # What a terminal would act on instead of show: C0/C1 controls (ESC starts a sequence that can retitle
 # or clear the terminal) except newline and tab, DEL, and the bidirectional overrides, isolates and
@@ -27,7 +27,9 @@ def terminal_safe(text: str) -> str:
 def print_papers(library: Library, papers: list[Paper], as_json: bool, scores: list[float] | None = None) -> None:
     all_flags = library.all_flags()
     if as_json:
-        objects = [paper_json(paper, all_flags.get(paper.arxiv_id, Flags())) for paper in papers]
+        organised = library.annotations({paper.arxiv_id for paper in papers})
+        objects = [paper_json(paper, all_flags.get(paper.arxiv_id, Flags()),
+                              *_tags_and_note(organised.get(paper.arxiv_id))) for paper in papers]
         if scores is not None:
             for obj, score in zip(objects, scores, strict=True):
                 obj["score"] = round(score, 4)
@@ -39,6 +41,10 @@ def print_papers(library: Library, papers: list[Paper], as_json: bool, scores: l
         marks = ("★" if flags.starred else " ") + (" " if flags.read else "•")
         votes = "-" if paper.votes is None else str(paper.votes)
         print(f"{paper.date}  {votes:>4}  {marks}  {paper.arxiv_id:<10}  {_clip(terminal_safe(paper.title), 90)}")
+
+
+def _tags_and_note(organised: Annotations | None) -> tuple[tuple[str, ...], str | None]:
+    return (organised.tags, organised.note) if organised else ((), None)
 
 
 def describe(papers: list[Paper], flags: Flags) -> str:

@@ -109,6 +109,14 @@ class Flags:
 
 
 @dataclass(frozen=True, slots=True)
+class Annotations:
+    """What the reader added to a paper, for exports and the --json objects: its tags (sorted) and note."""
+
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     """A highlight: characters [start, end) of one field of a paper matched the query."""
 

@@ -112,6 +112,7 @@ class ImportReport:
     not_in_library: int  # valid ids this library does not list (yet); their state is kept all the same
     skipped: tuple[str, ...]  # one message per entry that was not imported, saying why
     newly_dismissed: int = 0  # ids marked "not interested" by the import that were not marked here before
+    organised: tuple[str, ...] = ()  # what the import changed of tags, notes, queue, saved searches and mutes
 
     def __str__(self) -> str:
         text = (f"{self.papers} papers in the file: {self.newly_starred} newly starred, "
@@ -120,6 +121,8 @@ class ImportReport:
             text += f", {self.newly_dismissed} newly marked not interested"
         if self.not_in_library:
             text += f"; {self.not_in_library} not in this library yet (their state is kept)"
+        if self.organised:
+            text += "; " + "; ".join(self.organised)
         if self.skipped:
             text += f"; {len(self.skipped)} skipped"
         return text

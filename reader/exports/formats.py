@@ -6,7 +6,9 @@ dialog's filters) costs the window's start-up nothing.
 
 from __future__ import annotations
 
-from reader.core.models import Flags, Paper
+from collections.abc import Mapping
+
+from reader.core.models import Annotations, Flags, Paper
 from reader.exports.reading_list import STARRED_SCOPE
 
 # Format name -> usual file suffix (for file dialogs and for guessing the format from `-o FILE`).
@@ -20,10 +22,13 @@ CITATION_FORMATS = ("bibtex", "ris", "csljson")
 _ONE_PER_PAPER = frozenset({"bibtex", "markdown", "ris", "csljson"})
 
 
-def export_papers(papers: list[Paper], flags: dict[str, Flags], fmt: str, scope: str = STARRED_SCOPE) -> str:
+def export_papers(papers: list[Paper], flags: dict[str, Flags], fmt: str, scope: str = STARRED_SCOPE,
+                  annotations: Mapping[str, Annotations] | None = None) -> str:
     """The whole document in `fmt` (one of EXPORT_FORMATS) for `papers`, in the order given. `flags`
-    maps arXiv id -> Flags (a missing id is neither starred nor read); `scope` names
-    the selection in the Markdown heading. No papers: an empty but valid document."""
+    maps arXiv id -> Flags (a missing id is neither starred nor read), `annotations` arXiv id -> the
+    reader's tags and note (Markdown, CSV and JSON carry them); `scope` names the selection in the
+    Markdown heading. No papers: an empty but valid document."""
+    notes = annotations or {}
     from reader.exports.bibtex import to_bibtex
     from reader.exports.citations import to_csljson, to_ris
     from reader.exports.reading_list import to_markdown
@@ -32,11 +37,11 @@ def export_papers(papers: list[Paper], flags: dict[str, Flags], fmt: str, scope:
     if fmt == "bibtex":
         return to_bibtex(papers)
     if fmt == "markdown":
-        return to_markdown(papers, flags, scope)
+        return to_markdown(papers, flags, scope, notes)
     if fmt == "csv":
-        return to_csv(papers, flags)
+        return to_csv(papers, flags, notes)
     if fmt == "json":
-        return to_json(papers, flags)
+        return to_json(papers, flags, notes)
     if fmt == "ris":
         return to_ris(papers)
     if fmt == "csljson":

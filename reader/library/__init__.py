@@ -4,7 +4,7 @@
 what a front end needs besides it, so no front end imports the stores, sources or exports itself.
 """
 
-from reader.core.models import DayInfo, PaperRow, SearchResult, Source
+from reader.core.models import Annotations, DayInfo, PaperRow, SearchResult, Source
 from reader.core.reports import (
     DayResult,
     DayStatus,
@@ -27,8 +27,10 @@ from reader.library.glossary_terms import GlossaryForms, GlossarySpan
 from reader.sources.archive_layout import DEFAULT_SOURCE, FetchError, check_source
 from reader.stores.carry import read_state_file, state_to_text
 from reader.stores.datadir import DATA_DIR_ENV
+from reader.stores.organise import SavedSearch
 
 __all__ = [
+    "Annotations", "SavedSearch",
     "HUB_SOURCE", "ChatModel", "SummariseError", "SummaryProgress", "SummaryReport",
     "CITATION_FORMATS", "DATA_DIR_ENV", "RECAP_FORMATS", "RECAP_LANGUAGES", "TREND_PERIODS", "EmergingTerms",
     "Recap", "TrendPoint", "DEFAULT_SOURCE", "DEFAULT_ZOTERO_CONNECTOR", "EXPORT_FORMATS",

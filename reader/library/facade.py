@@ -27,9 +27,10 @@ from reader.core.models import DayInfo, Flags, Paper, PaperRow, Problem, SearchR
 from reader.core.reports import FetchProgress, FetchReport, ImportReport, UpdateProgress, UpdateReport
 from reader.library.counts import SmartCounts
 from reader.library.file_changes import FileStat, identities_to_learn, is_changed
-from reader.library.living import HUB_SOURCE, LivingSources
 from reader.library.glossary_terms import GlossaryTermsMixin
 from reader.library.insights import InsightsMixin
+from reader.library.living import HUB_SOURCE, LivingSources
+from reader.library.organise import Organising
 from reader.library.recommend import RecommendMixin
 from reader.library.search_totals import ShadowedEntries, search_entries
 from reader.library.source_list import SourceList
@@ -53,7 +54,7 @@ EntryT = TypeVar("EntryT", Paper, PaperRow)  # what the list queries return: ful
 FILES_PER_COMMIT = 200  # index in chunks so new days appear while a large library is still being read
 
 
-class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, LivingSources):
+class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, Organising, LivingSources):
     """One data directory: library list, catalogue, search index and read/starred state."""
 
     def __init__(self, data_dir: Path | str | None = None) -> None:
@@ -336,7 +337,7 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, LivingSources):
 
     # -- search ----------------------------------------------------------------
 
-    def search(self, query: str, limit: int | None = 20, exact: bool = False) -> SearchResult:
+    def _search_index(self, query: str, limit: int | None = 20, exact: bool = False) -> SearchResult:
         """Korean-aware search over title, authors and summary; raises InvalidQueryError.
 
         Hits are visible entries only; `total` counts every visible entry that matches, so it equals
@@ -411,7 +412,8 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, LivingSources):
         from reader.exports.formats import export_papers
         from reader.exports.reading_list import describe_scope
 
-        return export_papers(papers, self.all_flags(), fmt, describe_scope(date, query))
+        return export_papers(papers, self.all_flags(), fmt, describe_scope(date, query),
+                             self.annotations(paper.arxiv_id for paper in papers))
 
     def citation(self, papers: list[Paper], fmt: str = "bibtex") -> str:
         """What "Copy citation" puts on the clipboard: the papers in `fmt`, one of CITATION_FORMATS."""

@@ -18,6 +18,8 @@ from reader.core import arxiv
 from reader.core.errors import StateError
 from reader.core.models import Flags
 from reader.core.reports import ImportReport
+from reader.stores.organise import OrganiseStore
+from reader.stores.organise_carry import export_organise, import_organise
 from reader.stores.reading_state import StateStore
 
 STATE_FORMAT = "daily-papers-state"
@@ -35,6 +37,7 @@ def export_state(store: StateStore) -> dict[str, Any]:
         "version": STATE_VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "papers": {arxiv_id: _entry(flags[arxiv_id]) for arxiv_id in sorted(flags)},
+        **export_organise(OrganiseStore(store)),  # tags, notes, queue, saved searches, mutes
     }
 
 
@@ -86,6 +89,7 @@ def import_state(store: StateStore, data: Any, listed: Collection[str] | None) -
 
     before = store.all()
     store.merge(incoming)
+    organised = import_organise(OrganiseStore(store), data, skipped)  # merge rules: reader.stores.organise_carry
     return ImportReport(
         papers=len(incoming),
         newly_starred=sum(1 for i, f in incoming.items() if f.starred and not before.get(i, Flags()).starred),
@@ -93,6 +97,7 @@ def import_state(store: StateStore, data: Any, listed: Collection[str] | None) -
         not_in_library=0 if listed is None else sum(1 for arxiv_id in incoming if arxiv_id not in listed),
         skipped=tuple(skipped),
         newly_dismissed=sum(1 for i, f in incoming.items() if f.dismissed and not before.get(i, Flags()).dismissed),
+        organised=tuple(organised),
     )
 
 

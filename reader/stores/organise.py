@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 from reader.core import arxiv
 from reader.core.errors import StateError
+from reader.core.models import Annotations
 from reader.stores.organise_schema import DEQUEUE_ON_READ, QUEUE_CHANGED_AT
 from reader.stores.reading_state import StateStore
 
@@ -42,14 +43,6 @@ class SavedSearch:
     name: str
     query: str
     exact: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Annotations:
-    """What exports and the --json objects add to a paper: its tags (sorted) and its note."""
-
-    tags: tuple[str, ...] = ()
-    note: str | None = None
 
 
 def clean_tag(text: str) -> str:

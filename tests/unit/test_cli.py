@@ -12,7 +12,7 @@ import pytest
 from cli_runner import run
 
 PAPER_KEYS = {"arxiv_id", "date", "title", "url", "votes", "authors", "authors_truncated", "media", "sections",
-              "starred", "read", "source"}
+              "starred", "read", "source", "tags", "note"}
 
 
 @pytest.fixture(scope="module")

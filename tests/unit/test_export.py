@@ -160,7 +160,8 @@ def test_empty_selection_gives_empty_but_valid_documents() -> None:
     assert parse_bibtex(export_papers([], {}, "bibtex")).entries == []
     assert json.loads(export_papers([], {}, "json")) == []
     rows = list(csv.reader(io.StringIO(export_papers([], {}, "csv").removeprefix("\ufeff"))))
-    assert rows == [["arxiv_id", "date", "title", "authors", "votes", "url", "starred", "read", "summary"]]
+    assert rows == [["arxiv_id", "date", "title", "authors", "votes", "url", "starred", "read", "summary", "tags",
+                     "note"]]
     assert export_papers([], {}, "markdown").startswith("# 읽을 논문 목록")
 
 

@@ -1,0 +1,118 @@
+"""Organising through the facade: tag: and note: searches, notes found by the search, the queue, saved
+searches, mute filters (lists, counts, searches), exports with tags and notes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_library import write_digest
+
+from reader.core.errors import InvalidQueryError, StateError
+from reader.library import Library
+
+
+@pytest.fixture
+def library(data_dir: Path, tmp_path: Path) -> Library:
+    """Two days of three papers (no seeds)."""
+    digests = tmp_path / "digests"
+    write_digest(digests / "a.md", "2024-12-01", "2412.00001", "Diffusion for Images", "확산 모델로 그림을 만듭니다.",
+                 9)
+    (digests / "a.md").write_text((digests / "a.md").read_text("utf-8") + """
+### [Reinforcement Learning Agents](https://arxiv.org/abs/2412.00002)
+
+Vote: 4
+
+Authors: Park Jisoo
+
+- ***What's New***: 강화학습 에이전트를 제안합니다.
+""", "utf-8")
+    write_digest(digests / "b.md", "2024-12-02", "2412.00003", "Language Models Reason", "언어모델의 추론을 봅니다.", 7)
+    with Library(data_dir) as opened:
+        opened.set_seeds_hidden(True)
+        opened.add_sources([digests])
+        opened.update()
+        yield opened
+
+
+def ids(result: object) -> list[str]:
+    return [hit.paper.arxiv_id for hit in result.hits]  # type: ignore[attr-defined]
+
+
+def test_tag_search_narrows_and_excludes(library: Library) -> None:
+    library.add_tags(["2412.00001", "2412.00003"], ["읽을 것"])
+    library.add_tags(["2412.00003"], ["LLM"])
+    assert sorted(ids(library.search('tag:"읽을 것"'))) == ["2412.00001", "2412.00003"]
+    assert ids(library.search("tag:llm")) == ["2412.00003"]
+    assert ids(library.search('tag:"읽을 것" -tag:LLM')) == ["2412.00001"]
+    assert ids(library.search('tag:"읽을 것" 확산')) == ["2412.00001"]
+    assert library.search("tag:nothing").total == 0
+    with pytest.raises(InvalidQueryError):
+        library.search("-tag:LLM")
+
+
+def test_a_notes_words_are_found_by_the_search_and_note_narrows(library: Library) -> None:
+    library.set_note("2412.00002", "나중에 **토큰화** 부분을 다시 읽기")
+    result = library.search("토큰")  # Korean-aware: a part of the word, as in the summaries
+    assert ids(result) == ["2412.00002"] and result.total == 1
+    assert ids(library.search("note:토큰화")) == ["2412.00002"]
+    assert ids(library.search("note:확산")) == []  # the summary says 확산, no note does
+    assert library.search("확산").total == 1
+    assert [paper.arxiv_id for paper in library.noted_papers()] == ["2412.00002"]
+
+
+def test_the_queue_in_order_next_and_finishing(library: Library) -> None:
+    library.enqueue(["2412.00003", "2412.00001", "2412.00002"])
+    library.reorder_queue(["2412.00002"])
+    assert [paper.arxiv_id for paper in library.queued_papers()] == ["2412.00002", "2412.00003", "2412.00001"]
+    first = library.next_in_queue()
+    assert first is not None and first.arxiv_id == "2412.00002"
+    after = library.next_in_queue("2412.00002")
+    assert after is not None and after.arxiv_id == "2412.00003"
+    library.set_read(["2412.00002"])
+    assert library.finished(["2412.00002"]) == 1
+    library.set_dequeue_on_read(False)
+    assert library.finished(["2412.00003"]) == 0
+    assert library.queue() == ["2412.00003", "2412.00001"]
+
+
+def test_saved_searches_count_total_and_unread(library: Library) -> None:
+    library.save_search("모델", "모델", exact=True)
+    library.set_read(["2412.00001"])
+    assert [(saved.name, total, unread) for saved, total, unread in library.saved_search_counts()] == [("모델", 2, 1)]
+    with pytest.raises(InvalidQueryError):
+        library.save_search("bad", "-only")
+
+
+def test_mutes_hide_papers_from_lists_counts_and_searches(library: Library) -> None:
+    days_before, counts_before = library.days(), library.smart_counts()
+    library.add_mutes(["diffusion", "author:Park Jisoo"])
+    assert library.muted() == {"2412.00001": "diffusion", "2412.00002": "author:Park Jisoo"}
+    assert [paper.arxiv_id for paper in library.without_muted(library.papers())] == ["2412.00003"]
+    days = {day.date: day for day in library.days_without_muted(library.days())}
+    assert (days["2024-12-01"].total, days["2024-12-01"].unread) == (0, 0)
+    assert days["2024-12-02"] == next(day for day in days_before if day.date == "2024-12-02")
+    counts = library.smart_counts_without_muted(library.smart_counts())
+    assert (counts.papers, counts.unread) == (counts_before.papers - 2, counts_before.unread - 2)
+    assert library.search("에이전트").total == 0
+    assert library.mute_counts() == [("author:Park Jisoo", 1), ("diffusion", 1)]
+    library.show_muted = True
+    assert library.search("에이전트").total == 1
+    assert library.days_without_muted(library.days()) == library.days()
+    with pytest.raises(StateError):
+        library.add_mutes(["author:"])
+
+
+def test_exports_carry_tags_and_notes(library: Library) -> None:
+    library.add_tags(["2412.00003"], ["LLM", "추론"])
+    library.set_note("2412.00003", "# 제목 같은 줄\n좋음")
+    papers = library.papers(date="2024-12-02")
+    markdown = library.export(papers, "markdown", date="2024-12-02")
+    assert "- 태그: LLM, 추론" in markdown and "> # 제목 같은 줄" in markdown
+    rows = list(csv.DictReader(io.StringIO(library.export(papers, "csv").lstrip("\ufeff"))))
+    assert rows[0]["tags"] == "LLM, 추론" and rows[0]["note"] == "# 제목 같은 줄\n좋음"
+    objects = json.loads(library.export(papers, "json"))
+    assert objects[0]["tags"] == ["LLM", "추론"] and objects[0]["note"] == "# 제목 같은 줄\n좋음"
