@@ -97,6 +97,7 @@ class DetailPane(QWidget):
         self._shown = False  # nothing rendered before the first show_paper(): the window's first frame is blank
         self._paper: Paper | None = None
         self._flags = Flags()
+        self._star_enabled = True  # see set_star_enabled
         self._also_on: tuple[str, ...] = ()
         self._query: str | None = None
         self._font_point_size = 0.0
@@ -172,10 +173,16 @@ class DetailPane(QWidget):
         self._paper, self._flags, self._also_on = paper, flags, tuple(also_on)
         self._query = highlight_query.strip() if highlight_query and highlight_query.strip() else None
         for button in self._buttons():
-            button.setEnabled(paper is not None)
+            button.setEnabled(paper is not None and (button is not self.star_button or self._star_enabled))
         self._sync_star_button(flags.starred)
         self._render(keep_scroll=same_paper)
         self._show_glossary_note()
+
+    def set_star_enabled(self, enabled: bool, reason: str = "") -> None:
+        """Offer the Star button or not (a read-only library cannot save a star); ``reason`` is its tooltip then."""
+        self._star_enabled = enabled
+        self.star_button.setEnabled(enabled and self._paper is not None)
+        self.star_button.setToolTip("" if enabled else reason)
 
     def set_starred(self, starred: bool) -> None:
         """Reflect a star change made elsewhere (the `s` key, the list) without emitting star_toggled."""

@@ -52,6 +52,7 @@ class Reading(QObject):
             note = QLabel(self.read_only_message(), window)
             note.setObjectName("read_only_note")
             window.statusBar().addWidget(note)  # shown whenever no passing message covers it
+            window.detail.set_star_enabled(False, self.read_only_message())  # as the Star command is
 
     def read_only_message(self) -> str:
         return self.tr("This library is read-only: stars and read marks cannot be saved.")
