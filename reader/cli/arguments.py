@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("paths", nargs="*", metavar="PATH", help="digest files or folders (searched for *.md)")
     index.add_argument("--rebuild", action="store_true",
                        help="drop the catalogue and search index (caches) and read every digest again")
+    index.add_argument("--optimize", action="store_true",
+                       help="after the update, merge the search index into one segment (slow on a large library; "
+                            "searches are then a little faster)")
 
     listing = commands.add_parser("list", parents=[common], help="list papers, newest day first")
     listing.add_argument("--date", metavar="YYYY-MM-DD", type=date_argument)

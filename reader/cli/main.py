@@ -75,7 +75,7 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
         for warning in library.warnings:
             print(f"daily-papers: {warning}", file=sys.stderr)
         if args.command == "index":
-            return _index(library, args.paths, args.rebuild)
+            return _index(library, args.paths, args.rebuild, args.optimize)
         if args.command in ("star", "unstar", "read", "unread"):
             return _set_flags(library, args.command, args.arxiv_ids)
         if args.command == "state":  # the reader's own marks: never fail on the caches
@@ -140,7 +140,7 @@ def _update_if_possible(library: Library) -> None:
         print(f"daily-papers: note: the library could not be updated ({error}); carrying on", file=sys.stderr)
 
 
-def _index(library: Library, paths: list[str], rebuild: bool) -> int:
+def _index(library: Library, paths: list[str], rebuild: bool, optimize: bool = False) -> int:
     if paths:
         library.add_sources(paths)
     if rebuild:
@@ -148,6 +148,9 @@ def _index(library: Library, paths: list[str], rebuild: bool) -> int:
     report = library.update(progress=TerminalProgress.when_interactive())
     print(f"{report.files} files ({report.changed} parsed, {report.unchanged} unchanged, {report.removed} removed), "
           f"{report.papers} papers, {report.skipped} skipped, {len(report.problems)} problems")
+    if optimize:
+        library.optimize_index()
+        print("search index merged into one segment")
     for problem in report.problems:
         print(terminal_safe(str(problem)))
     return EXIT_OK

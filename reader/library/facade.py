@@ -140,6 +140,13 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, Organising, Liv
         """Messages the user should see once (a corrupt state file set aside, a catalogue rebuilt, ...)."""
         return [*self._warnings, *self._state.warnings]
 
+    def optimize_index(self) -> None:
+        """Merge the search index into one segment, for `index --optimize` (updates merge small segments only)."""
+        if self._catalogue.read_only:
+            raise LibraryError(f"Cannot optimize the search index: {self.data_dir} cannot be written.")
+        with UpdateLock(self.data_dir / "update.lock"):
+            self._index.optimize()
+
     def rebuild(self) -> None:
         """Drop the catalogue and the search index, so the next update() reads every digest again.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -112,3 +113,37 @@ def test_merges_and_a_full_optimize_keep_every_result(index: SearchIndex, tmp_pa
     assert len(index.segment_ids()) == 1
     assert results(index) == merged
     assert index.doc_count() == 300 + 3 * (len(days) - 1)
+
+
+
+def test_index_optimize_merges_the_index_into_one_segment(tmp_path: Path) -> None:
+    from cli_runner import run
+
+    data = tmp_path / "data"
+    assert run(data, "index").returncode == 0  # the bundled seeds: one commit
+    for day in ("2025-01-02", "2025-01-03"):  # a commit each
+        folder = tmp_path / day
+        folder.mkdir()
+        (folder / f"{day}.md").write_text(f"## Daily Papers ({day})\n\n### [언어 모델 {day}](https://arxiv.org/abs/"
+                                          f"2501.0000{day[-1]})\n\nVote: 3\n\n대규모 언어 모델의 추론.\n", "utf-8")
+        assert run(data, "index", str(folder)).returncode == 0
+    before = found(data)
+    index = SearchIndex(data / "index")
+    assert len(index.segment_ids()) == 3
+    index.close()
+
+    result = run(data, "index", "--optimize")
+    assert result.returncode == 0 and "merged into one segment" in result.stdout, result.stderr
+    index = SearchIndex(data / "index")
+    assert len(index.segment_ids()) == 1
+    index.close()
+    # The same papers; scores may move a little: a merged segment's total field length is the sum of its
+    # documents' one-byte (rounded) lengths, so the average length in BM25F shifts, as in any Whoosh merge.
+    assert found(data) == before
+
+
+def found(data: Path) -> list[set[str]]:
+    from cli_runner import run
+
+    return [{paper["arxiv_id"] for paper in json.loads(run(data, "search", text, "--json", "--limit", "1000").stdout)}
+            for text in ("언어모델", "모델", "LLM", "-모델 언어")]
