@@ -64,7 +64,8 @@ def _trends(library: Library, args: argparse.Namespace) -> int:
         if args.json:
             _print_json([term.as_json() for term in found.terms])
             return EXIT_OK
-        print(f"{found.start} to {found.end} against {found.before_start} to {found.before_end}")
+        print(f"{found.start} to {found.end} ({found.papers} papers) against {found.before_start} to "
+              f"{found.before_end} ({found.papers_before} papers)")
         for term in found.terms:
             print(f"{term.papers:>6}  {term.before:>6}  x{term.growth:<7}  {terminal_safe(term.term.label)}")
         return EXIT_OK

@@ -35,7 +35,7 @@ _STOP_UNITS = frozenset(
     "a an and are as at be by for from has have in is it of on or that the this to was were will with we our "
     "these those which their its into can also using use used based via new than more such both over not "
     "show shows propose proposed paper method methods approach model models result results however while "
-    "http https www com org io github html pdf arxiv huggingface url code "  # the links summaries write out
+    "http https www com org io github html pdf arxiv huggingface url code et al "  # the links summaries write out
     "towards toward improving enhancing evaluating evaluation benchmarking study survey task data dataset "
     "performance framework efficient learning large language network generation system technique reference "
     "본 이 그 및 등 수 것 더 또 우리 연구 논문 방법 제안 결과 성능 기반 사용 활용 통해 위해 대한 있는 "

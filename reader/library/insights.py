@@ -46,6 +46,8 @@ class EmergingTerms:
     before_start: str
     before_end: str
     terms: list[Emerging]
+    papers: int = 0  # entries of the period
+    papers_before: int = 0  # entries of the period before: none, and nothing can have grown
 
 
 class InsightsMixin:
@@ -103,7 +105,7 @@ class InsightsMixin:
         before = self._papers_between(days, before_start.isoformat(), before_end.isoformat())
         found = emerging(self._term_finder(), current, before, limit)
         return EmergingTerms(first.isoformat(), newest.isoformat(), before_start.isoformat(), before_end.isoformat(),
-                             found)
+                             found, len(current), len(before))
 
     def recap(self, week: str) -> Recap:
         """The recap of an ISO week (YYYY-Www); ValueError for a week that is not one."""

@@ -28,6 +28,7 @@ EXPECTED_COMMANDS: dict[str, tuple[str, tuple[str, ...]] | tuple[str, tuple[str,
     "zoom_in": ("&Larger Text", ("Ctrl+=", "Ctrl++")),
     "zoom_out": ("&Smaller Text", ("Ctrl+-",)),
     "zoom_reset": ("&Normal Size", ("Ctrl+0",)),
+    "insights": ("&Trends and Weekly Recap…", ("Ctrl+Shift+T",)),
     "copy_link": ("Copy &Link", ()),
     "mark_rest_of_day_read": ("Mark the Res&t of the Day as Read", ()),
     "mark_day_read": ("Mark &Day as Read", ()),
@@ -68,7 +69,7 @@ EXPECTED_MENUS = [
                "export_state", "import_state", "-", "preferences", "-", "quit"]),
     ("&Edit", ["undo", "redo"]),
     ("&View", ["hide_read", "keep_starred", "-", "sort_votes", "sort_date", "sort_title", "-", "zoom_in", "zoom_out",
-               "zoom_reset"]),
+               "zoom_reset", "-", "insights"]),
     ("&Go", ["next_paper", "previous_paper", "next_unread", "next_day", "previous_day", "-", "find", "leave_search",
              "exact_search", "glossary"]),
     ("&Paper", ["toggle_star", "toggle_read", "open_arxiv", "copy_bibtex", "copy_link", "copy_ris", "copy_csljson", "-",
@@ -140,7 +141,7 @@ def test_the_keyboard_help_lists_the_reading_keys_first_then_menu_by_menu() -> N
     keys = [keys for keys, _description in COMMANDS.help_rows()]
     assert keys == ["J", "K", "Space", "N", "P", "Ctrl+F / /", "Esc", "Ctrl+Shift+E", "S", "M", "O", "Ctrl+Shift+C",
                     "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+H",
-                    "Ctrl+= / Ctrl++", "Ctrl+-", "Ctrl+0", "Ctrl+O", "Ctrl+L", "F5", "Ctrl+Q", "F1",
+                    "Ctrl+= / Ctrl++", "Ctrl+-", "Ctrl+0", "Ctrl+Shift+T", "Ctrl+O", "Ctrl+L", "F5", "Ctrl+Q", "F1",
                     "Down / Up", "Enter"]
 
 

@@ -35,7 +35,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "sources": {"huggingface_hub", "httpx2", "keyring"},
     "exports": {"pylatexenc"},
     "features": {"numpy"},
-    "ui": {"PySide6", "markdown", "nh3"},
+    "ui": {"PySide6", "markdown", "nh3", "pyqtgraph"},  # pyqtgraph: the Insights window's trend chart
 }
 MAX_LINES = 500
 

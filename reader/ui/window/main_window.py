@@ -28,13 +28,14 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
+from reader.core.models import Paper
 from reader.library import Library
 from reader.ui.background.library_updater import import_update_machinery
 from reader.ui.dialogs.keyboard_help import KeyboardHelpDialog
 from reader.ui.models.view import View
 from reader.ui.panes import digest_markdown
 from reader.ui.window.accessibility import describe_window
-from reader.ui.window.commands import COMMANDS, FILE, HELP, QT_TRANSLATE_NOOP, ButtonsKeepSpace, command
+from reader.ui.window.commands import COMMANDS, FILE, HELP, QT_TRANSLATE_NOOP, VIEW, ButtonsKeepSpace, command
 from reader.ui.window.context_menus import ContextMenus
 from reader.ui.window.export_actions import ExportActions
 from reader.ui.window.frame import WindowFrame
@@ -159,6 +160,18 @@ class MainWindow(WindowFrame):
              help=QT_TRANSLATE_NOOP("Shortcuts", "This list"), menu=HELP.at(1, 1))
     def show_keyboard_help(self) -> None:
         KeyboardHelpDialog(COMMANDS.help_rows(), self).exec()
+
+    @command("insights", QT_TRANSLATE_NOOP("Shortcuts", "&Trends and Weekly Recap…"), keys=("Ctrl+Shift+T",),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Topic trends, emerging terms and the week's recap"),
+             menu=VIEW.at(9, 1))
+    def show_insights(self) -> None:
+        from reader.ui.insights.insights_window import open_insights  # pyqtgraph and numpy: only when asked
+
+        def show_paper(paper: Paper) -> None:
+            self.navigation.restore_view(View("day", paper.date), paper.key)
+            self.activateWindow()
+
+        open_insights(self, self.library, show_paper, self.updater.finished)
 
     @command("about", QT_TRANSLATE_NOOP("Shortcuts", "&About Daily Papers Reader"), menu=HELP.at(2, 1))
     def show_about(self) -> None:
