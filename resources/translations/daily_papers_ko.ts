@@ -308,6 +308,22 @@
         <translation>새 다이제스트 확인</translation>
     </message>
     <message>
+        <source>A digest archive (Korean summaries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hugging Face Daily Papers (English abstracts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where new days come from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hugging Face lists each day&apos;s papers with their English abstracts; your own model can then write Korean summaries (Write Korean Summaries). The archive has Korean digests up to 2025-05-09.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Days are read from {base}/YYYY/MM/DD.md</source>
         <translation>날짜별 파일을 {base}/YYYY/MM/DD.md에서 읽습니다</translation>
     </message>
@@ -348,6 +364,10 @@
         <translation>닫기</translation>
     </message>
     <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Archive:</source>
         <translation>아카이브:</translation>
     </message>
@@ -366,6 +386,10 @@
     <message>
         <source>The first day is after the last one.</source>
         <translation>시작 날짜가 끝 날짜보다 늦습니다.</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checking {source}…</source>
@@ -400,6 +424,22 @@
         <translation>가져옴 {fetched}, 다이제스트 없음 {none}, 실패 {failed}, 이미 있음 {present}.</translation>
     </message>
     <message>
+        <source>No new days on Hugging Face for these dates. Days also come from a digest archive (Source above) and from your own folders of digests (File &gt; Add Folder…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No new days in this archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public Korean archive stopped on 2025-05-09.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hugging Face Daily Papers (Source above) has every day, with English abstracts your own model can summarise in Korean; your own folders of digests work too (File &gt; Add Folder…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>fetched again: the copy here was not a whole digest, and the good copy replaced it</source>
         <translation>다시 받음: 이곳의 사본이 온전한 다이제스트가 아니어서 새로 받은 사본으로 바꿨습니다</translation>
     </message>
@@ -418,6 +458,286 @@
     <message>
         <source>failed</source>
         <translation>실패</translation>
+    </message>
+</context>
+<context>
+    <name>ForYou</name>
+    <message>
+        <source>because you starred “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terms: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you starred it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you marked it not interested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only {0} of the {1} stars For you needs: ordered by votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>little in common with your stars</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ForYouActions</name>
+    <message>
+        <source>Could not read the marks: {error}</source>
+        <translation type="unfinished">표시를 읽을 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>Not Interested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interested Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not interested: For you leaves it out (Ctrl+Z takes it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interested again: For you lists it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save: {error}</source>
+        <translation type="unfinished">저장할 수 없습니다: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ForYouPanel</name>
+    <message>
+        <source>Similar papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">제목</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">날짜</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation type="unfinished">추천</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For you: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDialog</name>
+    <message>
+        <source>Glossary</source>
+        <translation>용어집</translation>
+    </message>
+    <message>
+        <source>Terms the summaries write in both languages, as a search finds them: searching one form finds the others too (unless Exact Search is on). Double-click a term to search for it.</source>
+        <translation>요약이 두 언어로 함께 쓰는 용어입니다. 검색은 한 형태로 다른 형태도 찾습니다(정확히 검색이 꺼져 있을 때). 용어를 두 번 클릭하면 그 용어로 검색합니다.</translation>
+    </message>
+    <message>
+        <source>Filter: a Korean or English term, or an abbreviation</source>
+        <translation>거르기: 한국어나 영어 용어, 또는 약어</translation>
+    </message>
+    <message>
+        <source>Filter the glossary</source>
+        <translation>용어집 거르기</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>Abbreviations</source>
+        <translation>약어</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <source>Glossary terms</source>
+        <translation>용어집 용어</translation>
+    </message>
+    <message>
+        <source>Double-click to search for {term}</source>
+        <translation>두 번 클릭하면 {term}(으)로 검색합니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n term(s)</source>
+        <translation>
+            <numerusform>용어 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No glossary term matches “{term}”.</source>
+        <translation>“{term}”에 맞는 용어가 용어집에 없습니다.</translation>
+    </message>
+    <message>
+        <source>The glossary is empty: it grows as the library holds more summaries that write a term in both languages (two papers are needed for a term).</source>
+        <translation>용어집이 비어 있습니다. 용어를 두 언어로 함께 쓴 요약이 라이브러리에 늘어나면 채워집니다(용어 하나에 논문 두 편이 필요합니다).</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryNote</name>
+    <message>
+        <source>Found through the glossary: {pairs}</source>
+        <translation>용어집으로 찾음: {pairs}</translation>
+    </message>
+    <message>
+        <source>Words found as another form of the term searched for (Exact Search turns this off):
+{pairs}</source>
+        <translation>검색한 용어의 다른 형태로 찾은 낱말입니다(정확히 검색을 켜면 찾지 않습니다):
+{pairs}</translation>
+    </message>
+    <message>
+        <source>Found through the glossary: {pair}</source>
+        <translation>용어집으로 찾음: {pair}</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsWindow</name>
+    <message>
+        <source>Trends and Weekly Recap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terms, separated by commas: 강화학습, diffusion, GRPO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count only the words as typed, without the glossary&apos;s other-language forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a point to list its papers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emerging terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Terms:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly Recap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{term}, {period}: {papers} of {total} papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n period(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not a search the reader can count: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not count: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to read it in the main window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emerging terms, {start} to {end} against {before_start} to {before_end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period before has no papers to compare with: choose a later range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to add it to the chart</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -536,10 +856,66 @@
     </message>
 </context>
 <context>
+    <name>LinkMenu</name>
+    <message>
+        <source>Open Link in Browser</source>
+        <translation>브라우저에서 링크 열기</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>링크 복사</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>모두 선택</translation>
+    </message>
+</context>
+<context>
+    <name>LivingActions</name>
+    <message>
+        <source>Write Korean Summaries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day&apos;s papers have English abstracts only: let your own model write Korean summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These are the bundled sample days. New days: File &gt; Check for New Digests… (Hugging Face Daily Papers, or the Korean archive), or File &gt; Add Folder… for your own digests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a day fetched from Hugging Face (File &gt; Check for New Digests…, source Hugging Face) to write its Korean summaries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily Papers Reader</source>
+        <translation type="unfinished">Daily Papers Reader</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new paper(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
+    <message>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
+    </message>
     <message>
         <source>No unread papers left</source>
         <translation>읽지 않은 논문이 더 없습니다</translation>
+    </message>
+    <message>
+        <source>an internal error</source>
+        <translation>내부 오류</translation>
     </message>
     <message>
         <source>The search failed: {reason}</source>
@@ -548,6 +924,16 @@
     <message>
         <source>No papers match</source>
         <translation>일치하는 논문이 없습니다</translation>
+    </message>
+    <message>
+        <source>Also searched: {forms}</source>
+        <translation>함께 검색함: {forms}</translation>
+    </message>
+    <message>
+        <source>Also searched, from the glossary (Exact Search turns this off):
+{forms}</source>
+        <translation>용어집에서 함께 검색한 형태(정확히 검색을 켜면 끕니다):
+{forms}</translation>
     </message>
 </context>
 <context>
@@ -889,6 +1275,57 @@
     </message>
 </context>
 <context>
+    <name>RecapView</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Week:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished">언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Making the recap…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library has no papers yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished">JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the Recap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation type="unfinished">{path}에 쓸 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Render</name>
     <message>
         <source>Shown as plain text: too large to format.</source>
@@ -964,6 +1401,10 @@
     <message>
         <source>Search titles, authors, summaries  (Ctrl+F or /)</source>
         <translation>제목, 저자, 요약 검색  (Ctrl+F 또는 /)</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>정확히</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1492,18 @@
     <message>
         <source>Search</source>
         <translation>검색</translation>
+    </message>
+    <message>
+        <source>&amp;Exact Search</source>
+        <translation>정확히 검색(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Search the words as typed, without their glossary forms in the other language (on or off)</source>
+        <translation>입력한 낱말 그대로 검색(용어집의 다른 언어 형태 없이; 켜기/끄기)</translation>
+    </message>
+    <message>
+        <source>&amp;Glossary…</source>
+        <translation>용어집(&amp;G)…</translation>
     </message>
     <message>
         <source>&amp;Leave Search</source>
@@ -1237,6 +1690,14 @@
         <translation>이 목록</translation>
     </message>
     <message>
+        <source>&amp;Trends and Weekly Recap…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic trends, emerging terms and the week&apos;s recap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About Daily Papers Reader</source>
         <translation>Daily Papers Reader 정보(&amp;A)</translation>
     </message>
@@ -1292,6 +1753,34 @@
         <source>Redo what was undone</source>
         <translation>되돌린 것을 다시 실행</translation>
     </message>
+    <message>
+        <source>&amp;Not Interested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not interested: For you leaves the paper out and learns from it (again: take it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort For &amp;You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write &amp;Korean Summaries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own model summarises the day&apos;s Hugging Face papers in Korean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check for New Days in the &amp;Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On start and every few hours, fetch new days and say how many papers arrived (on or off)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SidebarModel</name>
@@ -1318,6 +1807,10 @@
         <translation>별표</translation>
     </message>
     <message>
+        <source>For you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{unread} unread of {total} listings on these days (a paper listed on two days counts on each)</source>
         <translation>이 날짜들의 목록 항목 {total}개 중 {unread}개 안 읽음 (두 날짜에 실린 논문은 날짜마다 셉니다)</translation>
     </message>
@@ -1328,6 +1821,10 @@
     <message>
         <source>Listings that match the search (a paper listed on two days is listed twice)</source>
         <translation>검색과 일치하는 목록 항목 (두 날짜에 실린 논문은 두 번 나옵니다)</translation>
+    </message>
+    <message>
+        <source>Unread papers of every day, best first by what you starred and marked not interested</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n paper(s) in the library: papers, not listings (a paper listed on two days counts once)</source>
@@ -1346,6 +1843,108 @@
         <translation>
             <numerusform>별표한 논문 %n편: 목록 항목이 아니라 논문 수 (두 날짜에 실린 논문은 한 번만 셉니다)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SummariseDialog</name>
+    <message>
+        <source>an internal error ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write Korean Summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own model writes a Korean summary (What&apos;s New, Technical Details, Performance Highlights) of each paper of {day} from its title and English abstract. Only that public text is sent, to the endpoint below and nowhere else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An OpenAI-compatible API: a local Ollama is http://localhost:11434/v1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the system keyring; empty: as before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papers summarised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write Summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">취소</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">닫기</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking {model} at {endpoint}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished">멈추는 중…</translation>
+    </message>
+    <message>
+        <source>failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>summarised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{written} summarised, {failed} failed, {already} already had a Korean summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the summaries written so far are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write summaries: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>{term}: {papers} of {total} papers ({share:.1f}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of papers (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

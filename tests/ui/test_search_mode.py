@@ -95,3 +95,33 @@ def highlighted_text(window) -> str:
             iterator += 1
         block = block.next()
     return " ".join(pieces)
+
+
+@pytest.fixture
+def korean(qapp, tmp_path: Path):
+    """The Korean catalogue compiled from the .ts as it is now."""
+    from PySide6.QtCore import QTranslator
+
+    from reader.ui.platform import i18n
+
+    compiled = tmp_path / "daily_papers_ko.qm"
+    if not i18n.compile_catalogue(i18n.translations_dir() / "daily_papers_ko.ts", compiled):
+        pytest.skip("pyside6-lrelease is not installed")
+    translator = QTranslator(qapp)
+    assert translator.load(str(compiled))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def test_the_toggle_the_message_and_the_note_speak_korean(korean, open_window, data_dir: Path, qtbot) -> None:
+    window = open_window(data_dir)
+    assert window.search_bar.exact_button.text() == "정확히"
+    assert window.commands["exact_search"].text() == "정확히 검색(&E)"
+    search(window, qtbot, "강화학습")
+    assert window.search_bar.message.text().startswith("함께 검색함: 강화학습 → ")
+    assert window.paper_list.select_key(f"2025-03-01/{ENGLISH_ONLY}")
+    qtbot.waitUntil(lambda: window.detail.shown_key() == f"2025-03-01/{ENGLISH_ONLY}", timeout=3000)
+    assert window.detail.glossary_note.label.text() == "용어집으로 찾음: 강화학습 ↔ reinforcement learning"
+    menu = window.detail.context_menu(window.detail.browser.rect().center())
+    assert "모두 선택" in [action.text() for action in menu.actions()]

@@ -15,10 +15,6 @@ from PySide6.QtWidgets import QMenu, QTextBrowser
 from reader.ui.platform import links
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LinkMenu", text)
-
-
 def link_at(browser: QTextBrowser, position: QPoint) -> QUrl | None:
     """The http(s) link at ``position`` (viewport coordinates), or None."""
     anchor = browser.anchorAt(position)
@@ -32,14 +28,17 @@ def link_menu(browser: QTextBrowser, position: QPoint, open_link: Callable[[QUrl
     menu = QMenu(browser)
     url = link_at(browser, position)
     if url is not None:
-        menu.addAction(tr("Open Link in Browser"), lambda: open_link(url)).setObjectName("open_link")
-        menu.addAction(tr("Copy Link"), lambda: copy_link(url)).setObjectName("copy_link_address")
+        open_action = menu.addAction(QCoreApplication.translate("LinkMenu", "Open Link in Browser"),
+                                     lambda: open_link(url))
+        open_action.setObjectName("open_link")
+        copy_link_action = menu.addAction(QCoreApplication.translate("LinkMenu", "Copy Link"), lambda: copy_link(url))
+        copy_link_action.setObjectName("copy_link_address")
         menu.addSeparator()
-    copy = menu.addAction(tr("Copy"), browser.copy)
+    copy = menu.addAction(QCoreApplication.translate("LinkMenu", "Copy"), browser.copy)
     copy.setObjectName("copy_text")
     copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
     copy.setEnabled(browser.textCursor().hasSelection())
-    select_all = menu.addAction(tr("Select All"), browser.selectAll)
+    select_all = menu.addAction(QCoreApplication.translate("LinkMenu", "Select All"), browser.selectAll)
     select_all.setObjectName("select_all")
     select_all.setShortcut(QKeySequence(QKeySequence.StandardKey.SelectAll))
     return menu

@@ -33,7 +33,6 @@ class SearchBar(QWidget):
         self.field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.exact_button = QToolButton(self)  # shows the window's Exact Search command (set_exact_action)
         self.exact_button.setObjectName("search_exact")
-        self.exact_button.setAutoRaise(True)
         self.message = QLabel(self)
         self.message.setObjectName("search_message")
         self.message.setStyleSheet("color: palette(mid); font-style: italic;")
