@@ -9,7 +9,7 @@ loading a paper) and the per-day totals of the catalogue; everything here is ari
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -78,13 +78,16 @@ def period_totals(day_totals: Mapping[str, int], by: str, since: str | None, unt
     return dict(sorted(totals.items()))
 
 
-def trend(term: str, matched_dates: Iterable[str], totals: Mapping[str, int], by: str, since: str | None,
+def trend(term: str, matched: Mapping[str, int], totals: Mapping[str, int], by: str, since: str | None,
           until: str | None) -> list[TrendPoint]:
     """One point per period that has entries (zero papers included, so a line starts where the library does).
 
-    ``matched_dates`` has one date per matching visible entry; ``totals`` is period_totals' answer.
+    ``matched`` is the number of matching visible entries per date; ``totals`` is period_totals' answer.
     """
-    papers: Counter[str] = Counter(period_of(day, by) for day in matched_dates if _in_range(day, since, until))
+    papers: Counter[str] = Counter()
+    for day, count in matched.items():
+        if count > 0 and _in_range(day, since, until):
+            papers[period_of(day, by)] += count
     points = []
     for period, total in totals.items():
         first, last = period_bounds(period)

@@ -127,8 +127,8 @@ class InsightsMixin:
 
         return parse_query(term, None if exact else self._glossary())
 
-    def _matched_dates(self, query: Query) -> list[str]:
-        """One date per visible entry the query matches (search's total, spread over days)."""
+    def _matched_dates(self, query: Query) -> Counter[str]:
+        """The visible entries the query matches, per date (search's total, spread over days)."""
         per_day = Counter(self._index.matching_days(query))
         dates = Counter({date_of_day_number(number): count for number, count in per_day.items()})
         catalogue = self._catalogue
@@ -138,7 +138,7 @@ class InsightsMixin:
         elif hidden:
             raw_hits, _total = self._index.search(query, None)
             dates.subtract(raw.date for raw in raw_hits if (raw.source, raw.date, raw.arxiv_id) in hidden)
-        return list(dates.elements())
+        return dates
 
     def _papers_between(self, days: list[str], start: str, end: str) -> list[Paper]:
         """Every visible entry from start to end, newest day first, then by votes."""
