@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from reader.stores.catalogue import Catalogue
     from reader.stores.glossary import GlossaryStore
 
-__all__ = ["MIN_STARS", "REASON_TEMPLATES", "ForYou", "Reason", "Recommendation", "RecommendMixin"]
+__all__ = ["MIN_STARS", "REASON_TEMPLATES", "Corpus", "ForYou", "Reason", "Recommendation", "RecommendMixin"]
 
 log = logging.getLogger("reader.library")
 
@@ -61,6 +61,10 @@ class RecommendMixin:
     def dismissed_ids(self) -> set[str]:
         """The papers marked "not interested"."""
         return self._state.dismissed_ids()
+
+    def for_you_marks(self) -> tuple[frozenset[str], frozenset[str]]:
+        """What For you learns from: the starred ids and the "not interested" ones."""
+        return frozenset(self._state.starred_ids()), frozenset(self._state.dismissed_ids())
 
     def for_you(self) -> ForYou:
         """For you as the reader's marks stand now (the matrix is reused while the catalogue is unchanged)."""

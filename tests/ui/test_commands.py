@@ -40,6 +40,8 @@ EXPECTED_COMMANDS: dict[str, tuple[str, tuple[str, ...]] | tuple[str, tuple[str,
     "sort_votes": ("Sort by &Votes", (), True),
     "sort_date": ("Sort by &Date", (), True),
     "sort_title": ("Sort by &Title", (), True),
+    "sort_for_you": ("Sort For &You", (), True),
+    "not_interested": ("&Not Interested", ("X",)),
     "update_library": ("&Update Library", ("F5",)),
     "add_folder": ("Add &Folder…", ("Ctrl+O",)),
     "add_files": ("Add F&iles…", ()),
@@ -68,12 +70,12 @@ EXPECTED_MENUS = [
                ("&Export", ["export_starred", "export_day", "export_search", "-", "zotero_starred", "zotero_day"]),
                "export_state", "import_state", "-", "preferences", "-", "quit"]),
     ("&Edit", ["undo", "redo"]),
-    ("&View", ["hide_read", "keep_starred", "-", "sort_votes", "sort_date", "sort_title", "-", "zoom_in", "zoom_out",
-               "zoom_reset", "-", "insights"]),
+    ("&View", ["hide_read", "keep_starred", "-", "sort_votes", "sort_date", "sort_title", "sort_for_you", "-", "zoom_in",
+               "zoom_out", "zoom_reset", "-", "insights"]),
     ("&Go", ["next_paper", "previous_paper", "next_unread", "next_day", "previous_day", "-", "find", "leave_search",
              "exact_search", "glossary"]),
     ("&Paper", ["toggle_star", "toggle_read", "open_arxiv", "copy_bibtex", "copy_link", "copy_ris", "copy_csljson", "-",
-                "mark_rest_of_day_read", "mark_day_read", "mark_all_read", "-", "zotero_paper"]),
+                "mark_rest_of_day_read", "mark_day_read", "mark_all_read", "-", "zotero_paper", "-", "not_interested"]),
     ("&Help", ["keyboard_help", "show_problems", "-", "about"]),
 ]
 
@@ -140,7 +142,7 @@ def test_the_keyboard_help_lists_the_reading_keys_first_then_menu_by_menu() -> N
     assert MainWindow and set(COMMANDS) == set(EXPECTED_COMMANDS)
     keys = [keys for keys, _description in COMMANDS.help_rows()]
     assert keys == ["J", "K", "Space", "N", "P", "Ctrl+F / /", "Esc", "Ctrl+Shift+E", "S", "M", "O", "Ctrl+Shift+C",
-                    "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+H",
+                    "X", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+H",
                     "Ctrl+= / Ctrl++", "Ctrl+-", "Ctrl+0", "Ctrl+Shift+T", "Ctrl+O", "Ctrl+L", "F5", "Ctrl+Q", "F1",
                     "Down / Up", "Enter"]
 

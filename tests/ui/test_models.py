@@ -49,8 +49,8 @@ def test_sidebar_model_contract_and_tree(qtmodeltester) -> None:
     model.set_days(DAYS)
     qtmodeltester.check(model)
     top = [model.index(row, 0).data() for row in range(model.rowCount())]
-    assert top == ["Latest day", "All papers", "Unread", "Starred", "2024"]
-    year = model.index(4, 0)
+    assert top == ["Latest day", "All papers", "Unread", "Starred", "For you", "2024"]
+    year = model.index(5, 0)
     months = [model.index(row, 0, year).data() for row in range(model.rowCount(year))]
     assert months == ["November", "August"]
     august = model.index(1, 0, year)
@@ -89,8 +89,8 @@ def test_new_days_are_inserted_in_order_without_a_reset(qtmodeltester) -> None:
     assert kept.isValid() and kept.data() == "2024-08-22"
     assert model.day_dates() == ["2025-01-07", "2024-11-20", "2024-09-02", "2024-08-22", "2024-08-01"]
     top = [model.index(row, 0).data() for row in range(model.rowCount())]
-    assert top == ["Latest day", "All papers", "Unread", "Starred", "Search results (3)", "2025", "2024"]
-    year = model.index(6, 0)
+    assert top == ["Latest day", "All papers", "Unread", "Starred", "For you", "Search results (3)", "2025", "2024"]
+    year = model.index(7, 0)
     assert [model.index(row, 0, year).data() for row in range(model.rowCount(year))] == [
         "November", "September", "August"]
     assert [model.index(row, 1).data() for row in range(4)] == ["3/3", "9", "7", "1"]
@@ -156,7 +156,7 @@ def test_sidebar_search_row_comes_and_goes(qtmodeltester) -> None:
     assert model.index_for_view(View("search")).data() == "Search results (7)"
     model.set_search_count(None)
     assert not model.index_for_view(View("search")).isValid()
-    assert model.rowCount() == 5
+    assert model.rowCount() == 6
 
 
 def test_view_text_round_trip() -> None:

@@ -70,6 +70,7 @@ class PaperTableModel(QAbstractTableModel):
 
     STAR, TITLE, VOTES, AUTHORS, DATE = range(5)
     COLUMN_COUNT = 5
+    FOR_YOU = 5  # a sort without a column of its own: by set_rank's key (window/for_you.py)
 
     def __init__(self, parent: Any = None, loader: PaperLoader | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +82,7 @@ class PaperTableModel(QAbstractTableModel):
         self._highlights: dict[str, list[tuple[int, int]]] = {}
         self._sort_column = -1
         self._descending = False
+        self._rank: Callable[[str], Any] | None = None  # arXiv id -> sort key of the For you order
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -110,6 +112,16 @@ class PaperTableModel(QAbstractTableModel):
 
     def flags_of(self, arxiv_id: str) -> Flags:
         return self._flags.get(arxiv_id, Flags())
+
+    def set_rank(self, rank: Callable[[str], Any] | None) -> None:
+        """The For you order's key (best first, ascending); re-sorts in place while that order is on show."""
+        self._rank = rank
+        if self._sort_column == self.FOR_YOU:
+            self.sort(self.FOR_YOU)
+
+    def sort_column(self) -> int:
+        """The column sorted by (FOR_YOU for the For you order, -1 for the order given)."""
+        return self._sort_column
 
     def paper_at(self, row: int) -> ListItem:
         return self._rows[row]
@@ -181,7 +193,7 @@ class PaperTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder rows in place; column -1 restores the order the rows were given in."""
-        self._sort_column = column if 0 <= column < self.COLUMN_COUNT else -1
+        self._sort_column = column if 0 <= column < self.COLUMN_COUNT or column == self.FOR_YOU else -1
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.layoutAboutToBeChanged.emit()
         old_order = self._rows
@@ -209,6 +221,9 @@ class PaperTableModel(QAbstractTableModel):
         column = self._sort_column
         if column < 0:
             return list(papers)
+        if column == self.FOR_YOU:
+            rank = self._rank
+            return sorted(papers, key=lambda p: (rank(p.arxiv_id), p.date)) if rank else list(papers)
         keys = {
             self.STAR: lambda p: (self.flags_of(p.arxiv_id).starred, _votes(p), p.date),
             self.TITLE: lambda p: (title_text(p.title).casefold(), p.date),

@@ -199,6 +199,7 @@ class SidebarModel(QAbstractItemModel):
             "all": self.tr("All papers"),
             "unread": self.tr("Unread"),
             "starred": self.tr("Starred"),
+            "for_you": self.tr("For you"),
         }
         return names[view.kind]
 
@@ -212,6 +213,8 @@ class SidebarModel(QAbstractItemModel):
             return self.tr("{unread} unread of {total} papers on this day").format(unread=node.unread, total=node.total)
         if view.kind == "search":
             return self.tr("Listings that match the search (a paper listed on two days is listed twice)")
+        if view.kind == "for_you":
+            return self.tr("Unread papers of every day, best first by what you starred and marked not interested")
         texts = {
             "all": self.tr("%n paper(s) in the library: papers, not listings (a paper listed on two days counts once)",
                            "", node.total),
@@ -228,7 +231,7 @@ class SidebarModel(QAbstractItemModel):
             return str(node.unread) if node.unread else ""
         if view.kind in ("day", "latest"):
             return f"{node.unread}/{node.total}"
-        if view.kind == "search":
+        if view.kind in ("search", "for_you"):
             return ""
         return str(node.total)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-ViewKind = Literal["latest", "all", "unread", "starred", "search", "day"]
-SMART_KINDS: tuple[ViewKind, ...] = ("latest", "all", "unread", "starred")
-CROSS_DAY_KINDS: tuple[ViewKind, ...] = ("all", "unread", "starred", "search")  # rows from more than one day
+ViewKind = Literal["latest", "all", "unread", "starred", "for_you", "search", "day"]
+SMART_KINDS: tuple[ViewKind, ...] = ("latest", "all", "unread", "starred", "for_you")
+CROSS_DAY_KINDS: tuple[ViewKind, ...] = ("all", "unread", "starred", "for_you", "search")  # rows from more than one day
 
 
 @dataclass(frozen=True)

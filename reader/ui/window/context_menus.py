@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu
 from reader.ui.window.frame import WindowFrame
 
 PAPER_ROW_MENU: tuple[str | None, ...] = (
-    "open_arxiv", None, "toggle_star", "toggle_read", None, "copy_link", "copy_bibtex", None,
+    "open_arxiv", None, "toggle_star", "toggle_read", "not_interested", None, "copy_link", "copy_bibtex", None,
     "mark_rest_of_day_read",
 )
 DAY_ROW_MENU: tuple[str | None, ...] = ("mark_day_read", "export_day")

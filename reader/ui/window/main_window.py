@@ -1,6 +1,7 @@
 """The reader window: a WindowFrame (frame.py) with its work given to the objects next to it.
 
     navigation.py      which papers the list shows: views, days, next unread, sort, hidden read papers, search
+    for_you.py         For you: the model fitted off the GUI thread, its order, reasons, similar papers, X
     reading.py         the paper being read: the detail pane, read marks, stars, arXiv, text size
     undo.py            Edit > Undo and Redo of the reader's stars and read marks
     context_menus.py   the right-click menus of list rows and sidebar days (the same commands)
@@ -38,6 +39,7 @@ from reader.ui.window.accessibility import describe_window
 from reader.ui.window.commands import COMMANDS, FILE, HELP, QT_TRANSLATE_NOOP, VIEW, ButtonsKeepSpace, command
 from reader.ui.window.context_menus import ContextMenus
 from reader.ui.window.export_actions import ExportActions
+from reader.ui.window.for_you import ForYouActions
 from reader.ui.window.frame import WindowFrame
 from reader.ui.window.library_tools import LibraryTools
 from reader.ui.window.navigation import Navigation
@@ -100,8 +102,9 @@ class MainWindow(WindowFrame):
         self.library_tools = LibraryTools(self, self.start_update)  # sources, drops, folder watching, fetching
         self.export_actions = ExportActions(self)  # export, Copy BibTeX, reading state
         self.context_menus = ContextMenus(self)  # right-click menus: the same commands
+        self.for_you = ForYouActions(self, self.navigation, self.reading)  # For you: its order, reasons, X
         for owner in (self, self.navigation, self.reading, self.reading.history, self.updates, self.library_tools,
-                      self.export_actions):
+                      self.export_actions, self.for_you):
             self.commands.bind(owner)
         self.commands.build_menus(self.menuBar())
         self.commands.build_toolbar(self.toolbar)
@@ -128,6 +131,7 @@ class MainWindow(WindowFrame):
 
         self.detail.set_media_cache(MediaCache(self.library.data_dir, self))
         self.reading.start_showing()
+        self.for_you.start()
         self.library_tools.start_watching()
         self._background_imports.start()
         self._background_imports_done.start()

@@ -1,0 +1,236 @@
+"""For you in the window: the model fitted off the GUI thread, the For you view's and sort's order, the reason
+and the similar papers under the detail pane, and Not interested (X) with Undo.
+
+The model (reader.library.ForYou) is made on a thread of its own (background/bounded_jobs.py): the first
+time, and after an update, with a Library of that thread's own, which builds the text matrix (seconds at
+thousands of papers); after a star or a "not interested", from the matrix already built (milliseconds).
+Whether the marks changed is checked a moment after the list's flags change (a star, an undo, an import),
+so no other part of the window needs to know For you exists. One job runs at a time: a change while one
+runs starts another when it is done, so a reader starring quickly never keeps a build from finishing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QUndoCommand
+
+from reader.core.errors import ReaderError
+from reader.core.models import Flags, Paper
+from reader.library import Corpus, ForYou, Library
+from reader.ui.background.bounded_jobs import BoundedJobs
+from reader.ui.models.paper_table import PaperTableModel
+from reader.ui.models.view import View
+from reader.ui.panes.for_you_panel import SIMILAR_ROWS, ForYouPanel
+from reader.ui.window.commands import PAPER, QT_TRANSLATE_NOOP, VIEW, command
+from reader.ui.window.frame import WindowFrame
+
+if TYPE_CHECKING:
+    from reader.ui.window.navigation import Navigation
+    from reader.ui.window.reading import Reading
+
+log = logging.getLogger("reader.ui.window.for_you")
+
+FIT_BUDGET_S = 300.0  # a build at 100,000 papers takes tens of seconds on a slow machine
+CHECK_MS = 150  # how soon after the list's flags change the marks are compared with the model's
+Marks = tuple[frozenset[str], frozenset[str]]  # (starred, not interested)
+
+
+def fit(data_dir: Path, corpus: Corpus | None, marks: Marks) -> ForYou:
+    """On a worker thread: For you from the matrix given, or from one built with a Library of this thread."""
+    if corpus is None:
+        with Library(data_dir) as library:
+            corpus = library.for_you_corpus()
+    return ForYou(corpus, *marks)
+
+
+class NotInterestedChange(QUndoCommand):
+    """Not interested (or interested again) in some papers, on the window's undo stack with stars and reads."""
+
+    def __init__(self, text: str, write: Callable[[list[str], bool], bool], arxiv_ids: list[str],
+                 value: bool) -> None:
+        super().__init__(text)
+        self._write, self._ids, self._value = write, arxiv_ids, value
+        self._done = True  # pushed after the change was written: the first redo() is the push itself
+
+    def redo(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        if not self._write(self._ids, self._value):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        self._done = False
+        if not self._write(self._ids, not self._value):
+            self.setObsolete(True)
+
+
+class ForYouActions(QObject):
+    """The window's For you: its model, its order in the list, the panel under the detail pane, X."""
+
+    def __init__(self, window: WindowFrame, navigation: Navigation, reading: Reading) -> None:
+        super().__init__(window)
+        self.window, self.navigation, self.reading = window, navigation, reading
+        self.model: ForYou | None = None
+        self._corpus: Corpus | None = None  # None: (re)built by the next fit
+        self._fitted_marks: Marks | None = None
+        self._again = False  # the marks or the library changed while a fit ran
+        self._jobs = BoundedJobs(self, FIT_BUDGET_S)
+        self._jobs.finished.connect(self._on_fitted)
+        self._check = QTimer(self)
+        self._check.setSingleShot(True)
+        self._check.setInterval(CHECK_MS)
+        self._check.timeout.connect(self.refit_if_changed)
+
+        self.panel = ForYouPanel(window.detail)
+        layout = window.detail.layout()
+        if layout is not None:
+            layout.addWidget(self.panel)
+        self.panel.paper_chosen.connect(self.go_to)
+        window.paper_model.dataChanged.connect(lambda *_args: self._check.start())
+        window.updater.finished.connect(self._on_library_changed)
+        window.paper_list.current_paper_changed.connect(self.show_for)
+        window.sidebar.view_selected.connect(self._on_view_selected)
+
+    def start(self) -> None:
+        """The first fit (after the window's first frame)."""
+        self.refit()
+
+    # --- commands -------------------------------------------------------------------------
+
+    @command("not_interested", QT_TRANSLATE_NOOP("Shortcuts", "&Not Interested"), keys=("X",),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Not interested: For you leaves the paper out and learns from it "
+                                                 "(again: take it back)"), menu=PAPER.at(4, 1))
+    def toggle_not_interested(self) -> None:
+        paper = self.window.paper_list.current_paper()
+        if paper is None:
+            return
+        library = self.window.library
+        if library.read_only:
+            self.window.status(self.reading.read_only_message())
+            return
+        try:
+            value = not library.flags(paper.arxiv_id).dismissed
+        except ReaderError as error:
+            self.window.status(self.tr("Could not read the marks: {error}").format(error=error))
+            return
+        text = self.tr("Not Interested") if value else self.tr("Interested Again")
+        if self._write([paper.arxiv_id], value):
+            self.reading.history.stack.push(NotInterestedChange(text, self._write, [paper.arxiv_id], value))
+            message = (self.tr("Not interested: For you leaves it out (Ctrl+Z takes it back)") if value
+                       else self.tr("Interested again: For you lists it"))
+            self.window.status(message)
+
+    @command("sort_for_you", QT_TRANSLATE_NOOP("Shortcuts", "Sort For &You"), menu=VIEW.at(2, 4),
+             checkable=True, group="sort")
+    def sort_for_you(self) -> None:
+        self.navigation.sort_for_you()
+
+    # --- the model ------------------------------------------------------------------------
+
+    def refit(self) -> None:
+        """Fit For you to the marks as they are now, off the GUI thread (after the running fit, if one runs)."""
+        if self._jobs.is_busy():
+            self._again = True
+            return
+        try:
+            marks = self.window.library.for_you_marks()
+        except ReaderError as error:
+            log.warning("For you cannot read the marks: %s", error)
+            return
+        self._again = False
+        data_dir, corpus = self.window.library.data_dir, self._corpus
+        self._jobs.submit(lambda: (marks, fit(data_dir, corpus, marks)), self._failed)
+
+    def refit_if_changed(self) -> None:
+        """A moment after the list's flags changed: fit again when the stars or "not interested" marks did."""
+        try:
+            marks = self.window.library.for_you_marks()
+        except ReaderError:
+            return
+        if marks != self._fitted_marks:
+            self.refit()
+
+    @staticmethod
+    def _failed(error: BaseException) -> None:
+        log.warning("For you could not be fitted: %r", error)
+
+    def _on_library_changed(self, *_report: object) -> None:
+        """An update ran: the papers may have changed, so the next fit builds the matrix again."""
+        self._corpus = None
+        self.refit()
+
+    def _on_fitted(self, _generation: int, result: tuple[Marks, ForYou] | None) -> None:
+        if result is not None:
+            self._fitted_marks, self.model = result
+            self._corpus = self.model.corpus
+            self.window.paper_model.set_rank(self.model.order_key)
+            self.show_for(self.window.paper_list.current_paper())
+        if self._again:
+            self.refit()
+
+    # --- the list and the panel -----------------------------------------------------------
+
+    def show_for(self, paper: Paper | None) -> None:
+        """The reason and the similar papers of the paper on show."""
+        model = self.model
+        if paper is None or model is None:
+            self.panel.show_nothing()
+            return
+        similar: list[tuple[Paper, float]] = []
+        try:
+            for arxiv_id, similarity in model.similar(paper.arxiv_id, SIMILAR_ROWS):
+                listings = self.window.library.papers_for(arxiv_id)
+                if listings:
+                    similar.append((max(listings, key=lambda listing: listing.date), similarity))
+        except ReaderError as error:
+            log.info("similar papers not shown: %s", error)
+        self.panel.show_for(model.reasons(paper.arxiv_id), similar)
+
+    def go_to(self, key: str) -> None:
+        """A similar paper clicked: selected in the list when listed there, else on its day."""
+        paper_list = self.window.paper_list
+        if paper_list.select_key(key, chosen=True):
+            return
+        if self.window.sidebar.select_view(View("day", key.partition("/")[0])):
+            paper_list.select_key(key, chosen=True)
+
+    def _on_view_selected(self, view: View) -> None:
+        """Entering the For you view puts the For you order on (navigation.py sorts it; the menu says so)."""
+        if view.kind == "for_you" or self.window.paper_model.sort_column() == PaperTableModel.FOR_YOU:
+            self.window.commands["sort_for_you"].setChecked(True)
+
+    def _write(self, arxiv_ids: list[str], value: bool) -> bool:
+        """Save the mark and show it: the For you view drops (or brings back) the paper, keeping the place."""
+        window = self.window
+        try:
+            window.library.set_dismissed(arxiv_ids, value)
+        except ReaderError as error:
+            window.status(self.tr("Could not save: {error}").format(error=error))
+            return False
+        if self.navigation.view == View("for_you"):
+            self._reload_for_you(arxiv_ids)
+        else:
+            flags = window.library.flags_of(arxiv_ids)
+            window.paper_model.update_flags(arxiv_ids, {i: flags.get(i, Flags()) for i in arxiv_ids})
+        self._check.start()
+        return True
+
+    def _reload_for_you(self, arxiv_ids: list[str]) -> None:
+        """List For you again; the paper after the one that left (or the one that came back) is selected."""
+        window = self.window
+        paper_list, proxy = window.paper_list, window.paper_proxy
+        current = paper_list.current_paper()
+        keep = current.key if current and current.arxiv_id not in arxiv_ids else None
+        if keep is None and current is not None:
+            row = paper_list.currentIndex().row()
+            keep = next((window.paper_model.paper_at(proxy.mapToSource(proxy.index(other, 0)).row()).key
+                         for other in (row + 1, row - 1) if 0 <= other < proxy.rowCount()), None)
+        self.navigation.show_view(View("for_you"))
+        if keep:
+            paper_list.select_key(keep)
