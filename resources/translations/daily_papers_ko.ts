@@ -464,85 +464,85 @@
     <name>ForYou</name>
     <message>
         <source>because you starred “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”에 별표를 했기 때문</translation>
     </message>
     <message>
         <source>terms: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>용어: {0}</translation>
     </message>
     <message>
         <source>you starred it</source>
-        <translation type="unfinished"></translation>
+        <translation>별표한 논문</translation>
     </message>
     <message>
         <source>you marked it not interested</source>
-        <translation type="unfinished"></translation>
+        <translation>관심 없음으로 표시한 논문</translation>
     </message>
     <message>
         <source>only {0} of the {1} stars For you needs: ordered by votes</source>
-        <translation type="unfinished"></translation>
+        <translation>별표가 {1}개 중 {0}개뿐: 추천순</translation>
     </message>
     <message>
         <source>{0} votes</source>
-        <translation type="unfinished"></translation>
+        <translation>추천 {0}</translation>
     </message>
     <message>
         <source>little in common with your stars</source>
-        <translation type="unfinished"></translation>
+        <translation>별표한 논문과 공통점이 적음</translation>
     </message>
 </context>
 <context>
     <name>ForYouActions</name>
     <message>
         <source>Could not read the marks: {error}</source>
-        <translation type="unfinished">표시를 읽을 수 없습니다: {error}</translation>
+        <translation>표시를 읽을 수 없습니다: {error}</translation>
     </message>
     <message>
         <source>Not Interested</source>
-        <translation type="unfinished"></translation>
+        <translation>관심 없음</translation>
     </message>
     <message>
         <source>Interested Again</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 관심 있음</translation>
     </message>
     <message>
         <source>Not interested: For you leaves it out (Ctrl+Z takes it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>관심 없음: 맞춤 논문에서 뺍니다 (Ctrl+Z로 되돌립니다)</translation>
     </message>
     <message>
         <source>Interested again: For you lists it</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 관심 있음: 맞춤 논문에 다시 나옵니다</translation>
     </message>
     <message>
         <source>Could not save: {error}</source>
-        <translation type="unfinished">저장할 수 없습니다: {error}</translation>
+        <translation>저장할 수 없습니다: {error}</translation>
     </message>
 </context>
 <context>
     <name>ForYouPanel</name>
     <message>
         <source>Similar papers</source>
-        <translation type="unfinished"></translation>
+        <translation>비슷한 논문</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">제목</translation>
+        <translation>제목</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">날짜</translation>
+        <translation>날짜</translation>
     </message>
     <message>
         <source>Votes</source>
-        <translation type="unfinished">추천</translation>
+        <translation>추천</translation>
     </message>
     <message>
         <source>Similarity</source>
-        <translation type="unfinished"></translation>
+        <translation>유사도</translation>
     </message>
     <message>
         <source>For you: {reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>맞춤 이유: {reasons}</translation>
     </message>
 </context>
 <context>
@@ -623,121 +623,121 @@
     <name>InsightsWindow</name>
     <message>
         <source>Trends and Weekly Recap</source>
-        <translation type="unfinished"></translation>
+        <translation>동향과 주간 요약</translation>
     </message>
     <message>
         <source>Terms, separated by commas: 강화학습, diffusion, GRPO</source>
-        <translation type="unfinished"></translation>
+        <translation>용어를 쉼표로 구분: 강화학습, diffusion, GRPO</translation>
     </message>
     <message>
         <source>By month</source>
-        <translation type="unfinished"></translation>
+        <translation>월별</translation>
     </message>
     <message>
         <source>By week</source>
-        <translation type="unfinished"></translation>
+        <translation>주별</translation>
     </message>
     <message>
         <source>Share of papers</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 비율</translation>
     </message>
     <message>
         <source>Number of papers</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 수</translation>
     </message>
     <message>
         <source>E&amp;xact</source>
-        <translation type="unfinished"></translation>
+        <translation>정확히(&amp;X)</translation>
     </message>
     <message>
         <source>Count only the words as typed, without the glossary&apos;s other-language forms</source>
-        <translation type="unfinished"></translation>
+        <translation>용어집의 다른 언어 표기 없이 입력한 단어만 셉니다</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>기간(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Draw</source>
-        <translation type="unfinished"></translation>
+        <translation>그리기(&amp;D)</translation>
     </message>
     <message>
         <source>Click a point to list its papers.</source>
-        <translation type="unfinished"></translation>
+        <translation>점을 누르면 그 기간의 논문이 나옵니다.</translation>
     </message>
     <message>
         <source>Term</source>
-        <translation type="unfinished"></translation>
+        <translation>용어</translation>
     </message>
     <message>
         <source>Papers</source>
-        <translation type="unfinished"></translation>
+        <translation>논문</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>이전</translation>
     </message>
     <message>
         <source>Growth</source>
-        <translation type="unfinished"></translation>
+        <translation>증가</translation>
     </message>
     <message>
         <source>Emerging terms</source>
-        <translation type="unfinished"></translation>
+        <translation>떠오르는 용어</translation>
     </message>
     <message>
         <source>&amp;Terms:</source>
-        <translation type="unfinished"></translation>
+        <translation>용어(&amp;T):</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>~</translation>
     </message>
     <message>
         <source>Trends</source>
-        <translation type="unfinished"></translation>
+        <translation>동향</translation>
     </message>
     <message>
         <source>Weekly Recap</source>
-        <translation type="unfinished"></translation>
+        <translation>주간 요약</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>세는 중…</translation>
     </message>
     <message>
         <source>{term}, {period}: {papers} of {total} papers</source>
-        <translation type="unfinished"></translation>
+        <translation>{term}, {period}: 논문 {total}편 중 {papers}편</translation>
     </message>
     <message numerus="yes">
         <source>%n period(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>기간 %n개</numerusform>
         </translation>
     </message>
     <message>
         <source>Not a search the reader can count: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>셀 수 없는 검색어입니다: {message}</translation>
     </message>
     <message>
         <source>Could not count: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>셀 수 없습니다: {message}</translation>
     </message>
     <message>
         <source>Double-click to read it in the main window</source>
-        <translation type="unfinished"></translation>
+        <translation>두 번 누르면 기본 창에서 읽습니다</translation>
     </message>
     <message>
         <source>Emerging terms, {start} to {end} against {before_start} to {before_end}</source>
-        <translation type="unfinished"></translation>
+        <translation>떠오르는 용어: {start} ~ {end}, {before_start} ~ {before_end} 대비</translation>
     </message>
     <message>
         <source>The period before has no papers to compare with: choose a later range.</source>
-        <translation type="unfinished"></translation>
+        <translation>비교할 이전 기간에 논문이 없습니다. 더 나중의 기간을 고르세요.</translation>
     </message>
     <message>
         <source>Click to add it to the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>누르면 그래프에 추가합니다</translation>
     </message>
 </context>
 <context>
@@ -934,6 +934,136 @@
 {forms}</source>
         <translation>용어집에서 함께 검색한 형태(정확히 검색을 켜면 끕니다):
 {forms}</translation>
+    </message>
+</context>
+<context>
+    <name>NotePanel</name>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the paper in the Read later queue, or take it off (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a note (Markdown). It is saved as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags: {tags}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted by the filter “{rule}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Organiser</name>
+    <message>
+        <source>Could not save the note: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the tags: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the queue: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to Read later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken off Read later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read later is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name of the tag “{tag}” on every paper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not rename the tag: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the tag “{tag}” off every paper?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete the tag: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a search first, then save it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the saved search “{query}”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the search: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the search “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the papers of these words or author:NAME rules, separated by commas (empty: mute nothing):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the mute filters: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read your tags, notes or queue: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1278,51 +1408,51 @@
     <name>RecapView</name>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Week:</source>
-        <translation type="unfinished"></translation>
+        <translation>주(&amp;W):</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished">언어(&amp;L):</translation>
+        <translation>언어(&amp;L):</translation>
     </message>
     <message>
         <source>Making the recap…</source>
-        <translation type="unfinished"></translation>
+        <translation>요약을 만드는 중…</translation>
     </message>
     <message>
         <source>The library has no papers yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>라이브러리에 아직 논문이 없습니다.</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>HTML page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 페이지 (*.html)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished">JSON (*.json)</translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export the Recap</source>
-        <translation type="unfinished"></translation>
+        <translation>주간 요약 내보내기</translation>
     </message>
     <message>
         <source>Saving {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}에 저장하는 중…</translation>
     </message>
     <message>
         <source>Could not write {path}: {error}</source>
-        <translation type="unfinished">{path}에 쓸 수 없습니다: {error}</translation>
+        <translation>{path}에 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}에 저장함</translation>
     </message>
 </context>
 <context>
@@ -1691,11 +1821,11 @@
     </message>
     <message>
         <source>&amp;Trends and Weekly Recap…</source>
-        <translation type="unfinished"></translation>
+        <translation>동향과 주간 요약(&amp;T)…</translation>
     </message>
     <message>
         <source>Topic trends, emerging terms and the week&apos;s recap</source>
-        <translation type="unfinished"></translation>
+        <translation>주제 동향, 떠오르는 용어, 주간 요약</translation>
     </message>
     <message>
         <source>&amp;About Daily Papers Reader</source>
@@ -1755,15 +1885,15 @@
     </message>
     <message>
         <source>&amp;Not Interested</source>
-        <translation type="unfinished"></translation>
+        <translation>관심 없음(&amp;N)</translation>
     </message>
     <message>
         <source>Not interested: For you leaves the paper out and learns from it (again: take it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>관심 없음: 맞춤 논문에서 빼고 이를 학습합니다 (한 번 더: 되돌리기)</translation>
     </message>
     <message>
         <source>Sort For &amp;You</source>
-        <translation type="unfinished"></translation>
+        <translation>맞춤순 정렬(&amp;Y)</translation>
     </message>
     <message>
         <source>Write &amp;Korean Summaries…</source>
@@ -1779,6 +1909,98 @@
     </message>
     <message>
         <source>On start and every few hours, fetch new days and say how many papers arrived (on or off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the paper&apos;s tags (completing the ones you have)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read &amp;Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the paper in the Read later queue, or take it off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write &amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a note on the paper (saved as you type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read Papers Leave the &amp;Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A paper marked read is taken off Read later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next in &amp;Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next paper to read later, from anywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up in the Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Read later: move the paper up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Down in the Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Read later: move the paper down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename Tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the search in the sidebar, with its unread papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Saved &amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Muted Papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the papers the mute filters hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;ute Filters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words or author:NAME whose papers are hidden</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1808,7 +2030,7 @@
     </message>
     <message>
         <source>For you</source>
-        <translation type="unfinished"></translation>
+        <translation>맞춤 논문</translation>
     </message>
     <message>
         <source>{unread} unread of {total} listings on these days (a paper listed on two days counts on each)</source>
@@ -1824,7 +2046,7 @@
     </message>
     <message>
         <source>Unread papers of every day, best first by what you starred and marked not interested</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 날의 읽지 않은 논문, 별표와 관심 없음 표시로 배운 순서대로</translation>
     </message>
     <message numerus="yes">
         <source>%n paper(s) in the library: papers, not listings (a paper listed on two days counts once)</source>
@@ -1929,22 +2151,37 @@
     </message>
 </context>
 <context>
+    <name>TagEditor</name>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags of “{title}”, separated by commas:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example: 강화학습, to read, LLM</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
         <source>{term}: {papers} of {total} papers ({share:.1f}%)</source>
-        <translation type="unfinished"></translation>
+        <translation>{term}: 논문 {total}편 중 {papers}편 ({share:.1f}%)</translation>
     </message>
     <message>
         <source>Share of papers (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 비율 (%)</translation>
     </message>
     <message>
         <source>Papers</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 수</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>기간</translation>
     </message>
 </context>
 <context>

@@ -146,11 +146,11 @@ def korean(qapp, tmp_path: Path):
 
 def test_reasons_are_korean_under_the_korean_ui(korean, open_window, starred_dir: Path, qtbot) -> None:
     assert reason_text(Reason("starred_like", ("Llama",))) == "“Llama”에 별표를 했기 때문"
-    assert reason_text(Reason("few_stars", ("1", "3"))) == "별표가 3개 중 1개뿐: 투표순"
+    assert reason_text(Reason("few_stars", ("1", "3"))) == "별표가 3개 중 1개뿐: 추천순"
     window = open_window(starred_dir)
     fitted(window, qtbot)
     window.sidebar.select_view(View("for_you"))
     window.paper_list.select_row(0)
-    qtbot.waitUntil(lambda: window.for_you.panel.reason.text().startswith("추천 이유: "))
+    qtbot.waitUntil(lambda: window.for_you.panel.reason.text().startswith("맞춤 이유: "))
     assert "별표" in window.for_you.panel.reason.text()
-    assert window.sidebar_model.index_for_view(View("for_you")).data() == "추천"
+    assert window.sidebar_model.index_for_view(View("for_you")).data() == "맞춤 논문"
