@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.core import arxiv
-from reader.core.errors import InvalidQueryError, LibraryError
+from reader.core.errors import LibraryError
 from reader.core.fs import UpdateLock
 from reader.core.models import DayInfo, Flags, Paper, PaperRow, Problem, SearchResult, Source
 from reader.core.reports import FetchProgress, FetchReport, ImportReport, UpdateProgress, UpdateReport
@@ -357,15 +357,6 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, Organising, Liv
         parsed = parse_query(query, None if exact else self._glossary())
         result = search_entries(self._index, self._catalogue, self._shadowed, parsed, limit)
         return identity.first(named, result, parsed, limit) if named else result
-
-    def highlight(self, query: str, text: str, field: str = "body", exact: bool = False) -> list[tuple[int, int]]:
-        """Spans of `text` that `query` matches (glossary forms too, unless `exact`); none for an invalid query."""
-        from reader.index.query import parse_query
-
-        try:
-            return parse_query(query, None if exact else self._glossary()).highlight(field, text)
-        except InvalidQueryError:
-            return []
 
     # -- state -----------------------------------------------------------------
 

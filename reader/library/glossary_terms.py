@@ -1,7 +1,8 @@
 """The facade's glossary: the mined entries, and what the glossary did to a query, for a front end to show.
 
 ``glossary`` lists the entries mined while indexing (stored in ``glossary.sqlite``, see
-reader.stores.glossary); ``search`` and ``highlight`` use them through ``_glossary``.
+reader.stores.glossary); ``search`` and ``highlight`` use them through ``_glossary``. A query is parsed once
+for all the texts a pane highlights (``_parsed``: the detail pane asks per title, author and section).
 
 ``search`` expands a term to its other-language forms (강화학습: reinforcement learning, RL). A reader who
 sees a paper listed without the word they typed needs to know why: the search field says which forms
@@ -14,6 +15,7 @@ the glossary when an added form matches it and nothing the reader typed does.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from reader.index.clauses import Clause
     from reader.index.expansion import Glossary
     from reader.index.glossary import Entry
+    from reader.index.query import Query
     from reader.stores.glossary import GlossaryStore
 
 GlossaryForms = tuple[str, tuple[str, ...]]
@@ -58,6 +61,13 @@ class GlossaryTermsMixin:
         from reader.index.glossary import listing
         return listing(self._glossary_store.entries(), term)
 
+    def highlight(self, query: str, text: str, field: str = "body", exact: bool = False) -> list[tuple[int, int]]:
+        """Spans of `text` that `query` matches (glossary forms too, unless `exact`); none for an invalid query."""
+        try:
+            return _parsed(query, None if exact else self._glossary()).highlight(field, text)
+        except InvalidQueryError:
+            return []
+
     def glossary_forms(self, query: str) -> list[GlossaryForms]:
         """The query's terms the glossary expands, in query order, each with the forms it added; none for an
         invalid query, in exact mode (the caller does not ask) or when the glossary knows no term of it."""
@@ -89,11 +99,9 @@ class GlossaryTermsMixin:
     def _added_clauses(self, query: str) -> tuple[list[Clause], list[tuple[str, list[Clause]]]]:
         """The expanded query's clauses the reader typed, and per expanded term: the term, the clauses the
         glossary added for it (nothing for an invalid query)."""
-        from reader.index.query import parse_query
-
         try:
-            literal = parse_query(query)
-            expanded = parse_query(query, self._glossary())
+            literal = _parsed(query, None)
+            expanded = _parsed(query, self._glossary())
         except InvalidQueryError:
             return [], []
         typed_texts = {(clause.text, clause.field) for clause in literal.clauses()}
@@ -109,6 +117,14 @@ class GlossaryTermsMixin:
             if forms:
                 added.append((term, forms))
         return typed, added
+
+
+@lru_cache(maxsize=32)
+def _parsed(query: str, glossary: Glossary | None) -> Query:
+    """The query parsed with this glossary (None: exact); a new glossary object (it changed) parses again."""
+    from reader.index.query import parse_query
+
+    return parse_query(query, glossary)
 
 
 def _same_words(form: str, term: str) -> bool:
