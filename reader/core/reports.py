@@ -35,6 +35,10 @@ class UpdateReport:
     problems: tuple[Problem, ...]
 
 
+REPAIRED = "replaced a local copy that was not a whole digest"
+"""A fetched day's reason when the fetch replaced a damaged or partial local copy (a front end explains it)."""
+
+
 class DayStatus(StrEnum):
     FETCHED = "fetched"
     PRESENT = "present"  # already on disk: not fetched again

@@ -20,8 +20,10 @@ Grammar (whitespace separates clauses; nothing here ever raises anything but Inv
   and its last word is matched by prefix (or as an acronym).
 * With a glossary (:mod:`reader.index.glossary`), a word or a run of words that names a glossary
   concept also matches the concept's other forms (an OR-group; see ``parse_query``).
-* A query longer than 1,000 characters, or one with nothing searchable left (only punctuation,
-  stop words such as ``the`` or ``및``, or only excluded words), raises InvalidQueryError.
+* A query longer than 1,000 characters, one of more than 32 words and phrases, or one with nothing
+  searchable left (only punctuation, stop words such as ``the`` or ``및``, or only excluded words), raises
+  InvalidQueryError (with a code and arguments for a front end in another language). What the words stand
+  for in the index is bounded when the query runs (:mod:`reader.index.cost`).
 
 :class:`Query` builds the Whoosh query for the index and, with the same rules as regular
 expressions, the highlight spans and match checks for any text.
@@ -30,7 +32,8 @@ expressions, the highlight spans and match checks for any text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from itertools import islice
 
 from whoosh import query as wq
 
@@ -39,13 +42,37 @@ from reader.index.analysis import STOP_WORDS
 from reader.index.clauses import Clause, WordPrefix, make_clause
 from reader.index.expansion import Glossary, expand
 
-__all__ = ["FIELDS", "Clause", "Glossary", "Option", "Query", "WordPrefix", "make_clause", "parse_query"]
+__all__ = ["FIELDS", "QUERY_ERRORS", "Clause", "Glossary", "Option", "Query", "WordPrefix", "make_clause",
+           "parse_query", "query_error"]
 
 FIELDS = ("title", "authors", "body")
 MAX_QUERY_LENGTH = 1000
+# Words and phrases as typed (OR'd ones and excluded ones too): each costs a pass over its postings in
+# three fields; 200 OR'd letters took 67 s. Glossary alternatives are bounded on their own (expansion.py).
+MAX_QUERY_WORDS = 32
+# Highlight spans per text: more than anyone reads, and each costs a Span object in every search result.
+MAX_HIGHLIGHTS = 1_000
 _FIELD_NAMES = {"title": "title", "author": "authors", "authors": "authors"}
 _LEXEME_RE = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')
 _FIELD_PREFIX_RE = re.compile(r"(?i)(title|authors?):")
+
+QUERY_ERRORS = {
+    "query-too-long": "The query is too long (more than {0} characters).",
+    "query-only-excluded": "Add a word to search for: '-word' only excludes papers.",
+    "query-empty": "There is nothing to search for in this query.",
+    "query-too-many-words": "The query has too many words and phrases ({0}; at most {1}).",
+    # reader.index.cost: the words stand for too many index terms
+    "query-too-broad": "The query stands for too many different words in the library ({0}; at most {1}): "
+                       "type more of '{2}'.",
+}
+"""InvalidQueryError code -> English template (``{0}``... are its arguments, as for a Problem)."""
+
+
+def query_error(code: str, *args: object) -> InvalidQueryError:
+    """The InvalidQueryError ``code``: its English message, and the code with its arguments for other languages."""
+    arguments = tuple(map(str, args))
+    return InvalidQueryError(QUERY_ERRORS[code].format(*arguments), code, arguments)
+
 
 # Clauses that must all match: one option of an OR-group (most options are one clause).
 Option = tuple[Clause, ...]
@@ -87,13 +114,13 @@ class Query:
         return result
 
     def highlight(self, field: str, text: str) -> list[tuple[int, int]]:
-        """Sorted, merged ``[start, end)`` spans of ``text`` that the query's words match in ``field``."""
+        """Sorted, merged ``[start, end)`` spans of ``text`` that the query's words match in ``field``:
+        the first :data:`MAX_HIGHLIGHTS` (a 48 MB summary had 900,000 and took 11 s to search)."""
         spans = sorted(
             match.span()
             for clause in self.clauses()
             if clause.applies_to(field)
-            for match in self._regexes[id(clause)].finditer(text)
-            if match.end() > match.start()
+            for match in islice(self._nonempty_matches(clause, text), MAX_HIGHLIGHTS)
         )
         merged: list[tuple[int, int]] = []
         for start, end in spans:
@@ -101,7 +128,10 @@ class Query:
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
             else:
                 merged.append((start, end))
-        return merged
+        return merged[:MAX_HIGHLIGHTS]
+
+    def _nonempty_matches(self, clause: Clause, text: str) -> Iterator[re.Match[str]]:
+        return (match for match in self._regexes[id(clause)].finditer(text) if match.end() > match.start())
 
     def matches(self, field: str, text: str) -> bool:
         """Whether ``text``, taken as the paper's only field ``field``, matches the whole query."""
@@ -125,7 +155,7 @@ def parse_query(text: str, glossary: Glossary | None = None) -> Query:
     (:mod:`reader.index.expansion`); without one (exact mode) the query means what it says.
     """
     if len(text) > MAX_QUERY_LENGTH:
-        raise InvalidQueryError(f"The query is too long (more than {MAX_QUERY_LENGTH} characters).")
+        raise query_error("query-too-long", MAX_QUERY_LENGTH)
     required: list[list[Option]] = []
     excluded: list[Clause] = []
     stops: dict[int, list[str]] = {}  # stop words dropped before group i
@@ -157,8 +187,10 @@ def parse_query(text: str, glossary: Glossary | None = None) -> Query:
         join_next = False
     if not required:
         if excluded:
-            raise InvalidQueryError("Add a word to search for: '-word' only excludes papers.")
-        raise InvalidQueryError("There is nothing to search for in this query.")
+            raise query_error("query-only-excluded")
+        raise query_error("query-empty")
+    if (words := len(excluded) + sum(len(group) for group in required)) > MAX_QUERY_WORDS:
+        raise query_error("query-too-many-words", words, MAX_QUERY_WORDS)
     if glossary is not None and len(glossary):
         required = expand(required, glossary, stops)
     return Query(required, excluded)

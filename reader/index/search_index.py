@@ -35,8 +35,9 @@ with warnings.catch_warnings():
 
 from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.models import Paper
-from reader.index import ranking
+from reader.index import cost, ranking
 from reader.index.analysis import KoreanText, RunSuffixes, suffix_field
+from reader.index.cancellation import SearchCancelledError
 from reader.index.engine import DamagedIndexError, Snapshot, UnsupportedQueryError
 from reader.index.merge_policy import segments_to_merge
 from reader.index.query import Query
@@ -253,14 +254,16 @@ class SearchIndex:
         try:
             searcher = self._current_searcher()
             assert self._snapshot is not None  # made with the searcher
+            whoosh_query = query.whoosh()
+            cost.check(whoosh_query, self._snapshot)
             collector = _RankingCollector(self._snapshot, limit)
-            searcher.search_with_collector(query.whoosh(), collector)
+            searcher.search_with_collector(whoosh_query, collector)
             hits = []
             for score, docnum in collector.top:
                 source, date, arxiv_id = searcher.stored_fields(docnum)["ident"]
                 hits.append(RawHit(source, date, arxiv_id, score))
             return hits, collector.total
-        except InvalidQueryError:
+        except (InvalidQueryError, SearchCancelledError):
             raise
         except Exception as error:
             raise _library_error("The search failed", error) from error
@@ -277,7 +280,7 @@ class SearchIndex:
         try:
             days = self._snapshot_days()
             return [days[docnum] for docnum in self._matches(query)]
-        except InvalidQueryError:
+        except (InvalidQueryError, SearchCancelledError):
             raise
         except Exception as error:
             raise _library_error("The search failed", error) from error
@@ -289,7 +292,7 @@ class SearchIndex:
             searcher = self._current_searcher()
             found = sorted(docnum for docnum in self._matches(query) if first_day <= days[docnum] <= last_day)
             return [tuple(searcher.stored_fields(docnum)["ident"]) for docnum in found]
-        except InvalidQueryError:
+        except (InvalidQueryError, SearchCancelledError):
             raise
         except Exception as error:
             raise _library_error("The search failed", error) from error
@@ -303,10 +306,12 @@ class SearchIndex:
         """The document numbers that match, by the rules (and the cached postings) ranked search uses."""
         searcher = self._current_searcher()
         assert self._snapshot is not None
+        whoosh_query = query.whoosh()
+        cost.check(whoosh_query, self._snapshot)
         try:
-            return ranking.build(query.whoosh(), self._snapshot).matches
+            return ranking.build(whoosh_query, self._snapshot).matches
         except UnsupportedQueryError:
-            return list(searcher.docs_for_query(query.whoosh()))
+            return list(searcher.docs_for_query(whoosh_query))
 
     def _current_searcher(self) -> Any:
         """A searcher on the newest commit (another process may have written), reused otherwise."""

@@ -6,6 +6,7 @@ what a front end needs besides it, so no front end imports the stores, sources o
 
 from reader.core.models import Annotations, DayInfo, PaperRow, SearchResult, Source
 from reader.core.reports import (
+    REPAIRED,
     DayResult,
     DayStatus,
     FetchProgress,
@@ -18,6 +19,7 @@ from reader.exports.formats import CITATION_FORMATS, EXPORT_FORMATS, FORMAT_SUFF
 from reader.exports.latex_text import title_text
 from reader.exports.zotero import DEFAULT_CONNECTOR as DEFAULT_ZOTERO_CONNECTOR
 from reader.exports.zotero import ZoteroError, ZoteroReport, check_connector
+from reader.index.cancellation import SearchCancelledError
 from reader.library.counts import SmartCounts
 from reader.library.facade import FILES_PER_COMMIT, Library, scan_folders
 from reader.library.living import HUB_SOURCE
@@ -32,7 +34,7 @@ from reader.stores.organise import SavedSearch
 
 __all__ = [
     "MIN_STARS", "Corpus", "ForYou", "Reason", "Recommendation",
-    "Annotations", "SavedSearch",
+    "Annotations", "SavedSearch", "REPAIRED", "SearchCancelledError",
     "HUB_SOURCE", "ChatModel", "SummariseError", "SummaryProgress", "SummaryReport",
     "CITATION_FORMATS", "DATA_DIR_ENV", "RECAP_FORMATS", "RECAP_LANGUAGES", "TREND_PERIODS", "EmergingTerms",
     "Recap", "TrendPoint", "DEFAULT_SOURCE", "DEFAULT_ZOTERO_CONNECTOR", "EXPORT_FORMATS",

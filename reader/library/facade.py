@@ -34,6 +34,7 @@ from reader.library.organise import Organising
 from reader.library.recommend import RecommendMixin
 from reader.library.search_totals import ShadowedEntries, search_entries
 from reader.library.source_list import SourceList
+from reader.library.stoppable_search import StoppableSearch
 from reader.sources.folders import is_under, scan_sources
 from reader.stores.catalogue import Catalogue, FileRecord, iter_chunks
 from reader.stores.catalogue_schema import damaged_marker
@@ -54,7 +55,7 @@ EntryT = TypeVar("EntryT", Paper, PaperRow)  # what the list queries return: ful
 FILES_PER_COMMIT = 200  # index in chunks so new days appear while a large library is still being read
 
 
-class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, Organising, LivingSources):
+class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, Organising, LivingSources, StoppableSearch):
     """One data directory: library list, catalogue, search index and read/starred state."""
 
     def __init__(self, data_dir: Path | str | None = None) -> None:

@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from reader.core.fs import atomic_write_bytes
+from reader.core.reports import REPAIRED as REPAIRED  # the fetched day's reason, re-exported for reader.sources.hub
 from reader.core.reports import DayResult, DayStatus, FetchProgress, FetchReport, none_reached
 from reader.sources.archive_check import download_problem, is_whole_day
 from reader.sources.archive_http import CancelledError, FailedError, download
@@ -41,7 +42,6 @@ OFFLINE_AFTER = 3  # consecutive connection failures before we conclude there is
 MAX_DIGEST_BYTES = 16 * 1024 * 1024  # real digests are ~100 KB; anything huge is not one
 DAY_DEADLINE_S = 60.0  # the most one day may take, however the server behaves
 NO_NETWORK = "no network: carrying on offline"
-REPAIRED = "replaced a local copy that was not a whole digest"
 
 
 def fetch_days(

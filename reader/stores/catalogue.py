@@ -158,7 +158,7 @@ class Catalogue:
                 self._db.execute(
                     f"INSERT OR REPLACE INTO files ({_FILE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (record.path, record.mtime_ns, record.size, int(builtin), record.paper_count,
-                     json.dumps([[p.line, p.reason] for p in record.problems], ensure_ascii=False),
+                     _problems_to_json(record.problems),
                      record.ctime_ns, record.inode),
                 )
                 self._db.executemany(
@@ -381,8 +381,20 @@ def _paper_from_row(row: tuple[Any, ...]) -> Paper:
     )
 
 
+def _problems_to_json(problems: tuple[Problem, ...]) -> str:
+    """``[[line, reason, code, [args...]], ...]``: with the code, the window can say a problem in its language
+    after a restart too."""
+    return json.dumps([[p.line, p.reason, p.code, list(p.args)] for p in problems], ensure_ascii=False)
+
+
 def _problems_from_json(path: str, text: str) -> tuple[Problem, ...]:
-    return tuple(Problem(path, line, reason) for line, reason in json.loads(text))
+    """The stored problems; rows of an older catalogue are ``[line, reason]`` (no code: the English text)."""
+    problems = []
+    for line, reason, *coded in json.loads(text):
+        code = str(coded[0]) if coded else ""
+        args = tuple(str(arg) for arg in coded[1]) if len(coded) > 1 else ()
+        problems.append(Problem(path, line, reason, code, args))
+    return tuple(problems)
 
 
 def iter_chunks(items: list[T], size: int) -> Iterator[list[T]]:

@@ -41,7 +41,7 @@ _TABLES = [
         size INTEGER NOT NULL,
         builtin INTEGER NOT NULL,
         paper_count INTEGER NOT NULL,
-        problems TEXT NOT NULL,          -- JSON list of [line, reason]
+        problems TEXT NOT NULL,          -- JSON list of [line, reason, code, [args]] (older: [line, reason])
         ctime_ns INTEGER NOT NULL DEFAULT 0,  -- 0: not known yet (a file recorded before version 4)
         inode INTEGER NOT NULL DEFAULT 0
     )""",

@@ -13,6 +13,7 @@ from reader.core.decode import read_text
 from reader.core.errors import InvalidQueryError
 from reader.core.models import Problem
 from reader.core.parse import parse_digest
+from reader.index.query import QUERY_ERRORS
 from reader.library import Library
 from reader.sources import folders
 from reader.ui.dialogs.problems_dialog import ProblemsDialog
@@ -129,4 +130,4 @@ def test_an_invalid_query_is_explained_in_korean(korean, seeded_data_dir: Path) 
     assert query_message(too_long.value) == "검색어가 너무 깁니다(1000자 초과)."
     assert query_message(InvalidQueryError("There is nothing to search for in this query.", "query-empty")) == (
         "이 검색어에는 검색할 내용이 없습니다.")
-    assert set(QUERY_TEXTS) == {"query-too-long", "query-only-excluded", "query-empty"}
+    assert dict(QUERY_TEXTS) == QUERY_ERRORS  # the core's codes and templates

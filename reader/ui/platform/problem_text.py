@@ -4,8 +4,8 @@ The core keeps English for the command line (``Problem.reason``, the InvalidQuer
 code with its arguments (``Problem.code``/``args``, ``InvalidQueryError.code``/``arguments``). Each code's
 English template is written here once more, marked for lupdate, and the Korean catalogue translates it
 with the same ``{0}``, ``{1}`` placeholders (tests/ui/test_problem_text.py checks the templates against the
-core's). An unknown code shows the English text. A problem or query error without a code (the catalogue
-does not store codes yet; the query parser does not give them yet) is matched against these English
+core's). An unknown code shows the English text. A problem or query error without a code (a problem
+stored by an older catalogue, an error raised elsewhere without one) is matched against these English
 templates, so the window can still say it in the UI language.
 """
 
@@ -59,10 +59,16 @@ PROBLEM_TEXTS: Mapping[str, str] = {
 """Problem code -> English template, as the core writes it."""
 
 QUERY_TEXTS: Mapping[str, str] = {
-    # reader.index.query.parse_query
+    # reader.index.query.QUERY_ERRORS
     "query-too-long": QT_TRANSLATE_NOOP("Problems", "The query is too long (more than {0} characters)."),
     "query-only-excluded": QT_TRANSLATE_NOOP("Problems", "Add a word to search for: '-word' only excludes papers."),
     "query-empty": QT_TRANSLATE_NOOP("Problems", "There is nothing to search for in this query."),
+    "query-too-many-words": QT_TRANSLATE_NOOP(
+        "Problems", "The query has too many words and phrases ({0}; at most {1})."),
+    # reader.index.cost
+    "query-too-broad": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The query stands for too many different words in the library ({0}; at most {1}): type more of '{2}'."),
 }
 """InvalidQueryError code -> English template."""
 
