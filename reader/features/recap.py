@@ -1,4 +1,5 @@
-"""The weekly recap: an ISO week's papers, its ten most voted, up to five groups of related papers, the starred ones.
+"""The weekly recap: an ISO week's papers, its ten most voted, up to five groups of related papers, the starred and
+noted ones.
 
 Everything here is deterministic: the same library and marks give the same recap, so its exports are
 byte-identical from run to run (no clock, no random seed, every tie broken by a sorted key).
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -53,6 +54,7 @@ class Recap:
     top: tuple[Paper, ...]  # most votes first (ties: newer first, then arXiv id)
     groups: tuple[RecapGroup, ...]
     starred: tuple[Paper, ...]
+    noted: tuple[tuple[Paper, str], ...] = ()  # the week's papers the reader wrote a note on, with the note
 
 
 def week_bounds(week: str) -> tuple[date, date]:
@@ -73,15 +75,26 @@ def week_of(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def build_recap(week: str, papers: Sequence[Paper], starred_ids: Collection[str], finder: TermFinder) -> Recap:
-    """The recap of ``week`` from its entries (in list order) and the starred arXiv ids."""
+def build_recap(week: str, papers: Sequence[Paper], starred_ids: Collection[str], finder: TermFinder,
+                notes: Mapping[str, str] | None = None) -> Recap:
+    """The recap of ``week`` from its entries (in list order), the starred arXiv ids and the notes by arXiv id."""
     monday, sunday = week_bounds(week)
     week = week_of(monday)
     ordered = tuple(papers)
     top = tuple(sorted(ordered, key=_vote_order)[:TOP_PAPERS])
     starred = tuple(paper for paper in ordered if paper.arxiv_id in starred_ids)
+    notes = notes or {}
+    noted = tuple((paper, notes[paper.arxiv_id]) for paper in _first_listings(ordered) if paper.arxiv_id in notes)
     return Recap(week, monday.isoformat(), sunday.isoformat(), ordered, top, tuple(_groups(ordered, finder)),
-                 starred)
+                 starred, noted)
+
+
+def _first_listings(papers: Sequence[Paper]) -> list[Paper]:
+    """One listing per arXiv id (a note belongs to the paper, not to a day's listing of it)."""
+    first: dict[str, Paper] = {}
+    for paper in papers:
+        first.setdefault(paper.arxiv_id, paper)
+    return list(first.values())
 
 
 def _vote_order(paper: Paper) -> tuple[int, str, str]:

@@ -23,16 +23,19 @@ SUMMARY_CHARS = 220  # what the top papers show of their summaries
 
 _TEXT = {
     "ko": {"title": "주간 요약 {week}", "range": "{start} ~ {end} · 논문 {papers}편", "top": "추천 수 상위 {count}편",
-           "groups": "주제별 묶음", "starred": "별표한 논문", "none": "없음", "votes": "추천 {votes}",
+           "groups": "주제별 묶음", "starred": "별표한 논문", "noted": "메모한 논문", "none": "없음",
+           "votes": "추천 {votes}",
            "papers_of": "논문 {count}편", "all": "이번 주 논문"},
     "en": {"title": "Weekly recap {week}", "range": "{start} to {end} · {papers} papers", "top": "Top {count} by votes",
-           "groups": "Related papers", "starred": "Starred papers", "none": "None", "votes": "{votes} votes",
+           "groups": "Related papers", "starred": "Starred papers", "noted": "Papers with a note",
+           "none": "None", "votes": "{votes} votes",
            "papers_of": "{count} papers", "all": "The week's papers"},
 }
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>$~#&|])")
 _STYLE = ("body{font-family:'Noto Sans CJK KR','Apple SD Gothic Neo','Malgun Gothic',sans-serif;max-width:52em;"
           "margin:2em auto;padding:0 1em;line-height:1.55;color:#1d1d1f;background:#fff}"
           "h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ddd}"
+          ".note{white-space:pre-wrap;border-left:3px solid #ccc;padding-left:.6em;margin:.3em 0}"
           "li{margin:.35em 0}.meta{color:#666;font-size:.9em}.summary{color:#333;font-size:.92em}"
           "@media (prefers-color-scheme:dark){body{color:#e6e6e6;background:#1e1e1e}.meta{color:#aaa}"
           ".summary{color:#ccc}h2{border-color:#444}a{color:#8ab4f8}}")
@@ -50,7 +53,8 @@ def render(recap: Recap, flags: Mapping[str, Flags], fmt: str, language: str = "
 
 
 def to_json(recap: Recap, flags: Mapping[str, Flags]) -> str:
-    """{"week", "papers", "top", "groups": [{"label", "papers"}], "starred"} with list --json paper objects."""
+    """{"week", "papers", "top", "groups": [{"label", "labels", "papers"}], "starred", "noted"} with list --json paper
+    objects (a noted one has its "note" too)."""
 
     def objects(papers: tuple[Paper, ...]) -> list[dict[str, object]]:
         return [paper_json(paper, flags.get(paper.arxiv_id, Flags())) for paper in papers]
@@ -62,6 +66,8 @@ def to_json(recap: Recap, flags: Mapping[str, Flags]) -> str:
         "groups": [{"label": group.label, "labels": list(group.labels), "papers": objects(group.papers)}
                    for group in recap.groups],
         "starred": objects(recap.starred),
+        "noted": [paper_json(paper, flags.get(paper.arxiv_id, Flags())) | {"note": note}
+                  for paper, note in recap.noted],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
@@ -83,6 +89,12 @@ def to_markdown(recap: Recap, language: str = "ko") -> str:
         lines += [text["none"], ""]
     lines += [f"## {text['starred']}", ""]
     lines += [f"- {_markdown_link(paper)} · {paper.date}" for paper in recap.starred] or [text["none"]]
+    lines += ["", f"## {text['noted']}", ""]
+    for paper, note in recap.noted:
+        lines.append(f"- {_markdown_link(paper)} · {paper.date}")
+        lines += [f"  > {_markdown_escape(line)}" if line.strip() else "  >" for line in note.strip().splitlines()]
+    if not recap.noted:
+        lines.append(text["none"])
     lines += ["", f"## {text['all']} ({len(recap.papers)})", ""]
     lines += [f"- {paper.date} · {_markdown_link(paper)}" for paper in recap.papers]
     return "\n".join(lines) + "\n"
@@ -115,6 +127,13 @@ def to_html(recap: Recap, language: str = "ko") -> str:
     if recap.starred:
         parts.append("<ul>\n" + "".join(f'<li>{_html_link(paper)} <span class="meta">· {paper.date}</span></li>\n'
                                         for paper in recap.starred) + "</ul>\n")
+    else:
+        parts.append(f"<p>{html.escape(text['none'])}</p>\n")
+    parts.append(f"<h2>{html.escape(text['noted'])}</h2>\n")
+    if recap.noted:
+        parts.append("<ul>\n" + "".join(f'<li>{_html_link(paper)} <span class="meta">· {paper.date}</span>'
+                                        f'<div class="note">{html.escape(note.strip())}</div></li>\n'
+                                        for paper, note in recap.noted) + "</ul>\n")
     else:
         parts.append(f"<p>{html.escape(text['none'])}</p>\n")
     parts.append(f"<h2>{html.escape(text['all'])} ({len(recap.papers)})</h2>\n<ul>\n")

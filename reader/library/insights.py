@@ -67,6 +67,10 @@ class InsightsMixin:
 
         def glossary(self, term: str | None = None) -> list[Entry]: ...
 
+        def noted_papers(self) -> list[Paper]: ...
+
+        def note(self, arxiv_id: str) -> str | None: ...
+
     def trends(self, terms: Sequence[str], by: str = "month", since: str | None = None, until: str | None = None,
                exact: bool = False) -> list[TrendPoint]:
         """Each term's papers, total and share per period (``by`` week or month) in [since, until], term by term.
@@ -114,7 +118,10 @@ class InsightsMixin:
         monday, sunday = week_bounds(week)
         days = [day for day, _total, _unread, _starred in self._catalogue.day_counts(None)]
         papers = self._papers_between(days, monday.isoformat(), sunday.isoformat())
-        return build_recap(week, papers, self._state.starred_ids(), self._term_finder())
+        ids = {paper.arxiv_id for paper in papers}
+        notes = {arxiv_id: note for arxiv_id in sorted(ids & {paper.arxiv_id for paper in self.noted_papers()})
+                 if (note := self.note(arxiv_id))}
+        return build_recap(week, papers, self._state.starred_ids(), self._term_finder(), notes)
 
     def recap_text(self, week: str, fmt: str, language: str = "ko") -> str:
         """The recap as `recap --format` writes it: markdown, html or json (ko or en headings)."""

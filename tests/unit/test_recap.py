@@ -108,3 +108,18 @@ def test_a_week_without_papers(tmp_path: Path, digests: Path) -> None:
         recap = library.recap("2024-W10")
         assert recap.papers == () and recap.top == () and recap.groups == ()
         assert "없음" in library.recap_text("2024-W10", "markdown")
+
+
+def test_noted_papers_of_the_week_come_with_their_notes(tmp_path: Path, digests: Path) -> None:
+    with make_library(tmp_path / "data", digests) as library:
+        library.set_note("2503.00009", "다시 읽기: <script>alert(1)</script>\n두 번째 줄")
+        library.set_note("2503.00001", "1 March, the week before")
+        recap = library.recap("2025-W10")
+        assert [(paper.arxiv_id, note) for paper, note in recap.noted] == [
+            ("2503.00009", "다시 읽기: <script>alert(1)</script>\n두 번째 줄")]
+        page = library.recap_text("2025-W10", "html")
+        assert "<script>" not in page and "다시 읽기: &lt;script&gt;alert(1)&lt;/script&gt;\n두 번째 줄" in page
+        document = json.loads(library.recap_text("2025-W10", "json"))
+        assert [(paper["arxiv_id"], paper["note"]) for paper in document["noted"]] == [
+            ("2503.00009", "다시 읽기: <script>alert(1)</script>\n두 번째 줄")]
+        assert "## 메모한 논문" in library.recap_text("2025-W10", "markdown")
