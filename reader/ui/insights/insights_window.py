@@ -151,7 +151,7 @@ class InsightsWindow(QDialog):
 
     def _load_library_range(self) -> None:
         days = [day.date for day in self.library.days()]
-        if days:
+        if days and not self.ranged.isChecked():  # a range the reader chose stays
             self.since.setDate(QDate.fromString(days[-1], "yyyy-MM-dd"))
             self.until.setDate(QDate.fromString(days[0], "yyyy-MM-dd"))
         self.refresh_emerging()
