@@ -32,10 +32,10 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench.synth import make_library
+from bench.synth import make_library, make_papers
 from reader.core.models import Paper
 from reader.features.recommend import ForYou
-from reader.features.recommend_text import Document, terms
+from reader.features.recommend_text import Corpus, Document, TermMatrix, terms
 from reader.library import Library
 
 STARS = 5
@@ -133,18 +133,20 @@ def sklearn_model(library: Library, own_terms: bool) -> tuple[Scorer, Callable[[
 
 
 def speeds(library: Library) -> dict[str, float]:
-    """Milliseconds: matrix build, refit after a star, one day's ranking, similar papers (median of 5)."""
+    """Milliseconds: matrix build (after an update), refit after a star (what the window does on its thread),
+    one day's ranking (Library.recommend of the newest day, reasons included), similar papers (median of 5)."""
     start = time.perf_counter()
     library._for_you_corpus = None  # noqa: SLF001 - time a build from scratch
     corpus = library.for_you_corpus()
     build = time.perf_counter() - start
     ids = corpus.matrix.ids
-    starred = set(ids[:: max(1, len(ids) // 20)])
+    library.set_starred(ids[:: max(1, len(ids) // 20)])
     day = max(paper.date for paper in library.papers())
     refit, rank, similar = [], [], []
     for attempt in range(5):
+        marks = library.for_you_marks()
         start = time.perf_counter()
-        model = ForYou(library.for_you_corpus(), starred | {ids[attempt]}, ())
+        model = ForYou(corpus, marks[0] | {ids[attempt]}, marks[1])
         refit.append(time.perf_counter() - start)
         start = time.perf_counter()
         library.recommend(date=day)
@@ -154,6 +156,26 @@ def speeds(library: Library) -> dict[str, float]:
         similar.append(time.perf_counter() - start)
     return {"papers": len(ids), "build_ms": build * 1000, "refit_ms": statistics.median(refit) * 1000,
             "rank_day_ms": statistics.median(rank) * 1000, "similar_ms": statistics.median(similar) * 1000}
+
+
+def matrix_speeds(n_papers: int) -> dict[str, float]:
+    """Build and refit on N synthetic papers without indexing them (for 100,000: the index takes far longer)."""
+    papers = list({paper.arxiv_id: paper for paper in make_papers(n_papers)}.values())
+    start = time.perf_counter()
+    corpus = Corpus(TermMatrix(Document(p.arxiv_id, p.title, p.summary_text) for p in papers),
+                    {p.arxiv_id: p.votes for p in papers}, {p.arxiv_id: p.title for p in papers})
+    build = time.perf_counter() - start
+    ids = corpus.matrix.ids
+    refit, similar = [], []
+    for attempt in range(3):
+        start = time.perf_counter()
+        model = ForYou(corpus, set(ids[attempt:: max(1, len(ids) // 20)]), set(ids[1::500]))
+        refit.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        model.similar(ids[attempt * 11], 5)
+        similar.append(time.perf_counter() - start)
+    return {"papers": len(ids), "build_ms": build * 1000, "refit_ms": statistics.median(refit) * 1000,
+            "similar_ms": statistics.median(similar) * 1000}
 
 
 def report(name: str, library: Library) -> dict[str, object]:
@@ -184,8 +206,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="a folder of real digests")
     parser.add_argument("--synthetic", type=int, default=0, metavar="N", help="also a synthetic library of N papers")
+    parser.add_argument("--matrix-only", type=int, default=0, metavar="N",
+                        help="also time the matrix build and a refit on N synthetic papers, not indexed")
     args = parser.parse_args(argv)
-    results = []
+    results: list[dict[str, object]] = []
+    if args.matrix_only:
+        figures = matrix_speeds(args.matrix_only)
+        print(f"matrix only, synthetic (ms, busy machine: upper bounds): {json.dumps(figures)}")
+        results.append({"library": f"matrix-{args.matrix_only}", "speed": figures})
     with tempfile.TemporaryDirectory() as scratch:
         if args.corpus:
             with open_library(Path(scratch) / "corpus-data", args.corpus) as library:

@@ -28,7 +28,8 @@ MAX_SHARE_FROM = 40  # papers needed before MAX_SHARE applies
 TITLE_WEIGHT = 4  # a title word counts as this many summary words: a title says what matters
 SUMMARY_CHARS = 2_000  # the start of a summary says what it is about; a huge one costs time, not precision
 
-_TOKEN_RE = re.compile(r"([가-힣]+)|([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*|[0-9]+[A-Za-z][A-Za-z0-9]*)")
+_BIGRAM_RE = re.compile(r"(?=([가-힣]{2}))")  # every pair of adjacent syllables, overlapping, in one C-level pass
+_WORD_RE = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*|[0-9]+[a-z][a-z0-9]*")  # on lower-cased text
 _STOP_WORDS = frozenset(
     "a an and are as at be by can for from has have how in into is it its of on or our that the their this "
     "to via we what when which while with without towards toward through using use based new large model "
@@ -50,22 +51,17 @@ class Document:
 
 def terms(document: Document) -> Counter[str]:
     """The term counts of one paper (title words count TITLE_WEIGHT times)."""
-    counts: Counter[str] = Counter()
-    for text, weight in ((document.title, TITLE_WEIGHT), (document.summary[:SUMMARY_CHARS], 1)):
-        found: list[str] = []
-        for hangul, other in _TOKEN_RE.findall(text):
-            if hangul:
-                found += [hangul[i:i + 2] for i in range(len(hangul) - 1)]
-            else:
-                word = other.lower()
-                if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-                    word = word[:-1]
-                if len(word) > 1 and word not in _STOP_WORDS:
-                    found.append(word)
-        for _ in range(weight):
-            counts.update(found)
+    counts = Counter(_text_terms(document.title) * TITLE_WEIGHT)
+    counts.update(_text_terms(document.summary[:SUMMARY_CHARS]))
     counts.update(CONCEPT_PREFIX + concept for concept in dict.fromkeys(document.concepts))
     return counts
+
+
+def _text_terms(text: str) -> list[str]:
+    """Hangul bigrams and lower-cased words (a plural ``s`` dropped, stop words and single letters left out)."""
+    words = [word[:-1] if len(word) > 3 and word[-1] == "s" and word[-2] != "s" else word
+             for word in _WORD_RE.findall(text.lower())]
+    return _BIGRAM_RE.findall(text) + [word for word in words if len(word) > 1 and word not in _STOP_WORDS]
 
 
 class TermMatrix:

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.models import Paper
 from reader.library import Reason, title_text
@@ -77,7 +85,14 @@ class ForYouPanel(QWidget):
         self.similar.setSortingEnabled(True)
         self.similar.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.similar.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.similar.setFixedHeight(self.similar.sizeHintForRow(0) * (SIMILAR_ROWS + 2) + 30)
+        header = self.similar.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        row_height = self.similar.fontMetrics().height() + 6  # rows are one line of text
+        self.similar.setFixedHeight(header.sizeHint().height() + SIMILAR_ROWS * row_height
+                                    + 2 * self.similar.frameWidth() + 4)
         self.similar.itemClicked.connect(self._on_item_chosen)
         self.similar.itemActivated.connect(self._on_item_chosen)
         layout = QVBoxLayout(self)
