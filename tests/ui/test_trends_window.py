@@ -151,3 +151,13 @@ def test_the_window_speaks_korean(korean, open_window, qtbot) -> None:
     qtbot.waitUntil(lambda: "diffusion" in insights.chart.series, timeout=20_000)
     assert "논문" in insights.chart.hover_text(0)
     assert insights.chart.plot.getPlotItem().getAxis("left").labelText == "논문 비율 (%)"
+
+
+def test_the_worker_thread_ends_with_its_window(open_window, qtbot) -> None:
+    window = open_window()
+    insights = open_insights(window, qtbot)
+    thread = insights.worker._thread
+    assert thread.is_alive()
+    insights.deleteLater()  # as when the main window goes: its children go with it
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=20_000)
+    assert window.findChild(InsightsWindow) is None

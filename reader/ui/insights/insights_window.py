@@ -57,6 +57,8 @@ class InsightsWindow(QDialog):
         self.worker = InsightsWorker(library.data_dir, self)
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._on_failed)
+        stop_worker = self.worker.stop  # plain Python: safe while Qt tears the window down
+        self.destroyed.connect(lambda *_args: stop_worker())  # the thread then closes its Library
         self._exact = False
 
         self.terms = QLineEdit()
