@@ -45,10 +45,10 @@ def test_the_window_answers_while_a_slow_search_runs(open_window, qtbot, monkeyp
         fired: list[bool] = []
         QTimer.singleShot(0, lambda: fired.append(True))
         qtbot.waitUntil(lambda: bool(fired), timeout=3000)  # the event loop runs while the search waits
-        qtbot.keyClicks(window.search_bar.field, "abc")
-        assert window.search_bar.field.text().endswith("abc")  # and keys reach the field
         qtbot.waitUntil(lambda: window.search_bar.message.text() == "Searching…", timeout=3000)
         assert window.sidebar.current_view() != View("search")  # nothing listed yet
+        qtbot.keyClicks(window.search_bar.field, "abc")
+        assert window.search_bar.field.text().endswith("abc")  # and keys reach the field
     finally:
         release.set()
     assert threads and all(name == "search" for name in threads)  # never on the GUI thread
@@ -68,7 +68,8 @@ def test_a_newer_query_wins_over_an_older_slow_one(open_window, qtbot, monkeypat
     finally:
         release.set()
     qtbot.waitUntil(lambda: window.navigation.search_query() == "RedPajama", timeout=5000)
-    qtbot.waitUntil(lambda: not window.navigation._searches.is_busy(), timeout=5000)
+    searches = window.navigation._searches
+    qtbot.waitUntil(lambda: not searches._running and not searches._poll.isActive(), timeout=5000)  # all in
     expected = window.library.search("RedPajama", 500)
     assert window.paper_proxy.rowCount() == len(expected.hits) > 0
     assert "RedPajama" in window.paper_list.current_paper().title
@@ -86,8 +87,24 @@ def test_leaving_the_search_drops_a_result_still_on_its_way(open_window, qtbot, 
     finally:
         release.set()
     searches = window.navigation._searches
-    qtbot.waitUntil(lambda: searches._running == 0 and searches._waiting is None, timeout=5000)  # it ended
+    qtbot.waitUntil(lambda: not searches._running and searches._waiting is None, timeout=5000)  # it ended
     QApplication.processEvents()
     assert not searches.is_busy()
     assert window.sidebar.current_view() == before
     assert window.navigation.search_query() is None
+
+
+def test_a_slow_old_search_does_not_hold_up_the_new_one(open_window, qtbot, monkeypatch) -> None:
+    """The new query is answered while the old one still runs (on a second search thread)."""
+    window = open_window()
+    started, release, threads = slow_search(monkeypatch)
+    try:
+        window.navigation.on_query(SLOW)
+        qtbot.waitUntil(started.is_set, timeout=5000)
+        window.navigation.on_query("RedPajama")
+        qtbot.waitUntil(lambda: window.navigation.search_query() == "RedPajama", timeout=10000)
+        assert "RedPajama" in window.paper_list.current_paper().title
+        assert not release.is_set()  # the old search is still waiting to be let go
+    finally:
+        release.set()
+    assert threads == ["search", "search"]

@@ -1,12 +1,16 @@
-"""The window's searches, off the GUI thread: one thread with its own Library, the newest query wins.
+"""The window's searches, off the GUI thread: search threads with a Library each, the newest query wins.
 
 A query can be slow (hostile ones took seconds, a huge paper's highlights too), and the window must
-answer keys and paint meanwhile. Each search runs on this module's thread, on a Library of its own
-(a Library belongs to one thread: sqlite and Whoosh readers are per thread; WAL and Whoosh's snapshots
-make a second reader safe). A query typed while another runs replaces the one waiting: only the newest
-waits, and a result for an older query than the newest is dropped when it arrives, so a newer
-keystroke always wins. The running search itself cannot be stopped (the facade's search takes no
-stop callback), so it runs to its end, unseen.
+answer keys and paint meanwhile. Each search runs on a thread of this module, on that thread's own
+Library (a Library belongs to one thread: sqlite and Whoosh readers are per thread; WAL and Whoosh's
+snapshots make a second reader safe). A query typed while another runs replaces the one waiting: only
+the newest waits, and a result for an older query than the newest is dropped when it arrives, so a
+newer keystroke always wins.
+
+A running search cannot be stopped (the facade's search takes no stop callback), so it runs to its end,
+unseen. So that a slow old query does not hold up the new one, a second thread (opening a Library of its
+own on first use) takes the newest query while the first is busy; at most ``THREADS`` run, and when all
+are busy the newest query waits for the first to be free.
 
 The thread touches no Qt object: it leaves its outcome in a plain attribute, which a QTimer on the GUI
 thread polls while a search is under way (as background/bounded_jobs.py does).
@@ -27,6 +31,7 @@ from reader.library import GlossaryForms, Library, SearchResult
 log = logging.getLogger("reader.ui.background.search_worker")
 
 POLL_MS = 10
+THREADS = 2  # one for the searches, one more for the newest query while an old one runs on
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class SearchOutcome:
 
 
 class SearchWorker(QObject):
-    """Runs searches on one background thread; ``finished`` gives the newest query's outcome only."""
+    """Runs searches on background threads; ``finished`` gives the newest query's outcome only."""
 
     finished = Signal(object)  # SearchOutcome
 
@@ -62,8 +67,9 @@ class SearchWorker(QObject):
         self._stopping = False
         self._generation = 0  # of the newest request; older outcomes are dropped
         self._delivered = 0  # the newest generation delivered (or cancelled)
-        self._running = 0  # generation of the search on the thread now (0: none)
-        self._thread: threading.Thread | None = None
+        self._running: set[int] = set()  # generations of the searches running now
+        self._idle = 0  # threads waiting for a search
+        self._threads: list[threading.Thread] = []
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._deliver)
@@ -76,9 +82,11 @@ class SearchWorker(QObject):
             self._generation += 1
             self._waiting = SearchRequest(self._generation, query, exact, limit)
             self._condition.notify()
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="search", daemon=True)
-            self._thread.start()
+            start = self._idle == 0 and len(self._threads) < THREADS
+            if start:
+                self._threads.append(threading.Thread(target=self._run, name="search", daemon=True))
+        if start:
+            self._threads[-1].start()
         self._poll.start()
         return self._generation
 
@@ -94,17 +102,17 @@ class SearchWorker(QObject):
         return self._delivered != self._generation
 
     def stop(self) -> None:
-        """The window closes: no more searches; the thread closes its Library and ends after its search."""
+        """The window closes: no more searches; each thread closes its Library and ends after its search."""
         self.cancel()
         self._poll.stop()
         with self._condition:
             self._stopping = True
-            self._condition.notify()
+            self._condition.notify_all()
 
     def _deliver(self) -> None:
         with self._condition:
             done, self._done = self._done, []
-            idle = self._waiting is None and self._running == 0
+            idle = self._waiting is None and not self._running
         for outcome in done:
             if outcome.request.generation == self._generation:
                 self._delivered = self._generation
@@ -117,12 +125,14 @@ class SearchWorker(QObject):
         try:
             while True:
                 with self._condition:
+                    self._idle += 1
                     while self._waiting is None and not self._stopping:
                         self._condition.wait()
+                    self._idle -= 1
                     request, self._waiting = self._waiting, None
                     if self._stopping or request is None:
                         return
-                    self._running = request.generation
+                    self._running.add(request.generation)
                 if library is None:
                     try:
                         library = self._open_library()  # here: a Library belongs to the thread that opened it
@@ -131,7 +141,7 @@ class SearchWorker(QObject):
                 if library is not None:
                     outcome = _search(library, request)
                 with self._condition:
-                    self._running = 0
+                    self._running.discard(request.generation)
                     self._done.append(outcome)
         finally:
             if library is not None:
