@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from reader.core import arxiv
 from reader.core.errors import InvalidQueryError
-from reader.core.models import Annotations, DayInfo, Paper, PaperRow, SearchHit, SearchResult
+from reader.core.models import Annotations, DayInfo, Paper, SearchHit, SearchResult
 from reader.library.counts import SmartCounts
 from reader.stores.catalogue import Catalogue
 from reader.stores.organise import AUTHOR_PREFIX, OrganiseStore, SavedSearch, clean_mute
@@ -25,7 +25,14 @@ if TYPE_CHECKING:
     from reader.index.query import Query
     from reader.index.search_index import SearchIndex
 
-EntryT = TypeVar("EntryT", Paper, PaperRow)
+class _Listed(Protocol):
+    """A paper or a list row: what the mute filter looks at."""
+
+    @property
+    def arxiv_id(self) -> str: ...
+
+
+EntryT = TypeVar("EntryT", bound=_Listed)
 # `tag:NAME`, `tag:"two words"`, `-tag:NAME`, `note:word`, `note:"a phrase"` (case-insensitive prefix).
 _ORGANISE_TERM = re.compile(r'(?<!\S)(?P<minus>-?)(?P<field>tag|note):(?:"(?P<quoted>[^"]*)"?|(?P<bare>\S*))', re.I)
 
@@ -112,9 +119,9 @@ class Organising:
     def delete_tag(self, tag: str) -> int:
         return self._organise.delete_tag(tag)
 
-    def tagged_papers(self, tag: str) -> list[Paper]:
-        """Every listing of the papers with this tag, newest day first."""
-        return self._listings(self._organise.tagged(tag))
+    def tagged_papers(self, tag: str | None) -> list[Paper]:
+        """Every listing of the papers with this tag (None: with any tag), newest day first."""
+        return self._listings(self._organise.tagged(tag) if tag is not None else self._organise.all_tags())
 
     # -- notes -------------------------------------------------------------------------------------
 

@@ -83,8 +83,8 @@ def flags(data_dir: Path, arxiv_id: str):
 def test_a_row_menu_lists_the_window_commands_with_their_keys(open_window, shown_menus) -> None:
     window = open_window()
     menu = row_menu(window, shown_menus, 2)
-    assert entries(menu) == ["open_arxiv", "-", "toggle_star", "toggle_read", "not_interested", "-", "copy_link",
-                             "copy_bibtex", "-",
+    assert entries(menu) == ["open_arxiv", "-", "toggle_star", "toggle_read", "not_interested", "-", "edit_tags",
+                             "toggle_queue", "-", "copy_link", "copy_bibtex", "-",
                              "mark_rest_of_day_read"]
     for name in ("open_arxiv", "toggle_star", "toggle_read", "copy_bibtex"):
         assert action(menu, name) is window.commands[name]  # the menu bar's own action

@@ -12,6 +12,7 @@ A list row is either a full Paper (search hits, tests) or a light PaperRow (a da
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -35,6 +36,14 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 NO_SPANS: list[tuple[int, int]] = []
 ListItem = Paper | PaperRow  # what a row of the paper table holds
 PaperLoader = Callable[[PaperRow], Paper | None]
+# Not shown in a title cell or its tooltip, as in the detail pane (panes/digest_markdown.py): control characters
+# and the bidirectional embeddings, overrides and isolates (an RLO made "evil\u202egnp.exe" read "evilexe.png").
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_title(title: str) -> str:
+    """A title as a cell shows it: LaTeX as text (reader.exports.latex_text), without control or bidi characters."""
+    return _UNSHOWN.sub("", title_text(title))
 
 
 def short_authors(paper: ListItem, shown: int = 2) -> str:
@@ -171,7 +180,7 @@ class PaperTableModel(QAbstractTableModel):
             return None if self.flags_of(paper.arxiv_id).read else self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TITLE:
-                return paper.title
+                return _UNSHOWN.sub("", paper.title)
             if column == self.AUTHORS:
                 return _authors_tooltip(paper)
             return None
@@ -187,8 +196,8 @@ class PaperTableModel(QAbstractTableModel):
             # Never None: PySide6 6.12 under Python 3.11 drops a reference to None each time
             # QModelIndex.data() hands back an empty QVariant, and the delegate asks on every
             # paint; scrolling a long list freed None and crashed (bench/window_probe.py).
-            # spans are positions in the title as written: a title shown as text ($VILA^2$ -> VILA²) has none
-            return self._highlights.get(paper.key, NO_SPANS) if title_text(paper.title) == paper.title else NO_SPANS
+            # spans are positions in the title as written: a title shown otherwise ($VILA^2$ -> VILA²) has none
+            return self._highlights.get(paper.key, NO_SPANS) if shown_title(paper.title) == paper.title else NO_SPANS
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -210,7 +219,7 @@ class PaperTableModel(QAbstractTableModel):
         if column == self.STAR:
             return "★" if self.flags_of(paper.arxiv_id).starred else ""
         if column == self.TITLE:
-            return title_text(paper.title)
+            return shown_title(paper.title)
         if column == self.VOTES:
             return "–" if paper.votes is None else str(paper.votes)
         if column == self.AUTHORS:

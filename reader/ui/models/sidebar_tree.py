@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from reader.library import SmartCounts
+from reader.library import DayInfo, SmartCounts
+from reader.ui.models.sidebar_organised import OrganisedCounts, organised_count_text, organised_label
 from reader.ui.models.view import SMART_KINDS, View, ViewKind
 
 ViewRole = Qt.ItemDataRole.UserRole + 1  # the View of a row (None for year/month rows)
@@ -54,14 +55,18 @@ class SidebarModel(QAbstractItemModel):
 
     NAME, COUNT = 0, 1
 
-    def __init__(self, parent: Any = None, smart_counts: Callable[[], SmartCounts] | None = None) -> None:
+    def __init__(self, parent: Any = None, smart_counts: Callable[[], SmartCounts] | None = None,
+                 adjust_days: Callable[[Sequence[DayInfo]], Sequence[DayInfo]] | None = None) -> None:
         super().__init__(parent)
         self._smart_counts_source = smart_counts
+        self._adjust_days = adjust_days  # the window leaves the mute filters' papers out of every count
         self._root = _Node(None, "")
         self._smart: dict[ViewKind, _Node] = {}
         self._search: _Node | None = None
         self._days: dict[str, _Node] = {}
         self._smart_counts: dict[ViewKind, int] = {}
+        self._organised: OrganisedCounts | None = None  # Read later, Has note, Tags, saved searches (the window's)
+        self._organised_nodes: dict[View, _Node] = {}
         self._build([], None)
 
     # Public API used by the window.
@@ -73,6 +78,8 @@ class SidebarModel(QAbstractItemModel):
         are while an update adds days (a reset rebuilt 3,600 rows at 100,000 papers, 20-70 ms
         every two seconds); only a day that went away rebuilds the tree.
         """
+        if self._adjust_days is not None:
+            days = self._adjust_days(days)
         new = [day for day in days if day.date not in self._days]
         if self._days and len(self._days) + len(new) == len(days):  # nothing went away
             if new:
@@ -104,7 +111,25 @@ class SidebarModel(QAbstractItemModel):
         self._search.total = count
         self._emit_row_changed(self._search)
 
+    def set_organised(self, counts: OrganisedCounts) -> None:
+        """New numbers for the reader's own views: in place while the tags and saved searches are the same
+        ones, else the tree is rebuilt (a tag made, renamed or deleted: rare, and the window keeps its view)."""
+        if self._organised is None or counts.views() != self._organised.views():
+            self._organised = counts
+            self.beginResetModel()
+            self._build([_day_info(node) for node in self._days.values()], self._search.total if self._search else None)
+            self.endResetModel()
+            return
+        self._organised = counts
+        for view, node in self._organised_nodes.items():
+            if (node.unread, node.total) != (numbers := counts.numbers(view)):
+                node.unread, node.total = numbers
+                self._emit_row_changed(node)
+
     def index_for_view(self, view: View) -> QModelIndex:
+        if view in self._organised_nodes:
+            found = self._organised_nodes[view]
+            return self.createIndex(found.row, 0, found)
         if view.kind == "day":
             node = self._days.get(view.date or "")
         elif view.kind == "search":
@@ -194,6 +219,8 @@ class SidebarModel(QAbstractItemModel):
             return node.label
         if view.kind == "search":
             return self.tr("Search results (%n)", "", node.total)
+        if (organised := organised_label(view)) is not None:
+            return organised
         names = {
             "latest": self.tr("Latest day"),
             "all": self.tr("All papers"),
@@ -213,6 +240,8 @@ class SidebarModel(QAbstractItemModel):
             return self.tr("{unread} unread of {total} papers on this day").format(unread=node.unread, total=node.total)
         if view.kind == "search":
             return self.tr("Listings that match the search (a paper listed on two days is listed twice)")
+        if self._organised is not None and view in self._organised_nodes:
+            return self._organised.tooltip(view)
         if view.kind == "for_you":
             return self.tr("Unread papers of every day, best first by what you starred and marked not interested")
         texts = {
@@ -229,6 +258,8 @@ class SidebarModel(QAbstractItemModel):
         view = node.view
         if view is None:
             return str(node.unread) if node.unread else ""
+        if view in self._organised_nodes:
+            return organised_count_text(view, node.unread, node.total)
         if view.kind in ("day", "latest"):
             return f"{node.unread}/{node.total}"
         if view.kind in ("search", "for_you"):
@@ -281,6 +312,12 @@ class SidebarModel(QAbstractItemModel):
         if search_count is not None:
             self._search = self._root.add(_Node(self._root, "", View("search")))
             self._search.total = search_count
+        self._organised_nodes = {}
+        for view in self._organised.views() if self._organised else ():  # below the smart views, above the years
+            parent = self._organised_nodes.get(View("tags")) if view.kind == "tag" else self._root
+            node = (parent or self._root).add(_Node(parent or self._root, view.name or "", view))
+            node.unread, node.total = self._organised.numbers(view)  # type: ignore[union-attr]
+            self._organised_nodes[view] = node
         self._days = {}
         locale = QLocale()
         years: dict[str, _Node] = {}
@@ -356,6 +393,11 @@ class SidebarModel(QAbstractItemModel):
 def _month_node(parent: _Node, key: str, locale: QLocale) -> _Node:
     """A month row ("2024-11"), labelled with the month's name in the UI language."""
     return _Node(parent, locale.standaloneMonthName(int(key[5:7] or 1)), None, key)
+
+
+def _day_info(node: _Node) -> DayInfo:
+    """The DayInfo a day row was made from (its starred count is not kept: the smart counts have it)."""
+    return DayInfo(node.key, node.total, node.unread, 0)
 
 
 def _day_node(parent: _Node, day: Any) -> _Node:

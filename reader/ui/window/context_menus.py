@@ -7,14 +7,17 @@ current one (without choosing it: it does not become read), then shows the menu 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
+from reader.ui.models.view import View
 from reader.ui.window.frame import WindowFrame
 
 PAPER_ROW_MENU: tuple[str | None, ...] = (
-    "open_arxiv", None, "toggle_star", "toggle_read", "not_interested", None, "copy_link", "copy_bibtex", None,
-    "mark_rest_of_day_read",
+    "open_arxiv", None, "toggle_star", "toggle_read", "not_interested", None, "edit_tags", "toggle_queue", None,
+    "copy_link", "copy_bibtex", None, "mark_rest_of_day_read",
 )
 DAY_ROW_MENU: tuple[str | None, ...] = ("mark_day_read", "export_day")
 
@@ -25,6 +28,7 @@ class ContextMenus(QObject):
     def __init__(self, window: WindowFrame) -> None:
         super().__init__(window)
         self.window = window
+        self.row_menu: Callable[[View], QMenu | None] | None = None  # a tag's or saved search's menu (organising.py)
         for view, handler in ((window.paper_list, self._show_paper_menu), (window.sidebar, self._show_day_menu)):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(handler)
@@ -43,6 +47,9 @@ class ContextMenus(QObject):
         """The menu of the sidebar's day (or Latest day) at ``position``, made current; None elsewhere."""
         sidebar = self.window.sidebar
         view = sidebar.sidebar_model().view_at(sidebar.indexAt(position))
+        if view is not None and view.kind in ("tag", "saved") and self.row_menu is not None:
+            sidebar.select_view(view)
+            return self.row_menu(view)
         if view is None or view.kind not in ("day", "latest"):
             return None
         sidebar.select_view(view)

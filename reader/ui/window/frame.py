@@ -18,6 +18,7 @@ from reader.ui.background.library_updater import LibraryUpdater
 from reader.ui.models.paper_table import PaperFilterProxy, PaperTableModel
 from reader.ui.models.sidebar_tree import SidebarModel
 from reader.ui.panes.detail_pane import DetailPane
+from reader.ui.panes.note_panel import NotePanel
 from reader.ui.panes.paper_list import PaperList
 from reader.ui.panes.search_bar import SearchBar
 from reader.ui.panes.sidebar import Sidebar
@@ -38,16 +39,23 @@ class WindowFrame(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Daily Papers Reader"))
 
-        self.sidebar_model = SidebarModel(self, smart_counts=library.smart_counts)
+        self.sidebar_model = SidebarModel(self, smart_counts=lambda: library.smart_counts_without_muted(
+            library.smart_counts()), adjust_days=library.days_without_muted)  # the mute filters' papers left out
         self.paper_model = PaperTableModel(self, loader=lambda row: library.paper(row.arxiv_id, row.date))
         self.paper_proxy = PaperFilterProxy(self)
         self.sidebar = Sidebar(self.sidebar_model)
         self.paper_list = PaperList(self.paper_model, self.paper_proxy)
         self.detail = DetailPane(highlighter=library.highlight)
         self.detail.setObjectName("detail")
+        self.note_panel = NotePanel()  # the paper's tags, Read later and note, below the detail pane
+        self.reading_pane = QSplitter(Qt.Orientation.Vertical)
+        self.reading_pane.setObjectName("reading_pane")
+        self.reading_pane.addWidget(self.detail)
+        self.reading_pane.addWidget(self.note_panel)
+        self.reading_pane.setSizes([640, 200])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("panes")
-        for pane in (self.sidebar, self.paper_list, self.detail):
+        for pane in (self.sidebar, self.paper_list, self.reading_pane):
             self.splitter.addWidget(pane)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([230, 560, 620])

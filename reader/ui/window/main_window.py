@@ -8,6 +8,7 @@
     updates.py         background updates: start, days as they land, outcome, problems
     library_tools.py   sources: add folders and files, drops, the Library dialog, the folder watcher
     export_actions.py  File > Export, Copy BibTeX, the reading state carried between computers
+    organising.py      tags, the note panel, Read later, saved searches, mute filters
     wiring.py          every signal between those parts, in one place
     commands.py        the commands: each declared on its handler; menus and keys are built here
 
@@ -43,6 +44,7 @@ from reader.ui.window.for_you import ForYouActions
 from reader.ui.window.frame import WindowFrame
 from reader.ui.window.library_tools import LibraryTools
 from reader.ui.window.navigation import Navigation
+from reader.ui.window.organising import Organiser
 from reader.ui.window.reading import Reading
 from reader.ui.window.updates import BackgroundUpdates
 from reader.ui.window.wiring import connect_parts
@@ -103,13 +105,16 @@ class MainWindow(WindowFrame):
         self.export_actions = ExportActions(self)  # export, Copy BibTeX, reading state
         self.context_menus = ContextMenus(self)  # right-click menus: the same commands
         self.for_you = ForYouActions(self, self.navigation, self.reading)  # For you: its order, reasons, X
+        self.organiser = Organiser(self, self.navigation, self.reading)  # tags, notes, queue, saved searches, mutes
+        self.context_menus.row_menu = self.organiser.row_menu
         for owner in (self, self.navigation, self.reading, self.reading.history, self.updates, self.library_tools,
-                      self.export_actions, self.for_you):
+                      self.export_actions, self.for_you, self.organiser):
             self.commands.bind(owner)
         self.commands.build_menus(self.menuBar())
         self.commands.build_toolbar(self.toolbar)
         describe_window(self)  # accessible names, Tab order, visible focus
         ButtonsKeepSpace(self).install(self)  # Space presses a focused button; elsewhere it is Next Unread
+        self.organiser.start()
         self._restore_state()
         self._first_paint = _FirstPaint(self, self._finish_start)
 
@@ -132,6 +137,7 @@ class MainWindow(WindowFrame):
         self.detail.set_media_cache(MediaCache(self.library.data_dir, self))
         self.reading.start_showing()
         self.for_you.start()
+        self.organiser.show_paper(self.paper_list.current_paper())
         self.library_tools.start_watching()
         self._background_imports.start()
         self._background_imports_done.start()
@@ -202,6 +208,7 @@ class MainWindow(WindowFrame):
         self.library_tools.stop()
         self.updater.stop()
         self.reading.read_timer.stop()
+        self.organiser.flush()  # a note typed a moment ago is saved
         self.search_bar.cancel_pending()  # typed just before closing: no search on a library about to close
         self.navigation.stop_searching()  # nor one running or waiting on the search thread
         view, key = self.navigation.saved_position()

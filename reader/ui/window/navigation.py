@@ -26,12 +26,13 @@ from reader.core.models import Flags
 from reader.library import DayInfo, GlossaryForms, Library, SearchResult
 from reader.ui.background.search_worker import SearchOutcome, SearchWorker
 from reader.ui.models.paper_table import ListItem, PaperTableModel
-from reader.ui.models.view import CROSS_DAY_KINDS, View
+from reader.ui.models.view import CROSS_DAY_KINDS, ORGANISED_KINDS, View
 from reader.ui.panes.detail_pane import QueryHighlighter
 from reader.ui.panes.glossary_note import GlossaryFinder
 from reader.ui.platform.problem_text import query_message
 from reader.ui.window.commands import GO, QT_TRANSLATE_NOOP, VIEW, command
 from reader.ui.window.frame import WindowFrame
+from reader.ui.window.organised_views import organised_papers
 
 if TYPE_CHECKING:
     from reader.ui.dialogs.glossary_dialog import GlossaryDialog
@@ -236,14 +237,15 @@ class Navigation(QObject):
             key = current.key if current else None
         previous_kind = self.view.kind if self.view else None
         self.view = view
-        if view.kind == "search":
-            window.paper_list.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # best match first
+        if view.kind in ("search", "queue"):
+            window.paper_list.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # best match first; the queue's order
         elif view.kind == "for_you":
             self.sort_for_you()
-        elif previous_kind in (None, "search", "for_you"):
+        elif previous_kind in (None, "search", "for_you", "queue"):
             window.paper_list.sortByColumn(*self._user_sort)
         pending_unread, self._pending_unread = self._pending_unread, False
         papers, highlights = self._papers_for(view)
+        papers = window.library.without_muted(papers)  # unless View > Show Muted Papers
         window.paper_model.set_papers(papers, self._flags_of(papers), highlights)
         window.paper_list.set_date_column_visible(view.kind in CROSS_DAY_KINDS)
         window.paper_list.set_highlighting(view.kind == "search")
@@ -269,6 +271,8 @@ class Navigation(QObject):
                 for hit in hits
             }
             return [hit.paper for hit in hits], highlights
+        if view.kind in ORGANISED_KINDS:
+            return organised_papers(library, view, SEARCH_LIMIT), {}
         if view.kind == "latest":
             newest = self.newest_day()
             return (library.rows(date=newest) if newest else []), {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
@@ -38,6 +38,8 @@ def _writable(reading: Reading) -> bool:
 
 class Reading(QObject):
     """Shows the current paper, marks it read, and carries out the commands on it."""
+
+    flags_written = Signal(str, list, bool)  # flag, arXiv ids, value: saved (the Read later queue follows)
 
     def __init__(self, window: WindowFrame, navigation: Navigation) -> None:
         super().__init__(window)
@@ -243,6 +245,7 @@ class Reading(QObject):
             self.window.status(self.tr("Could not save: {error}").format(error=error))
             return False
         self._flags_changed(arxiv_ids)
+        self.flags_written.emit(flag, arxiv_ids, value)
         return True
 
     def _read(self, query: Callable[[], dict[str, Flags]]) -> dict[str, Flags] | None:
