@@ -97,6 +97,22 @@ def highlighted_text(window) -> str:
     return " ".join(pieces)
 
 
+@pytest.mark.parametrize(("exact", "expected"), [(False, KOREAN_WRITERS | {ENGLISH_ONLY}), (True, KOREAN_WRITERS)])
+def test_exporting_the_results_follows_the_mode(open_window, data_dir: Path, qtbot, monkeypatch, tmp_path: Path,
+                                                exact: bool, expected: set[str]) -> None:
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window(data_dir)
+    window.navigation.set_exact_search(exact)
+    search(window, qtbot, "강화학습")
+    target = tmp_path / "results.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    window.commands["export_search"].trigger()
+    assert {paper["arxiv_id"] for paper in json.loads(target.read_text(encoding="utf-8"))} == expected
+
+
 @pytest.fixture
 def korean(qapp, tmp_path: Path):
     """The Korean catalogue compiled from the .ts as it is now."""

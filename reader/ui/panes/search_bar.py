@@ -57,6 +57,8 @@ class SearchBar(QWidget):
     def set_exact_action(self, action: QAction) -> None:
         """The toggle next to the field is this (checkable) command: pressed while glossary forms are off."""
         action.setIconText(self.tr("Exact"))
+        action.setToolTip(self.tr("Exact Search: the words as typed, without their other-language forms from the "
+                                  "glossary (pressed: on)"))
         self.exact_button.setDefaultAction(action)
         self.exact_button.setAccessibleName(action.text().replace("&", ""))
 

@@ -66,7 +66,8 @@ class ExportActions(QObject):
             self.window.status(self.tr("Search for something first; its results are what gets exported."))
             return
         try:
-            result = self.window.library.search(query, limit=None)  # every match, not only those listed
+            # every match, not only those listed, in the search field's mode (Exact Search or not)
+            result = self.window.library.search(query, limit=None, exact=self.window.settings.search_exact)
         except ReaderError as error:
             self.window.status(str(error))
             return
