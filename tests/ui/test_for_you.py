@@ -52,7 +52,7 @@ def test_for_you_view_lists_unread_papers_best_first_with_a_reason(open_window, 
     window.paper_list.select_row(0)
     qtbot.waitUntil(lambda: window.for_you.panel.reason.text().startswith("For you: "))
     assert "you starred it" in window.for_you.panel.reason.text()
-    assert window.for_you.panel.similar.topLevelItemCount() == 5
+    qtbot.waitUntil(lambda: window.for_you.panel.similar.topLevelItemCount() == 5)
     assert window.sidebar_model.index_for_view(View("for_you")).data() == "For you"
 
 

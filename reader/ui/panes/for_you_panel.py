@@ -109,10 +109,13 @@ class ForYouPanel(QWidget):
         self.similar_heading.setVisible(False)
         self.similar.setVisible(False)
 
-    def show_for(self, reasons: Sequence[Reason], similar: Sequence[tuple[Paper, float]]) -> None:
-        """The reasons (one line) and the similar papers of the paper on show."""
+    def show_reasons(self, reasons: Sequence[Reason]) -> None:
+        """The reasons of the paper on show, on one line."""
         self.reason.setText(self.tr("For you: {reasons}").format(
             reasons=" · ".join(reason_text(reason) for reason in reasons)) if reasons else "")
+
+    def show_similar(self, similar: Sequence[tuple[Paper, float]]) -> None:
+        """The papers most similar to the one on show, with their similarity (hidden when there are none)."""
         self.similar.setSortingEnabled(False)  # fill first, then sort once
         self.similar.clear()
         for paper, similarity in similar[:SIMILAR_ROWS]:

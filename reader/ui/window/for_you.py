@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("reader.ui.window.for_you")
 
 FIT_BUDGET_S = 300.0  # a build at 100,000 papers takes tens of seconds on a slow machine
+SIMILAR_BUDGET_S = 10.0  # similar papers: milliseconds at thousands of papers, a fifth of a second at 100,000
 CHECK_MS = 150  # how soon after the list's flags change the marks are compared with the model's
 Marks = tuple[frozenset[str], frozenset[str]]  # (starred, not interested)
 
@@ -82,6 +83,8 @@ class ForYouActions(QObject):
         self._again = False  # the marks or the library changed while a fit ran
         self._jobs = BoundedJobs(self, FIT_BUDGET_S)
         self._jobs.finished.connect(self._on_fitted)
+        self._similar_jobs = BoundedJobs(self, SIMILAR_BUDGET_S)  # off the GUI thread too: O(papers) each
+        self._similar_jobs.finished.connect(self._on_similar_found)
         self._check = QTimer(self)
         self._check.setSingleShot(True)
         self._check.setInterval(CHECK_MS)
@@ -158,7 +161,7 @@ class ForYouActions(QObject):
 
     @staticmethod
     def _failed(error: BaseException) -> None:
-        log.warning("For you could not be fitted: %r", error)
+        log.warning("For you failed: %r", error)
 
     def _on_library_changed(self, *_report: object) -> None:
         """An update ran: the papers may have changed, so the next fit builds the matrix again."""
@@ -177,20 +180,29 @@ class ForYouActions(QObject):
     # --- the list and the panel -----------------------------------------------------------
 
     def show_for(self, paper: Paper | None) -> None:
-        """The reason and the similar papers of the paper on show."""
+        """The reason of the paper on show at once; its similar papers once found (on a thread)."""
         model = self.model
         if paper is None or model is None:
+            self._similar_jobs.cancel()
             self.panel.show_nothing()
+            return
+        self.panel.show_reasons(model.reasons(paper.arxiv_id))
+        key, arxiv_id = paper.key, paper.arxiv_id
+        self._similar_jobs.submit(lambda: (key, model.similar(arxiv_id, SIMILAR_ROWS)), self._failed)
+
+    def _on_similar_found(self, _generation: int, result: tuple[str, list[tuple[str, float]]] | None) -> None:
+        current = self.window.paper_list.current_paper()
+        if result is None or current is None or current.key != result[0]:
             return
         similar: list[tuple[Paper, float]] = []
         try:
-            for arxiv_id, similarity in model.similar(paper.arxiv_id, SIMILAR_ROWS):
+            for arxiv_id, similarity in result[1]:
                 listings = self.window.library.papers_for(arxiv_id)
                 if listings:
                     similar.append((max(listings, key=lambda listing: listing.date), similarity))
         except ReaderError as error:
             log.info("similar papers not shown: %s", error)
-        self.panel.show_for(model.reasons(paper.arxiv_id), similar)
+        self.panel.show_similar(similar)
 
     def go_to(self, key: str) -> None:
         """A similar paper clicked: selected in the list when listed there, else on its day."""
