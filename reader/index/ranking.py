@@ -167,11 +167,12 @@ def build(query: wq.Query, snapshot: Snapshot) -> Node:
         return Unit(query.fieldname, [slot], frozenset().union(*(p.idset for p in slot)))
     if isinstance(query, ContiguousTerms):
         slots = [_slot(wq.Term(query.fieldname, word), snapshot) for word in query.words]
-        return Unit(query.fieldname, slots, _phrase_matches(slots, snapshot))
+        return Unit(query.fieldname, slots, _phrase_matches(list(enumerate(slots)), snapshot))
     if isinstance(query, wq.Sequence):
         field = _sequence_field(query)
         slots = [_slot(sub, snapshot) for sub in query.subqueries]
-        return Unit(field, slots, _phrase_matches(slots, snapshot))
+        checked = [(offset, slots[offset]) for offset in checked_offsets(query.subqueries)]
+        return Unit(field, slots, _phrase_matches(checked, snapshot))
     raise UnsupportedQueryError(type(query).__name__)
 
 
@@ -227,19 +228,58 @@ def _chain_matches(subqueries: list[wq.Query], snapshot: Snapshot, exclude: froz
     Slots of one term are read first: when no document outside ``exclude`` has all of them, the
     others (a run's lone last syllable, in most documents) are not read at all.
     """
-    single = [sub for sub in subqueries if isinstance(sub, wq.Term)]
+    checked = checked_offsets(subqueries)
+    single = [subqueries[offset] for offset in checked if isinstance(subqueries[offset], wq.Term)]
     candidates: set[int] | None = None
     for sub in single:
         docs = frozenset().union(*(p.idset for p in _slot(sub, snapshot)))
         candidates = set(docs) - exclude if candidates is None else candidates & docs
         if not candidates:
             return set()
-    slots = [_slot(sub, snapshot) for sub in subqueries]
-    if any(not slot for slot in slots):
+    slots = [(offset, _slot(subqueries[offset], snapshot)) for offset in checked]
+    if any(not slot for _offset, slot in slots):
         return set()
     # The slots name the word, and so its position-free matches (``exclude``) too.
-    key = (slots[0][0].field, tuple(tuple(p.term for p in slot) for slot in slots), "outside")
+    key = (slots[0][1][0].field, tuple((offset, tuple(p.term for p in slot)) for offset, slot in slots), "outside")
     return snapshot.phrase_matches(key, lambda: _match_positions(slots, snapshot, exclude))
+
+
+def checked_offsets(subqueries: list[wq.Query]) -> list[int]:
+    """The slots of a chain that a position check must test (their offsets); the others hold wherever these do.
+
+    A slot of a Hangul word across a space is a bigram XY or the lone syllable X that ends a run
+    (see reader.index.analysis). Between a checked bigram slot ending in X and a slot whose terms all
+    start with Y, it needs no check: the bigram puts X at this position inside its run, so the term
+    here is XY' or the lone X, and the next slot's term starts with Y' = Y. Skipping it skips the
+    lone syllable's posting list, one of the longest (every run that ends in that syllable).
+    """
+    checked: list[int] = []
+    for offset, sub in enumerate(subqueries):
+        if (0 < offset < len(subqueries) - 1 and checked and checked[-1] == offset - 1
+                and _implied(subqueries[offset - 1], sub, subqueries[offset + 1])):
+            continue
+        checked.append(offset)
+    return checked
+
+
+def _implied(before: wq.Query, slot: wq.Query, after: wq.Query) -> bool:
+    """Whether ``slot`` is {XY, X} between a Hangul bigram Term ending in X and terms that all start with Y."""
+    if type(before) is not wq.Term or before.boost != 1.0:
+        return False
+    bigram = before.text
+    if len(bigram) != 2 or not all("가" <= syllable <= "힣" for syllable in bigram):
+        return False
+    alternatives = slot.subqueries if isinstance(slot, wq.Or) else [slot]
+    if any(type(term) is not wq.Term or term.boost != 1.0 for term in alternatives):
+        return False
+    following = after.subqueries if isinstance(after, wq.Or) else [after]
+    if not all(isinstance(term, (wq.Term, wq.Prefix)) and term.text for term in following):
+        return False
+    starts = {term.text[0] for term in following}
+    if len(starts) != 1:
+        return False
+    last, (start,) = bigram[1], starts
+    return sorted(term.text for term in alternatives) == sorted([last + start, last])
 
 
 def _slot(query: wq.Query, snapshot: Snapshot) -> list[Postings]:
@@ -264,24 +304,25 @@ def _checked_postings(snapshot: Snapshot, field: str, term: bytes) -> Postings |
     return snapshot.postings(field, term)
 
 
-def _phrase_matches(slots: list[list[Postings]], snapshot: Snapshot) -> Targets:
-    """Documents where slot k has a position start + k for some start (Whoosh's slop-1 phrase)."""
-    if any(not slot for slot in slots):
+def _phrase_matches(slots: list[tuple[int, list[Postings]]], snapshot: Snapshot) -> Targets:
+    """Documents where the slot at offset k has a position start + k for some start (Whoosh's slop-1 phrase)."""
+    if any(not slot for _offset, slot in slots):
         return set()
-    key = (slots[0][0].field, tuple(tuple(p.term for p in slot) for slot in slots))
+    key = (slots[0][1][0].field, tuple((offset, tuple(p.term for p in slot)) for offset, slot in slots))
     return snapshot.phrase_matches(key, lambda: _match_positions(slots, snapshot))
 
 
-def _match_positions(slots: list[list[Postings]], snapshot: Snapshot, exclude: Targets = frozenset()) -> set[int]:
-    """Set arithmetic on ``docnum * 2**32 + position - k`` keys: a start survives every slot k
-    (documents in ``exclude`` are not checked, and not returned)."""
-    slot_docs = sorted((frozenset().union(*(p.idset for p in slot)) for slot in slots), key=len)
+def _match_positions(slots: list[tuple[int, list[Postings]]], snapshot: Snapshot,
+                     exclude: Targets = frozenset()) -> set[int]:
+    """Set arithmetic on ``docnum * 2**32 + position - k`` keys: a start survives every slot (at its offset k;
+    documents in ``exclude`` are not checked, and not returned)."""
+    slot_docs = sorted((frozenset().union(*(p.idset for p in slot)) for _offset, slot in slots), key=len)
     candidates = set(slot_docs[0]).intersection(*slot_docs[1:])
     candidates.difference_update(exclude)
     if not candidates:
         return candidates
     starts: set[int] | None = None
-    for offset, slot in sorted(enumerate(slots), key=lambda item: sum(len(p.ids) for p in item[1])):
+    for offset, slot in sorted(slots, key=lambda item: sum(len(p.ids) for p in item[1])):
         cancellation.check()
         keys = _position_keys(slot, candidates, offset, snapshot)
         starts = keys if starts is None else starts & keys
