@@ -155,8 +155,9 @@ def test_the_menus_and_keys_are_the_ones_the_window_always_had(open_window) -> N
 def test_the_keyboard_help_lists_the_reading_keys_first_then_menu_by_menu() -> None:
     assert MainWindow and set(COMMANDS) == set(EXPECTED_COMMANDS)
     keys = [keys for keys, _description in COMMANDS.help_rows()]
-    assert keys == ["J", "K", "Space", "N", "P", "Ctrl+F / /", "Esc", "Ctrl+Shift+E", "S", "M", "O", "Ctrl+Shift+C",
-                    "X", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+H",
+    assert keys == ["J", "K", "Space", "N", "P", "Ctrl+F / /", "Esc", "Ctrl+Shift+E", "Shift+L", "Alt+Up", "Alt+Down",
+                    "Ctrl+Shift+S", "S", "M", "O", "Ctrl+Shift+C", "X", "T", "L", "Ctrl+E", "Ctrl+Z", "Ctrl+Shift+Z",
+                    "Ctrl+H",
                     "Ctrl+= / Ctrl++", "Ctrl+-", "Ctrl+0", "Ctrl+Shift+T", "Ctrl+O", "Ctrl+L", "F5", "Ctrl+Q", "F1",
                     "Down / Up", "Enter"]
 
