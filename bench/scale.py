@@ -22,7 +22,8 @@ Builds (once, cached under bench/out/) a synthetic library of N papers from the 
   background update indexes the whole library); ``max_gui_stall_ms`` = the larger of the two stalls.
 
 * ``index_segments`` / ``index_segments_after_day``: the index's segments after the full build and
-  after the new day (the merge policy, reader/index/merge_policy.py, keeps both small);
+  after the new day (reader/index/merge_policy.py: a day merges only small segments);
+  ``add_one_day_max_s``: the slowest of the ``--repeat`` new days;
 * the new features' figures (``FEATURE_KEYS``, null while a feature is absent or its bench is not
   wired yet): each feature adds its measurement as one function in ``FEATURE_BENCHES``.
 

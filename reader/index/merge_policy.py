@@ -7,10 +7,12 @@ one new day at 100,000 papers sometimes rewrote the whole index (3.7 s instead o
 Here segments are grouped in size tiers (a factor of :data:`MERGE_FACTOR` apart). A commit's new
 segment absorbs the segments of its own tier and below once there are :data:`MERGE_FACTOR` of them
 counting itself, then looks again from the tier the merged segment reaches (a cascade), but never
-merges more documents than its budget: :data:`SMALL_MERGE_DOCS`, or :data:`UPDATE_MERGE_RATIO` times
-the documents it adds itself. So a day's update rewrites at most a couple of thousand small documents
-and leaves large segments alone, while the large commits of a first build still merge into few,
-large segments (each document rewritten about once per tier). A full merge happens only when asked
+merges more documents than its budget: :data:`SMALL_MERGE_DOCS`, or as many as it adds itself
+(:data:`UPDATE_MERGE_RATIO`), so merging at most doubles a commit's work. A day's update rewrites at
+most a couple of thousand small documents and leaves large segments alone. A merge costs more per
+document than indexing it (the postings are read back and written again in Python: a full merge of
+100,000 papers took 247 s on a busy 2-core machine, the build 172 s), so the 5,000-paper commits of
+a first build are not merged with each other either; a full merge happens only when asked
 (:meth:`reader.index.search_index.SearchIndex.optimize`, ``daily-papers index --optimize``).
 """
 
@@ -21,7 +23,7 @@ from collections.abc import Sequence
 MERGE_FACTOR = 8
 # Merging a few thousand documents takes a fraction of a second on a slow machine (docs/whoosh-notes.md).
 SMALL_MERGE_DOCS = 2_000
-UPDATE_MERGE_RATIO = 8
+UPDATE_MERGE_RATIO = 1
 
 
 def tier(documents: int) -> int:

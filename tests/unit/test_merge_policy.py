@@ -69,10 +69,11 @@ def test_a_cascade_stops_at_the_budget() -> None:
     assert chosen and not set(chosen) & set(range(len(months)))
 
 
-def test_large_commits_merge_into_large_segments() -> None:
-    # A first build's commits of 5,000 papers: the eighth merges the seven before it (8 x its size).
-    assert segments_to_merge([5_000] * (MERGE_FACTOR - 1), 5_000) == list(range(MERGE_FACTOR - 1))
-    assert segments_to_merge([40_000] * (MERGE_FACTOR - 1), 5_000) == []
+def test_a_commit_rewrites_at_most_as_many_documents_as_it_adds() -> None:
+    # A first build's commits of 5,000 papers are not merged with each other (7 x 5,000 to rewrite) ...
+    assert segments_to_merge([5_000] * (MERGE_FACTOR - 1), 5_000) == []
+    # ... but a large commit takes the small segments of its tier along.
+    assert segments_to_merge([40_000, *[600] * (MERGE_FACTOR - 1)], 5_000) == list(range(1, MERGE_FACTOR))
 
 
 @pytest.mark.usefixtures("small_budget")
