@@ -959,6 +959,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Note on the paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note, formatted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tags: {tags}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,6 +1310,14 @@
         <source>There is nothing to search for in this query.</source>
         <translation>이 검색어에는 검색할 내용이 없습니다.</translation>
     </message>
+    <message>
+        <source>The query has too many words and phrases ({0}; at most {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query stands for too many different words in the library ({0}; at most {1}): type more of &apos;{2}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProblemsDialog</name>
@@ -1535,6 +1551,10 @@
     <message>
         <source>Exact</source>
         <translation>정확히</translation>
+    </message>
+    <message>
+        <source>Exact Search: the words as typed, without their other-language forms from the glossary (pressed: on)</source>
+        <translation>정확히 검색: 입력한 낱말 그대로, 용어집의 다른 언어 형태 없이 찾습니다(눌린 상태: 켜짐)</translation>
     </message>
 </context>
 <context>
@@ -1912,23 +1932,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Tags…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Edit the paper&apos;s tags (completing the ones you have)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read &amp;Later</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Put the paper in the Read later queue, or take it off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write &amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1952,15 +1960,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Move &amp;Up in the Queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>In Read later: move the paper up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move &amp;Down in the Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1968,11 +1968,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Rename Tag…</source>
+        <source>Ta&amp;gs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Delete Tag…</source>
+        <source>Read Lat&amp;er</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Up &amp;in the Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn in the Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;name Tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the tag chosen in the sidebar, on every paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dele&amp;te Tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
