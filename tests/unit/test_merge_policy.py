@@ -117,6 +117,15 @@ def test_merges_and_a_full_optimize_keep_every_result(index: SearchIndex, tmp_pa
 
 
 
+def test_a_segment_whose_papers_are_all_removed_is_dropped(index: SearchIndex) -> None:
+    index.update([], [paper(i) for i in range(30)])
+    index.update([], [paper(100 + k, 2) for k in range(3)])
+    assert len(index.segment_ids()) == 2
+    index.update(["/lib/02.md"], [])
+    assert len(index.segment_ids()) == 1
+    assert index.doc_count() == 30
+
+
 def test_index_optimize_merges_the_index_into_one_segment(tmp_path: Path) -> None:
     from cli_runner import run
 

@@ -25,14 +25,16 @@ def merge_policy(rule: MergeRule) -> Callable[[Any, list[Any]], list[Any]]:
     """A ``mergetype`` for ``writer.commit``: merges the segments ``rule`` picks into the new segment."""
 
     def merge(writer: Any, segments: list[Any]) -> list[Any]:
-        chosen = set(rule([segment.doc_count() for segment in segments], writer.docnum))
+        live = [segment.doc_count() for segment in segments]
+        chosen = {index for index in rule(live, writer.docnum) if live[index]}
         for index in sorted(chosen):
             reader = SegmentReader(writer.storage, writer.schema, segments[index])
             try:
                 writer.add_reader(reader)
             finally:
                 reader.close()
-        return [segment for index, segment in enumerate(segments) if index not in chosen]
+        # A segment whose documents are all deleted is left out (Whoosh keeps it, and its files, otherwise).
+        return [segment for index, segment in enumerate(segments) if index not in chosen and live[index]]
 
     return merge
 
