@@ -7,46 +7,23 @@ measures it against scikit-learn's TfidfVectorizer + LinearSVC (arxiv-sanity-lit
 simulated readers: as good, with numpy only, and fitted in a few milliseconds once the matrix is built.
 
 Below MIN_STARS stars there is too little to learn from: papers are ordered by votes, and the reasons say so.
-Reasons are codes with arguments (:class:`Reason`), so a front end can say them in its own language;
-``str(reason)`` is the English text the command line prints.
+Reasons are codes with arguments (:class:`~reader.features.recommend_reasons.Reason`), so a front end can
+say them in its own language; ``str(reason)`` is the English text the command line prints.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 
 import numpy as np
 
+from reader.features.recommend_reasons import MIN_STARS, Reason
 from reader.features.recommend_text import CONCEPT_PREFIX, Corpus, FloatArray
 
-MIN_STARS = 3
 DISMISSED_WEIGHT = 1.0  # how far a "not interested" pushes its terms down, against a star's pull
 BACKGROUND_WEIGHT = 0.5  # how much of the mean paper is taken away
 LIKE_SIMILARITY = 0.08  # a starred paper closer than this is named as "because you starred ..."
 REASON_TERMS = 3
-
-# English templates of the reason codes; a front end translates the code and fills in the arguments.
-REASON_TEMPLATES: dict[str, str] = {
-    "starred_like": "because you starred “{0}”",
-    "terms": "terms: {0}",
-    "starred": "you starred it",
-    "dismissed": "you marked it not interested",
-    "few_stars": "only {0} of the {1} stars For you needs: ordered by votes",
-    "votes": "{0} votes",
-    "weak": "little in common with your stars",
-}
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a paper is where it is in For you: a code of REASON_TEMPLATES and its arguments."""
-
-    code: str
-    args: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return REASON_TEMPLATES[self.code].format(*self.args)
 
 
 class ForYou:

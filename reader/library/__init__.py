@@ -25,7 +25,7 @@ from reader.library.facade import FILES_PER_COMMIT, Library, scan_folders
 from reader.library.living import HUB_SOURCE
 from reader.sources.summarise import ChatModel, SummariseError, SummaryProgress, SummaryReport
 from reader.library.insights import RECAP_FORMATS, RECAP_LANGUAGES, TREND_PERIODS, EmergingTerms, Recap, TrendPoint
-from reader.library.recommend import MIN_STARS, Corpus, ForYou, Reason, Recommendation
+from reader.library.recommend import MIN_STARS, Reason, Recommendation
 from reader.library.glossary_terms import GlossaryForms, GlossarySpan
 from reader.sources.archive_layout import DEFAULT_SOURCE, FetchError, check_source
 from reader.stores.carry import read_state_file, state_to_text
@@ -33,7 +33,7 @@ from reader.stores.datadir import DATA_DIR_ENV
 from reader.stores.organise import SavedSearch
 
 __all__ = [
-    "MIN_STARS", "Corpus", "ForYou", "Reason", "Recommendation",
+    "MIN_STARS", "Reason", "Recommendation",
     "Annotations", "SavedSearch", "REPAIRED", "SearchCancelledError",
     "HUB_SOURCE", "ChatModel", "SummariseError", "SummaryProgress", "SummaryReport",
     "CITATION_FORMATS", "DATA_DIR_ENV", "RECAP_FORMATS", "RECAP_LANGUAGES", "TREND_PERIODS", "EmergingTerms",

@@ -1,6 +1,7 @@
 """For you, in the facade: the "not interested" mark, the ranking learned from stars and it, similar papers.
 
-A mixin of :class:`~reader.library.facade.Library`, so the facade file stays small. The tf-idf matrix is
+A mixin of :class:`~reader.library.facade.Library`, so the facade file stays small. numpy (the model) is
+imported on first use, so the window starts without it. The tf-idf matrix is
 built from the catalogue (and the glossary's concepts) once per catalogue state and kept; a star or a
 "not interested" only refits the profile, which takes milliseconds. The window builds its ForYou on a
 thread of its own with its own Library (reader/ui/window/for_you.py), so neither ever runs on the GUI thread.
@@ -16,11 +17,12 @@ from typing import TYPE_CHECKING
 from reader.core import arxiv
 from reader.core.errors import ReaderError
 from reader.core.models import Paper
-from reader.features.recommend import MIN_STARS, REASON_TEMPLATES, ForYou, Reason
-from reader.features.recommend_text import Corpus, Document, TermMatrix
+from reader.features.recommend_reasons import MIN_STARS, REASON_TEMPLATES, Reason
 from reader.stores.reading_state import StateStore
 
 if TYPE_CHECKING:
+    from reader.features.recommend import ForYou
+    from reader.features.recommend_text import Corpus
     from reader.index.expansion import Glossary
     from reader.stores.catalogue import Catalogue
     from reader.stores.glossary import GlossaryStore
@@ -66,9 +68,13 @@ class RecommendMixin:
         """What For you learns from: the starred ids and the "not interested" ones."""
         return frozenset(self._state.starred_ids()), frozenset(self._state.dismissed_ids())
 
-    def for_you(self) -> ForYou:
-        """For you as the reader's marks stand now (the matrix is reused while the catalogue is unchanged)."""
-        return ForYou(self.for_you_corpus(), self._state.starred_ids(), self._state.dismissed_ids())
+    def for_you(self, corpus: Corpus | None = None,
+                marks: tuple[frozenset[str], frozenset[str]] | None = None) -> ForYou:
+        """For you over `corpus` (default: this library's, reused while the catalogue is unchanged) and `marks`
+        (default: the reader's marks as they stand now, see for_you_marks)."""
+        from reader.features.recommend import ForYou
+
+        return ForYou(corpus or self.for_you_corpus(), *(marks or self.for_you_marks()))
 
     def for_you_corpus(self) -> Corpus:
         """The library's papers as For you's matrix; built again only when the catalogue or glossary changed."""
@@ -91,7 +97,7 @@ class RecommendMixin:
 
     def similar(self, arxiv_id: str, limit: int = 5) -> list[tuple[Paper, float]]:
         """The papers most like this one, best first (each at its latest listing), the paper itself left out."""
-        model = ForYou(self.for_you_corpus(), (), ())
+        model = self.for_you(marks=(frozenset(), frozenset()))
         found: list[tuple[Paper, float]] = []
         for other, similarity in model.similar(arxiv.normalise(arxiv_id), limit):
             listings = self.papers_for(other)
@@ -107,6 +113,8 @@ class RecommendMixin:
 
     def _build_corpus(self, papers: list[Paper]) -> Corpus:
         """One document per arXiv id (its first listing's text), with the glossary concepts it writes."""
+        from reader.features.recommend_text import Corpus, Document, TermMatrix
+
         first: dict[str, Paper] = {}
         votes: dict[str, int | None] = {}
         for paper in papers:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTranslator
 
-from reader.features.recommend import REASON_TEMPLATES
+from reader.features.recommend_reasons import REASON_TEMPLATES
 from reader.library import Library, Reason
 from reader.ui.models.paper_table import PaperTableModel
 from reader.ui.models.view import View
@@ -154,3 +154,19 @@ def test_reasons_are_korean_under_the_korean_ui(korean, open_window, starred_dir
     qtbot.waitUntil(lambda: window.for_you.panel.reason.text().startswith("맞춤 이유: "))
     assert "별표" in window.for_you.panel.reason.text()
     assert window.sidebar_model.index_for_view(View("for_you")).data() == "맞춤 논문"
+
+
+def test_a_refit_reorders_the_list_in_place_keeping_the_paper_on_show(open_window, starred_dir: Path, qtbot) -> None:
+    window = open_window(starred_dir)
+    fitted(window, qtbot)
+    window.sidebar.select_view(View("for_you"))
+    window.paper_list.select_row(6)
+    shown = window.paper_list.current_paper()
+    before = listed_ids(window)
+    window.paper_list.select_row(len(before) - 1)  # star the last one: it moves up
+    window.commands["toggle_star"].trigger()
+    assert shown is not None and window.paper_list.select_key(shown.key)
+    fitted(window, qtbot, stars=len(LLM_PAPERS) + 1)
+    qtbot.waitUntil(lambda: listed_ids(window) != before)
+    current = window.paper_list.current_paper()
+    assert current is not None and current.key == shown.key  # reordered under it, still the one on show

@@ -21,8 +21,8 @@ from PySide6.QtGui import QUndoCommand
 
 from reader.core.errors import ReaderError
 from reader.core.models import Flags, Paper
-from reader.library import Corpus, ForYou, Library
-from reader.ui.background.bounded_jobs import BoundedJobs
+from reader.library import Library
+from reader.ui.background.bounded_jobs import BoundedJobs, Interrupted
 from reader.ui.models.paper_table import PaperTableModel
 from reader.ui.models.view import View
 from reader.ui.panes.for_you_panel import SIMILAR_ROWS, ForYouPanel
@@ -30,6 +30,7 @@ from reader.ui.window.commands import PAPER, QT_TRANSLATE_NOOP, VIEW, command
 from reader.ui.window.frame import WindowFrame
 
 if TYPE_CHECKING:
+    from reader.library.recommend import Corpus, ForYou
     from reader.ui.window.navigation import Navigation
     from reader.ui.window.reading import Reading
 
@@ -42,11 +43,15 @@ Marks = tuple[frozenset[str], frozenset[str]]  # (starred, not interested)
 
 
 def fit(data_dir: Path, corpus: Corpus | None, marks: Marks) -> ForYou:
-    """On a worker thread: For you from the matrix given, or from one built with a Library of this thread."""
-    if corpus is None:
-        with Library(data_dir) as library:
-            corpus = library.for_you_corpus()
-    return ForYou(corpus, *marks)
+    """On a worker thread, with a Library of its own: For you from the matrix given, or from one it builds."""
+    with Library(data_dir) as library:
+        return library.for_you(corpus, marks)
+
+
+def _no_similar(error: BaseException) -> None:
+    """A similar-papers job replaced by the next paper's (Interrupted) or failed: nothing to show."""
+    if not isinstance(error, Interrupted):
+        log.warning("similar papers failed: %r", error)
 
 
 class NotInterestedChange(QUndoCommand):
@@ -161,7 +166,7 @@ class ForYouActions(QObject):
 
     @staticmethod
     def _failed(error: BaseException) -> None:
-        log.warning("For you failed: %r", error)
+        log.warning("For you could not be fitted: %r", error)
 
     def _on_library_changed(self, *_report: object) -> None:
         """An update ran: the papers may have changed, so the next fit builds the matrix again."""
@@ -188,7 +193,7 @@ class ForYouActions(QObject):
             return
         self.panel.show_reasons(model.reasons(paper.arxiv_id))
         key, arxiv_id = paper.key, paper.arxiv_id
-        self._similar_jobs.submit(lambda: (key, model.similar(arxiv_id, SIMILAR_ROWS)), self._failed)
+        self._similar_jobs.submit(lambda: (key, model.similar(arxiv_id, SIMILAR_ROWS)), _no_similar)
 
     def _on_similar_found(self, _generation: int, result: tuple[str, list[tuple[str, float]]] | None) -> None:
         current = self.window.paper_list.current_paper()
