@@ -265,6 +265,8 @@ def _fetch(library: Library, args: argparse.Namespace) -> int:
 def _set_flags(library: Library, command: str, arxiv_ids: list[str]) -> int:
     setter = library.set_starred if command in ("star", "unstar") else library.set_read
     setter(arxiv_ids, command in ("star", "read"))
+    if command == "read":
+        library.finished(arxiv_ids)  # off the reading queue, unless the reader turned that off
     try:  # the marks are saved; the note needs the catalogue, which may be rebuilding or unreadable
         unlisted = [arxiv_id for arxiv_id in arxiv_ids if not library.papers_for(arxiv_id)]
     except ReaderError:

@@ -16,6 +16,8 @@ from reader.core import arxiv
 from reader.core.errors import InvalidQueryError
 from reader.core.models import Annotations, DayInfo, Paper, SearchHit, SearchResult
 from reader.library.counts import SmartCounts
+from reader.library.organise_badges import BadgeSources, SavedBadges
+from reader.library.search_totals import ShadowedEntries
 from reader.stores.catalogue import Catalogue
 from reader.stores.organise import AUTHOR_PREFIX, OrganiseStore, SavedSearch, clean_mute
 from reader.stores.reading_state import StateStore
@@ -33,6 +35,7 @@ class _Listed(Protocol):
 
 
 EntryT = TypeVar("EntryT", bound=_Listed)
+READ_LOOKUPS_MAX = 2_000  # more ids than this: one read of every read mark beats a look-up of each
 # `tag:NAME`, `tag:"two words"`, `-tag:NAME`, `note:word`, `note:"a phrase"` (case-insensitive prefix).
 _ORGANISE_TERM = re.compile(r'(?<!\S)(?P<minus>-?)(?P<field>tag|note):(?:"(?P<quoted>[^"]*)"?|(?P<bare>\S*))', re.I)
 
@@ -76,6 +79,7 @@ class Organising:
     _state: StateStore
     _opened_organise: OrganiseStore | None = None
     _muted_cache: _Muted | None = None
+    _badges: SavedBadges | None = None
     show_muted: bool = False
 
     if TYPE_CHECKING:  # what Library itself provides
@@ -83,6 +87,7 @@ class Organising:
         def _catalogue(self) -> Catalogue: ...
         @property
         def _index(self) -> SearchIndex: ...
+        _shadowed: ShadowedEntries
         def papers_for(self, arxiv_id: str) -> list[Paper]: ...
         def _search_index(self, query: str, limit: int | None = 20, exact: bool = False) -> SearchResult: ...
         def _glossary(self) -> Glossary: ...
@@ -196,16 +201,49 @@ class Organising:
         return self._organise.remove_search(name)
 
     def saved_search_counts(self) -> list[tuple[SavedSearch, int, int]]:
-        """Each saved search with its matching listings and the unread ones among them (muted ones left out)."""
-        read = self._state.read_ids()
-        counted = []
-        for saved in self._organise.saved_searches():
-            try:
+        """Each saved search with its matching listings and the unread ones among them (muted ones left out),
+        kept up to date from what changed since the last call (reader.library.organise_badges)."""
+        if self._badges is None:
+            self._badges = SavedBadges()
+        notes = self._organise.notes()
+        hidden = self._hidden()
+
+        def note_keys(parsed: Query) -> set[tuple[str, str]]:
+            return {(paper.date, paper.arxiv_id) for arxiv_id, note in notes.items()
+                    if arxiv_id not in hidden and parsed.matches("body", note.text)
+                    for paper in self.papers_for(arxiv_id)}
+
+        sources = BadgeSources(
+            full_keys=self._saved_keys,
+            day_totals=lambda: {row[0]: row[1] for row in self._catalogue.day_counts(None)},
+            day_papers=lambda date: self._catalogue.papers(date=date),
+            allowed=lambda paper, parsed: paper.arxiv_id not in hidden and parsed.matches_fields(_texts(paper)),
+            note_keys=note_keys,
+            read_changes=self._organise.read_changes,
+            read_of=self._read_among)
+        return self._badges.counts(self._organise.saved_searches(), self._catalogue.generation(),
+                                   (tuple(self._organise.mutes()), self.show_muted), sources)
+
+    def _saved_keys(self, saved: SavedSearch) -> tuple[Query | None, set[tuple[str, str]]]:
+        """A saved search in full: the index's raw hits, without shadowed and muted listings (an invalid
+        query, saved by a version whose rules took it, matches nothing)."""
+        try:
+            if OrganisedQuery(saved.query).organised:
                 hits = self.search(saved.query, limit=None, exact=saved.exact).hits
-            except InvalidQueryError:  # saved by an older version whose rules took it
-                hits = []
-            counted.append((saved, len(hits), sum(1 for hit in hits if hit.paper.arxiv_id not in read)))
-        return counted
+                return None, {(hit.paper.date, hit.paper.arxiv_id) for hit in hits}
+            parsed = self._parse(saved.query, saved.exact)
+        except InvalidQueryError:
+            return None, set()
+        raw_hits, _total = self._index.search(parsed, None)
+        shadowed, hidden = self._shadowed.keys(self._catalogue), self._hidden()
+        return parsed, {(raw.date, raw.arxiv_id) for raw in raw_hits
+                        if (raw.source, raw.date, raw.arxiv_id) not in shadowed and raw.arxiv_id not in hidden}
+
+    def _read_among(self, arxiv_ids: Iterable[str]) -> set[str]:
+        ids = set(arxiv_ids)
+        if len(ids) > READ_LOOKUPS_MAX:
+            return self._state.read_ids() & ids
+        return {arxiv_id for arxiv_id, flags in self._state.get_many(ids).items() if flags.read}
 
     # -- mute filters ------------------------------------------------------------------------------
 

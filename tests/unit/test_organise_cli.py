@@ -49,11 +49,13 @@ def test_queue_saved_and_mute_commands(tmp_path: Path) -> None:
     assert [paper["arxiv_id"] for paper in json_of(run(data, "list", "--queued", "--json"))] == [SECOND, FIRST]
     assert run(data, "queue", "remove", SECOND).returncode == 0
     assert [paper["arxiv_id"] for paper in json_of(run(data, "queue", "list", "--json"))] == [FIRST]
+    assert run(data, "read", FIRST).returncode == 0  # finished: off the queue
+    assert json_of(run(data, "queue", "list", "--json")) == []
 
     assert run(data, "saved", "add", "신뢰", "Trust", "--exact").returncode == 0
     saved = json_of(run(data, "saved", "list", "--json"))
     assert saved == [{"name": "신뢰", "query": "Trust", "exact": True, "total": saved[0]["total"],
-                      "unread": saved[0]["total"]}] and saved[0]["total"]
+                      "unread": 0}] and saved[0]["total"]  # the one Trust paper was read just before
     assert run(data, "saved", "remove", "신뢰").returncode == 0
     assert run(data, "saved", "remove", "신뢰").returncode == 1
 

@@ -79,12 +79,29 @@ def test_the_queue_in_order_next_and_finishing(library: Library) -> None:
     assert library.queue() == ["2412.00003", "2412.00001"]
 
 
-def test_saved_searches_count_total_and_unread(library: Library) -> None:
+def badges(library: Library) -> list[tuple[str, int, int]]:
+    return [(saved.name, total, unread) for saved, total, unread in library.saved_search_counts()]
+
+
+def test_saved_searches_count_total_and_unread(library: Library, tmp_path: Path) -> None:
     library.save_search("모델", "모델", exact=True)
+    library.save_search("에이전트", "에이전트")
     library.set_read(["2412.00001"])
-    assert [(saved.name, total, unread) for saved, total, unread in library.saved_search_counts()] == [("모델", 2, 1)]
+    assert badges(library) == [("모델", 2, 1), ("에이전트", 1, 1)]
     with pytest.raises(InvalidQueryError):
         library.save_search("bad", "-only")
+
+    write_digest(tmp_path / "digests" / "c.md", "2024-12-03", "2412.00009", "New Models", "새 모델입니다.")
+    library.update()  # a new day: only its paper is matched
+    assert badges(library) == [("모델", 3, 2), ("에이전트", 1, 1)]
+    with Library(library.data_dir) as other:  # another process reads a paper
+        other.set_read(["2412.00009", "2412.00002"])
+    assert badges(library) == [("모델", 3, 1), ("에이전트", 1, 0)]
+    library.set_note("2412.00002", "좋은 모델")  # a note's words count too
+    assert badges(library) == [("모델", 4, 1), ("에이전트", 1, 0)]
+    library.add_mutes(["New Models"])
+    assert badges(library) == [("모델", 3, 1), ("에이전트", 1, 0)]
+    assert badges(library)[0][1] == library.search("모델", exact=True).total
 
 
 def test_mutes_hide_papers_from_lists_counts_and_searches(library: Library) -> None:
