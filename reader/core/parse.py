@@ -21,6 +21,12 @@ from reader.core.decode import read_text
 from reader.core.models import HF_SITE, Digest, Media, Paper, Problem, Section
 
 MAX_VOTES = 2**31 - 1
+# What one file may add, so that one hostile file cannot slow every later command (a million duplicate
+# headings made each command take 13 s and 700 MB): a real day has at most ~100 papers of ~3,000
+# characters and no problems; the whole archive (5,500 papers) fits in one file many times over.
+MAX_PAPERS_PER_FILE = 50_000
+MAX_PROBLEMS_PER_FILE = 200
+MAX_SUMMARY_CHARS = 2_000_000  # a paper's sections in all (labels too); the rest of its summary is not read
 NOT_A_DIGEST = "no '## Daily Papers (YYYY-MM-DD)' header; not a digest"
 
 PROBLEMS: dict[str, str] = {
@@ -32,6 +38,9 @@ PROBLEMS: dict[str, str] = {
     "bad-media-link": "media link {0} is not a plain http(s) URL; ignored",
     "bad-vote": "vote {0} is not a whole number from 0 to {1}; ignored",
     "internal-error": "internal error while parsing: {0}: {1}",
+    "too-many-papers": "more than {0} papers in one file; the papers from here on were not read",
+    "summary-too-long": "summary is longer than {0} characters; the rest of this paper's summary was not read",
+    "more-problems": "{0} more problems in this file from here on are not listed",
 }
 """Problem code -> English template (``{0}``... are the Problem's args): what the parser reports. Front ends
 translate by code (reader/ui/platform/problem_text.py); the reason is the template filled in."""
@@ -62,7 +71,7 @@ class _Draft:
     """A paper being read; becomes a Paper when its next heading arrives."""
 
     __slots__ = ("arxiv_id", "title", "url", "line", "votes", "authors", "truncated", "media",
-                 "media_seen", "in_summary", "sections", "label", "lines", "indents")
+                 "media_seen", "in_summary", "sections", "label", "lines", "indents", "budget", "cut")
 
     def __init__(self, arxiv_id: str, title: str, url: str, line: int) -> None:
         self.arxiv_id, self.title, self.url, self.line = arxiv_id, title, url, line
@@ -76,16 +85,32 @@ class _Draft:
         self.label: str | None = None
         self.lines: list[str] | None = None  # the open section's lines; None before the first
         self.indents: list[int] = []  # indent widths of the open section's nested lists
+        self.budget = MAX_SUMMARY_CHARS  # summary characters still read
+        self.cut = False  # some of the summary was dropped (past the budget)
 
     def open_section(self, label: str | None, text: str) -> None:
         self.close_section()
+        if self.budget < 0:
+            self.cut = True
+            return
+        text = self._within_budget((label or "") + text)[len(label or "") :]
         self.label, self.lines, self.indents = label, [text] if text else [], []
 
     def add_line(self, text: str) -> None:
         if self.lines is None:
             self.open_section(None, text)
+        elif self.budget < 0:
+            self.cut = True
         else:
-            self.lines.append(text)
+            self.lines.append(self._within_budget(text))
+
+    def _within_budget(self, text: str) -> str:
+        """``text`` as far as the budget allows (a line break counts one); once it is spent, nothing."""
+        if len(text) > self.budget:
+            self.cut = True
+            text = text[: max(self.budget, 0)]
+        self.budget -= len(text) + 1
+        return text
 
     def close_section(self) -> None:
         if self.lines is not None:
@@ -145,6 +170,9 @@ class _Parser:
         self.date: str | None = None  # None outside digest content
         self.draft: _Draft | None = None
         self.header_found = False
+        self.papers_left_out = False
+        self.unlisted_problems = 0
+        self.first_unlisted_line = 0
 
     def run(self, text: str) -> Digest:
         fence = ""
@@ -155,7 +183,7 @@ class _Parser:
                 if stripped.startswith(fence) and not stripped.strip(fence[0]):
                     fence = ""
                 if self.draft is not None:
-                    self.draft.add_line(line.rstrip())
+                    self._summary_line(self.draft, line.rstrip(), number)
                 continue
             if not stripped:
                 continue
@@ -166,19 +194,38 @@ class _Parser:
             if first in "`~" and (match := _FENCE.match(line)) and not _backticks_in_info(match, line):
                 fence, fence_line = match[1], number
                 if self.draft is not None:
-                    self.draft.add_line(line.rstrip())
+                    self._summary_line(self.draft, line.rstrip(), number)
                 continue
             if self.draft is not None:
+                was_cut = self.draft.cut
                 self._body(self.draft, line, stripped, number)
+                if self.draft.cut and not was_cut:
+                    self._problem(number, "summary-too-long", str(MAX_SUMMARY_CHARS))
         if fence:
             self._problem(fence_line, "unclosed-code-block")
         self._finish_paper()
         if not self.header_found:
             return Digest(self.path, problems=(Problem.coded(self.path, 0, "not-a-digest", NOT_A_DIGEST),))
+        if self.unlisted_problems:
+            self.problems.append(Problem.coded(self.path, self.first_unlisted_line, "more-problems",
+                                               PROBLEMS["more-problems"], str(self.unlisted_problems)))
         return Digest(self.path, tuple(self.papers), tuple(self.problems))
 
     def _problem(self, line: int, code: str, *args: str) -> None:
-        self.problems.append(Problem.coded(self.path, line, code, PROBLEMS[code], *args))
+        """Report a problem; past MAX_PROBLEMS_PER_FILE they are only counted (one problem says how many)."""
+        if len(self.problems) < MAX_PROBLEMS_PER_FILE:
+            self.problems.append(Problem.coded(self.path, line, code, PROBLEMS[code], *args))
+            return
+        if not self.unlisted_problems:
+            self.first_unlisted_line = line
+        self.unlisted_problems += 1
+
+    def _summary_line(self, draft: _Draft, text: str, number: int) -> None:
+        """A line of summary text kept as written (code, a level 4-6 heading), within the summary's budget."""
+        was_cut = draft.cut
+        draft.add_line(text)
+        if draft.cut and not was_cut:
+            self._problem(number, "summary-too-long", str(MAX_SUMMARY_CHARS))
 
     def _finish_paper(self) -> None:
         if self.draft is not None and self.date is not None:
@@ -189,7 +236,7 @@ class _Parser:
         """Headings delimit papers and digest content; levels 4-6 are summary text."""
         if level > 3:
             if self.draft is not None:
-                self.draft.add_line(line.strip())
+                self._summary_line(self.draft, line.strip(), number)
             return
         self._finish_paper()
         if level == 3:
@@ -212,10 +259,16 @@ class _Parser:
             self._problem(number, "no-arxiv-link")
             return
         arxiv_id = match[1]
-        first = self.seen.setdefault((date, arxiv_id), number)
+        first = self.seen.get((date, arxiv_id), number)
         if first != number:
             self._problem(number, "duplicate-paper", str(first))
             return
+        if len(self.papers) >= MAX_PAPERS_PER_FILE:
+            if not self.papers_left_out:
+                self._problem(number, "too-many-papers", str(MAX_PAPERS_PER_FILE))
+            self.papers_left_out = True
+            return
+        self.seen[date, arxiv_id] = number
         self.draft = _Draft(arxiv_id, title or arxiv_id, url, number)
 
     def _body(self, draft: _Draft, line: str, stripped: str, number: int) -> None:

@@ -13,6 +13,11 @@ Each case once froze or broke the window:
     rtl_override()            U+202E RIGHT-TO-LEFT OVERRIDE and friends in the title and the summary
     control_characters()      C0/C1 controls, NUL excepted (a NUL makes the file binary)
 
+Whole files (a case of their own: they are not one paper's summary):
+
+    duplicate_headings(count) one paper's heading `count` more times (a million: 13 s and 700 MB per command)
+    empty_files(folder, count) `count` empty *.md files (50,000: 3-4 s per command)
+
 ``write_digest(folder, cases)`` writes one day with one paper per case and returns the path and the
 arXiv id of each case's paper.
 """
@@ -82,6 +87,22 @@ CASES: Mapping[str, Callable[[], str]] = {
     "control_characters": control_characters,
 }
 TITLES = {"rtl_override": "\u202eTitle reversed\u202c 제목", "control_characters": "제어\x07\x1b[1m 제목"}
+
+
+def duplicate_headings(count: int = 1_000_000, date: str = DATE) -> str:
+    """A digest whose one paper's heading comes ``count`` more times (each a duplicate-paper problem)."""
+    heading = f"### [Duplicated](https://arxiv.org/abs/{arxiv_id(0)})\n"
+    return f"## Daily Papers ({date})\n\n" + heading + "\n- 요약.\n\n" + heading * count
+
+
+def empty_files(folder: Path, count: int = 50_000) -> list[Path]:
+    """``count`` empty digest files under ``folder/2024/02/`` (each an 'empty file' problem)."""
+    day = folder / DATE[:4] / DATE[5:7]
+    day.mkdir(parents=True, exist_ok=True)
+    paths = [day / f"empty-{number:05d}.md" for number in range(count)]
+    for path in paths:
+        path.touch()
+    return paths
 
 
 def arxiv_id(index: int) -> str:

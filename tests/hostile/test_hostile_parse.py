@@ -8,6 +8,7 @@ from pathlib import Path
 import hostile_digests
 import pytest
 
+from reader.core import parse
 from reader.core.parse import read_digest
 
 SIZES = {  # enough to pass every bound of the renderer, small enough for CI
@@ -38,7 +39,48 @@ def test_a_line_of_dashes_is_kept_as_written(tmp_path: Path) -> None:
 
 
 def test_deep_bullets_keep_their_nesting(tmp_path: Path) -> None:
-    path, ids = hostile_digests.write_digest(tmp_path, {"deep": hostile_digests.deep_bullets(1500)})
+    path, ids = hostile_digests.write_digest(tmp_path, {"deep": hostile_digests.deep_bullets(1200)})  # 1.4 MB
     [paper] = [paper for paper in read_digest(path).papers if paper.arxiv_id == ids["deep"]]
     lines = paper.summary_text.splitlines()
-    assert len(lines) == 1500 and lines[-1] == "  " * 1499 + "- level 1499"
+    assert len(lines) == 1200 and lines[-1] == "  " * 1199 + "- level 1199"
+
+
+def test_a_file_lists_at_most_its_first_problems_and_says_how_many_more(tmp_path: Path) -> None:
+    path = tmp_path / "dup.md"
+    path.write_text(hostile_digests.duplicate_headings(5_000), encoding="utf-8")
+    digest = read_digest(path)
+    assert len(digest.papers) == 1
+    *listed, more = digest.problems
+    assert len(listed) == parse.MAX_PROBLEMS_PER_FILE and {p.code for p in listed} == {"duplicate-paper"}
+    assert (more.code, more.args) == ("more-problems", (str(5_000 - parse.MAX_PROBLEMS_PER_FILE),))
+    assert more.line == listed[-1].line + 1  # the first heading not listed
+    assert more.reason == f"{more.args[0]} more problems in this file from here on are not listed"
+
+
+def test_a_file_adds_at_most_its_first_papers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse, "MAX_PAPERS_PER_FILE", 30)
+    path, ids = hostile_digests.write_digest(tmp_path, {f"case{n}": "- 요약" for n in range(39)}, normal_papers=1)
+    digest = read_digest(path)
+    assert [paper.arxiv_id for paper in digest.papers] == [hostile_digests.arxiv_id(n) for n in range(30)]
+    [problem] = digest.problems
+    assert (problem.code, problem.args) == ("too-many-papers", ("30",))
+    assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1].endswith(f"{hostile_digests.arxiv_id(30)})")
+
+
+def test_a_huge_summary_is_cut_with_a_problem_at_its_line(tmp_path: Path) -> None:
+    path, ids = hostile_digests.write_digest(tmp_path, {"huge": hostile_digests.huge_line(2_500_000)})
+    digest = read_digest(path)
+    [paper] = [paper for paper in digest.papers if paper.arxiv_id == ids["huge"]]
+    assert len(paper.summary_text) <= parse.MAX_SUMMARY_CHARS
+    assert paper.summary_text == hostile_digests.huge_line(2_500_000)[2 : parse.MAX_SUMMARY_CHARS + 2].strip()
+    [problem] = digest.problems
+    assert (problem.code, problem.args) == ("summary-too-long", (str(parse.MAX_SUMMARY_CHARS),))
+    assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1].startswith("- 초거대")
+
+
+def test_a_summary_of_a_million_headings_is_cut_and_the_next_paper_is_read(tmp_path: Path) -> None:
+    path, ids = hostile_digests.write_digest(
+        tmp_path, {"headings": hostile_digests.many_headings(400_000), "after": "- 다음 논문"})
+    papers = {paper.arxiv_id: paper for paper in read_digest(path).papers}
+    assert len(papers[ids["headings"]].summary_text) <= parse.MAX_SUMMARY_CHARS
+    assert papers[ids["after"]].summary_text == "다음 논문"

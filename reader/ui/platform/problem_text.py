@@ -39,6 +39,11 @@ PROBLEM_TEXTS: Mapping[str, str] = {
     "bad-media-link": QT_TRANSLATE_NOOP("Problems", "media link {0} is not a plain http(s) URL; ignored"),
     "bad-vote": QT_TRANSLATE_NOOP("Problems", "vote {0} is not a whole number from 0 to {1}; ignored"),
     "internal-error": QT_TRANSLATE_NOOP("Problems", "internal error while parsing: {0}: {1}"),
+    "too-many-papers": QT_TRANSLATE_NOOP(
+        "Problems", "more than {0} papers in one file; the papers from here on were not read"),
+    "summary-too-long": QT_TRANSLATE_NOOP(
+        "Problems", "summary is longer than {0} characters; the rest of this paper's summary was not read"),
+    "more-problems": QT_TRANSLATE_NOOP("Problems", "{0} more problems in this file from here on are not listed"),
     # reader.core.decode.PROBLEMS
     "is-a-folder": QT_TRANSLATE_NOOP("Problems", "is a folder, not a digest file"),
     "too-large": QT_TRANSLATE_NOOP("Problems", "file is larger than {0} MB; skipped"),
