@@ -108,3 +108,34 @@ def test_a_slow_old_search_does_not_hold_up_the_new_one(open_window, qtbot, monk
     finally:
         release.set()
     assert threads == ["search", "search"]
+
+
+def test_a_newer_query_stops_the_older_search_inside_the_index(open_window, qtbot, monkeypatch) -> None:
+    """The search thread's stop callback reaches a running search (the index checks it between its steps)."""
+    from reader.index import cancellation
+
+    window = open_window()
+    started, stopped, gave_up = threading.Event(), threading.Event(), threading.Event()
+    real_search = Library.search
+
+    def search(library, query, limit=20, exact=False):
+        if query != SLOW:
+            return real_search(library, query, limit, exact)
+        started.set()
+        try:
+            while not gave_up.wait(0.005):  # an index step after another, as long as nobody stops it
+                cancellation.check()
+            raise AssertionError("the stale search was never stopped")
+        finally:
+            stopped.set()
+
+    monkeypatch.setattr(Library, "search", search)
+    try:
+        window.navigation.on_query(SLOW)
+        qtbot.waitUntil(started.is_set, timeout=5000)
+        assert not stopped.is_set()
+        window.navigation.on_query("RedPajama")
+        qtbot.waitUntil(stopped.is_set, timeout=5000)
+        qtbot.waitUntil(lambda: window.navigation.search_query() == "RedPajama", timeout=5000)
+    finally:
+        gave_up.set()

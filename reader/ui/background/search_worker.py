@@ -7,10 +7,11 @@ snapshots make a second reader safe). A query typed while another runs replaces 
 the newest waits, and a result for an older query than the newest is dropped when it arrives, so a
 newer keystroke always wins.
 
-A running search cannot be stopped (the facade's search takes no stop callback), so it runs to its end,
-unseen. So that a slow old query does not hold up the new one, a second thread (opening a Library of its
-own on first use) takes the newest query while the first is busy; at most ``THREADS`` run, and when all
-are busy the newest query waits for the first to be free.
+A search made stale (a newer query, the search left, the window closing) is stopped inside the index
+(``Library.search_unless_stopped``: within milliseconds between its steps); what it does before reaching
+the index (the glossary's first load) runs on. So that even that never holds up the new query, a second
+thread (opening a Library of its own on first use) takes the newest query while the first is still busy;
+at most ``THREADS`` run, and when all are busy the newest query waits for the first to be free.
 
 The thread touches no Qt object: it leaves its outcome in a plain attribute, which a QTimer on the GUI
 thread polls while a search is under way (as background/bounded_jobs.py does).
@@ -22,11 +23,12 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.errors import ReaderError
-from reader.library import GlossaryForms, Library, SearchResult
+from reader.library import GlossaryForms, Library, SearchCancelledError, SearchResult
 
 log = logging.getLogger("reader.ui.background.search_worker")
 
@@ -109,6 +111,10 @@ class SearchWorker(QObject):
             self._stopping = True
             self._condition.notify_all()
 
+    def _is_stale(self, request: SearchRequest) -> bool:
+        """Called on the search thread, often: a newer request, a cancel or the window closing stops it."""
+        return request.generation != self._generation or self._stopping
+
     def _deliver(self) -> None:
         with self._condition:
             done, self._done = self._done, []
@@ -139,7 +145,7 @@ class SearchWorker(QObject):
                     except ReaderError as error:
                         outcome = SearchOutcome(request, error=error)
                 if library is not None:
-                    outcome = _search(library, request)
+                    outcome = _search(library, request, partial(self._is_stale, request))
                 with self._condition:
                     self._running.discard(request.generation)
                     self._done.append(outcome)
@@ -148,12 +154,14 @@ class SearchWorker(QObject):
                 library.close()
 
 
-def _search(library: Library, request: SearchRequest) -> SearchOutcome:
+def _search(library: Library, request: SearchRequest, stale: Callable[[], bool]) -> SearchOutcome:
     """One search and the glossary's added forms; errors become the outcome (the thread goes on)."""
     try:
-        result = library.search(request.query, limit=request.limit, exact=request.exact)
+        result = library.search_unless_stopped(request.query, stale, limit=request.limit, exact=request.exact)
         forms = [] if request.exact or not result.total else library.glossary_forms(request.query)
         return SearchOutcome(request, result, forms)
+    except SearchCancelledError:
+        return SearchOutcome(request)  # stale: never delivered
     except ReaderError as error:
         return SearchOutcome(request, error=error)
     except Exception:  # noqa: BLE001 - the thread boundary: a bug in one search must not end every later one
