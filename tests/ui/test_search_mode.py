@@ -141,3 +141,17 @@ def test_the_toggle_the_message_and_the_note_speak_korean(korean, open_window, d
     assert window.detail.glossary_note.label.text() == "용어집으로 찾음: 강화학습 ↔ reinforcement learning"
     menu = window.detail.context_menu(window.detail.browser.rect().center())
     assert "모두 선택" in [action.text() for action in menu.actions()]
+
+
+def test_the_settings_keep_the_mode_and_keep_starred_as_typed_values(tmp_path: Path) -> None:
+    from reader.ui.platform.settings import Settings
+
+    settings = Settings(tmp_path)
+    assert settings.search_exact is False and settings.keep_starred_visible is False
+    settings.search_exact = True
+    settings.keep_starred_visible = True
+    settings.sync()
+    again = Settings(tmp_path)
+    assert again.search_exact is True and again.keep_starred_visible is True
+    text = (tmp_path / "settings.ini").read_text(encoding="utf-8")
+    assert "search_exact=true" in text and "keep_starred=true" in text  # the key an older version wrote
