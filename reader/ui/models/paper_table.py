@@ -122,6 +122,27 @@ class PaperTableModel(QAbstractTableModel):
     def flags_of(self, arxiv_id: str) -> Flags:
         return self._flags.get(arxiv_id, Flags())
 
+    def remove_ids(self, arxiv_ids: Iterable[str]) -> None:
+        """Take the rows of these arXiv ids out in place: the other rows keep their order, selection and scroll."""
+        gone = set(arxiv_ids)
+        for row in reversed([row for row, paper in enumerate(self._rows) if paper.arxiv_id in gone]):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        self._papers = [paper for paper in self._papers if paper.arxiv_id not in gone]
+
+    def add_items(self, items: Sequence[ListItem], flags: dict[str, Flags]) -> None:
+        """Add rows in place, then sort the list as it is sorted (the rows already there keep their selection)."""
+        if not items:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(items) - 1)
+        self._rows.extend(items)
+        self._papers.extend(items)
+        self._flags.update(flags)
+        self.endInsertRows()
+        order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+        self.sort(self._sort_column, order)
+
     def set_rank(self, rank: Callable[[str], Any] | None) -> None:
         """The For you order's key (best first, ascending); re-sorts in place while that order is on show."""
         self._rank = rank
@@ -232,7 +253,7 @@ class PaperTableModel(QAbstractTableModel):
             return list(papers)
         if column == self.FOR_YOU:
             rank = self._rank
-            return sorted(papers, key=lambda p: (rank(p.arxiv_id), p.date)) if rank else list(papers)
+            return sorted(papers, key=lambda p: rank(p.arxiv_id)) if rank else list(papers)  # ties: as given
         keys = {
             self.STAR: lambda p: (self.flags_of(p.arxiv_id).starred, _votes(p), p.date),
             self.TITLE: lambda p: (title_text(p.title).casefold(), p.date),

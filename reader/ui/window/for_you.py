@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -223,31 +224,42 @@ class ForYouActions(QObject):
             self.window.commands["sort_for_you"].setChecked(True)
 
     def _write(self, arxiv_ids: list[str], value: bool) -> bool:
-        """Save the mark and show it: the For you view drops (or brings back) the paper, keeping the place."""
+        """Save the mark and show it: the For you view drops (or takes back) the paper in place, keeping the place."""
         window = self.window
+        library = window.library
         try:
-            window.library.set_dismissed(arxiv_ids, value)
+            library.set_dismissed(arxiv_ids, value)
+            flags = library.flags_of(arxiv_ids)
+            returning = [] if value else [paper for arxiv_id in arxiv_ids for paper in library.papers_for(arxiv_id)
+                                          if not flags.get(arxiv_id, Flags()).read]
         except ReaderError as error:
             window.status(self.tr("Could not save: {error}").format(error=error))
             return False
+        marks = {arxiv_id: flags.get(arxiv_id, Flags()) for arxiv_id in arxiv_ids}
         if self.navigation.view == View("for_you"):
-            self._reload_for_you(arxiv_ids)
-        else:
-            flags = window.library.flags_of(arxiv_ids)
-            window.paper_model.update_flags(arxiv_ids, {i: flags.get(i, Flags()) for i in arxiv_ids})
+            if value:
+                self._leave_for_you(arxiv_ids)
+            else:
+                window.paper_model.add_items(returning, marks)
+                if returning:
+                    window.paper_list.select_key(returning[0].key)
+        window.paper_model.update_flags(arxiv_ids, marks)
         self._check.start()
         return True
 
-    def _reload_for_you(self, arxiv_ids: list[str]) -> None:
-        """List For you again; the paper after the one that left (or the one that came back) is selected."""
+    def _leave_for_you(self, arxiv_ids: list[str]) -> None:
+        """Take the papers out of the For you list; the paper after the current one (or before) is selected."""
         window = self.window
         paper_list, proxy = window.paper_list, window.paper_proxy
         current = paper_list.current_paper()
-        keep = current.key if current and current.arxiv_id not in arxiv_ids else None
-        if keep is None and current is not None:
+        following = None
+        if current is not None and current.arxiv_id in arxiv_ids:
             row = paper_list.currentIndex().row()
-            keep = next((window.paper_model.paper_at(proxy.mapToSource(proxy.index(other, 0)).row()).key
-                         for other in (row + 1, row - 1) if 0 <= other < proxy.rowCount()), None)
-        self.navigation.show_view(View("for_you"))
-        if keep:
-            paper_list.select_key(keep)
+            for other in chain(range(row + 1, proxy.rowCount()), range(row - 1, -1, -1)):
+                paper = window.paper_model.paper_at(proxy.mapToSource(proxy.index(other, 0)).row())
+                if paper.arxiv_id not in arxiv_ids:
+                    following = paper.key
+                    break
+        window.paper_model.remove_ids(arxiv_ids)
+        if following is not None:
+            paper_list.select_key(following)
