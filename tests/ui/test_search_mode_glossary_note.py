@@ -62,3 +62,19 @@ def test_exact_mode_has_no_note(open_window, data_dir: Path, qtbot) -> None:
     note = window.detail.glossary_note
     assert not note.label.isVisible()
     assert note.tooltip_at(position_of(window, "reinforcement")) == ""
+
+
+def test_hovering_the_word_shows_the_note_as_a_tooltip(open_window, data_dir: Path, qtbot, qtlog) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    window = open_window(data_dir)
+    show_english_only_paper(window, qtbot, "강화학습")
+    viewport = window.detail.browser.viewport()
+    at = position_of(window, "reinforcement")
+    with qtlog.disabled():  # the offscreen platform cannot raise the tooltip's window, and says so
+        QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at)))
+        qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
+    assert QToolTip.text() == "Found through the glossary: 강화학습 ↔ reinforcement learning"
+    QToolTip.hideText()
