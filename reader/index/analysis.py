@@ -22,9 +22,10 @@ Token rules (one compiled regex, one pass), for the positional text fields:
 
 Position-free terms, in a companion field per text field (``suffix_field``): every suffix of three
 or more syllables of every Hangul run of three or more syllables (``데이터셋을`` -> 데이터셋을
-이터셋을 터셋을), without positions, frequencies or scores. A Hangul query word of three or more
-syllables inside one run is then one prefix lookup there (``데이터셋`` -> 데이터셋, 데이터셋을, ...),
-with no position check; a two-syllable word is its bigram, which needs no positions either.
+이터셋을 터셋을), cut to their first ``MAX_SUFFIX`` (32) syllables, without positions, frequencies or
+scores. A Hangul query word of three to 32 syllables inside one run is then one prefix lookup there
+(``데이터셋`` -> 데이터셋, 데이터셋을, ...), with no position check; a two-syllable word is its bigram,
+which needs no positions either.
 
 Indexing bypasses Whoosh's token-object pipeline: :func:`index_terms` turns a text into
 ``term -> positions`` and the set of suffixes with plain lists and dicts, which is what makes this
@@ -55,6 +56,10 @@ _SPLIT_RUNS = str.maketrans("-", " ")
 _PART_RE = re.compile(rf"{OTHER}+")
 # Hangul runs of at least this many syllables give position-free suffix terms of this length or more.
 MIN_SUFFIX = 3
+# ... cut to at most this many syllables: all of every suffix made one unbroken run of n syllables cost n²/2
+# characters (20,000 syllables: 430 MB, 4.9 s). A query word up to this long is a prefix of the cut suffix that
+# starts where it does; a longer one is matched by its positional chain (reader.index.clauses).
+MAX_SUFFIX = 32
 
 # Words too common to narrow a search on their own (still indexed, so phrases keep them).
 STOP_WORDS = frozenset(
@@ -123,7 +128,7 @@ def index_terms(text: str) -> tuple[dict[str, list[int]], frozenset[str]]:
 
 
 def _suffixes(runs: list[str]) -> frozenset[str]:
-    """Every suffix of MIN_SUFFIX or more syllables of these runs."""
+    """Every suffix of MIN_SUFFIX or more syllables of these runs, cut to MAX_SUFFIX syllables."""
     cached = _RUN_SUFFIXES.get
     found = []
     for run in set(runs):
@@ -131,7 +136,8 @@ def _suffixes(runs: list[str]) -> frozenset[str]:
         if suffixes is None:
             if len(_RUN_SUFFIXES) >= _RUN_CACHE_MAX:
                 _RUN_SUFFIXES.clear()
-            suffixes = _RUN_SUFFIXES[run] = frozenset([run[i:] for i in range(len(run) - MIN_SUFFIX + 1)])
+            suffixes = _RUN_SUFFIXES[run] = frozenset(
+                [run[i : i + MAX_SUFFIX] for i in range(len(run) - MIN_SUFFIX + 1)])
         found.append(suffixes)
     return frozenset().union(*found)
 

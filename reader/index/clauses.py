@@ -36,6 +36,7 @@ from whoosh import query as wq
 
 from reader.index.analysis import (
     HANGUL,
+    MAX_SUFFIX,
     OTHER,
     SPACE_RUN,
     STOP_WORDS,
@@ -188,7 +189,9 @@ class Clause:
 
     def whoosh(self, field: str) -> wq.Query:
         slots = self.slots()
-        if self.hangul_only and (score_terms := self.score_terms()) is not None:
+        # A word longer than the index's cut suffixes (analysis.MAX_SUFFIX) is found by its chain alone.
+        fits = self.hangul_only and len(self.segments[0].text) <= MAX_SUFFIX
+        if fits and (score_terms := self.score_terms()) is not None:
             text = self.segments[0].text
             glued: wq.Query = wq.Term(field, text) if len(text) == 2 else wq.Prefix(suffix_field(field), text)
             if not self.segments[0].gaps:

@@ -388,13 +388,23 @@ def _problems_to_json(problems: tuple[Problem, ...]) -> str:
 
 
 def _problems_from_json(path: str, text: str) -> tuple[Problem, ...]:
-    """The stored problems; rows of an older catalogue are ``[line, reason]`` (no code: the English text)."""
-    problems = []
+    """The stored problems of the file ``path``."""
+    if text == "[]":
+        return ()
+    return tuple(Problem(path, line, reason, code, args) for line, reason, code, args in _stored_problems(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _stored_problems(text: str) -> tuple[tuple[int, str, str, tuple[str, ...]], ...]:
+    """``(line, reason, code, args)`` of stored problems, decoded once per distinct text: 50,000 empty files
+    store the same one, and every command reads them all. Rows of an older catalogue are ``[line, reason]``
+    (no code: only the English text is known)."""
+    rows = []
     for line, reason, *coded in json.loads(text):
         code = str(coded[0]) if coded else ""
         args = tuple(str(arg) for arg in coded[1]) if len(coded) > 1 else ()
-        problems.append(Problem(path, line, reason, code, args))
-    return tuple(problems)
+        rows.append((line, reason, code, args))
+    return tuple(rows)
 
 
 def iter_chunks(items: list[T], size: int) -> Iterator[list[T]]:

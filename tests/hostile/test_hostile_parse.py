@@ -10,6 +10,7 @@ import pytest
 
 from reader.core import parse
 from reader.core.parse import read_digest
+from reader.library import Library
 
 SIZES = {  # enough to pass every bound of the renderer, small enough for CI
     "deep_bullets": lambda: hostile_digests.deep_bullets(1500),
@@ -84,3 +85,19 @@ def test_a_summary_of_a_million_headings_is_cut_and_the_next_paper_is_read(tmp_p
     papers = {paper.arxiv_id: paper for paper in read_digest(path).papers}
     assert len(papers[ids["headings"]].summary_text) <= parse.MAX_SUMMARY_CHARS
     assert papers[ids["after"]].summary_text == "다음 논문"
+
+
+def test_empty_files_are_recorded_once_with_their_code(tmp_path: Path) -> None:
+    """Each command's cost must not grow with junk: empty files are read once, then known unchanged."""
+    hostile_digests.empty_files(tmp_path / "digests", 300)
+    hostile_digests.write_digest(tmp_path / "digests", ["html_script"])
+    library = Library(tmp_path / "data")
+    try:
+        library.add_sources([tmp_path / "digests"])
+        first = library.update()
+        again = library.update()
+    finally:
+        library.close()
+    assert first.changed == first.files >= 301 and (again.changed, again.unchanged) == (0, first.files)  # + seeds
+    empty = [problem for problem in again.problems if "empty-" in problem.path]
+    assert len(empty) == 300 and {(problem.code, problem.line) for problem in empty} == {("empty", 0)}
