@@ -22,20 +22,27 @@ from reader.exports.zotero import ZoteroError, ZoteroReport, check_connector
 from reader.index.cancellation import SearchCancelledError
 from reader.library.counts import SmartCounts
 from reader.library.facade import FILES_PER_COMMIT, Library, scan_folders
-from reader.library.living import HUB_SOURCE
-from reader.sources.summarise import ChatModel, SummariseError, SummaryProgress, SummaryReport
-from reader.library.insights import RECAP_FORMATS, RECAP_LANGUAGES, TREND_PERIODS, EmergingTerms, Recap, TrendPoint
-from reader.library.recommend import MIN_STARS, Reason, Recommendation
 from reader.library.glossary_terms import GlossaryForms, GlossarySpan
+from reader.library.insights import RECAP_FORMATS, RECAP_LANGUAGES, TREND_PERIODS, EmergingTerms, Recap, TrendPoint
+from reader.library.living import HUB_SOURCE
+from reader.library.recommend import MIN_STARS, Reason, Recommendation
 from reader.sources.archive_layout import DEFAULT_SOURCE, FetchError, check_source
+from reader.sources.summarise import (
+    CHAT_DEFAULTS,
+    ChatModel,
+    SummariseError,
+    SummaryProgress,
+    SummaryReport,
+    check_endpoint,
+)
 from reader.stores.carry import read_state_file, state_to_text
 from reader.stores.datadir import DATA_DIR_ENV
 from reader.stores.organise import SavedSearch
 
 __all__ = [
     "MIN_STARS", "Reason", "Recommendation",
+    "CHAT_DEFAULTS", "HUB_SOURCE", "ChatModel", "SummariseError", "SummaryProgress", "SummaryReport", "check_endpoint",
     "Annotations", "SavedSearch", "REPAIRED", "SearchCancelledError",
-    "HUB_SOURCE", "ChatModel", "SummariseError", "SummaryProgress", "SummaryReport",
     "CITATION_FORMATS", "DATA_DIR_ENV", "RECAP_FORMATS", "RECAP_LANGUAGES", "TREND_PERIODS", "EmergingTerms",
     "Recap", "TrendPoint", "DEFAULT_SOURCE", "DEFAULT_ZOTERO_CONNECTOR", "EXPORT_FORMATS",
     "FILES_PER_COMMIT", "FORMAT_SUFFIXES", "DayInfo", "DayResult", "DayStatus", "FetchError", "FetchProgress",

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.models import DayInfo, Source
+from reader.core.models import DayInfo, Paper, Source
 from reader.core.reports import FetchProgress, FetchReport
 from reader.sources.folders import is_under
 from reader.stores.catalogue import HUB_FILE, SEED_FILE, USER_FILE
@@ -35,6 +35,8 @@ class LivingSources:
         def sources(self) -> list[Source]: ...
 
         def add_sources(self, paths: list[Path]) -> list[Source]: ...
+
+        def papers(self, date: str | None = None, starred: bool = False, unread: bool = False) -> list[Paper]: ...
 
     def hub_folder(self) -> Path:
         """Where the hub's days are kept: ``<data_dir>/library/hf``."""
@@ -70,11 +72,29 @@ class LivingSources:
             self.add_sources([folder])
         return report
 
+    def papers_fetched(self, report: FetchReport) -> int:
+        """How many papers the days a fetch wrote hold (for "12 new papers"), read from the files themselves."""
+        from reader.core.parse import read_digest
+        from reader.core.reports import DayStatus
+        from reader.sources.archive_layout import day_path
+
+        folder = Path(report.folder)
+        return sum(len(read_digest(day_path(folder, date.fromisoformat(day.date))).papers)
+                   for day in report.days if day.status is DayStatus.FETCHED)
+
     def _file_kind(self, path: str, builtin_roots: list[str]) -> int:
         """What the catalogue's visibility rule needs to know of a digest file (see catalogue_schema.HIDDEN)."""
         if is_under(path, builtin_roots):
             return SEED_FILE
         return HUB_FILE if is_under(path, [str(self.hub_folder().resolve())]) else USER_FILE
+
+    def papers_to_summarise(self, day: str) -> int:
+        """How many papers the hub listed on `day` that have no Korean summary (what `summarise` would ask for)."""
+        from reader.sources.hub_digest import abstract, has_korean
+
+        folder = str(self.hub_folder().resolve())
+        return sum(1 for paper in self.papers(date=day)
+                   if is_under(paper.source, [folder]) and not has_korean(paper) and abstract(paper))
 
     def hub_day_file(self, day: str) -> Path:
         """The hub's digest file of one day (it may not exist)."""

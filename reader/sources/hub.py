@@ -9,9 +9,9 @@ the hub had settled it (less than two days after it began) is fetched again by t
 Korean summaries the reader's model wrote for it meanwhile.
 
 What is sent: the date, no token (``token=False``: a login saved for huggingface_hub is not used) and
-huggingface_hub's user agent. The request runs in a short-lived worker thread so that ``should_stop`` is
-honoured within a second and a day never takes longer than its deadline; the client's own timeout
-bounds each wait for the server, so a worker left behind ends too.
+huggingface_hub's user agent, with its telemetry off (see _quiet_hub). The request runs in a short-lived
+worker thread so that ``should_stop`` is honoured within a second and a day never takes longer than its
+deadline; the client's own timeout bounds each wait for the server, so a worker left behind ends too.
 """
 
 from __future__ import annotations
@@ -142,13 +142,30 @@ def _ask_hub(endpoint: str, day: date, stop: Callable[[], bool], *, timeout_s: f
         except queue.Empty:
             continue
         if not ok:
-            raise FailedError(*_reason(value, timeout_s))
+            try:
+                raise FailedError(*_reason(value, timeout_s))
+            except _NoDay:
+                return []
         return _papers(value, day)
+
+
+def _quiet_hub() -> None:
+    """Only the day's list is asked for: huggingface_hub's telemetry (a request for its agent registry, a cache
+    file in ~/.cache/huggingface, versions in the user agent) stays off unless the environment turns it on."""
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    from huggingface_hub import constants
+
+    constants.HF_HUB_DISABLE_TELEMETRY = os.environ["HF_HUB_DISABLE_TELEMETRY"].upper() in ("1", "ON", "YES", "TRUE")
+
+
+class _NoDay(Exception):  # noqa: N818 - not an error: a 404 says the hub has no such day, as an empty list does
+    pass
 
 
 def _list_day(endpoint: str, day: date, timeout_s: float, answer: queue.SimpleQueue[tuple[bool, Any]]) -> None:
     """In the worker: the whole answer as PaperInfo values, or the exception met."""
     try:
+        _quiet_hub()
         from huggingface_hub import HfApi
         from huggingface_hub.utils import get_session
 
@@ -167,6 +184,8 @@ def _reason(error: BaseException, timeout_s: float) -> tuple[str, bool]:
 
     if isinstance(error, HfHubHTTPError):
         response = error.response
+        if response.status_code == 404:
+            raise _NoDay
         return f"HTTP {response.status_code} {response.reason_phrase}".rstrip(), False
     if isinstance(error, OfflineModeIsEnabled):
         return "HF_HUB_OFFLINE is set", True

@@ -36,6 +36,7 @@ from reader.sources.hub_digest import KOREAN_LABELS, abstract, fetched_at, has_k
 
 DEFAULT_ENDPOINT = "http://localhost:11434/v1"  # Ollama's OpenAI-compatible API
 DEFAULT_MODEL = "qwen2.5:7b"
+CHAT_DEFAULTS = (DEFAULT_ENDPOINT, DEFAULT_MODEL)  # what the window's fields show first
 MAX_ANSWER_BYTES = 1024 * 1024
 KEYRING_SERVICE = "daily-papers-reader"  # keyring entries: this service, the endpoint URL as user name
 POLL_S = 0.2

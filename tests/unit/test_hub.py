@@ -113,6 +113,7 @@ def test_a_settled_day_is_never_asked_for_again(hub: DigestServer, tmp_path: Pat
     hits = dict(hub.hits)
     assert set(fetch(tmp_path, DAY1, DAY3).values()) == {DayStatus.PRESENT}
     assert hub.hits == hits
+    assert all(path.startswith("/api/daily_papers?") for path in hits)  # nothing but the days (no telemetry)
 
 
 def test_a_day_fetched_before_it_was_over_is_fetched_again_keeping_its_korean_summary(

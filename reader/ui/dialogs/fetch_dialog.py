@@ -10,6 +10,10 @@ Closing the dialog during a fetch never waits for it: the fetch is cancelled (it
 the dialog says so and closes itself when the fetch has ended, after announcing the days that did arrive
 with `fetched`. The archive fetched from becomes the one the library follows
 (settings.digest_source). Dates are typed as YYYY-MM-DD or picked from the calendar.
+
+The source is a choice: Hugging Face Daily Papers itself (`Library.fetch("hf")`, English abstracts
+that the reader's own model can summarise in Korean) or a digest archive at a URL; the choice is
+remembered (settings.fetch_from_hub).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QThread, QTime, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QValidator
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -37,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import ReaderError
-from reader.library import DEFAULT_SOURCE, DayResult, DayStatus, FetchProgress, FetchReport, Library
+from reader.library import DEFAULT_SOURCE, HUB_SOURCE, DayResult, DayStatus, FetchProgress, FetchReport, Library
 from reader.ui.background.library_updater import describe_error
 from reader.ui.platform.settings import Settings
 
@@ -136,6 +141,14 @@ class FetchDialog(QDialog):
         self._stop = threading.Event()
         self._close_when_done = False  # closed during a fetch: closes when the fetch has stopped
 
+        self.source_choice = QComboBox(self)
+        self.source_choice.addItem(self.tr("A digest archive (Korean summaries)"), "archive")
+        self.source_choice.addItem(self.tr("Hugging Face Daily Papers (English abstracts)"), HUB_SOURCE)
+        self.source_choice.setAccessibleName(self.tr("Where new days come from"))
+        self.source_choice.setToolTip(self.tr(
+            "Hugging Face lists each day's papers with their English abstracts; your own model can then write "
+            "Korean summaries (Write Korean Summaries). The archive has Korean digests up to 2025-05-09."))
+        self.source_choice.setCurrentIndex(1 if Settings(library.data_dir).fetch_from_hub else 0)
         self.source_edit = QLineEdit(source, self)
         self.source_edit.setToolTip(self.tr("Days are read from {base}/YYYY/MM/DD.md"))
         today = datetime.now(UTC).date()
@@ -166,6 +179,7 @@ class FetchDialog(QDialog):
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
 
         form = QFormLayout()
+        form.addRow(self.tr("Source:"), self.source_choice)
         form.addRow(self.tr("Archive:"), self.source_edit)
         form.addRow(self.tr("From:"), self.since_edit)
         form.addRow(self.tr("To:"), self.until_edit)
@@ -180,7 +194,8 @@ class FetchDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
         self.source_edit.editingFinished.connect(self._suggest_since)
-        self._suggest_since()
+        self.source_choice.currentIndexChanged.connect(self._on_source_choice)
+        self._on_source_choice()
         self.resize(640, 480)
 
     def is_running(self) -> bool:
@@ -206,10 +221,11 @@ class FetchDialog(QDialog):
         self._stop = threading.Event()
         self.log_view.clear()
         self.progress_bar.setRange(0, 0)  # busy until the first day is done
-        self.message.setText(self.tr("Checking {source}…").format(source=self.source_edit.text().strip()))
+        shown = self.tr("Hugging Face") if self._from_hub() else self.source_edit.text().strip()
+        self.message.setText(self.tr("Checking {source}…").format(source=shown))
         thread = QThread(self)
         thread.setObjectName("digest-fetch")
-        job = _FetchJob(self.library.data_dir, self.source_edit.text(), since, until, self._stop)
+        job = _FetchJob(self.library.data_dir, self._source(), since, until, self._stop)
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.progress.connect(self._on_progress)
@@ -240,14 +256,24 @@ class FetchDialog(QDialog):
             return
         super().reject()
 
+    def _from_hub(self) -> bool:
+        return self.source_choice.currentData() == HUB_SOURCE
+
+    def _source(self) -> str:
+        return HUB_SOURCE if self._from_hub() else self.source_edit.text()
+
+    def _on_source_choice(self) -> None:
+        self.source_edit.setEnabled(not self._from_hub() and self._thread is None)
+        self._suggest_since()
+
     def _remember_source(self, source: str) -> None:
-        """The archive fetched from is the one the library follows from now on (Preferences shows it too)."""
-        if not source:
-            return
+        """The source chosen, and the archive fetched from, are the ones the library follows from now on
+        (Preferences shows the archive too)."""
         settings = Settings(self.library.data_dir)
-        if settings.digest_source != source:
+        settings.fetch_from_hub = self._from_hub()
+        if source and not self._from_hub() and settings.digest_source != source:
             settings.digest_source = source
-            settings.sync()
+        settings.sync()
 
     def _on_progress(self, progress: FetchProgress) -> None:
         self.progress_bar.setRange(0, progress.total)
@@ -267,6 +293,8 @@ class FetchDialog(QDialog):
             lines.append(self.tr("Cancelled: the days fetched so far are kept."))
         else:  # e.g. "run again for the rest" when the range was longer than one run covers
             lines += list(report.notes)
+            if not report.fetched:
+                lines.append(self._no_new_days())
         self.message.setText("\n".join(lines))
         if report.fetched:
             self.fetched.emit(report.fetched)
@@ -284,6 +312,18 @@ class FetchDialog(QDialog):
         return self.tr("{fetched} fetched, {none} without a digest, {failed} failed, {present} already here.").format(
             fetched=report.fetched, none=report.count(DayStatus.NONE), failed=report.count(DayStatus.FAILED),
             present=report.count(DayStatus.PRESENT))
+
+    def _no_new_days(self) -> str:
+        """Where else new days can come from, instead of silence."""
+        if self._from_hub():
+            return self.tr("No new days on Hugging Face for these dates. Days also come from a digest archive "
+                           "(Source above) and from your own folders of digests (File > Add Folder…).")
+        text = self.tr("No new days in this archive.")
+        if self.source_edit.text().strip().rstrip("/") == DEFAULT_SOURCE:
+            text += " " + self.tr("The public Korean archive stopped on 2025-05-09.")
+        return text + " " + self.tr(
+            "Hugging Face Daily Papers (Source above) has every day, with English abstracts your own model can "
+            "summarise in Korean; your own folders of digests work too (File > Add Folder…).")
 
     def _day_line(self, result: DayResult) -> str:
         if result.status is DayStatus.FETCHED and result.reason == REPAIRED:
@@ -306,7 +346,7 @@ class FetchDialog(QDialog):
         """The day after the newest the library (or this archive) has; a month back for a new library."""
         today = _as_date(self.until_edit.date())
         try:
-            since = min(self.library.default_fetch_start(self.source_edit.text(), today), today)
+            since = min(self.library.default_fetch_start(self._source(), today), today)
         except ReaderError as error:
             self.message.setText(str(error))
             return
@@ -316,8 +356,9 @@ class FetchDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self.fetch_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
-        for edit in (self.source_edit, self.since_edit, self.until_edit):
+        for edit in (self.source_choice, self.since_edit, self.until_edit):
             edit.setEnabled(not running)
+        self.source_edit.setEnabled(not running and not self._from_hub())
 
     def _wait(self) -> None:
         thread, job = self._thread, self._job

@@ -110,6 +110,54 @@ class Settings:
         url = url.strip()
         self._qsettings.setValue("preferences/digest_source", "" if url == DEFAULT_SOURCE else url)
 
+    @property
+    def fetch_from_hub(self) -> bool:
+        """The fetch dialog's source: Hugging Face Daily Papers itself (True) or a digest archive."""
+        return self._bool("preferences/fetch_from_hub", False)
+
+    @fetch_from_hub.setter
+    def fetch_from_hub(self, value: bool) -> None:
+        self._qsettings.setValue("preferences/fetch_from_hub", bool(value))
+
+    @property
+    def chat_endpoint(self) -> str:
+        """The OpenAI-compatible API that writes Korean summaries ('' = the library's default, a local Ollama).
+        Its API key is never kept here: the system keyring or $DAILY_PAPERS_API_KEY."""
+        return str(self._qsettings.value("preferences/chat_endpoint", "") or "").strip()
+
+    @chat_endpoint.setter
+    def chat_endpoint(self, url: str) -> None:
+        self._qsettings.setValue("preferences/chat_endpoint", url.strip())
+
+    @property
+    def chat_model(self) -> str:
+        return str(self._qsettings.value("preferences/chat_model", "") or "").strip()
+
+    @chat_model.setter
+    def chat_model(self, name: str) -> None:
+        self._qsettings.setValue("preferences/chat_model", name.strip())
+
+    @property
+    def background_check(self) -> bool:
+        """Look for new days on start and every few hours while the window is open (off unless chosen)."""
+        return self._bool("preferences/background_check", False)
+
+    @background_check.setter
+    def background_check(self, value: bool) -> None:
+        self._qsettings.setValue("preferences/background_check", bool(value))
+
+    @property
+    def last_check(self) -> float:
+        """When the background check last ran (seconds since the epoch; 0: never)."""
+        try:
+            return float(str(self._qsettings.value("state/last_check", 0) or 0))
+        except (TypeError, ValueError):
+            return 0.0
+
+    @last_check.setter
+    def last_check(self, when: float) -> None:
+        self._qsettings.setValue("state/last_check", when)
+
     # --- window state --------------------------------------------------------------------
 
     def restore_layout(self, window: QMainWindow, splitter: QSplitter) -> bool:

@@ -7,6 +7,7 @@
     context_menus.py   the right-click menus of list rows and sidebar days (the same commands)
     updates.py         background updates: start, days as they land, outcome, problems
     library_tools.py   sources: add folders and files, drops, the Library dialog, the folder watcher
+    living.py          Korean summaries of a Hugging Face day, the background check for new days, first-run note
     export_actions.py  File > Export, Copy BibTeX, the reading state carried between computers
     organising.py      tags, the note panel, Read later, saved searches, mute filters
     wiring.py          every signal between those parts, in one place
@@ -43,6 +44,7 @@ from reader.ui.window.export_actions import ExportActions
 from reader.ui.window.for_you import ForYouActions
 from reader.ui.window.frame import WindowFrame
 from reader.ui.window.library_tools import LibraryTools
+from reader.ui.window.living import LivingActions
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.organising import Organiser
 from reader.ui.window.reading import Reading
@@ -102,13 +104,14 @@ class MainWindow(WindowFrame):
 
         connect_parts(self, self.navigation, self.reading, self.updates)
         self.library_tools = LibraryTools(self, self.start_update)  # sources, drops, folder watching, fetching
+        self.living = LivingActions(self, self.library_tools.sources_changed)  # summaries, background check
         self.export_actions = ExportActions(self)  # export, Copy BibTeX, reading state
         self.context_menus = ContextMenus(self)  # right-click menus: the same commands
         self.for_you = ForYouActions(self, self.navigation, self.reading)  # For you: its order, reasons, X
         self.organiser = Organiser(self, self.navigation, self.reading)  # tags, notes, queue, saved searches, mutes
         self.context_menus.row_menu = self.organiser.row_menu
         for owner in (self, self.navigation, self.reading, self.reading.history, self.updates, self.library_tools,
-                      self.export_actions, self.for_you, self.organiser):
+                      self.living, self.export_actions, self.for_you, self.organiser):
             self.commands.bind(owner)
         self.commands.build_menus(self.menuBar())
         self.commands.build_toolbar(self.toolbar)
@@ -139,6 +142,7 @@ class MainWindow(WindowFrame):
         self.for_you.start()
         self.organiser.show_paper(self.paper_list.current_paper())
         self.library_tools.start_watching()
+        self.living.start()
         self._background_imports.start()
         self._background_imports_done.start()
 
@@ -206,6 +210,7 @@ class MainWindow(WindowFrame):
         self._first_paint.cancel()
         self._background_imports_done.stop()  # a window closed while starting starts no update
         self.library_tools.stop()
+        self.living.stop()
         self.updater.stop()
         self.reading.read_timer.stop()
         self.organiser.flush()  # a note typed a moment ago is saved

@@ -1,0 +1,133 @@
+"""The window's side of the living sources: Korean summaries for a Hugging Face day, the background
+check for new days with its notification, and the first-run note on where new days come from.
+
+- File > Write Korean Summaries… (and a button in the status bar while a day on show has hub papers
+  without a Korean summary) opens the summarise dialog for that day.
+- File > Check for New Days in the Background (off by default) runs background/new_days.py; new days
+  are indexed by the usual update, then a desktop notification (the system tray's, where the desktop
+  has one; the status bar otherwise) says how many papers arrived.
+- A library of the bundled sample days only says, once the window is up, where new days come from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QPushButton, QSystemTrayIcon
+
+from reader.core.errors import ReaderError
+from reader.library import HUB_SOURCE
+from reader.ui.background.new_days import NewDaysCheck
+from reader.ui.models.view import View
+from reader.ui.window.commands import FILE, QT_TRANSLATE_NOOP, command
+from reader.ui.window.frame import WindowFrame
+
+NOTE_MS = 0  # the first-run note stays until the next status message
+
+
+class LivingActions(QObject):
+    """Write Korean Summaries, the background check and its notification, the first-run note."""
+
+    def __init__(self, window: WindowFrame, sources_changed: Callable[[], None],
+                 notify: Callable[[str, str], None] | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self._sources_changed = sources_changed
+        self._notify = notify or self._tray_message
+        self._tray: QSystemTrayIcon | None = None
+        self._pending_papers = 0  # papers the background check fetched, announced after their update
+        self.summarise_button = QPushButton(self.tr("Write Korean Summaries…"), window)
+        self.summarise_button.setObjectName("summarise_button")
+        self.summarise_button.setToolTip(self.tr("This day's papers have English abstracts only: "
+                                                 "let your own model write Korean summaries"))
+        self.summarise_button.setFlat(True)
+        self.summarise_button.hide()
+        self.summarise_button.clicked.connect(self.summarise_day)
+        window.statusBar().addPermanentWidget(self.summarise_button)
+        settings = window.settings
+        self.check = NewDaysCheck(
+            window.library.data_dir, self._followed_source, lambda: settings.background_check,
+            lambda: settings.last_check, lambda when: setattr(settings, "last_check", when), self)
+        self.check.found.connect(self._on_found)
+        window.commands["background_check"].setChecked(settings.background_check)
+        window.sidebar.view_selected.connect(lambda _view: self.refresh())
+        window.updater.finished.connect(lambda *_args: self._after_update())
+
+    def start(self) -> None:
+        """After the first frame: the first-run note, the summaries button, the background check."""
+        self.refresh()
+        if all(source.builtin for source in self.window.library.sources()):
+            self.window.statusBar().showMessage(self.tr(
+                "These are the bundled sample days. New days: File > Check for New Digests… (Hugging Face Daily "
+                "Papers, or the Korean archive), or File > Add Folder… for your own digests."), NOTE_MS)
+        self.check.start()
+
+    def stop(self) -> None:
+        self.check.stop()
+
+    def current_day(self) -> str | None:
+        view = self.window.sidebar.current_view()
+        return view.date if isinstance(view, View) and view.kind == "day" else None
+
+    def refresh(self) -> None:
+        """The status bar's button shows while the day on show has hub papers without a Korean summary."""
+        day = self.current_day()
+        try:
+            missing = self.window.library.papers_to_summarise(day) if day else 0
+        except ReaderError:
+            missing = 0
+        self.summarise_button.setVisible(missing > 0)
+
+    @command("summarise_day", QT_TRANSLATE_NOOP("Shortcuts", "Write &Korean Summaries…"),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Your own model summarises the day's Hugging Face papers in Korean"),
+             menu=FILE.at(2, 4))
+    def summarise_day(self) -> None:
+        day = self.current_day()
+        if day is None or not self.window.library.hub_day_file(day).exists():
+            self.window.status(self.tr("Choose a day fetched from Hugging Face (File > Check for New Digests…, "
+                                       "source Hugging Face) to write its Korean summaries."))
+            return
+        from reader.ui.dialogs.summarise_dialog import SummariseDialog  # only when asked
+
+        dialog = SummariseDialog(self.window.library, day, self.window)
+        dialog.summarised.connect(lambda _count: self._sources_changed())
+        dialog.exec()
+        dialog.deleteLater()
+
+    @command("background_check", QT_TRANSLATE_NOOP("Shortcuts", "Check for New Days in the &Background"),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "On start and every few hours, fetch new days and say how many "
+                                                 "papers arrived (on or off)"),
+             menu=FILE.at(2, 3), checkable=True, on_toggle=True)
+    def set_background_check(self, on: bool) -> None:
+        settings = self.window.settings
+        if settings.background_check != on:
+            settings.background_check = on
+            settings.sync()
+            self.check.check_if_due()
+
+    def _followed_source(self) -> str:
+        settings = self.window.settings
+        return HUB_SOURCE if settings.fetch_from_hub else settings.digest_source
+
+    def _on_found(self, _days: int, papers: int) -> None:
+        self._pending_papers += papers
+        self._sources_changed()  # the update that indexes them; the notification follows it
+
+    def _after_update(self) -> None:
+        self.refresh()
+        papers, self._pending_papers = self._pending_papers, 0
+        if papers:
+            self._notify(self.tr("Daily Papers Reader"), self.tr("%n new paper(s)", "", papers))
+
+    def _tray_message(self, title: str, text: str) -> None:
+        """A desktop notification through the system tray where there is one; the status bar otherwise."""
+        if not QSystemTrayIcon.isSystemTrayAvailable() or not QSystemTrayIcon.supportsMessages():
+            self.window.status(text)
+            return
+        if self._tray is None:
+            self._tray = QSystemTrayIcon(self.window.windowIcon(), self)
+            self._tray.setToolTip(title)
+            self._tray.messageClicked.connect(self.window.activateWindow)
+        self._tray.show()
+        self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information)
