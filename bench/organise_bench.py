@@ -1,0 +1,123 @@
+"""What tags, mute filters and saved searches cost on a big library (issue 15's bench).
+
+On a copy of an indexed synthetic library (default: the 100,000-paper one bench.scale and
+bench.insights_speed leave under bench/out), measures, as medians of --repeat runs in ms:
+
+* the sidebar's and the lists' numbers as the window asks for them (``days`` + ``smart_counts``
+  through the mute filter, ``rows`` of "All papers" and of the newest day through ``without_muted``),
+  first with no organisation, then with 20 tags on 2,000 papers and 10 mute words;
+* the saved searches' badges: the first look at 20 saved searches (once, a full search each), then
+  the GUI-thread cost when a day of 30 papers has arrived (written and indexed by another Library,
+  as the window's background update does), and after a read mark.
+
+    python -m bench.organise_bench [--data bench/out/scale-100000-seed0/insights-data] [--repeat 5]
+
+A busy machine (2 cores shared) gives upper bounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import json
+import shutil
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.synth import LAST_DAY, make_papers, render_digest
+from reader.library import Library
+
+OUT = Path(__file__).resolve().parent / "out"
+MUTE_WORDS = ["Quantum", "Robotic", "Pen Spinning", "Soft", "author:Kim Minsu", "Watermark", "Sparse", "Hallucination",
+              "Speculative", "Pruning"]
+SAVED = ["LLM", "언어모델", "강화학습", "diffusion", "이미지 생성", "benchmark", "agent", "비디오", "robot", "3D",
+         "토큰", "multimodal", "추론", "code", "speech", "retrieval", "효율", "Transformer", "데이터셋", "평가"]
+NEW_DAY_PAPERS = 30
+
+
+def median_ms(measure: Callable[[], object], repeat: int) -> float:
+    measure()  # warm-up: caches and pages in
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        measure()
+        times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def window_numbers(library: Library, repeat: int) -> dict[str, float]:
+    newest = library.days()[0].date
+    return {
+        "sidebar_counts_ms": median_ms(lambda: (library.days_without_muted(library.days()),
+                                                library.smart_counts_without_muted(library.smart_counts())), repeat),
+        "all_rows_ms": median_ms(lambda: library.without_muted(library.rows()), repeat),
+        "day_rows_ms": median_ms(lambda: library.without_muted(library.rows(date=newest)), repeat),
+        "tag_counts_ms": median_ms(library.tag_counts, repeat),
+    }
+
+
+def add_day(digests: Path, data: Path) -> Path:
+    """A day of 30 papers in a folder of the library, indexed by another Library (the update process)."""
+    day = LAST_DAY + datetime.timedelta(days=2)
+    papers = [dataclasses.replace(paper, date=day.isoformat(), arxiv_id=f"2506.{80001 + i:05d}")
+              for i, paper in enumerate(make_papers(NEW_DAY_PAPERS, seed=4242))]
+    path = digests / f"{day:%Y/%m/%d}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_digest(day.isoformat(), papers), encoding="utf-8")
+    with Library(data) as updater:
+        updater.update()
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=OUT / "scale-100000-seed0" / "insights-data")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    work = OUT / f"organise-{args.data.parent.name}"
+    data = work / "data"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(args.data, data)
+    new_days = work / "new-days"  # the copy's own folder: the synthetic library's digests stay as they are
+    new_days.mkdir()
+    result: dict[str, object] = {}
+    try:
+        with Library(data) as library:
+            result["papers"] = library.smart_counts().papers
+            result["plain"] = window_numbers(library, args.repeat)
+            ids = sorted({row.arxiv_id for row in library.rows()})[:2000]
+            for number in range(20):
+                library.add_tags(ids[number::20], [f"tag {number}", "모든 태그"][: 1 + (number == 0)])
+            library.add_mutes(MUTE_WORDS)
+            result["muted_papers"] = len(library.muted())
+            result["organised"] = window_numbers(library, args.repeat)
+            result["ratio_sidebar_counts"] = round(result["organised"]["sidebar_counts_ms"]  # type: ignore[index]
+                                                   / result["plain"]["sidebar_counts_ms"], 2)  # type: ignore[index]
+            for query in SAVED:
+                library.save_search(query, query)
+            started = time.perf_counter()
+            library.saved_search_counts()
+            result["badges_first_look_ms"] = round((time.perf_counter() - started) * 1000, 1)
+            result["badges_unchanged_ms"] = median_ms(library.saved_search_counts, args.repeat)
+            library.add_sources([new_days])
+            library.update()
+            add_day(new_days, data)
+            started = time.perf_counter()
+            badges = library.saved_search_counts()
+            result["badges_after_new_day_ms"] = round((time.perf_counter() - started) * 1000, 1)
+            library.set_read([f"2506.{80001:05d}"])
+            started = time.perf_counter()
+            library.saved_search_counts()
+            result["badges_after_read_mark_ms"] = round((time.perf_counter() - started) * 1000, 1)
+            result["badges_match_a_full_search"] = all(
+                total == library.search(saved.query, limit=1, exact=saved.exact).total for saved, total, _u in badges)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
