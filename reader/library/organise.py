@@ -8,69 +8,23 @@ milliseconds, while putting them in the index would make every note keystroke an
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
 from reader.core import arxiv
 from reader.core.errors import InvalidQueryError
-from reader.core.models import Annotations, DayInfo, Paper, SearchHit, SearchResult
-from reader.library.counts import SmartCounts
-from reader.library.organise_badges import BadgeSources, SavedBadges
-from reader.library.search_totals import ShadowedEntries
-from reader.stores.catalogue import Catalogue
-from reader.stores.organise import AUTHOR_PREFIX, OrganiseStore, SavedSearch, clean_mute
+from reader.core.models import Annotations, Paper, SearchHit, SearchResult
+from reader.library.organise_counts import FollowedCounts
+from reader.library.organise_query import OrganisedQuery, texts
+from reader.stores.organise import OrganiseStore, SavedSearch
 from reader.stores.reading_state import StateStore
 
 if TYPE_CHECKING:
     from reader.index.expansion import Glossary
     from reader.index.query import Query
-    from reader.index.search_index import SearchIndex
-
-class _Listed(Protocol):
-    """A paper or a list row: what the mute filter looks at."""
-
-    @property
-    def arxiv_id(self) -> str: ...
 
 
-EntryT = TypeVar("EntryT", bound=_Listed)
-READ_LOOKUPS_MAX = 2_000  # more ids than this: one read of every read mark beats a look-up of each
-# `tag:NAME`, `tag:"two words"`, `-tag:NAME`, `note:word`, `note:"a phrase"` (case-insensitive prefix).
-_ORGANISE_TERM = re.compile(r'(?<!\S)(?P<minus>-?)(?P<field>tag|note):(?:"(?P<quoted>[^"]*)"?|(?P<bare>\S*))', re.I)
-
-
-class OrganisedQuery:
-    """A query split into its ``tag:`` and ``note:`` terms and the rest (what the index searches)."""
-
-    def __init__(self, text: str) -> None:
-        self.tags: list[str] = []
-        self.excluded_tags: list[str] = []
-        self.note_terms: list[str] = []
-        for match in _ORGANISE_TERM.finditer(text):
-            value = match["quoted"] if match["quoted"] is not None else match["bare"]
-            if match["field"].lower() == "tag":
-                (self.excluded_tags if match["minus"] else self.tags).append(" ".join(value.split()))
-            elif value.strip():
-                quoted = f'"{value}"' if match["quoted"] is not None else value
-                self.note_terms.append(match["minus"] + quoted)
-        self.rest = _ORGANISE_TERM.sub(" ", text).strip()
-
-    @property
-    def organised(self) -> bool:
-        return bool(self.tags or self.excluded_tags or self.note_terms)
-
-
-class _Muted:
-    """The papers the mute filters hide, worked out again only when the rules or the catalogue change."""
-
-    def __init__(self, key: object, rule_of: dict[str, str], listings: list[Paper]) -> None:
-        self.key = key
-        self.rule_of = rule_of  # arXiv id -> the first rule that mutes it
-        self.listings = listings  # every listing of those papers
-
-
-class Organising:
+class Organising(FollowedCounts):
     """Library methods over reader.stores.organise; every write is durable when it returns.
 
     ``show_muted`` (False: the mute filters hide their papers from lists, counts, searches and saved
@@ -78,16 +32,8 @@ class Organising:
 
     _state: StateStore
     _opened_organise: OrganiseStore | None = None
-    _muted_cache: _Muted | None = None
-    _badges: SavedBadges | None = None
-    show_muted: bool = False
 
     if TYPE_CHECKING:  # what Library itself provides
-        @property
-        def _catalogue(self) -> Catalogue: ...
-        @property
-        def _index(self) -> SearchIndex: ...
-        _shadowed: ShadowedEntries
         def papers_for(self, arxiv_id: str) -> list[Paper]: ...
         def _search_index(self, query: str, limit: int | None = 20, exact: bool = False) -> SearchResult: ...
         def _glossary(self) -> Glossary: ...
@@ -200,123 +146,6 @@ class Organising:
     def remove_saved_search(self, name: str) -> bool:
         return self._organise.remove_search(name)
 
-    def saved_search_counts(self) -> list[tuple[SavedSearch, int, int]]:
-        """Each saved search with its matching listings and the unread ones among them (muted ones left out),
-        kept up to date from what changed since the last call (reader.library.organise_badges)."""
-        if self._badges is None:
-            self._badges = SavedBadges()
-        notes = self._organise.notes()
-        hidden = self._hidden()
-
-        def note_keys(parsed: Query) -> set[tuple[str, str]]:
-            return {(paper.date, paper.arxiv_id) for arxiv_id, note in notes.items()
-                    if arxiv_id not in hidden and parsed.matches("body", note.text)
-                    for paper in self.papers_for(arxiv_id)}
-
-        sources = BadgeSources(
-            full_keys=self._saved_keys,
-            day_totals=lambda: {row[0]: row[1] for row in self._catalogue.day_counts(None)},
-            day_papers=lambda date: self._catalogue.papers(date=date),
-            allowed=lambda paper, parsed: paper.arxiv_id not in hidden and parsed.matches_fields(_texts(paper)),
-            note_keys=note_keys,
-            read_changes=self._organise.read_changes,
-            read_of=self._read_among)
-        return self._badges.counts(self._organise.saved_searches(), self._catalogue.generation(),
-                                   (tuple(self._organise.mutes()), self.show_muted), sources)
-
-    def _saved_keys(self, saved: SavedSearch) -> tuple[Query | None, set[tuple[str, str]]]:
-        """A saved search in full: the index's raw hits, without shadowed and muted listings (an invalid
-        query, saved by a version whose rules took it, matches nothing)."""
-        try:
-            if OrganisedQuery(saved.query).organised:
-                hits = self.search(saved.query, limit=None, exact=saved.exact).hits
-                return None, {(hit.paper.date, hit.paper.arxiv_id) for hit in hits}
-            parsed = self._parse(saved.query, saved.exact)
-        except InvalidQueryError:
-            return None, set()
-        raw_hits, _total = self._index.search(parsed, None)
-        shadowed, hidden = self._shadowed.keys(self._catalogue), self._hidden()
-        return parsed, {(raw.date, raw.arxiv_id) for raw in raw_hits
-                        if (raw.source, raw.date, raw.arxiv_id) not in shadowed and raw.arxiv_id not in hidden}
-
-    def _read_among(self, arxiv_ids: Iterable[str]) -> set[str]:
-        ids = set(arxiv_ids)
-        if len(ids) > READ_LOOKUPS_MAX:
-            return self._state.read_ids() & ids
-        return {arxiv_id for arxiv_id, flags in self._state.get_many(ids).items() if flags.read}
-
-    # -- mute filters ------------------------------------------------------------------------------
-
-    def mutes(self) -> list[str]:
-        return self._organise.mutes()
-
-    def add_mutes(self, rules: Iterable[str]) -> None:
-        """Hide the papers of these words or ``author:NAME`` rules (checked as queries first)."""
-        rules = [clean_mute(rule) for rule in rules]  # a bad name says so before the query does
-        for rule in rules:
-            self._parse(_mute_query(rule), exact=True)
-        self._organise.add_mutes(rules)
-
-    def remove_mutes(self, rules: Iterable[str]) -> int:
-        return self._organise.remove_mutes(rules)
-
-    def muted(self) -> dict[str, str]:
-        """The papers the mute filters hide (also while show_muted is on), each with the rule that hides it."""
-        return self._mutes().rule_of
-
-    def mute_counts(self) -> list[tuple[str, int]]:
-        """Each rule with the number of papers it hides."""
-        rule_of = self.muted()
-        return [(rule, sum(1 for found in rule_of.values() if found == rule)) for rule in self._organise.mutes()]
-
-    def _hidden(self) -> dict[str, str]:
-        """The muted papers to leave out now: none while show_muted is on."""
-        return {} if self.show_muted else self.muted()
-
-    def _mutes(self) -> _Muted:
-        rules = self._organise.mutes()
-        key = (tuple(rules), self._catalogue.generation()) if rules else ()
-        if self._muted_cache is None or self._muted_cache.key != key:
-            rule_of: dict[str, str] = {}
-            for rule in rules:
-                raw_hits, _total = self._index.search(self._parse(_mute_query(rule), exact=True), None)
-                for raw in raw_hits:
-                    rule_of.setdefault(raw.arxiv_id, rule)
-            self._muted_cache = _Muted(key, rule_of, self._listings(rule_of))
-        return self._muted_cache
-
-    def without_muted(self, entries: Sequence[EntryT]) -> list[EntryT]:
-        """The entries (papers or list rows) the mute filters do not hide, in their order."""
-        hidden = self._hidden()
-        return [entry for entry in entries if entry.arxiv_id not in hidden] if hidden else list(entries)
-
-    def days_without_muted(self, days: Sequence[DayInfo]) -> list[DayInfo]:
-        """The days' counts less their muted listings (exact: the same flags the counts read)."""
-        hidden = self._hidden()
-        if not hidden:
-            return list(days)
-        flags = self._state.get_many(hidden)
-        less: dict[str, list[int]] = {}
-        for paper in self._mutes().listings:
-            state = flags[paper.arxiv_id]
-            counts = less.setdefault(paper.date, [0, 0, 0])
-            counts[0] += 1
-            counts[1] += not state.read
-            counts[2] += state.starred
-        return [DayInfo(day.date, day.total - less[day.date][0], day.unread - less[day.date][1],
-                        day.starred - less[day.date][2]) if day.date in less else day for day in days]
-
-    def smart_counts_without_muted(self, counts: SmartCounts) -> SmartCounts:
-        """All papers, Unread and Starred less the muted papers (each counted once, like the counts)."""
-        hidden = self._hidden()
-        if not hidden:
-            return counts
-        flags = self._state.get_many(hidden)
-        listed = {paper.arxiv_id for paper in self._mutes().listings}
-        return SmartCounts(counts.papers - len(listed),
-                           counts.unread - sum(1 for i in listed if not flags[i].read),
-                           counts.starred - sum(1 for i in listed if flags[i].starred))
-
     # -- exports and --json ------------------------------------------------------------------------
 
     def annotations(self, arxiv_ids: Iterable[str]) -> dict[str, Annotations]:
@@ -363,8 +192,7 @@ class Organising:
         hidden = self._hidden()
         if not hidden:
             return self._with_note_hits(self._search_index(query, limit, exact), query, limit, exact)
-        parsed = self._parse(query, exact)
-        muted_matches = sum(1 for paper in self._mutes().listings if parsed.matches_fields(_texts(paper)))
+        muted_matches = self._muted_matching(self._parse(query, exact))
         fetch = None if limit is None else limit + muted_matches
         result = self._with_note_hits(self._search_index(query, fetch, exact), query, fetch, exact)
         hits = [hit for hit in result.hits if hit.paper.arxiv_id not in hidden]  # notes of muted papers are not
@@ -400,7 +228,7 @@ class Organising:
         note_hits = []
         counted = 0  # listings the index did not count already
         for paper in self._listings(matched):
-            in_index = paper.arxiv_id in found or parsed.matches_fields(_texts(paper))
+            in_index = paper.arxiv_id in found or parsed.matches_fields(texts(paper))
             counted += not in_index
             note_hits.append(SearchHit(paper, 0.0))
         keys = {hit.paper.key for hit in note_hits}
@@ -417,14 +245,3 @@ class Organising:
         papers = [paper for arxiv_id in arxiv_ids for paper in self.papers_for(arxiv_id)]
         return sorted(papers, key=lambda paper: (paper.date, paper.votes or 0), reverse=True)
 
-
-def _texts(paper: Paper) -> dict[str, str]:
-    """The paper's fields as the index holds them (see Catalogue.shadowed_texts)."""
-    return {"title": paper.title, "authors": ", ".join(paper.authors), "body": paper.summary_text}
-
-
-def _mute_query(rule: str) -> str:
-    """The exact query a mute rule stands for: the words as a phrase, or an author's name."""
-    if rule.lower().startswith(AUTHOR_PREFIX):
-        return f'author:"{rule[len(AUTHOR_PREFIX):].replace(chr(34), " ")}"'
-    return '"' + rule.replace('"', " ") + '"'

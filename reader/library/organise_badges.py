@@ -1,123 +1,166 @@
-"""Saved searches' unread badges, kept up to date without searching the library again.
+"""Saved searches' badges and the mute filters' counts, kept up to date without rescanning the library.
 
-Each saved search is searched in full once (the index's raw hits: no paper is read back). After that:
+Each followed query is searched in full once (the index's raw hits: no paper is read back). After that,
+what a call costs grows with what changed, not with the library:
 
 * when the catalogue changed (an update), only the days whose number of listings changed are read
-  again, and their papers are matched with the query's own rules (``Query.matches_fields``, the rules
-  the index follows): a day of 30 papers is 30 papers, whatever the library's size;
-* read marks are followed through the state's ``updated_at`` (what changed since the last look, from
-  this window or any other process), so an unread count is a sum over the search's own papers.
+  again, and their papers are matched with the query's own rules (``Query.matches_fields``, the rules the
+  index follows): a day of 30 papers is 30 papers, whatever the library's size;
+* read and star marks are followed through the state's ``updated_at`` (what changed since the last look,
+  from this window or any other process), and each query's numbers are adjusted for those papers only.
 
-The reader's notes are matched on every look (hundreds of notes, the same rules: a few ms), so a note
-being typed never searches the library again. A query with ``tag:`` or ``note:`` terms is searched in
-full when the catalogue changed, and every search when the mute filters changed (both rare).
+A query with ``tag:`` or ``note:`` terms is searched in full again when the catalogue changed (rare).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from reader.core.models import Paper
-from reader.stores.organise import SavedSearch
-
-if TYPE_CHECKING:
-    from reader.index.query import Query
 
 Key = tuple[str, str]  # (date, arxiv_id): one listing
+Matcher = Callable[[Paper], bool]
+FlagPair = tuple[bool, bool]  # (read, starred)
 
 
 @dataclass
-class _Matches:
-    saved: SavedSearch
-    parsed: Query | None  # None: searched in full each time (tag: and note: terms)
-    keys: set[Key] = field(default_factory=set)  # what the index (or the day's texts) matched
+class Followed:
+    """One query's matching listings and their numbers."""
+
+    spec: Hashable  # what the query is (an entry whose spec changed is searched again)
+    matcher: Matcher | None  # None: searched in full whenever the catalogue changed
+    keys: set[Key] = field(default_factory=set)
+    days_of: dict[str, set[str]] = field(default_factory=dict)  # the days each matching paper is listed on
+    unread: int = 0  # unread listings
+    papers: list[int] = field(default_factory=lambda: [0, 0, 0])  # distinct papers: all, unread, starred
+    by_date: dict[str, list[int]] = field(default_factory=dict)  # date -> [listings, unread, starred]
 
 
 @dataclass
-class BadgeSources:
-    """What the badges read, given by the library (kept apart so the rules read on their own)."""
+class FollowSources:
+    """What the follower reads, given by the library."""
 
-    full_keys: Callable[[SavedSearch], tuple[Query | None, set[Key]]]  # a full search of one saved search
+    full_search: Callable[[Hashable], tuple[Matcher | None, set[Key]]]
     day_totals: Callable[[], dict[str, int]]  # listings per day
     day_papers: Callable[[str], list[Paper]]  # the visible listings of one day
-    allowed: Callable[[Paper, Query], bool]  # the paper's texts match and it is not muted
-    note_keys: Callable[[Query], set[Key]]  # the listings of the papers whose note matches (not muted)
-    read_changes: Callable[[str], tuple[list[tuple[str, bool]], str]]  # (arxiv_id, read) since a time; now
-    read_of: Callable[[Iterable[str]], set[str]]  # which of these ids are read
+    flag_changes: Callable[[str], tuple[list[tuple[str, bool, bool]], str]]  # (id, read, starred) since; next since
+    flags_of: Callable[[Iterable[str]], dict[str, FlagPair]]
 
 
-class SavedBadges:
-    """The matching and unread listings of every saved search."""
+class Follower:
+    """Follows named queries through the catalogue's days and the papers' flags."""
 
     def __init__(self) -> None:
-        self._matches: dict[str, _Matches] = {}
-        self._generation: object = None  # the catalogue, mute filters and notes the matches were made on
-        self._day_totals: dict[str, int] = {}
-        self._read: set[str] = set()  # read ids among the ids any search matches
-        self._tracked: set[str] = set()
-        self._read_since = ""
-        self._mutes: object = None
+        self.followed: dict[str, Followed] = {}
+        self.flags: dict[str, FlagPair] = {}  # of every paper a followed query matches
+        self._refs: Counter[str] = Counter()  # followed queries matching each paper
+        self._generation: object = None
+        self._totals: dict[str, int] = {}
+        self._since = ""
 
-    def counts(self, saved: list[SavedSearch], generation: object, mutes: object, sources: BadgeSources
-               ) -> list[tuple[SavedSearch, int, int]]:
-        """(saved search, matching listings, unread listings), in the order of `saved`; `generation` changes
-        with the catalogue, `mutes` with the mute filters."""
-        if mutes != self._mutes:
-            self._matches.clear()
-            self._mutes = mutes
-        wanted = {search.name: search for search in saved}
-        for name in [name for name, found in self._matches.items() if wanted.get(name) != found.saved]:
-            del self._matches[name]  # removed or changed: searched again below
-        catalogue_changed = generation != self._generation
-        if catalogue_changed:
-            self._follow_days(sources, generation)
-        for search in saved:
-            if search.name not in self._matches or self._matches[search.name].parsed is None and catalogue_changed:
-                parsed, found = sources.full_keys(search)
-                self._matches[search.name] = _Matches(search, parsed, found)
-        listed = {search.name: self._keys(self._matches[search.name], sources) for search in saved}
-        self._follow_reads({arxiv_id for found in listed.values() for _date, arxiv_id in found}, sources)
-        result = []
-        for search in saved:
-            listings = Counter(arxiv_id for _date, arxiv_id in listed[search.name])
-            unread = sum(count for arxiv_id, count in listings.items() if arxiv_id not in self._read)
-            result.append((search, sum(listings.values()), unread))
-        return result
+    def sync(self, wanted: dict[str, Hashable], generation: object, sources: FollowSources) -> None:
+        """Follow exactly these queries (name -> spec), brought up to date with the catalogue and the flags."""
+        for name in [name for name, found in self.followed.items() if wanted.get(name) != found.spec]:
+            self._drop(name)
+        if generation != self._generation:
+            self._follow_days(sources)
+            self._generation = generation
+        for name, spec in wanted.items():
+            if name not in self.followed:
+                matcher, keys = sources.full_search(spec)
+                self.followed[name] = Followed(spec, matcher)
+                self._add_keys(self.followed[name], keys, sources)
+        self._follow_flags(sources)
 
-    @staticmethod
-    def _keys(matches: _Matches, sources: BadgeSources) -> set[Key]:
-        return matches.keys | sources.note_keys(matches.parsed) if matches.parsed is not None else matches.keys
+    def _drop(self, name: str) -> None:
+        found = self.followed.pop(name)
+        for arxiv_id in found.days_of:
+            self._refs[arxiv_id] -= 1
+            if not self._refs[arxiv_id]:
+                del self._refs[arxiv_id]
+                self.flags.pop(arxiv_id, None)
 
-    def _follow_days(self, sources: BadgeSources, generation: object) -> None:
-        """Match again only the days whose listings changed (all of them on the first look)."""
+    def _follow_days(self, sources: FollowSources) -> None:
+        """Match again only the days whose listings changed; entries without a matcher are searched again."""
         totals = sources.day_totals()
-        if self._generation is None or not self._matches:
-            self._matches.clear()
-        else:
-            changed = {date for date in totals.keys() | self._day_totals.keys()
-                       if totals.get(date) != self._day_totals.get(date)}
-            papers = [paper for date in sorted(changed) if date in totals for paper in sources.day_papers(date)]
-            for matches in self._matches.values():
-                if matches.parsed is None:
-                    continue
-                matches.keys = {key for key in matches.keys if key[0] not in changed}
-                matches.keys.update((paper.date, paper.arxiv_id) for paper in papers
-                                    if sources.allowed(paper, matches.parsed))
-        self._day_totals, self._generation = totals, generation
+        changed = {date for date in totals.keys() | self._totals.keys() if totals.get(date) != self._totals.get(date)}
+        self._totals = totals
+        if not self.followed:
+            return
+        for name in [name for name, found in self.followed.items() if found.matcher is None]:
+            spec = self.followed[name].spec
+            self._drop(name)
+            matcher, keys = sources.full_search(spec)
+            self.followed[name] = Followed(spec, matcher)
+            self._add_keys(self.followed[name], keys, sources)
+        if not changed:
+            return
+        papers = [paper for date in sorted(changed) if date in totals for paper in sources.day_papers(date)]
+        for found in self.followed.values():
+            if found.matcher is None:
+                continue
+            self._remove_keys(found, {key for key in found.keys if key[0] in changed})
+            self._add_keys(found, {(p.date, p.arxiv_id) for p in papers if found.matcher(p)}, sources)
 
-    def _follow_reads(self, tracked: set[str], sources: BadgeSources) -> None:
-        """Read marks since the last look; ids a search matches for the first time are looked up once."""
-        new = tracked - self._tracked
-        changes, now = sources.read_changes(self._read_since)
-        for arxiv_id, read in changes:
-            if read:
-                self._read.add(arxiv_id)
-            else:
-                self._read.discard(arxiv_id)
-        if new:
-            self._read |= sources.read_of(new)
-        self._read &= tracked
-        self._tracked, self._read_since = tracked, now
+    def _add_keys(self, found: Followed, keys: set[Key], sources: FollowSources) -> None:
+        keys = keys - found.keys
+        new_ids = {arxiv_id for _date, arxiv_id in keys if arxiv_id not in self.flags}
+        if new_ids:
+            self.flags.update(sources.flags_of(new_ids))
+        for key in keys:
+            self._count(found, key, +1)
+        found.keys |= keys
+
+    def _remove_keys(self, found: Followed, keys: set[Key]) -> None:
+        for key in keys:
+            self._count(found, key, -1)
+        found.keys -= keys
+        for arxiv_id in [arxiv_id for arxiv_id in self.flags if arxiv_id not in self._refs]:
+            del self.flags[arxiv_id]
+
+    def _count(self, found: Followed, key: Key, step: int) -> None:
+        date, arxiv_id = key
+        read, starred = self.flags.get(arxiv_id, (False, False))
+        found.unread += step * (not read)
+        day = found.by_date.setdefault(date, [0, 0, 0])
+        day[0] += step
+        day[1] += step * (not read)
+        day[2] += step * starred
+        dates = found.days_of.setdefault(arxiv_id, set())
+        came_in = not dates
+        if step > 0:
+            dates.add(date)
+        else:
+            dates.discard(date)
+        if came_in or not dates:  # the paper came in or went out
+            found.papers[0] += step
+            found.papers[1] += step * (not read)
+            found.papers[2] += step * starred
+            self._refs[arxiv_id] += step
+        if not dates:
+            del found.days_of[arxiv_id]
+            if not self._refs[arxiv_id]:
+                del self._refs[arxiv_id]
+
+    def _follow_flags(self, sources: FollowSources) -> None:
+        """Read and star marks since the last look, applied to the queries that match those papers."""
+        changes, self._since = sources.flag_changes(self._since)
+        for arxiv_id, read, starred in changes:
+            before = self.flags.get(arxiv_id)
+            if before is None or before == (read, starred):
+                continue
+            self.flags[arxiv_id] = (read, starred)
+            unread_step = int(before[0]) - int(read)  # +1: became unread
+            starred_step = int(starred) - int(before[1])
+            for found in self.followed.values():
+                dates = found.days_of.get(arxiv_id)
+                if not dates:
+                    continue
+                found.unread += unread_step * len(dates)
+                found.papers[1] += unread_step
+                found.papers[2] += starred_step
+                for date in dates:
+                    found.by_date[date][1] += unread_step
+                    found.by_date[date][2] += starred_step

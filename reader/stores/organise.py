@@ -267,14 +267,15 @@ class OrganiseStore:
 
     # -- what changed in the flags (the saved searches' badges follow read marks) ----------------
 
-    def read_changes(self, since: str) -> tuple[list[tuple[str, bool]], str]:
-        """(arxiv_id, read) of the flags changed at or after `since` (an ``updated_at``), and the time to ask
-        from next; asked with "" it returns none, only that time."""
+    def flag_changes(self, since: str) -> tuple[list[tuple[str, bool, bool]], str]:
+        """(arxiv_id, read, starred) of the flags changed at or after `since` (an ``updated_at``), and the time
+        to ask from next; asked with "" it returns none, only that time."""
         with self._state.reading("read the state") as db:
             if not since:
                 return [], db.execute("SELECT coalesce(max(updated_at), '0') FROM flags").fetchone()[0]  # '0': any time
-            rows = db.execute("SELECT arxiv_id, read, updated_at FROM flags WHERE updated_at >= ?", (since,)).fetchall()
-        return [(row[0], bool(row[1])) for row in rows], max((row[2] for row in rows), default=since)
+            rows = db.execute("SELECT arxiv_id, read, starred, updated_at FROM flags WHERE updated_at >= ?",
+                              (since,)).fetchall()
+        return [(row[0], bool(row[1]), bool(row[2])) for row in rows], max((row[3] for row in rows), default=since)
 
     # -- settings --------------------------------------------------------------------------------
 

@@ -123,6 +123,40 @@ def test_mutes_hide_papers_from_lists_counts_and_searches(library: Library) -> N
         library.add_mutes(["author:"])
 
 
+def brute_force_days(library: Library) -> list[tuple[str, int, int, int]]:
+    """The day counts without muted papers, from every listing and every flag (what the follower must equal)."""
+    muted, flags = set(library.muted()), library.all_flags()
+    days: dict[str, list[int]] = {}
+    for paper in library.papers():
+        counts = days.setdefault(paper.date, [0, 0, 0])
+        if paper.arxiv_id not in muted:
+            state = flags.get(paper.arxiv_id)
+            counts[0] += 1
+            counts[1] += not (state and state.read)
+            counts[2] += bool(state and state.starred)
+    return [(date, *days[date]) for date in sorted(days, reverse=True)]
+
+
+def test_muted_counts_follow_marks_and_new_days(library: Library, tmp_path: Path) -> None:
+    library.add_mutes(["확산", "새 모델"])
+
+    def followed() -> list[tuple[str, int, int, int]]:
+        return [(day.date, day.total, day.unread, day.starred) for day in library.days_without_muted(library.days())]
+
+    assert followed() == brute_force_days(library)
+    with Library(library.data_dir) as other:  # another process marks a muted and an unmuted paper
+        other.set_read(["2412.00001", "2412.00003"])
+        other.set_starred(["2412.00001"])
+    assert followed() == brute_force_days(library)
+    write_digest(tmp_path / "digests" / "c.md", "2024-12-03", "2412.00009", "New Models", "새 모델입니다.")
+    write_digest(tmp_path / "digests" / "d.md", "2024-12-04", "2412.00010", "Other", "다른 논문입니다.")
+    library.update()
+    assert library.muted_by("2412.00009") == "새 모델" and library.muted_by("2412.00010") is None
+    assert followed() == brute_force_days(library)
+    counts = library.smart_counts_without_muted(library.smart_counts())
+    assert (counts.papers, counts.unread, counts.starred) == (3, 2, 0)
+
+
 def test_exports_carry_tags_and_notes(library: Library) -> None:
     library.add_tags(["2412.00003"], ["LLM", "추론"])
     library.set_note("2412.00003", "# 제목 같은 줄\n좋음")

@@ -64,7 +64,7 @@ class Organiser(QObject):
             return
         found = self._safely(lambda: (library.tags_of([paper.arxiv_id]).get(paper.arxiv_id, ()),
                                       library.note(paper.arxiv_id), paper.arxiv_id in set(library.queue()),
-                                      library.muted().get(paper.arxiv_id) if library.show_muted else None))
+                                      library.muted_by(paper.arxiv_id) if library.show_muted else None))
         tags, note, queued, muted_by = found if found else ((), None, False, None)
         self.window.note_panel.show_paper(paper.arxiv_id, tags, note, queued, muted_by)
 

@@ -1,0 +1,228 @@
+"""The mute filters and the saved searches' badges in the facade (a base of the Organising mixin).
+
+Both follow their queries through reader.library.organise_badges: searched in full once, then kept up to
+date from what changed (the days an update touched, the marks set since), so the sidebar's numbers cost
+the same with ten mute words as without once the first look is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from reader.core.errors import InvalidQueryError
+from reader.core.models import DayInfo, Paper, SearchResult
+from reader.library.counts import SmartCounts
+from reader.library.organise_badges import FlagPair, Followed, Follower, FollowSources, Key, Matcher
+from reader.library.organise_query import OrganisedQuery, mute_query, texts
+from reader.library.search_totals import ShadowedEntries
+from reader.stores.catalogue import Catalogue
+from reader.stores.organise import OrganiseStore, SavedSearch, clean_mute
+from reader.stores.reading_state import StateStore
+
+if TYPE_CHECKING:
+    from reader.index.query import Query
+    from reader.index.search_index import SearchIndex
+
+READ_LOOKUPS_MAX = 2_000  # more ids than this: one read of every mark beats a look-up of each
+MUTED = "muted"  # the mute follower's one query: every rule at once
+
+
+class _Listed(Protocol):
+    """A paper or a list row: what the mute filter looks at."""
+
+    @property
+    def arxiv_id(self) -> str: ...
+
+
+EntryT = TypeVar("EntryT", bound=_Listed)
+
+
+class FollowedCounts:
+    """Mute filters (hidden everywhere unless ``show_muted``) and saved-search badges."""
+
+    _state: StateStore
+    show_muted: bool = False
+    _mute_follower: Follower | None = None
+    _badge_follower: Follower | None = None
+    _totals_memo: tuple[object, dict[str, int]] | None = None
+    _muted_texts: tuple[int, list[dict[str, str]]] | None = None
+
+    if TYPE_CHECKING:  # what Library and the Organising mixin provide
+        @property
+        def _catalogue(self) -> Catalogue: ...
+        @property
+        def _index(self) -> SearchIndex: ...
+        @property
+        def _organise(self) -> OrganiseStore: ...
+        _shadowed: ShadowedEntries
+        def papers_for(self, arxiv_id: str) -> list[Paper]: ...
+        def search(self, query: str, limit: int | None = 20, exact: bool = False) -> SearchResult: ...
+        def _parse(self, query: str, exact: bool) -> Query: ...
+
+    # -- mute filters ------------------------------------------------------------------------------
+
+    def mutes(self) -> list[str]:
+        return self._organise.mutes()
+
+    def add_mutes(self, rules: Iterable[str]) -> None:
+        """Hide the papers of these words or ``author:NAME`` rules (checked as queries first)."""
+        clean = [clean_mute(rule) for rule in rules]  # a bad name says so before the query does
+        for rule in clean:
+            self._parse(mute_query(rule), exact=True)
+        self._organise.add_mutes(clean)
+
+    def remove_mutes(self, rules: Iterable[str]) -> int:
+        return self._organise.remove_mutes(rules)
+
+    def muted_ids(self) -> Collection[str]:
+        """The papers the mute filters hide (also while show_muted is on)."""
+        entry = self._muted_entry()
+        return entry.days_of.keys() if entry else frozenset()
+
+    def muted_by(self, arxiv_id: str) -> str | None:
+        """The first rule that hides this paper, or None: what a muted paper on show says."""
+        if arxiv_id not in self.muted_ids():
+            return None
+        papers = self.papers_for(arxiv_id)
+        for rule in self._organise.mutes():
+            query = self._parse(mute_query(rule), exact=True)
+            if any(query.matches_fields(texts(paper)) for paper in papers):
+                return rule
+        return None
+
+    def muted(self) -> dict[str, str]:
+        """Every muted paper with the first rule that hides it (one full search per rule: not for every frame)."""
+        rule_of: dict[str, str] = {}
+        for rule in self._organise.mutes():
+            for _date, arxiv_id in sorted(self._raw_keys(self._parse(mute_query(rule), exact=True))):
+                rule_of.setdefault(arxiv_id, rule)
+        return rule_of
+
+    def mute_counts(self) -> list[tuple[str, int]]:
+        """Each rule with the number of papers it hides."""
+        rule_of = self.muted()
+        return [(rule, sum(1 for found in rule_of.values() if found == rule)) for rule in self._organise.mutes()]
+
+    def without_muted(self, entries: Sequence[EntryT]) -> list[EntryT]:
+        """The entries (papers or list rows) the mute filters do not hide, in their order."""
+        hidden = self._hidden()
+        return [entry for entry in entries if entry.arxiv_id not in hidden] if hidden else list(entries)
+
+    def days_without_muted(self, days: Sequence[DayInfo]) -> list[DayInfo]:
+        """The days' counts less their muted listings (exact: the marks are followed as they change)."""
+        entry = None if self.show_muted else self._muted_entry()
+        if entry is None:
+            return list(days)
+        less = entry.by_date
+        return [DayInfo(day.date, day.total - c[0], day.unread - c[1], day.starred - c[2])
+                if (c := less.get(day.date)) and c[0] else day for day in days]
+
+    def smart_counts_without_muted(self, counts: SmartCounts) -> SmartCounts:
+        """All papers, Unread and Starred less the muted papers (each counted once, like the counts)."""
+        entry = None if self.show_muted else self._muted_entry()
+        if entry is None:
+            return counts
+        papers, unread, starred = entry.papers
+        return SmartCounts(counts.papers - papers, counts.unread - unread, counts.starred - starred)
+
+    def _hidden(self) -> Collection[str]:
+        """The muted papers to leave out now: none while show_muted is on."""
+        return () if self.show_muted else self.muted_ids()
+
+    def _muted_entry(self) -> Followed | None:
+        rules = tuple(self._organise.mutes())
+        if not rules and self._mute_follower is None:
+            return None
+        self._mute_follower = self._mute_follower or Follower()
+        self._mute_follower.sync({MUTED: rules} if rules else {}, self._catalogue.generation(),
+                                 self._sources(self._mute_search))
+        return self._mute_follower.followed.get(MUTED)
+
+    def _mute_search(self, spec: Hashable) -> tuple[Matcher | None, set[Key]]:
+        assert isinstance(spec, tuple)
+        queries = [self._parse(mute_query(rule), exact=True) for rule in spec]
+        keys: set[Key] = set()
+        for query in queries:
+            keys |= self._raw_keys(query)
+        return (lambda paper: any(query.matches_fields(texts(paper)) for query in queries)), keys
+
+    def _muted_matching(self, query: Query) -> int:
+        """How many muted listings `query` matches (its own rules on their texts, read once per change)."""
+        entry = self._muted_entry()
+        if entry is None:
+            return 0
+        if self._muted_texts is None or self._muted_texts[0] != len(entry.keys):
+            listed = [paper for arxiv_id in entry.days_of for paper in self.papers_for(arxiv_id)]
+            self._muted_texts = (len(entry.keys), [texts(paper) for paper in listed])
+        return sum(1 for paper_texts in self._muted_texts[1] if query.matches_fields(paper_texts))
+
+    # -- saved searches' badges --------------------------------------------------------------------
+
+    def saved_search_counts(self) -> list[tuple[SavedSearch, int, int]]:
+        """Each saved search with its matching listings and the unread ones among them (muted ones left out)."""
+        saved = self._organise.saved_searches()
+        hidden_by = (tuple(self._organise.mutes()), self.show_muted)
+        follower = self._badge_follower = self._badge_follower or Follower()
+        follower.sync({search.name: (search.query, search.exact, hidden_by) for search in saved},
+                      self._catalogue.generation(), self._sources(self._saved_search))
+        notes = self._organise.notes()
+        hidden = self._hidden()
+        counted = []
+        for search in saved:
+            entry = follower.followed[search.name]
+            total, unread = len(entry.keys), entry.unread
+            if entry.matcher is not None and notes:  # a note's words count too (already in the index's: once)
+                query = self._parse(search.query, search.exact)
+                extra = {(paper.date, paper.arxiv_id) for arxiv_id, note in notes.items()
+                         if arxiv_id not in hidden and query.matches("body", note.text)
+                         for paper in self.papers_for(arxiv_id)} - entry.keys
+                flags = self._flag_pairs({arxiv_id for _date, arxiv_id in extra})
+                total += len(extra)
+                unread += sum(1 for _date, arxiv_id in extra if not flags[arxiv_id][0])
+            counted.append((search, total, unread))
+        return counted
+
+    def _saved_search(self, spec: Hashable) -> tuple[Matcher | None, set[Key]]:
+        """A saved search in full: the index's raw hits, without muted listings (an invalid query, saved by a
+        version whose rules took it, matches nothing)."""
+        assert isinstance(spec, tuple)
+        query_text: str = spec[0]
+        exact: bool = spec[1]
+        try:
+            if OrganisedQuery(query_text).organised:
+                hits = self.search(query_text, limit=None, exact=exact).hits
+                return None, {(hit.paper.date, hit.paper.arxiv_id) for hit in hits}
+            query = self._parse(query_text, exact)
+        except InvalidQueryError:
+            return None, set()
+        hidden = self._hidden()
+        return ((lambda paper: paper.arxiv_id not in hidden and query.matches_fields(texts(paper))),
+                {key for key in self._raw_keys(query) if key[1] not in hidden})
+
+    # -- what the followers read -------------------------------------------------------------------
+
+    def _raw_keys(self, query: Query) -> set[Key]:
+        """The visible listings the index matches (raw hits: no paper is read back)."""
+        raw_hits, _total = self._index.search(query, None)
+        shadowed = self._shadowed.keys(self._catalogue)
+        return {(raw.date, raw.arxiv_id) for raw in raw_hits if (raw.source, raw.date, raw.arxiv_id) not in shadowed}
+
+    def _sources(self, full_search: Callable[[Hashable], tuple[Matcher | None, set[Key]]]) -> FollowSources:
+        return FollowSources(full_search=full_search, day_totals=self._day_totals,
+                             day_papers=lambda date: self._catalogue.papers(date=date),
+                             flag_changes=self._organise.flag_changes, flags_of=self._flag_pairs)
+
+    def _day_totals(self) -> dict[str, int]:
+        """Listings per day, read once per catalogue change for both followers."""
+        generation = self._catalogue.generation()
+        if self._totals_memo is None or self._totals_memo[0] != generation:
+            self._totals_memo = (generation, {row[0]: row[1] for row in self._catalogue.day_counts(None)})
+        return self._totals_memo[1]
+
+    def _flag_pairs(self, arxiv_ids: Iterable[str]) -> dict[str, FlagPair]:
+        ids = set(arxiv_ids)
+        if len(ids) > READ_LOOKUPS_MAX:
+            read, starred = self._state.read_ids(), self._state.starred_ids()
+            return {arxiv_id: (arxiv_id in read, arxiv_id in starred) for arxiv_id in ids}
+        return {arxiv_id: (flags.read, flags.starred) for arxiv_id, flags in self._state.get_many(ids).items()}
