@@ -18,7 +18,7 @@ from collections.abc import Collection
 import numpy as np
 
 from reader.features.recommend_reasons import MIN_STARS, Reason
-from reader.features.recommend_text import CONCEPT_PREFIX, Corpus, FloatArray
+from reader.features.recommend_text import CONCEPT_PREFIX, Corpus, FloatArray, IntArray
 
 DISMISSED_WEIGHT = 1.0  # how far a "not interested" pushes its terms down, against a star's pull
 BACKGROUND_WEIGHT = 0.5  # how much of the mean paper is taken away
@@ -41,6 +41,7 @@ class ForYou:
         self._titles = corpus.titles
         self._labels = corpus.concept_labels
         self._starred_rows = [matrix.row_of[i] for i in sorted(self.starred) if i in matrix.row_of]
+        self._stars: tuple[IntArray, FloatArray, IntArray] | None = None  # see _closest_star
         self.learned = len(self._starred_rows) >= MIN_STARS
         self.profile = self._profile() if self.learned else np.zeros(len(matrix.vocabulary), dtype=np.float32)
         by_votes = np.array([votes.get(i) or 0 for i in matrix.ids], dtype=np.float32)
@@ -84,7 +85,7 @@ class ForYou:
         reasons = [Reason("starred")] if arxiv_id in self.starred else []
         row = self.matrix.row_of.get(arxiv_id)
         if row is not None:
-            liked = self._closest_star(row, arxiv_id)
+            liked = self._closest_star(row)
             if liked is not None:
                 reasons.append(Reason("starred_like", (self._titles.get(liked, liked),)))
             named = self._top_terms(row)
@@ -106,18 +107,23 @@ class ForYou:
         best = best[np.argsort(-similarity[best], kind="stable")]
         return [(self.matrix.ids[index], float(similarity[index])) for index in best if similarity[index] > 0]
 
-    def _closest_star(self, row: int, arxiv_id: str) -> str | None:
+    def _closest_star(self, row: int) -> str | None:
+        """The starred paper most like this one (itself aside), when it is alike enough to name."""
+        stars = self._stars
+        if stars is None:  # the starred rows side by side, made on first use
+            parts = [self.matrix.row(star_row) for star_row in self._starred_rows]
+            owners = np.repeat(np.arange(len(parts), dtype=np.int32), [len(columns) for columns, _ in parts])
+            stars = self._stars = (np.concatenate([columns for columns, _ in parts]),
+                                   np.concatenate([values for _, values in parts]), owners.astype(np.int32))
+        star_columns, star_values, owners = stars
         columns, values = self.matrix.row(row)
-        best, best_similarity = None, LIKE_SIMILARITY
         dense = np.zeros(len(self.matrix.vocabulary), dtype=np.float32)
         dense[columns] = values
-        for star_row in self._starred_rows:
-            star_columns, star_values = self.matrix.row(star_row)
-            similarity = float(dense[star_columns] @ star_values)
-            star = self.matrix.ids[star_row]
-            if star != arxiv_id and similarity > best_similarity:
-                best, best_similarity = star, similarity
-        return best
+        similarity = np.bincount(owners, weights=dense[star_columns] * star_values, minlength=len(self._starred_rows))
+        if row in self._starred_rows:
+            similarity[self._starred_rows.index(row)] = -1.0
+        best = int(np.argmax(similarity))
+        return self.matrix.ids[self._starred_rows[best]] if similarity[best] > LIKE_SIMILARITY else None
 
     def _top_terms(self, row: int) -> list[str]:
         """The readable terms that lift this paper most: English words and glossary concepts, not Hangul bigrams."""
