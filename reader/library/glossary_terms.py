@@ -15,6 +15,7 @@ the glossary when an added form matches it and nothing the reader typed does.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +35,13 @@ GlossaryForms = tuple[str, tuple[str, ...]]
 
 GlossarySpan = tuple[int, int, str]
 """``[start, end)`` of a text, found through a form the glossary added, and the term as the query has it."""
+
+GlossaryTerm = tuple[int, int, tuple[str, ...]]
+"""``[start, end)`` of a text where a glossary term is written, and the term's other forms."""
+
+_WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+TERM_WORDS = 6  # words a glossary term may span (reader.index.expansion.MAX_SPAN)
+PARTICLE_CHARS = 2  # syllables glued after a Korean term that may be a particle (강화학습을, 모델에서)
 
 
 class GlossaryTermsMixin:
@@ -95,6 +103,39 @@ class GlossaryTermsMixin:
             if not spans or span[0] >= spans[-1][1]:
                 spans.append(span)
         return spans
+
+    def glossary_term_at(self, text: str, offset: int) -> GlossaryTerm | None:
+        """The glossary term written around ``offset`` of ``text`` (the longest, in any of its forms; spacing,
+        case, plurals and a glued particle aside), with its other forms; None where no term is written."""
+        from reader.index.glossary_mining import english_key, korean_key
+
+        glossary = self._glossary()
+        if not len(glossary):
+            return None
+        words = [match.span() for match in _WORD_RE.finditer(text)]
+        at = next((index for index, (start, end) in enumerate(words) if start <= offset < end), None)
+        if at is None:
+            return None
+        found: tuple[int, int, str] | None = None  # start, end, concept
+        for first in range(max(0, at - TERM_WORDS + 1), at + 1):
+            for last in range(at, min(len(words), first + TERM_WORDS)):
+                start, end = words[first][0], words[last][1]
+                hangul_end = text[end - 1] >= "가" and text[end - 1] <= "힣"
+                for cut in range(PARTICLE_CHARS + 1 if hangul_end else 1):
+                    if end - cut <= words[last][0] or (cut and end - cut <= offset):
+                        break
+                    written = text[start : end - cut]
+                    concepts = glossary.lookup(written, typed=written)
+                    if concepts and (found is None or end - cut - start > found[1] - found[0]):
+                        found = (start, end - cut, concepts[0])
+        if found is None:
+            return None
+        start, end, concept = found
+        forms = glossary.concepts[concept]
+        written_keys = {korean_key(text[start:end]), english_key(text[start:end])}
+        others = [form for form in (*forms.korean, *forms.english, *forms.abbreviations)
+                  if korean_key(form) not in written_keys and english_key(form) not in written_keys]
+        return start, end, tuple(dict.fromkeys(others))
 
     def _added_clauses(self, query: str) -> tuple[list[Clause], list[tuple[str, list[Clause]]]]:
         """The expanded query's clauses the reader typed, and per expanded term: the term, the clauses the

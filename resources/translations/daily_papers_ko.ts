@@ -618,6 +618,10 @@
         <source>Found through the glossary: {pair}</source>
         <translation>용어집으로 찾음: {pair}</translation>
     </message>
+    <message>
+        <source>Glossary: {term} — {forms}</source>
+        <translation>용어집: {term} — {forms}</translation>
+    </message>
 </context>
 <context>
     <name>InsightsWindow</name>
@@ -988,6 +992,49 @@
     </message>
 </context>
 <context>
+    <name>OrganisedViews</name>
+    <message>
+        <source>%n paper(s) to read later, in your order (drag them or use Alt+Up and Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n paper(s) with a note of yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every paper you tagged; below, each tag with its number of papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n paper(s) tagged {tag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with glossary forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved search “{query}” ({mode}): {unread} unread of {total} listings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Organiser</name>
     <message>
         <source>Could not save the note: {error}</source>
@@ -1245,6 +1292,18 @@
     <message>
         <source>internal error while parsing: {0}: {1}</source>
         <translation>분석 중 내부 오류: {0}: {1}</translation>
+    </message>
+    <message>
+        <source>more than {0} papers in one file; the papers from here on were not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>summary is longer than {0} characters; the rest of this paper&apos;s summary was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} more problems in this file from here on are not listed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>is a folder, not a digest file</source>

@@ -61,7 +61,8 @@ def test_exact_mode_has_no_note(open_window, data_dir: Path, qtbot) -> None:
     window.navigation.set_exact_search(True)
     note = window.detail.glossary_note
     assert not note.label.isVisible()
-    assert note.tooltip_at(position_of(window, "reinforcement")) == ""
+    hover = note.tooltip_at(position_of(window, "reinforcement"))
+    assert hover.startswith("Glossary: reinforcement learning")  # what the glossary knows, not how it was found
 
 
 def test_hovering_the_word_shows_the_note_as_a_tooltip(open_window, data_dir: Path, qtbot, qtlog) -> None:
@@ -78,3 +79,14 @@ def test_hovering_the_word_shows_the_note_as_a_tooltip(open_window, data_dir: Pa
         qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
     assert QToolTip.text() == "Found through the glossary: 강화학습 ↔ reinforcement learning"
     QToolTip.hideText()
+
+
+def test_without_a_search_hovering_a_term_shows_its_other_forms(open_window, data_dir: Path, qtbot) -> None:
+    window = open_window(data_dir)
+    assert window.paper_list.select_key(f"{DAY}/{ENGLISH_ONLY}")  # the day's list, no search
+    qtbot.waitUntil(lambda: window.detail.shown_key() == f"{DAY}/{ENGLISH_ONLY}", timeout=3000)
+    note = window.detail.glossary_note
+    assert not note.label.isVisible()  # nothing was searched
+    assert note.tooltip_at(position_of(window, "reinforcement")) == (
+        "Glossary: reinforcement learning — 강화 학습, RL")
+    assert note.tooltip_at(position_of(window, "recipe")) == ""

@@ -61,3 +61,29 @@ def test_spans_found_through_another_form_name_the_typed_term(library: Library) 
     english = [(text[start:end], term) for start, end, term in library.glossary_spans("reinforcement learning", text)]
     assert ("강화 학습", "reinforcement learning") in english
     assert library.glossary_spans("보상", text) == []
+
+
+@pytest.mark.parametrize(("word", "written", "other"), [
+    ("강화", "강화학습", "reinforcement learning"),  # a Korean form glued to its particle: 강화학습(...)으로
+    ("학습", "강화 학습", "RL"),  # written with a space
+    ("recipe", None, None),  # an ordinary word
+    ("reinforcement", "reinforcement learning", "강화 학습"),  # the English, in another case
+])
+def test_the_term_under_an_offset_and_its_other_forms(library: Library, word: str, written: str | None,
+                                                      other: str | None) -> None:
+    text = "보행 로봇을 강화학습으로 훈련한다. 우리는 강화 학습을 쓴다. A Reinforcement Learning recipe."
+    offset = text.casefold().index(word.casefold(), 0 if word != "학습" else text.index("강화 학습"))
+    found = library.glossary_term_at(text, offset + 1)
+    if written is None:
+        assert found is None
+        return
+    start, end, forms = found
+    assert text[start:end].casefold() == written.casefold()
+    assert other in forms
+    assert all(form.replace(" ", "").casefold() != written.replace(" ", "").casefold() for form in forms)
+
+
+def test_no_term_where_the_library_has_no_glossary(tmp_path: Path) -> None:
+    with Library(tmp_path / "empty") as library:
+        library.set_seeds_hidden(True)
+        assert library.glossary_term_at("강화학습(RL)", 1) is None

@@ -68,6 +68,7 @@ class Navigation(QObject):
         window.commands["exact_search"].setChecked(self._exact)
         window.search_bar.set_exact_action(window.commands["exact_search"])
         window.detail.set_highlighter(*self._highlighting())
+        window.detail.glossary_note.set_term_finder(window.library.glossary_term_at)  # hover: a term's other forms
         data_dir = window.library.data_dir
         self._searches = SearchWorker(lambda: Library(data_dir), self)
         self._searches.finished.connect(self._on_search_finished)
