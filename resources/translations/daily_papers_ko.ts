@@ -944,181 +944,181 @@
     <name>NotePanel</name>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>메모</translation>
     </message>
     <message>
         <source>Edit Tags…</source>
-        <translation type="unfinished"></translation>
+        <translation>태그 편집…</translation>
     </message>
     <message>
         <source>Read Later</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에 읽기</translation>
     </message>
     <message>
         <source>Put the paper in the Read later queue, or take it off (L)</source>
-        <translation type="unfinished"></translation>
+        <translation>논문을 나중에 읽기 목록에 넣거나 뺍니다 (L)</translation>
     </message>
     <message>
         <source>Write a note (Markdown). It is saved as you type.</source>
-        <translation type="unfinished"></translation>
+        <translation>메모를 쓰세요(Markdown). 쓰는 대로 저장됩니다.</translation>
     </message>
     <message>
         <source>Note on the paper</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 메모</translation>
     </message>
     <message>
         <source>The note, formatted</source>
-        <translation type="unfinished"></translation>
+        <translation>서식이 적용된 메모</translation>
     </message>
     <message>
         <source>Tags: {tags}</source>
-        <translation type="unfinished"></translation>
+        <translation>태그: {tags}</translation>
     </message>
     <message>
         <source>No tags</source>
-        <translation type="unfinished"></translation>
+        <translation>태그 없음</translation>
     </message>
     <message>
         <source>Muted by the filter “{rule}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{rule}” 필터로 숨겨진 논문</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>완료</translation>
     </message>
     <message>
         <source>Edit Note</source>
-        <translation type="unfinished"></translation>
+        <translation>메모 편집</translation>
     </message>
 </context>
 <context>
     <name>OrganisedViews</name>
     <message>
         <source>%n paper(s) to read later, in your order (drag them or use Alt+Up and Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에 읽을 논문 %n편, 정한 순서대로 (끌어 놓거나 Alt+Up, Alt+Down으로 옮깁니다)</translation>
     </message>
     <message>
         <source>%n paper(s) with a note of yours</source>
-        <translation type="unfinished"></translation>
+        <translation>내 메모가 있는 논문 %n편</translation>
     </message>
     <message>
         <source>Every paper you tagged; below, each tag with its number of papers</source>
-        <translation type="unfinished"></translation>
+        <translation>태그를 단 모든 논문. 아래에 태그마다 논문 수가 있습니다</translation>
     </message>
     <message>
         <source>%n paper(s) tagged {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>{tag} 태그가 달린 논문 %n편</translation>
     </message>
     <message>
         <source>exact</source>
-        <translation type="unfinished"></translation>
+        <translation>정확히 일치</translation>
     </message>
     <message>
         <source>with glossary forms</source>
-        <translation type="unfinished"></translation>
+        <translation>용어집 형태 포함</translation>
     </message>
     <message>
         <source>Saved search “{query}” ({mode}): {unread} unread of {total} listings</source>
-        <translation type="unfinished"></translation>
+        <translation>저장한 검색 “{query}” ({mode}): 목록 {total}개 중 안 읽음 {unread}개</translation>
     </message>
     <message>
         <source>Read later</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에 읽기</translation>
     </message>
     <message>
         <source>Has note</source>
-        <translation type="unfinished"></translation>
+        <translation>메모 있음</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>태그</translation>
     </message>
 </context>
 <context>
     <name>Organiser</name>
     <message>
         <source>Could not save the note: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>메모를 저장하지 못했습니다: {error}</translation>
     </message>
     <message>
         <source>Could not save the tags: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>태그를 저장하지 못했습니다: {error}</translation>
     </message>
     <message>
         <source>Could not save the queue: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에 읽기 목록을 저장하지 못했습니다: {error}</translation>
     </message>
     <message>
         <source>Added to Read later</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에 읽기에 넣었습니다</translation>
     </message>
     <message>
         <source>Taken off Read later</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에 읽기에서 뺐습니다</translation>
     </message>
     <message>
         <source>Read later is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에 읽기 목록이 비어 있습니다</translation>
     </message>
     <message>
         <source>Rename Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>태그 이름 바꾸기</translation>
     </message>
     <message>
         <source>New name of the tag “{tag}” on every paper:</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 논문에서 “{tag}” 태그의 새 이름:</translation>
     </message>
     <message>
         <source>Could not rename the tag: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>태그 이름을 바꾸지 못했습니다: {error}</translation>
     </message>
     <message>
         <source>Delete Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>태그 삭제</translation>
     </message>
     <message>
         <source>Take the tag “{tag}” off every paper?</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 논문에서 “{tag}” 태그를 뗄까요?</translation>
     </message>
     <message>
         <source>Could not delete the tag: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>태그를 삭제하지 못했습니다: {error}</translation>
     </message>
     <message>
         <source>Type a search first, then save it</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 검색어를 입력한 다음 저장하세요</translation>
     </message>
     <message>
         <source>Save Search</source>
-        <translation type="unfinished"></translation>
+        <translation>검색 저장</translation>
     </message>
     <message>
         <source>Name of the saved search “{query}”:</source>
-        <translation type="unfinished"></translation>
+        <translation>저장할 검색 “{query}”의 이름:</translation>
     </message>
     <message>
         <source>Could not save the search: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>검색을 저장하지 못했습니다: {error}</translation>
     </message>
     <message>
         <source>Saved the search “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” 검색을 저장했습니다</translation>
     </message>
     <message>
         <source>Mute Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>숨김 필터</translation>
     </message>
     <message>
         <source>Hide the papers of these words or author:NAME rules, separated by commas (empty: mute nothing):</source>
-        <translation type="unfinished"></translation>
+        <translation>이 단어나 author:이름 규칙에 맞는 논문을 숨깁니다. 쉼표로 구분하세요 (비우면 아무것도 숨기지 않음):</translation>
     </message>
     <message>
         <source>Could not save the mute filters: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>숨김 필터를 저장하지 못했습니다: {error}</translation>
     </message>
     <message>
         <source>Could not read your tags, notes or queue: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>태그, 메모, 나중에 읽기 목록을 읽지 못했습니다: {error}</translation>
     </message>
 </context>
 <context>
@@ -1992,99 +1992,99 @@
     </message>
     <message>
         <source>Edit the paper&apos;s tags (completing the ones you have)</source>
-        <translation type="unfinished"></translation>
+        <translation>논문의 태그 편집 (있는 태그를 자동 완성)</translation>
     </message>
     <message>
         <source>Put the paper in the Read later queue, or take it off</source>
-        <translation type="unfinished"></translation>
+        <translation>논문을 나중에 읽기 목록에 넣거나 빼기</translation>
     </message>
     <message>
         <source>Write a note on the paper (saved as you type)</source>
-        <translation type="unfinished"></translation>
+        <translation>논문에 메모 쓰기 (쓰는 대로 저장)</translation>
     </message>
     <message>
         <source>Read Papers Leave the &amp;Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>읽은 논문은 목록에서 빼기(&amp;Q)</translation>
     </message>
     <message>
         <source>A paper marked read is taken off Read later</source>
-        <translation type="unfinished"></translation>
+        <translation>읽음으로 표시한 논문을 나중에 읽기에서 뺍니다</translation>
     </message>
     <message>
         <source>Next in &amp;Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에 읽기의 다음 논문(&amp;Q)</translation>
     </message>
     <message>
         <source>The next paper to read later, from anywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>어디서든 나중에 읽을 다음 논문으로</translation>
     </message>
     <message>
         <source>In Read later: move the paper up</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에 읽기에서 논문을 위로 옮기기</translation>
     </message>
     <message>
         <source>In Read later: move the paper down</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에 읽기에서 논문을 아래로 옮기기</translation>
     </message>
     <message>
         <source>Ta&amp;gs…</source>
-        <translation type="unfinished"></translation>
+        <translation>태그(&amp;G)…</translation>
     </message>
     <message>
         <source>Read Lat&amp;er</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에 읽기(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Write Note</source>
-        <translation type="unfinished"></translation>
+        <translation>메모 쓰기(&amp;W)</translation>
     </message>
     <message>
         <source>Move Up &amp;in the Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>목록에서 위로(&amp;I)</translation>
     </message>
     <message>
         <source>Move Do&amp;wn in the Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>목록에서 아래로(&amp;W)</translation>
     </message>
     <message>
         <source>Re&amp;name Tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>태그 이름 바꾸기(&amp;N)…</translation>
     </message>
     <message>
         <source>Rename the tag chosen in the sidebar, on every paper</source>
-        <translation type="unfinished"></translation>
+        <translation>사이드바에서 고른 태그의 이름을 모든 논문에서 바꾸기</translation>
     </message>
     <message>
         <source>Dele&amp;te Tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>태그 삭제(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Save Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>검색 저장(&amp;S)…</translation>
     </message>
     <message>
         <source>Keep the search in the sidebar, with its unread papers</source>
-        <translation type="unfinished"></translation>
+        <translation>검색을 사이드바에 두고 안 읽은 논문 수를 표시</translation>
     </message>
     <message>
         <source>Remove Saved &amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>저장한 검색 지우기(&amp;S)</translation>
     </message>
     <message>
         <source>Show &amp;Muted Papers</source>
-        <translation type="unfinished"></translation>
+        <translation>숨긴 논문 보기(&amp;M)</translation>
     </message>
     <message>
         <source>Show the papers the mute filters hide</source>
-        <translation type="unfinished"></translation>
+        <translation>숨김 필터가 가린 논문을 보여 줍니다</translation>
     </message>
     <message>
         <source>M&amp;ute Filters…</source>
-        <translation type="unfinished"></translation>
+        <translation>숨김 필터(&amp;U)…</translation>
     </message>
     <message>
         <source>Words or author:NAME whose papers are hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>논문을 숨길 단어나 author:이름</translation>
     </message>
 </context>
 <context>
@@ -2237,15 +2237,15 @@
     <name>TagEditor</name>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>태그</translation>
     </message>
     <message>
         <source>Tags of “{title}”, separated by commas:</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”의 태그 (쉼표로 구분):</translation>
     </message>
     <message>
         <source>for example: 강화학습, to read, LLM</source>
-        <translation type="unfinished"></translation>
+        <translation>예: 강화학습, 읽을 것, LLM</translation>
     </message>
 </context>
 <context>

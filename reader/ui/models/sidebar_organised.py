@@ -13,12 +13,6 @@ from PySide6.QtCore import QCoreApplication
 
 from reader.ui.models.view import View
 
-CONTEXT = "OrganisedViews"
-
-
-def _tr(text: str, count: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, "", count)
-
 
 @dataclass(frozen=True)
 class SavedBadge:
@@ -63,28 +57,31 @@ class OrganisedCounts:
 
     def tooltip(self, view: View) -> str:
         unread, total = self.numbers(view)
+        translate = QCoreApplication.translate
         if view.kind == "queue":
-            return _tr("%n paper(s) to read later, in your order (drag them or use Alt+Up and Alt+Down)", total)
+            return translate("OrganisedViews", "%n paper(s) to read later, in your order (drag them or use "
+                             "Alt+Up and Alt+Down)", "", total)
         if view.kind == "noted":
-            return _tr("%n paper(s) with a note of yours", total)
+            return translate("OrganisedViews", "%n paper(s) with a note of yours", "", total)
         if view.kind == "tags":
-            return _tr("Every paper you tagged; below, each tag with its number of papers")
+            return translate("OrganisedViews", "Every paper you tagged; below, each tag with its number of papers")
         if view.kind == "tag":
-            return _tr("%n paper(s) tagged {tag}", total).format(tag=view.name)
+            return translate("OrganisedViews", "%n paper(s) tagged {tag}", "", total).format(tag=view.name)
         badge = self.badge(view.name)
-        mode = _tr("exact") if badge and badge.exact else _tr("with glossary forms")
-        return _tr("Saved search “{query}” ({mode}): {unread} unread of {total} listings").format(
-            query=badge.query if badge else "", mode=mode, unread=unread, total=total)
+        exact = bool(badge and badge.exact)
+        mode = translate("OrganisedViews", "exact") if exact else translate("OrganisedViews", "with glossary forms")
+        return translate("OrganisedViews", "Saved search “{query}” ({mode}): {unread} unread of {total} "
+                         "listings").format(query=badge.query if badge else "", mode=mode, unread=unread, total=total)
 
 
 def organised_label(view: View) -> str | None:
     """The row's name, or None for a view that is not one of the reader's own."""
     if view.kind == "queue":
-        return _tr("Read later")
+        return QCoreApplication.translate("OrganisedViews", "Read later")
     if view.kind == "noted":
-        return _tr("Has note")
+        return QCoreApplication.translate("OrganisedViews", "Has note")
     if view.kind == "tags":
-        return _tr("Tags")
+        return QCoreApplication.translate("OrganisedViews", "Tags")
     if view.kind in ("tag", "saved"):
         return view.name or ""
     return None
