@@ -139,3 +139,24 @@ def test_a_newer_query_stops_the_older_search_inside_the_index(open_window, qtbo
         qtbot.waitUntil(lambda: window.navigation.search_query() == "RedPajama", timeout=5000)
     finally:
         gave_up.set()
+
+
+def test_a_search_library_that_cannot_be_opened_is_said_and_tried_again(open_window, qtbot) -> None:
+    from reader.core.errors import LibraryError
+
+    window = open_window()
+    searches = window.navigation._searches
+    real_open, attempts = searches._open_library, []
+
+    def open_library():
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise LibraryError("the catalogue is locked (test)")
+        return real_open()
+
+    searches._open_library = open_library
+    window.navigation.on_query("RedPajama")
+    qtbot.waitUntil(lambda: "The search failed" in window.search_bar.message.text(), timeout=5000)
+    assert "locked" in window.search_bar.message.text()
+    window.navigation.on_query("RedPajama")
+    qtbot.waitUntil(lambda: window.navigation.search_query() == "RedPajama", timeout=5000)

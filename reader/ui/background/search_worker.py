@@ -46,13 +46,13 @@ class SearchRequest:
 
 @dataclass(frozen=True)
 class SearchOutcome:
-    """What one search gave: its result and the glossary's added forms, or the error to show instead."""
+    """What one search gave: its result and the glossary's added forms, or the error to show instead (neither:
+    it failed unexpectedly, which is logged)."""
 
     request: SearchRequest
     result: SearchResult | None = None
     forms: list[GlossaryForms] = field(default_factory=list)
     error: ReaderError | None = None
-    failed: bool = False  # an unexpected failure (a bug): logged, shown as "the search failed"
 
 
 class SearchWorker(QObject):
@@ -139,13 +139,15 @@ class SearchWorker(QObject):
                     if self._stopping or request is None:
                         return
                     self._running.add(request.generation)
-                if library is None:
-                    try:
+                try:
+                    if library is None:
                         library = self._open_library()  # here: a Library belongs to the thread that opened it
-                    except ReaderError as error:
-                        outcome = SearchOutcome(request, error=error)
-                if library is not None:
                     outcome = _search(library, request, partial(self._is_stale, request))
+                except ReaderError as error:  # the library cannot be opened (yet): the next search tries again
+                    outcome = SearchOutcome(request, error=error)
+                except Exception:  # noqa: BLE001 - the thread boundary: later searches still run
+                    log.exception("the search library could not be opened")
+                    outcome = SearchOutcome(request)
                 with self._condition:
                     self._running.discard(request.generation)
                     self._done.append(outcome)
@@ -164,6 +166,6 @@ def _search(library: Library, request: SearchRequest, stale: Callable[[], bool])
         return SearchOutcome(request)  # stale: never delivered
     except ReaderError as error:
         return SearchOutcome(request, error=error)
-    except Exception:  # noqa: BLE001 - the thread boundary: a bug in one search must not end every later one
+    except Exception:  # noqa: BLE001 - a bug in one search must not end every later one
         log.exception("the search for %r failed", request.query[:200])
-        return SearchOutcome(request, failed=True)
+        return SearchOutcome(request)
