@@ -98,13 +98,13 @@ class InsightsMixin:
 
         Defaults: until the library's newest day, since four weeks before it. Seconds at 100,000 papers:
         off the GUI thread."""
+        from reader.features.trends_terms import emerging  # the term rules: only when asked for
+
         days = [day for day, _total, _unread, _starred in self._catalogue.day_counts(None)]
         newest = date.fromisoformat(until) if until else (date.fromisoformat(days[0]) if days else date.today())
         first = date.fromisoformat(since) if since else newest - timedelta(days=EMERGING_DAYS - 1)
         length = max((newest - first).days + 1, 1)
         before_end, before_start = first - timedelta(days=1), first - timedelta(days=length)
-        from reader.features.trends_terms import emerging  # the term rules: only when asked for
-
         current = self._papers_between(days, first.isoformat(), newest.isoformat())
         before = self._papers_between(days, before_start.isoformat(), before_end.isoformat())
         found = emerging(self._term_finder(), current, before, limit)

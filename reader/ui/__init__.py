@@ -8,6 +8,7 @@ Subpackages, by what a change touches; each imports only from those listed befor
     background/  work off the GUI thread: the library update's child process, the folder watcher
     panes/       the widgets of the window: sidebar, paper list, detail pane (and its HTML), search bar
     dialogs/     one module per dialog
+    insights/    View > Trends and Weekly Recap: the trend chart, the recap page, their worker thread
     window/      the main window: its frame, commands, navigation, reading, updates, start-up
 
 Importing this package (or reader.ui.panes.paper_html) imports no Qt: the HTML is tested without it.
