@@ -3,6 +3,7 @@ emerging terms add themselves to the chart, the recap shows and exports; light a
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,9 @@ from reader.ui.platform.theme import dark_palette, light_palette
 
 def open_insights(window, qtbot) -> InsightsWindow:
     window.commands["insights"].trigger()
+    qtbot.waitUntil(lambda: window.findChild(InsightsWindow) is not None, timeout=20_000)
     insights = window.findChild(InsightsWindow)
-    assert insights is not None and insights.isVisible()
+    assert insights.isVisible()
     return insights
 
 
@@ -161,3 +163,19 @@ def test_the_worker_thread_ends_with_its_window(open_window, qtbot) -> None:
     insights.deleteLater()  # as when the main window goes: its children go with it
     qtbot.waitUntil(lambda: not thread.is_alive(), timeout=20_000)
     assert window.findChild(InsightsWindow) is None
+
+
+def test_the_first_opening_imports_on_a_thread_and_a_failure_is_said(open_window, qtbot, monkeypatch) -> None:
+    from reader.ui.insights import opening
+
+    window = open_window()
+    monkeypatch.setattr(opening, "WINDOW_MODULE", "reader.ui.insights.no_such_module")
+    window.commands["insights"].trigger()
+    assert window.findChild(InsightsWindow) is None  # nothing made while the import runs
+    qtbot.waitUntil(lambda: "cannot be opened" in window.statusBar().currentMessage(), timeout=20_000)
+    monkeypatch.setattr(opening, "WINDOW_MODULE", "json.tool")  # not imported yet: the thread's path
+    assert "json.tool" not in sys.modules
+    window.commands["insights"].trigger()
+    window.commands["insights"].trigger()  # pressed twice while importing: still one window
+    qtbot.waitUntil(lambda: window.findChild(InsightsWindow) is not None, timeout=20_000)
+    assert len(window.findChildren(InsightsWindow)) == 1

@@ -281,9 +281,10 @@ class InsightsWindow(QDialog):
             self.draw()
 
 
-def open_insights(parent: QWidget, library: Library, show_paper: Callable[[Paper], None],
-                  library_updated: SignalInstance) -> InsightsWindow:
-    """Show the window's Insights window, made on first use and kept (its worker keeps its Library warm)."""
+def show_insights_window(parent: QWidget, library: Library, show_paper: Callable[[Paper], None],
+                         library_updated: SignalInstance) -> InsightsWindow:
+    """Show the window's Insights window, made on first use and kept (its worker keeps its Library warm);
+    opening.py calls this once the module is imported."""
     window = parent.findChild(InsightsWindow)
     if window is None:
         window = InsightsWindow(library, parent, show_paper)

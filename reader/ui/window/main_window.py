@@ -179,13 +179,16 @@ class MainWindow(WindowFrame):
              help=QT_TRANSLATE_NOOP("Shortcuts", "Topic trends, emerging terms and the week's recap"),
              menu=VIEW.at(9, 1))
     def show_insights(self) -> None:
-        from reader.ui.insights.insights_window import open_insights  # pyqtgraph and numpy: only when asked
+        from reader.ui.insights.opening import open_insights  # pyqtgraph and numpy: on a thread, when asked
 
         def show_paper(paper: Paper) -> None:
             self.navigation.restore_view(View("day", paper.date), paper.key)
             self.activateWindow()
 
-        open_insights(self, self.library, show_paper, self.updater.finished)
+        def failed(error: str) -> None:
+            self.status(self.tr("The Trends window cannot be opened: {error}").format(error=error))
+
+        open_insights(self, self.library, show_paper, self.updater.finished, failed)
 
     @command("about", QT_TRANSLATE_NOOP("Shortcuts", "&About Daily Papers Reader"), menu=HELP.at(2, 1))
     def show_about(self) -> None:
