@@ -908,6 +908,13 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>The Trends window cannot be opened: {error}</source>
+        <translation>동향 창을 열 수 없습니다: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Searching…</source>
