@@ -26,7 +26,7 @@ MAX_VOTES = 2**31 - 1
 # characters and no problems; the whole archive (5,500 papers) fits in one file many times over.
 MAX_PAPERS_PER_FILE = 50_000
 MAX_PROBLEMS_PER_FILE = 200
-MAX_SUMMARY_CHARS = 2_000_000  # a paper's sections in all (labels too); the rest of its summary is not read
+MAX_SUMMARY_CHARS = 200_000  # a paper's sections in all (labels too, ~60 times a real one); the rest is not read
 NOT_A_DIGEST = "no '## Daily Papers (YYYY-MM-DD)' header; not a digest"
 
 PROBLEMS: dict[str, str] = {

@@ -98,26 +98,14 @@ class LivingSources:
 
     def hub_day_file(self, day: str) -> Path:
         """The hub's digest file of one day (it may not exist)."""
-        from reader.sources.archive_layout import day_path
-
-        return day_path(self.hub_folder(), date.fromisoformat(day))
+        return hub_day_path(self.data_dir, day)
 
     def chat_model(self, endpoint: str | None = None, model: str | None = None) -> ChatModel:
-        """The reader's model: the endpoint and model given, else $DAILY_PAPERS_CHAT_ENDPOINT / _MODEL, else a local
-        Ollama; the API key from $DAILY_PAPERS_API_KEY or the system keyring (never from a file).
-        SummariseError for an endpoint that is not an http(s) URL."""
-        import os
-
-        from reader.sources.summarise import DEFAULT_ENDPOINT, DEFAULT_MODEL, ChatModel, api_key_for, check_endpoint
-
-        base = check_endpoint(endpoint or os.environ.get("DAILY_PAPERS_CHAT_ENDPOINT") or DEFAULT_ENDPOINT)
-        name = model or os.environ.get("DAILY_PAPERS_CHAT_MODEL") or DEFAULT_MODEL
-        return ChatModel(base, name, api_key_for(base, dict(os.environ)))
+        """The reader's model (see chat_model below)."""
+        return chat_model(endpoint, model)
 
     def store_api_key(self, endpoint: str, key: str) -> None:
         """Keep the key of `endpoint` in the system keyring ('' removes it); SummariseError without a keyring."""
-        from reader.sources.summarise import store_api_key
-
         store_api_key(endpoint, key)
 
     def summarise(self, day: str, model: ChatModel, *,
@@ -127,7 +115,41 @@ class LivingSources:
 
         The caller runs update() afterwards when report.written > 0. Raises SummariseError (a ReaderError)
         when the day has no hub file or the model cannot be reached. Blocks: not on the GUI thread."""
-        from reader.sources.summarise import summarise_day
+        return summarise_hub_day(self.data_dir, day, model, progress=progress, should_stop=should_stop)
 
-        return summarise_day(self.hub_day_file(day), date.fromisoformat(day), model, progress=progress,
-                             should_stop=should_stop)
+
+def hub_day_path(data_dir: Path, day: str) -> Path:
+    from reader.sources.archive_layout import day_path
+
+    return day_path(data_dir / "library" / "hf", date.fromisoformat(day))
+
+
+def summarise_hub_day(data_dir: Path, day: str, model: ChatModel, *,
+                      progress: Callable[[SummaryProgress], None] | None = None,
+                      should_stop: Callable[[], bool] | None = None) -> SummaryReport:
+    """Library.summarise without a Library: the window's worker uses it, so it opens no second catalogue
+    connection in the window's process (the hub file is all it reads and writes)."""
+    from reader.sources.summarise import summarise_day
+
+    return summarise_day(hub_day_path(data_dir, day), date.fromisoformat(day), model, progress=progress,
+                         should_stop=should_stop)
+
+
+def chat_model(endpoint: str | None = None, model: str | None = None) -> ChatModel:
+    """The reader's model: the endpoint and model given, else $DAILY_PAPERS_CHAT_ENDPOINT / _MODEL, else a local
+    Ollama; the API key from $DAILY_PAPERS_API_KEY or the system keyring (never from a file).
+    SummariseError for an endpoint that is not an http(s) URL. May wait for the keyring: not on the GUI thread."""
+    import os
+
+    from reader.sources.summarise import DEFAULT_ENDPOINT, DEFAULT_MODEL, ChatModel, api_key_for, check_endpoint
+
+    base = check_endpoint(endpoint or os.environ.get("DAILY_PAPERS_CHAT_ENDPOINT") or DEFAULT_ENDPOINT)
+    name = model or os.environ.get("DAILY_PAPERS_CHAT_MODEL") or DEFAULT_MODEL
+    return ChatModel(base, name, api_key_for(base, dict(os.environ)))
+
+
+def store_api_key(endpoint: str, key: str) -> None:
+    """Keep the key of `endpoint` in the system keyring; SummariseError when there is no usable keyring."""
+    from reader.sources.summarise import store_api_key as keep
+
+    keep(endpoint, key)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -65,8 +66,7 @@ def header_problem(path: Path) -> str | None:
     in another process may have written the header before the pages that make the file longer.
     """
     try:
-        with open(path, "rb") as stream:
-            head = stream.read(100)
+        head = _read_head(path)
     except FileNotFoundError:
         return None
     if not head:
@@ -84,6 +84,29 @@ def header_problem(path: Path) -> str | None:
         if size < pages * page_size:
             return f"truncated: {size:,} of {pages * page_size:,} bytes"
     return None
+
+
+_HEAD_FDS: dict[str, int] = {}  # path -> a descriptor of it kept open (see _read_head)
+_HEAD_LOCK = threading.Lock()
+
+
+def _read_head(path: Path) -> bytes:
+    """The first 100 bytes of `path`. On POSIX through a descriptor that stays open: closing any descriptor
+    of a file drops every lock this process holds on it, sqlite's included, so another process closing its
+    connection would take itself for the last one and delete the -wal and -shm files under a connection of
+    this process, which then reads a stale snapshot for good (a window that opened a second Library, as the
+    fetch dialog's worker does, stopped seeing updates). sqlite keeps its own descriptors open for the same
+    reason. One descriptor per path, opened again only when the file was replaced."""
+    if os.name != "posix":
+        with open(path, "rb") as stream:
+            return stream.read(100)
+    key = str(path)
+    with _HEAD_LOCK:
+        fd = _HEAD_FDS.get(key)
+        if fd is None or os.fstat(fd).st_ino != os.stat(path).st_ino:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            _HEAD_FDS[key] = fd  # a replaced file's old descriptor stays open too: closing it is the same hazard
+        return os.pread(fd, 100, 0)
 
 
 def connect_read_only(path: Path) -> tuple[sqlite3.Connection, str]:

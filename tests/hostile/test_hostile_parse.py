@@ -40,10 +40,10 @@ def test_a_line_of_dashes_is_kept_as_written(tmp_path: Path) -> None:
 
 
 def test_deep_bullets_keep_their_nesting(tmp_path: Path) -> None:
-    path, ids = hostile_digests.write_digest(tmp_path, {"deep": hostile_digests.deep_bullets(1200)})  # 1.4 MB
+    path, ids = hostile_digests.write_digest(tmp_path, {"deep": hostile_digests.deep_bullets(400)})  # 165 KB
     [paper] = [paper for paper in read_digest(path).papers if paper.arxiv_id == ids["deep"]]
     lines = paper.summary_text.splitlines()
-    assert len(lines) == 1200 and lines[-1] == "  " * 1199 + "- level 1199"
+    assert len(lines) == 400 and lines[-1] == "  " * 399 + "- level 399"
 
 
 def test_a_file_lists_at_most_its_first_problems_and_says_how_many_more(tmp_path: Path) -> None:
@@ -69,11 +69,11 @@ def test_a_file_adds_at_most_its_first_papers(tmp_path: Path, monkeypatch: pytes
 
 
 def test_a_huge_summary_is_cut_with_a_problem_at_its_line(tmp_path: Path) -> None:
-    path, ids = hostile_digests.write_digest(tmp_path, {"huge": hostile_digests.huge_line(2_500_000)})
+    path, ids = hostile_digests.write_digest(tmp_path, {"huge": hostile_digests.huge_line(250_000)})
     digest = read_digest(path)
     [paper] = [paper for paper in digest.papers if paper.arxiv_id == ids["huge"]]
     assert len(paper.summary_text) <= parse.MAX_SUMMARY_CHARS
-    assert paper.summary_text == hostile_digests.huge_line(2_500_000)[2 : parse.MAX_SUMMARY_CHARS + 2].strip()
+    assert paper.summary_text == hostile_digests.huge_line(250_000)[2 : parse.MAX_SUMMARY_CHARS + 2].strip()
     [problem] = digest.problems
     assert (problem.code, problem.args) == ("summary-too-long", (str(parse.MAX_SUMMARY_CHARS),))
     assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1].startswith("- 초거대")
@@ -81,7 +81,7 @@ def test_a_huge_summary_is_cut_with_a_problem_at_its_line(tmp_path: Path) -> Non
 
 def test_a_summary_of_a_million_headings_is_cut_and_the_next_paper_is_read(tmp_path: Path) -> None:
     path, ids = hostile_digests.write_digest(
-        tmp_path, {"headings": hostile_digests.many_headings(400_000), "after": "- 다음 논문"})
+        tmp_path, {"headings": hostile_digests.many_headings(40_000), "after": "- 다음 논문"})
     papers = {paper.arxiv_id: paper for paper in read_digest(path).papers}
     assert len(papers[ids["headings"]].summary_text) <= parse.MAX_SUMMARY_CHARS
     assert papers[ids["after"]].summary_text == "다음 논문"

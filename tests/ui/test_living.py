@@ -124,11 +124,11 @@ def test_write_korean_summaries_on_a_hub_day_with_progress(open_window, qtbot, h
 
 
 def test_the_api_key_typed_goes_to_the_keyring_never_to_the_settings(open_window, qtbot, monkeypatch) -> None:
-    from reader.library import Library
+    from reader.ui.dialogs import summarise_dialog
     from reader.ui.dialogs.summarise_dialog import SummariseDialog
 
     stored: list[tuple[str, str]] = []
-    monkeypatch.setattr(Library, "store_api_key", lambda _self, endpoint, key: stored.append((endpoint, key)))
+    monkeypatch.setattr(summarise_dialog, "store_api_key", lambda endpoint, key: stored.append((endpoint, key)))
     window = open_window()
     dialog = SummariseDialog(window.library, DAY, window)
     qtbot.addWidget(dialog)

@@ -29,7 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import ReaderError
-from reader.library import CHAT_DEFAULTS, Library, SummaryProgress, SummaryReport, check_endpoint
+from reader.library import (
+    CHAT_DEFAULTS,
+    Library,
+    SummaryProgress,
+    SummaryReport,
+    chat_model,
+    check_endpoint,
+    store_api_key,
+    summarise_hub_day,
+)
 from reader.ui.platform.settings import Settings
 
 log = logging.getLogger("reader.ui.dialogs.summarise_dialog")
@@ -51,12 +60,12 @@ class _SummariseJob(QObject):
     def run(self) -> None:
         """Here, not on the GUI thread: the keyring may take a while (a locked keyring asks to be unlocked)."""
         data_dir, day, (endpoint, name), new_key = self._args
-        try:
-            with Library(data_dir) as library:
-                if new_key:
-                    library.store_api_key(endpoint, new_key)
-                model = library.chat_model(endpoint, name or None)
-                report = library.summarise(day, model, progress=self.progress.emit, should_stop=self._stop.is_set)
+        try:  # no Library here: a second catalogue connection in the window's process is not needed
+            if new_key:
+                store_api_key(endpoint, new_key)
+            model = chat_model(endpoint, name or None)
+            report = summarise_hub_day(data_dir, day, model, progress=self.progress.emit,
+                                       should_stop=self._stop.is_set)
         except ReaderError as error:
             self.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - the thread boundary: report, never die silently

@@ -118,7 +118,8 @@ class LivingActions(QObject):
         self.refresh()
         papers, self._pending_papers = self._pending_papers, 0
         if papers:
-            self._notify(self.tr("Daily Papers Reader"), self.tr("%n new paper(s)", "", papers))
+            text = self.tr("1 new paper") if papers == 1 else self.tr("{count} new papers").format(count=papers)
+            self._notify(self.tr("Daily Papers Reader"), text)
 
     def _tray_message(self, title: str, text: str) -> None:
         """A desktop notification through the system tray where there is one; the status bar otherwise."""
