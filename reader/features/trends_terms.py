@@ -11,6 +11,7 @@ summaries were written (보였습니다, 첫째) rather than what the papers are
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -159,16 +160,17 @@ class Emerging:
                 "query": self.term.query}
 
 
-MIN_PAPERS = 3  # fewer entries than this in the period: noise, not a trend
+MIN_PAPERS = 3  # fewer entries than this in the period: noise, not a trend...
+MIN_SHARE = 0.005  # ...nor in fewer than this share of them (a big library has many rare words)
 
 
-def emerging(finder: TermFinder, current: Sequence[Paper], before: Sequence[Paper], limit: int,
-             min_papers: int = MIN_PAPERS) -> list[Emerging]:
+def emerging(finder: TermFinder, current: Sequence[Paper], before: Sequence[Paper], limit: int) -> list[Emerging]:
     """The terms whose share of entries grew most from ``before`` to ``current``; ties by count, then label."""
     spellings: Spellings = defaultdict(Counter)
     now = Counter(key for paper in current for key in finder.terms_of(paper, spellings))
     then = Counter(key for paper in before for key in finder.terms_of(paper))
     total_now, total_then = len(current), len(before)
+    min_papers = max(MIN_PAPERS, math.ceil(MIN_SHARE * total_now))
     grown = []
     for key, papers in now.items():
         if papers < min_papers:

@@ -178,3 +178,17 @@ def test_cli_bad_input_is_a_usage_error(tmp_path: Path, args: list[str]) -> None
 def test_cli_invalid_term_is_a_usage_error(tmp_path: Path) -> None:
     result = run(tmp_path / "data", "trends", "the")
     assert result.returncode == 2 and "invalid query" in result.stderr
+
+
+def test_cli_trends_table_and_recap_format_from_the_suffix(tmp_path: Path, digests: Path) -> None:
+    make_library(tmp_path / "data", digests).close()
+    result = run(tmp_path / "data", "trends", "RL", "--until", "2025-01-31")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "RL" and lines[1].split() == ["2025-01", "2", "of", "24", "8.3%"]
+    target = tmp_path / "week.html"
+    result = run(tmp_path / "data", "recap", "--week", "2025-W06", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_text("utf-8").startswith("<!DOCTYPE html>")
+    result = run(tmp_path / "data", "recap", "--week", "2025-W06", "-o", str(target / "x.md"))  # under a file
+    assert result.returncode == 1 and "cannot write" in result.stderr and "Traceback" not in result.stderr
