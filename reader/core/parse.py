@@ -26,6 +26,8 @@ MAX_VOTES = 2**31 - 1
 # characters and no problems; the whole archive (5,500 papers) fits in one file many times over.
 MAX_PAPERS_PER_FILE = 50_000
 MAX_PROBLEMS_PER_FILE = 200
+MAX_TITLE_CHARS = 1_000  # real titles are under 300
+MAX_AUTHORS = 1_000  # names kept per paper (more are cut, as a "+" marks); real lists are under 100 (a few 500)
 MAX_SUMMARY_CHARS = 200_000  # a paper's sections in all (labels too, ~60 times a real one); the rest is not read
 NOT_A_DIGEST = "no '## Daily Papers (YYYY-MM-DD)' header; not a digest"
 
@@ -41,6 +43,8 @@ PROBLEMS: dict[str, str] = {
     "too-many-papers": "more than {0} papers in one file; the papers from here on were not read",
     "summary-too-long": "summary is longer than {0} characters; the rest of this paper's summary was not read",
     "more-problems": "{0} more problems in this file from here on are not listed",
+    "title-too-long": "title is longer than {0} characters; cut",
+    "too-many-authors": "more than {0} authors; the rest were not read",
 }
 """Problem code -> English template (``{0}``... are the Problem's args): what the parser reports. Front ends
 translate by code (reader/ui/platform/problem_text.py); the reason is the template filled in."""
@@ -268,6 +272,9 @@ class _Parser:
                 self._problem(number, "too-many-papers", str(MAX_PAPERS_PER_FILE))
             self.papers_left_out = True
             return
+        if len(title) > MAX_TITLE_CHARS:
+            self._problem(number, "title-too-long", str(MAX_TITLE_CHARS))
+            title = title[:MAX_TITLE_CHARS]
         self.seen[date, arxiv_id] = number
         self.draft = _Draft(arxiv_id, title or arxiv_id, url, number)
 
@@ -314,6 +321,9 @@ class _Parser:
             draft.votes = self._votes(vote[1], number)
         elif first == "A" and (authors := _AUTHORS.match(stripped)):
             draft.authors, draft.truncated = _authors(authors[1])
+            if len(draft.authors) > MAX_AUTHORS:
+                self._problem(number, "too-many-authors", str(MAX_AUTHORS))
+                draft.authors, draft.truncated = draft.authors[:MAX_AUTHORS], True
         else:
             return False
         return True

@@ -101,3 +101,17 @@ def test_empty_files_are_recorded_once_with_their_code(tmp_path: Path) -> None:
     assert first.changed == first.files >= 301 and (again.changed, again.unchanged) == (0, first.files)  # + seeds
     empty = [problem for problem in again.problems if "empty-" in problem.path]
     assert len(empty) == 300 and {(problem.code, problem.line) for problem in empty} == {("empty", 0)}
+
+
+def test_a_huge_title_and_author_list_are_cut_with_problems(tmp_path: Path) -> None:
+    title = "긴 제목 " * 1_000
+    path = tmp_path / "long.md"
+    authors = "Authors: " + ", ".join(f"Author {n}" for n in range(5_000))
+    paper_text = hostile_digests.paper_markdown(5, title, "- 요약").replace("Authors: Kim Minji, Lee Jun", authors)
+    path.write_text(hostile_digests.digest_text({})[0] + paper_text, encoding="utf-8")
+    digest = read_digest(path)
+    paper = digest.papers[-1]
+    assert paper.title == title.strip()[: parse.MAX_TITLE_CHARS] and len(paper.authors) == parse.MAX_AUTHORS
+    assert paper.authors_truncated and paper.authors[-1] == f"Author {parse.MAX_AUTHORS - 1}"
+    assert [(problem.code, problem.args) for problem in digest.problems] == [
+        ("title-too-long", (str(parse.MAX_TITLE_CHARS),)), ("too-many-authors", (str(parse.MAX_AUTHORS),))]

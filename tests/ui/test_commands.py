@@ -47,6 +47,8 @@ EXPECTED_COMMANDS: dict[str, tuple[str, tuple[str, ...]] | tuple[str, tuple[str,
     "add_files": ("Add F&iles…", ()),
     "library": ("&Library…", ("Ctrl+L",)),
     "check_digests": ("&Check for New Digests…", ()),
+    "background_check": ("Check for New Days in the &Background", (), True),
+    "summarise_day": ("Write &Korean Summaries…", ()),
     "export_starred": ("&Starred Papers…", ()),
     "export_day": ("This &Day…", ()),
     "export_search": ("Search &Results…", ()),
@@ -79,7 +81,8 @@ EXPECTED_COMMANDS: dict[str, tuple[str, tuple[str, ...]] | tuple[str, tuple[str,
 }
 # The menu bar as it was: command names, "-" for a separator, (title, [...]) for a submenu.
 EXPECTED_MENUS = [
-    ("&File", ["add_folder", "add_files", "library", "-", "update_library", "check_digests", "-",
+    ("&File", ["add_folder", "add_files", "library", "-", "update_library", "check_digests", "background_check",
+               "summarise_day", "-",
                ("&Export", ["export_starred", "export_day", "export_search", "-", "zotero_starred", "zotero_day"]),
                "export_state", "import_state", "-", "preferences", "-", "quit"]),
     ("&Edit", ["undo", "redo", "-", "rename_tag", "delete_tag", "remove_saved_search"]),

@@ -44,6 +44,8 @@ PROBLEM_TEXTS: Mapping[str, str] = {
     "summary-too-long": QT_TRANSLATE_NOOP(
         "Problems", "summary is longer than {0} characters; the rest of this paper's summary was not read"),
     "more-problems": QT_TRANSLATE_NOOP("Problems", "{0} more problems in this file from here on are not listed"),
+    "title-too-long": QT_TRANSLATE_NOOP("Problems", "title is longer than {0} characters; cut"),
+    "too-many-authors": QT_TRANSLATE_NOOP("Problems", "more than {0} authors; the rest were not read"),
     # reader.core.decode.PROBLEMS
     "is-a-folder": QT_TRANSLATE_NOOP("Problems", "is a folder, not a digest file"),
     "too-large": QT_TRANSLATE_NOOP("Problems", "file is larger than {0} MB; skipped"),
