@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QDate, QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from reader.features.trends import period_of
 from reader.ui.insights.insights_window import InsightsWindow
@@ -179,3 +180,28 @@ def test_the_first_opening_imports_on_a_thread_and_a_failure_is_said(open_window
     window.commands["insights"].trigger()  # pressed twice while importing: still one window
     qtbot.waitUntil(lambda: window.findChild(InsightsWindow) is not None, timeout=20_000)
     assert len(window.findChildren(InsightsWindow)) == 1
+
+
+def test_the_mouse_over_a_point_shows_its_figures_and_a_click_lists_its_papers(open_window, qtbot) -> None:
+    window = open_window()
+    insights = open_insights(window, qtbot)
+    insights.terms.setText("diffusion")
+    insights.measure.setCurrentIndex(insights.measure.findData("papers"))
+    qtbot.waitUntil(lambda: "diffusion" in insights.chart.series and insights.chart.measure == "papers",
+                    timeout=20_000)
+    chart = insights.chart
+    points = chart.series["diffusion"]
+    column = max(range(len(points)), key=lambda number: points[number].papers)
+    qtbot.wait(50)  # the first layout of the plot
+    scene = chart.plot.getPlotItem().vb.mapViewToScene(QPointF(column, points[column].papers))
+    where = chart.plot.mapFromScene(scene)
+    viewport = chart.plot.viewport()
+    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(where), QPointF(viewport.mapToGlobal(where)),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, move)  # what a mouse over the chart sends (QTest's move needs a cursor)
+    qtbot.waitUntil(lambda: chart.hover.textItem.toPlainText().startswith(points[column].period), timeout=5_000)
+    assert f"{points[column].papers}" in chart.hover.textItem.toPlainText()
+    with qtbot.waitSignal(chart.point_clicked, timeout=5_000) as clicked:
+        qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert clicked.args[0] == points[column]
+    qtbot.waitUntil(lambda: insights.papers.count() == points[column].papers, timeout=20_000)
