@@ -1302,6 +1302,26 @@
     </message>
     <message>
         <source>more than {0} papers in one file; the papers from here on were not read</source>
+        <translation>한 파일에 논문이 {0}편을 넘어 여기부터의 논문은 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>summary is longer than {0} characters; the rest of this paper&apos;s summary was not read</source>
+        <translation>요약이 {0}자보다 길어 이 논문 요약의 나머지는 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{0} more problems in this file from here on are not listed</source>
+        <translation>이 파일의 여기부터 문제 {0}개는 더 표시하지 않습니다</translation>
+    </message>
+    <message>
+        <source>title is longer than {0} characters; cut</source>
+        <translation>제목이 {0}자보다 길어 잘랐습니다</translation>
+    </message>
+    <message>
+        <source>more than {0} authors; the rest were not read</source>
+        <translation>저자가 {0}명을 넘어 나머지는 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>more than {0} papers in one file; the papers from here on were not read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1375,6 +1395,14 @@
     <message>
         <source>There is nothing to search for in this query.</source>
         <translation>이 검색어에는 검색할 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The query has too many words and phrases ({0}; at most {1}).</source>
+        <translation>검색어의 단어와 구가 너무 많습니다({0}개, 최대 {1}개).</translation>
+    </message>
+    <message>
+        <source>The query stands for too many different words in the library ({0}; at most {1}): type more of &apos;{2}&apos;.</source>
+        <translation>검색어가 라이브러리에서 너무 많은 서로 다른 단어에 해당합니다({0}개, 최대 {1}개). &apos;{2}&apos;를 더 입력하세요.</translation>
     </message>
     <message>
         <source>The query has too many words and phrases ({0}; at most {1}).</source>
