@@ -112,8 +112,9 @@ def main() -> None:
             started = time.perf_counter()
             library.saved_search_counts()
             result["badges_after_read_mark_ms"] = round((time.perf_counter() - started) * 1000, 1)
-            result["badges_match_a_full_search"] = all(
-                total == library.search(saved.query, limit=1, exact=saved.exact).total for saved, total, _u in badges)
+            result["badges_differing_from_a_search"] = [
+                (saved.name, total, searched) for saved, total, _unread in badges
+                if total != (searched := library.search(saved.query, limit=None, exact=saved.exact).total)]
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(result, ensure_ascii=False, indent=1))

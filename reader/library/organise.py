@@ -182,8 +182,10 @@ class Organising(FollowedCounts):
             hits = [SearchHit(paper, 0.0) for paper in self._listings(keep)]
         else:
             raise InvalidQueryError("Add a word or a tag:NAME to search for: '-tag:' only excludes papers.")
-        excluded = set(self._hidden()).union(*(self._organise.tagged(tag) for tag in split.excluded_tags))
-        hits = [hit for hit in hits if hit.paper.arxiv_id not in excluded]
+        excluded = set().union(*(self._organise.tagged(tag) for tag in split.excluded_tags))
+        hidden = self._hidden()
+        hits = [hit for hit in hits
+                if hit.paper.arxiv_id not in excluded and (hit.paper.date, hit.paper.arxiv_id) not in hidden]
         return SearchResult(hits if limit is None else hits[:limit], len(hits))
 
     def _unmuted_search(self, query: str, limit: int | None, exact: bool) -> SearchResult:
@@ -195,7 +197,7 @@ class Organising(FollowedCounts):
         muted_matches = self._muted_matching(self._parse(query, exact))
         fetch = None if limit is None else limit + muted_matches
         result = self._with_note_hits(self._search_index(query, fetch, exact), query, fetch, exact)
-        hits = [hit for hit in result.hits if hit.paper.arxiv_id not in hidden]  # notes of muted papers are not
+        hits = [hit for hit in result.hits if (hit.paper.date, hit.paper.arxiv_id) not in hidden]
         if limit is None:
             return SearchResult(hits, len(hits))
         return SearchResult(hits[:limit], max(result.total - muted_matches, len(hits[:limit])))
@@ -220,14 +222,15 @@ class Organising(FollowedCounts):
             return result
         parsed = self._parse(query, exact)
         hidden = self._hidden()
-        matched = [arxiv_id for arxiv_id, note in notes.items()
-                   if arxiv_id not in hidden and parsed.matches("body", note.text)]
+        matched = [arxiv_id for arxiv_id, note in notes.items() if parsed.matches("body", note.text)]
         if not matched:
             return result
         found = {hit.paper.arxiv_id for hit in result.hits}
         note_hits = []
         counted = 0  # listings the index did not count already
         for paper in self._listings(matched):
+            if (paper.date, paper.arxiv_id) in hidden:
+                continue  # a muted listing: the index's count of it is taken off by the caller
             in_index = paper.arxiv_id in found or parsed.matches_fields(texts(paper))
             counted += not in_index
             note_hits.append(SearchHit(paper, 0.0))

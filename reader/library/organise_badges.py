@@ -117,8 +117,6 @@ class Follower:
         for key in keys:
             self._count(found, key, -1)
         found.keys -= keys
-        for arxiv_id in [arxiv_id for arxiv_id in self.flags if arxiv_id not in self._refs]:
-            del self.flags[arxiv_id]
 
     def _count(self, found: Followed, key: Key, step: int) -> None:
         date, arxiv_id = key
@@ -141,8 +139,9 @@ class Follower:
             self._refs[arxiv_id] += step
         if not dates:
             del found.days_of[arxiv_id]
-            if not self._refs[arxiv_id]:
+            if not self._refs[arxiv_id]:  # no followed query matches it any more
                 del self._refs[arxiv_id]
+                self.flags.pop(arxiv_id, None)
 
     def _follow_flags(self, sources: FollowSources) -> None:
         """Read and star marks since the last look, applied to the queries that match those papers."""

@@ -34,6 +34,9 @@ class _Listed(Protocol):
     @property
     def arxiv_id(self) -> str: ...
 
+    @property
+    def date(self) -> str: ...
+
 
 EntryT = TypeVar("EntryT", bound=_Listed)
 
@@ -76,15 +79,21 @@ class FollowedCounts:
         return self._organise.remove_mutes(rules)
 
     def muted_ids(self) -> Collection[str]:
-        """The papers the mute filters hide (also while show_muted is on)."""
+        """The papers with a listing the mute filters hide (also while show_muted is on)."""
         entry = self._muted_entry()
         return entry.days_of.keys() if entry else frozenset()
+
+    def muted_keys(self) -> Collection[Key]:
+        """The (date, arXiv id) listings the mute filters hide: those whose texts match a rule."""
+        entry = self._muted_entry()
+        return entry.keys if entry else frozenset()
 
     def muted_by(self, arxiv_id: str) -> str | None:
         """The first rule that hides this paper, or None: what a muted paper on show says."""
         if arxiv_id not in self.muted_ids():
             return None
-        papers = self.papers_for(arxiv_id)
+        hidden = self.muted_keys()
+        papers = [paper for paper in self.papers_for(arxiv_id) if (paper.date, paper.arxiv_id) in hidden]
         for rule in self._organise.mutes():
             query = self._parse(mute_query(rule), exact=True)
             if any(query.matches_fields(texts(paper)) for paper in papers):
@@ -107,7 +116,7 @@ class FollowedCounts:
     def without_muted(self, entries: Sequence[EntryT]) -> list[EntryT]:
         """The entries (papers or list rows) the mute filters do not hide, in their order."""
         hidden = self._hidden()
-        return [entry for entry in entries if entry.arxiv_id not in hidden] if hidden else list(entries)
+        return [entry for entry in entries if (entry.date, entry.arxiv_id) not in hidden] if hidden else list(entries)
 
     def days_without_muted(self, days: Sequence[DayInfo]) -> list[DayInfo]:
         """The days' counts less their muted listings (exact: the marks are followed as they change)."""
@@ -126,9 +135,9 @@ class FollowedCounts:
         papers, unread, starred = entry.papers
         return SmartCounts(counts.papers - papers, counts.unread - unread, counts.starred - starred)
 
-    def _hidden(self) -> Collection[str]:
-        """The muted papers to leave out now: none while show_muted is on."""
-        return () if self.show_muted else self.muted_ids()
+    def _hidden(self) -> Collection[Key]:
+        """The muted listings to leave out now: none while show_muted is on."""
+        return () if self.show_muted else self.muted_keys()
 
     def _muted_entry(self) -> Followed | None:
         rules = tuple(self._organise.mutes())
@@ -153,8 +162,8 @@ class FollowedCounts:
         if entry is None:
             return 0
         if self._muted_texts is None or self._muted_texts[0] != len(entry.keys):
-            listed = [paper for arxiv_id in entry.days_of for paper in self.papers_for(arxiv_id)]
-            self._muted_texts = (len(entry.keys), [texts(paper) for paper in listed])
+            listed = [self._catalogue.paper(date, arxiv_id) for date, arxiv_id in entry.keys]
+            self._muted_texts = (len(entry.keys), [texts(paper) for paper in listed if paper is not None])
         return sum(1 for paper_texts in self._muted_texts[1] if query.matches_fields(paper_texts))
 
     # -- saved searches' badges --------------------------------------------------------------------
@@ -162,12 +171,12 @@ class FollowedCounts:
     def saved_search_counts(self) -> list[tuple[SavedSearch, int, int]]:
         """Each saved search with its matching listings and the unread ones among them (muted ones left out)."""
         saved = self._organise.saved_searches()
+        hidden = self._hidden()  # the mute filters first: a new day's muted papers are hidden before it is matched
         hidden_by = (tuple(self._organise.mutes()), self.show_muted)
         follower = self._badge_follower = self._badge_follower or Follower()
         follower.sync({search.name: (search.query, search.exact, hidden_by) for search in saved},
                       self._catalogue.generation(), self._sources(self._saved_search))
         notes = self._organise.notes()
-        hidden = self._hidden()
         counted = []
         for search in saved:
             entry = follower.followed[search.name]
@@ -175,8 +184,8 @@ class FollowedCounts:
             if entry.matcher is not None and notes:  # a note's words count too (already in the index's: once)
                 query = self._parse(search.query, search.exact)
                 extra = {(paper.date, paper.arxiv_id) for arxiv_id, note in notes.items()
-                         if arxiv_id not in hidden and query.matches("body", note.text)
-                         for paper in self.papers_for(arxiv_id)} - entry.keys
+                         if query.matches("body", note.text) for paper in self.papers_for(arxiv_id)}
+                extra = {key for key in extra - entry.keys if key not in hidden}
                 flags = self._flag_pairs({arxiv_id for _date, arxiv_id in extra})
                 total += len(extra)
                 unread += sum(1 for _date, arxiv_id in extra if not flags[arxiv_id][0])
@@ -197,8 +206,8 @@ class FollowedCounts:
         except InvalidQueryError:
             return None, set()
         hidden = self._hidden()
-        return ((lambda paper: paper.arxiv_id not in hidden and query.matches_fields(texts(paper))),
-                {key for key in self._raw_keys(query) if key[1] not in hidden})
+        return ((lambda paper: (paper.date, paper.arxiv_id) not in hidden and query.matches_fields(texts(paper))),
+                {key for key in self._raw_keys(query) if key not in hidden})
 
     # -- what the followers read -------------------------------------------------------------------
 
