@@ -42,7 +42,16 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import ReaderError
-from reader.library import DEFAULT_SOURCE, HUB_SOURCE, DayResult, DayStatus, FetchProgress, FetchReport, Library
+from reader.library import (
+    DEFAULT_SOURCE,
+    HUB_SOURCE,
+    REPAIRED,
+    DayResult,
+    DayStatus,
+    FetchProgress,
+    FetchReport,
+    Library,
+)
 from reader.ui.background.library_updater import describe_error
 from reader.ui.platform.settings import Settings
 
@@ -50,8 +59,6 @@ log = logging.getLogger("reader.ui.dialogs.fetch_dialog")
 
 FETCH_TIMEOUT_S = 15.0  # per wait for the server; Cancel acts within a second
 ISO_DATE = "yyyy-MM-dd"
-REPAIRED = "replaced a local copy that was not a whole digest"
-"""The fetcher's reason for a day fetched again (reader/sources/archive.py REPAIRED), explained in the day list."""
 
 
 class IsoDateEdit(QDateEdit):
