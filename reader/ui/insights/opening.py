@@ -50,6 +50,7 @@ class _Opening(QObject):
         if self._thread.is_alive():
             return
         self._timer.stop()
+        self.setObjectName("")  # no longer pending, even before Qt deletes it
         self.deleteLater()
         if self.error is not None:
             log.error("the Trends window cannot be opened: %s", self.error)
