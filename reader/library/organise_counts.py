@@ -50,6 +50,7 @@ class FollowedCounts:
     _badge_follower: Follower | None = None
     _totals_memo: tuple[object, dict[str, int]] | None = None
     _muted_texts: tuple[int, list[dict[str, str]]] | None = None
+    _muted_seen: tuple[object, Followed | None] | None = None  # (state and catalogue generations, the entry)
 
     if TYPE_CHECKING:  # what Library and the Organising mixin provide
         @property
@@ -115,8 +116,11 @@ class FollowedCounts:
 
     def without_muted(self, entries: Sequence[EntryT]) -> list[EntryT]:
         """The entries (papers or list rows) the mute filters do not hide, in their order."""
-        hidden = self._hidden()
-        return [entry for entry in entries if (entry.date, entry.arxiv_id) not in hidden] if hidden else list(entries)
+        entry = None if self.show_muted else self._muted_entry()
+        if entry is None or not entry.keys:
+            return list(entries)
+        days_of = entry.days_of  # no tuple made for the rows of papers that are not muted at all
+        return [row for row in entries if row.arxiv_id not in days_of or row.date not in days_of[row.arxiv_id]]
 
     def days_without_muted(self, days: Sequence[DayInfo]) -> list[DayInfo]:
         """The days' counts less their muted listings (exact: the marks are followed as they change)."""
@@ -140,13 +144,19 @@ class FollowedCounts:
         return () if self.show_muted else self.muted_keys()
 
     def _muted_entry(self) -> Followed | None:
+        """The mute filters' listings, looked at again only when the state or the catalogue changed (two PRAGMAs
+        per call otherwise: the sidebar asks on every count)."""
+        generations = (self._organise.generation(), self._catalogue.generation())
+        if self._muted_seen is not None and self._muted_seen[0] == generations:
+            return self._muted_seen[1]
         rules = tuple(self._organise.mutes())
-        if not rules and self._mute_follower is None:
-            return None
-        self._mute_follower = self._mute_follower or Follower()
-        self._mute_follower.sync({MUTED: rules} if rules else {}, self._catalogue.generation(),
-                                 self._sources(self._mute_search))
-        return self._mute_follower.followed.get(MUTED)
+        entry = None
+        if rules or self._mute_follower is not None:
+            self._mute_follower = self._mute_follower or Follower()
+            self._mute_follower.sync({MUTED: rules} if rules else {}, generations[1], self._sources(self._mute_search))
+            entry = self._mute_follower.followed.get(MUTED)
+        self._muted_seen = (generations, entry)
+        return entry
 
     def _mute_search(self, spec: Hashable) -> tuple[Matcher | None, set[Key]]:
         assert isinstance(spec, tuple)

@@ -267,6 +267,11 @@ class OrganiseStore:
 
     # -- what changed in the flags (the saved searches' badges follow read marks) ----------------
 
+    def generation(self) -> tuple[int, int]:
+        """A value that changes whenever the state file may have changed (here or in another process)."""
+        with self._state.reading("read the state") as db:
+            return db.execute("PRAGMA data_version").fetchone()[0], db.total_changes
+
     def flag_changes(self, since: str) -> tuple[list[tuple[str, bool, bool]], str]:
         """(arxiv_id, read, starred) of the flags changed at or after `since` (an ``updated_at``), and the time
         to ask from next; asked with "" it returns none, only that time."""
