@@ -630,6 +630,14 @@
         <translation>동향과 주간 요약</translation>
     </message>
     <message>
+        <source>Trend chart</source>
+        <translation>동향 그래프</translation>
+    </message>
+    <message>
+        <source>Papers of the chosen point</source>
+        <translation>고른 점의 논문</translation>
+    </message>
+    <message>
         <source>Terms, separated by commas: 강화학습, diffusion, GRPO</source>
         <translation>용어를 쉼표로 구분: 강화학습, diffusion, GRPO</translation>
     </message>
