@@ -24,7 +24,7 @@ from reader.library.counts import SmartCounts
 from reader.library.facade import FILES_PER_COMMIT, Library, scan_folders
 from reader.library.glossary_terms import GlossaryForms, GlossarySpan
 from reader.library.insights import RECAP_FORMATS, RECAP_LANGUAGES, TREND_PERIODS, EmergingTerms, Recap, TrendPoint
-from reader.library.living import HUB_SOURCE, chat_model, store_api_key, summarise_hub_day
+from reader.library.living import HUB_SOURCE, chat_model, keep_pdf, kept_pdf, store_api_key, summarise_hub_day
 from reader.library.recommend import MIN_STARS, Reason, Recommendation
 from reader.sources.archive_layout import DEFAULT_SOURCE, FetchError, check_source
 from reader.sources.summarise import (
@@ -42,7 +42,7 @@ from reader.stores.organise import SavedSearch
 __all__ = [
     "MIN_STARS", "Reason", "Recommendation",
     "CHAT_DEFAULTS", "HUB_SOURCE", "ChatModel", "SummariseError", "SummaryProgress", "SummaryReport", "check_endpoint",
-    "chat_model", "store_api_key", "summarise_hub_day",
+    "chat_model", "keep_pdf", "kept_pdf", "store_api_key", "summarise_hub_day",
     "Annotations", "SavedSearch", "REPAIRED", "SearchCancelledError",
     "CITATION_FORMATS", "DATA_DIR_ENV", "RECAP_FORMATS", "RECAP_LANGUAGES", "TREND_PERIODS", "EmergingTerms",
     "Recap", "TrendPoint", "DEFAULT_SOURCE", "DEFAULT_ZOTERO_CONNECTOR", "EXPORT_FORMATS",

@@ -218,7 +218,7 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, Organising, Liv
 
     def source_paper_counts(self) -> dict[str, int]:
         """Papers read from each source's files at the last update (by source path; 0 when none)."""
-        records = self._catalogue.files().values()
+        records = self._catalogue.files(with_problems=False).values()
         return {
             source.path: sum(record.paper_count for record in records if is_under(record.path, [source.path]))
             for source in self.sources()
@@ -239,7 +239,7 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, Organising, Liv
         from reader.core.parse import read_digest  # only updates parse: the window starts without the parser
 
         if self._catalogue.read_only:
-            return self._report(len(self._catalogue.files()), 0, 0)
+            return self._report(len(self._catalogue.files(with_problems=False)), 0, 0)
         with UpdateLock(self.data_dir / "update.lock"):
             self._open_index()  # first: a reset index empties the catalogue, so every file counts as changed
             sources = self.sources()
@@ -247,7 +247,7 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, Organising, Liv
                 sources = [source for source in sources if not source.builtin]
             found = scan_sources(source.path for source in sources)
             files = {path: FileStat(*scanned) for path, scanned in found.files.items()}
-            known = self._catalogue.files()
+            known = self._catalogue.files(with_problems=False)
             removed = [path for path in known if path not in files]
             changed = [path for path, stat in files.items() if is_changed(known.get(path), stat)]
             builtin_roots = [source.path for source in sources if source.builtin]
@@ -275,14 +275,13 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, Organising, Liv
         return self._report(len(files), len(changed), len(removed))
 
     def _report(self, files: int, changed: int, removed: int) -> UpdateReport:
-        records = self._catalogue.files().values()
         return UpdateReport(
             files=files,
             changed=changed,
             unchanged=files - changed,
             removed=removed,
             papers=self._catalogue.paper_count(),
-            skipped=sum(1 for record in records if record.paper_count == 0 and record.problems),
+            skipped=self._catalogue.skipped_file_count(),
             problems=tuple(self.problems()),
         )
 

@@ -153,3 +153,18 @@ def store_api_key(endpoint: str, key: str) -> None:
     from reader.sources.summarise import store_api_key as keep
 
     keep(endpoint, key)
+
+
+def kept_pdf(data_dir: Path, arxiv_id: str) -> Path | None:
+    """The PDF of the paper kept in the data directory (Keep PDF), if there is one."""
+    from reader.sources.pdf_cache import kept_pdf as kept
+
+    return kept(data_dir, arxiv_id)
+
+
+def keep_pdf(data_dir: Path, arxiv_id: str, should_stop: Callable[[], bool] | None = None) -> Path:
+    """Download the paper's arXiv PDF into ``<data_dir>/pdfs`` (resumable, verified, size-limited); its path.
+    PdfError (a ReaderError) with one sentence when it cannot be kept. Blocks: not on the GUI thread."""
+    from reader.sources.pdf_cache import keep_pdf as keep
+
+    return keep(data_dir, arxiv_id, should_stop=should_stop)

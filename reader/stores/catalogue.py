@@ -131,13 +131,25 @@ class Catalogue:
     # -- files -------------------------------------------------------------
 
     @_sqlite_errors
-    def files(self) -> dict[str, FileRecord]:
-        """Every file scanned so far, by path."""
+    def files(self, with_problems: bool = True) -> dict[str, FileRecord]:
+        """Every file scanned so far, by path; ``with_problems=False``: their problems left out (``()``), which
+        an update's change check does not need and 50,000 junk files made every command decode."""
+        if not with_problems:
+            rows = self._db.execute("SELECT path, mtime_ns, size, paper_count, ctime_ns, inode FROM files")
+            return {path: FileRecord(path, mtime_ns, size, count, (), ctime_ns, inode)
+                    for path, mtime_ns, size, count, ctime_ns, inode in rows}
         rows = self._db.execute("SELECT path, mtime_ns, size, paper_count, problems, ctime_ns, inode FROM files")
         return {
             path: FileRecord(path, mtime_ns, size, count, _problems_from_json(path, problems), ctime_ns, inode)
             for path, mtime_ns, size, count, problems, ctime_ns, inode in rows
         }
+
+    @_sqlite_errors
+    def skipped_file_count(self) -> int:
+        """Files that gave no paper and have problems (unreadable, empty, not a digest...)."""
+        count: int = self._db.execute("SELECT COUNT(*) FROM files WHERE paper_count = 0 AND problems != '[]'"
+                                      ).fetchone()[0]
+        return count
 
     @_sqlite_errors
     def file_problems(self) -> list[Problem]:

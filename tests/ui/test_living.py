@@ -206,3 +206,21 @@ def test_new_days_from_the_background_check_are_announced_after_their_update(ope
     assert notes == [("Daily Papers Reader", "2 new papers")]
     assert recent_hub.day.isoformat() in days_of(window)
     assert window.settings.background_check
+
+
+def test_keep_pdf_then_open_pdf_opens_the_copy_kept_here(open_window, qtbot, monkeypatch, opened_urls) -> None:
+    from test_pdf_cache import PDF, PdfServer
+
+    from reader.core import arxiv
+
+    window = open_window()
+    paper = window.paper_list.current_paper()
+    assert paper is not None
+    with PdfServer(PDF) as server:
+        monkeypatch.setattr(arxiv, "pdf_url", lambda arxiv_id: server.url(arxiv_id))
+        window.living.keep_pdf()
+        qtbot.waitUntil(lambda: "kept for reading offline" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+    kept = window.library.data_dir / "pdfs" / f"{paper.arxiv_id}.pdf"
+    assert kept.read_bytes() == PDF
+    window.detail.open_pdf()
+    assert opened_urls == [Path(kept).as_uri()]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl, Signal, Slot
@@ -96,6 +97,7 @@ class DetailPane(QWidget):
         self._allow_remote_images = False
         self._shown = False  # nothing rendered before the first show_paper(): the window's first frame is blank
         self._paper: Paper | None = None
+        self._local_pdf: Callable[[str], Path | None] | None = None  # see set_local_pdf
         self._flags = Flags()
         self._star_enabled = True  # see set_star_enabled
         self._also_on: tuple[str, ...] = ()
@@ -254,10 +256,21 @@ class DetailPane(QWidget):
         if self._paper is not None:
             self._open(arxiv.abs_url(self._paper.arxiv_id))
 
+    def set_local_pdf(self, lookup: Callable[[str], Path | None]) -> None:
+        """Open PDF opens the copy kept in the data directory (Keep PDF) when `lookup(arxiv_id)` finds one."""
+        self._local_pdf = lookup
+
     @Slot()
     def open_pdf(self) -> None:
-        if self._paper is not None:
+        if self._paper is None:
+            return
+        local = self._local_pdf(self._paper.arxiv_id) if self._local_pdf else None
+        if local is None:
             self._open(arxiv.pdf_url(self._paper.arxiv_id))
+        elif links.open_kept_file(str(local)):  # the system's PDF viewer
+            self.status_message.emit(self.tr("Opened the PDF kept here: {path}").format(path=local))
+        else:
+            self.status_message.emit(self.tr("Could not open {path}").format(path=local))
 
     @Slot()
     def open_hugging_face(self) -> None:

@@ -34,6 +34,12 @@ def open_external(url: QUrl | str) -> bool:
     return bool(QDesktopServices.openUrl(as_qurl(url)))
 
 
+def open_kept_file(path: str) -> bool:
+    """A file the reader keeps in its own data directory (a kept PDF), opened with the system's viewer; never
+    a path a digest names (those are not links the reader opens)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
 def display_url(url: QUrl | str, limit: int = 80) -> str:
     """A URL shortened for a status-bar note, with control characters removed."""
     text = url.toString() if isinstance(url, QUrl) else str(url)

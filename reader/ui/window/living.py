@@ -7,23 +7,49 @@ check for new days with its notification, and the first-run note on where new da
   are indexed by the usual update, then a desktop notification (the system tray's, where the desktop
   has one; the status bar otherwise) says how many papers arrived.
 - A library of the bundled sample days only says, once the window is up, where new days come from.
+- Paper > Keep PDF downloads the paper's arXiv PDF into the data directory in the background; Open PDF
+  (the detail pane) then opens that copy with the system's viewer.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QPushButton, QSystemTrayIcon
 
 from reader.core.errors import ReaderError
-from reader.library import HUB_SOURCE
+from reader.library import HUB_SOURCE, keep_pdf, kept_pdf
 from reader.ui.background.new_days import NewDaysCheck
 from reader.ui.models.view import View
-from reader.ui.window.commands import FILE, QT_TRANSLATE_NOOP, command
+from reader.ui.window.commands import FILE, PAPER, QT_TRANSLATE_NOOP, command
 from reader.ui.window.frame import WindowFrame
 
 NOTE_MS = 0  # the first-run note stays until the next status message
+
+
+class _PdfJob(QObject):
+    """Lives in a QThread: one keep_pdf(), its path or its one-sentence failure."""
+
+    finished = Signal(str, str)  # arXiv id, path ('' on failure)
+    failed = Signal(str, str)  # arXiv id, why
+
+    def __init__(self, data_dir: Path, arxiv_id: str, stop: threading.Event) -> None:
+        super().__init__()
+        self._data_dir, self.arxiv_id, self._stop = data_dir, arxiv_id, stop
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            path = keep_pdf(self._data_dir, self.arxiv_id, should_stop=self._stop.is_set)
+        except ReaderError as error:
+            self.failed.emit(self.arxiv_id, str(error))
+        except Exception as error:  # noqa: BLE001 - the thread boundary
+            self.failed.emit(self.arxiv_id, type(error).__name__)
+        else:
+            self.finished.emit(self.arxiv_id, str(path))
 
 
 class LivingActions(QObject):
@@ -37,6 +63,10 @@ class LivingActions(QObject):
         self._notify = notify or self._tray_message
         self._tray: QSystemTrayIcon | None = None
         self._pending_papers = 0  # papers the background check fetched, announced after their update
+        self._pdf_jobs: list[tuple[QThread, _PdfJob]] = []
+        self._pdf_stop = threading.Event()
+        data_dir = window.library.data_dir
+        window.detail.set_local_pdf(lambda arxiv_id: kept_pdf(data_dir, arxiv_id))
         self.summarise_button = QPushButton(self.tr("Write Korean Summaries…"), window)
         self.summarise_button.setObjectName("summarise_button")
         self.summarise_button.setToolTip(self.tr("This day's papers have English abstracts only: "
@@ -65,6 +95,49 @@ class LivingActions(QObject):
 
     def stop(self) -> None:
         self.check.stop()
+        self._pdf_stop.set()
+        for thread, _job in list(self._pdf_jobs):
+            thread.quit()
+            thread.wait()
+
+    @command("keep_pdf", QT_TRANSLATE_NOOP("Shortcuts", "&Keep PDF"),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Download the paper's PDF for reading offline (Open PDF opens it)"),
+             menu=PAPER.at(6, 1))
+    def keep_pdf(self) -> None:
+        paper = self.window.paper_list.current_paper()
+        if paper is None:
+            return
+        if kept_pdf(self.window.library.data_dir, paper.arxiv_id) is not None:
+            self.window.status(self.tr("The PDF of {id} is already kept here").format(id=paper.arxiv_id))
+            return
+        thread = QThread(self)
+        thread.setObjectName("keep-pdf")
+        job = _PdfJob(self.window.library.data_dir, paper.arxiv_id, self._pdf_stop)
+        job.moveToThread(thread)
+        thread.started.connect(job.run)
+        job.finished.connect(self._on_pdf_kept)  # slots of this GUI-thread object: queued from the worker
+        job.failed.connect(self._on_pdf_failed)
+        self._pdf_jobs.append((thread, job))
+        self.window.status(self.tr("Downloading the PDF of {id}…").format(id=paper.arxiv_id))
+        thread.start()
+
+    @Slot(str, str)
+    def _on_pdf_kept(self, arxiv_id: str, path: str) -> None:
+        self._end_pdf_job(arxiv_id)
+        self.window.status(self.tr("PDF of {id} kept for reading offline: {path}").format(id=arxiv_id, path=path))
+
+    @Slot(str, str)
+    def _on_pdf_failed(self, arxiv_id: str, reason: str) -> None:
+        self._end_pdf_job(arxiv_id)
+        self.window.status(self.tr("Could not keep the PDF of {id}: {reason}").format(id=arxiv_id, reason=reason))
+
+    def _end_pdf_job(self, arxiv_id: str) -> None:
+        for thread, job in list(self._pdf_jobs):
+            if job.arxiv_id == arxiv_id:
+                self._pdf_jobs.remove((thread, job))
+                thread.quit()
+                thread.wait()
+                thread.deleteLater()
 
     def current_day(self) -> str | None:
         view = self.window.sidebar.current_view()
