@@ -49,6 +49,7 @@ EXPECTED_COMMANDS: dict[str, tuple[str, tuple[str, ...]] | tuple[str, tuple[str,
     "check_digests": ("&Check for New Digests…", ()),
     "background_check": ("Check for New Days in the &Background", (), True),
     "summarise_day": ("Write &Korean Summaries…", ()),
+    "keep_pdf": ("&Keep PDF", ()),
     "export_starred": ("&Starred Papers…", ()),
     "export_day": ("This &Day…", ()),
     "export_search": ("Search &Results…", ()),
@@ -92,7 +93,7 @@ EXPECTED_MENUS = [
              "exact_search", "glossary", "-", "next_in_queue", "queue_up", "queue_down", "-", "save_search"]),
     ("&Paper", ["toggle_star", "toggle_read", "open_arxiv", "copy_bibtex", "copy_link", "copy_ris", "copy_csljson", "-",
                 "mark_rest_of_day_read", "mark_day_read", "mark_all_read", "-", "zotero_paper", "-", "not_interested", "-",
-                "edit_tags", "toggle_queue", "edit_note", "dequeue_on_read"]),
+                "edit_tags", "toggle_queue", "edit_note", "dequeue_on_read", "-", "keep_pdf"]),
     ("&Help", ["keyboard_help", "show_problems", "-", "about"]),
 ]
 
