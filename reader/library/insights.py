@@ -35,6 +35,7 @@ __all__ = ["RECAP_FORMATS", "RECAP_LANGUAGES", "TREND_PERIODS", "EmergingTerms",
            "TrendPoint"]
 
 EMERGING_DAYS = 28  # the default period of emerging terms: the library's last four weeks
+TREND_CACHE_TERMS = 64  # terms whose matches per date are kept (a few kB each)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class InsightsMixin:
 
     _shadowed: ShadowedEntries
     _state: StateStore
+    _trend_cache: tuple[tuple[int, int], dict[tuple[str, bool], Counter[str]]] | None = None
 
     if TYPE_CHECKING:
         @property
@@ -81,8 +83,21 @@ class InsightsMixin:
                                     in self._catalogue.day_counts(None)), by, since, until)
         points: list[TrendPoint] = []
         for term in terms:
-            points += trend(term, self._matched_dates(self._parse(term, exact)), totals, by, since, until)
+            points += trend(term, self._term_dates(term, exact), totals, by, since, until)
         return points
+
+    def _term_dates(self, term: str, exact: bool) -> Counter[str]:
+        """_matched_dates of the term, kept while the catalogue is unchanged (the window redraws the same
+        terms by week, by month, as shares or counts); the glossary and the index change only with it."""
+        generation = self._catalogue.generation()
+        if self._trend_cache is None or self._trend_cache[0] != generation:
+            self._trend_cache = (generation, {})
+        cached = self._trend_cache[1]
+        if (term, exact) not in cached:
+            if len(cached) >= TREND_CACHE_TERMS:
+                cached.clear()
+            cached[term, exact] = self._matched_dates(self._parse(term, exact))
+        return cached[term, exact]
 
     def trend_papers(self, term: str, start: str, end: str, exact: bool = False) -> list[Paper]:
         """The visible entries the search for ``term`` finds from ``start`` to ``end`` (a point of a trend),

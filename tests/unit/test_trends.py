@@ -192,3 +192,14 @@ def test_cli_trends_table_and_recap_format_from_the_suffix(tmp_path: Path, diges
     assert target.read_text("utf-8").startswith("<!DOCTYPE html>")
     result = run(tmp_path / "data", "recap", "--week", "2025-W06", "-o", str(target / "x.md"))  # under a file
     assert result.returncode == 1 and "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_trend_counts_again_after_an_update(tmp_path: Path, digests: Path) -> None:
+    with make_library(tmp_path / "data", digests) as library:
+        before = {p.period: p.papers for p in library.trends(["RL"])}
+        write_day(digests, "2025-03-20", [("2503.99999", "One more", 1, RL)])
+        library.update()
+        after = {p.period: p.papers for p in library.trends(["RL"])}
+        assert after["2025-03"] == before["2025-03"] + 1
+        assert after == {period: count for period, count in search_counts(library, "RL", "month").items()} | {
+            period: 0 for period, count in after.items() if count == 0}
