@@ -74,6 +74,13 @@ class Follower:
                 self._add_keys(self.followed[name], keys, sources)
         self._follow_flags(sources)
 
+    def adopt(self, name: str, spec: Hashable, matcher: Matcher | None, keys: set[Key], sources: FollowSources) -> None:
+        """Follow a query whose full search ran elsewhere (another thread's Library): its listings as found."""
+        if name in self.followed:
+            self._drop(name)
+        self.followed[name] = Followed(spec, matcher)
+        self._add_keys(self.followed[name], keys, sources)
+
     def _drop(self, name: str) -> None:
         found = self.followed.pop(name)
         for arxiv_id in found.days_of:

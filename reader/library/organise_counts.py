@@ -178,17 +178,25 @@ class FollowedCounts:
 
     # -- saved searches' badges --------------------------------------------------------------------
 
-    def saved_search_counts(self) -> list[tuple[SavedSearch, int, int]]:
-        """Each saved search with its matching listings and the unread ones among them (muted ones left out)."""
+    def saved_search_counts(self, followed_only: bool = False) -> list[tuple[SavedSearch, int | None, int | None]]:
+        """Each saved search with its matching listings and the unread ones among them (muted ones left out).
+
+        With `followed_only` a saved search not yet searched in full is not searched now: its numbers are None
+        (the window has pending_saved_searches() searched on a thread and hands the keys to adopt_saved_search)."""
         saved = self._organise.saved_searches()
         hidden = self._hidden()  # the mute filters first: a new day's muted papers are hidden before it is matched
-        hidden_by = (tuple(self._organise.mutes()), self.show_muted)
+        specs = self._saved_specs(saved)
         follower = self._badge_follower = self._badge_follower or Follower()
-        follower.sync({search.name: (search.query, search.exact, hidden_by) for search in saved},
-                      self._catalogue.generation(), self._sources(self._saved_search))
+        if followed_only:
+            specs = {name: spec for name, spec in specs.items()
+                     if name in follower.followed and follower.followed[name].spec == spec}
+        follower.sync(specs, self._catalogue.generation(), self._sources(self._saved_search))
         notes = self._organise.notes()
-        counted = []
+        counted: list[tuple[SavedSearch, int | None, int | None]] = []
         for search in saved:
+            if search.name not in specs:
+                counted.append((search, None, None))
+                continue
             entry = follower.followed[search.name]
             total, unread = len(entry.keys), entry.unread
             if entry.matcher is not None and notes:  # a note's words count too (already in the index's: once)
@@ -202,22 +210,47 @@ class FollowedCounts:
             counted.append((search, total, unread))
         return counted
 
-    def _saved_search(self, spec: Hashable) -> tuple[Matcher | None, set[Key]]:
-        """A saved search in full: the index's raw hits, without muted listings (an invalid query, saved by a
-        version whose rules took it, matches nothing)."""
+    def pending_saved_searches(self) -> list[tuple[str, Hashable]]:
+        """(name, spec) of the saved searches not followed yet: what a first look searches in full."""
+        follower = self._badge_follower
+        return [(name, spec) for name, spec in self._saved_specs(self._organise.saved_searches()).items()
+                if follower is None or name not in follower.followed or follower.followed[name].spec != spec]
+
+    def saved_search_keys(self, spec: Hashable) -> set[Key]:
+        """A saved search's listings in full (any thread, on that thread's own Library)."""
+        self._hidden()
+        return self._saved_search(spec)[1]
+
+    def adopt_saved_search(self, name: str, spec: Hashable, keys: set[Key]) -> None:
+        """Follow a saved search from the listings another thread found (a spec gone stale is left out)."""
+        if self._saved_specs(self._organise.saved_searches()).get(name) != spec:
+            return
+        follower = self._badge_follower = self._badge_follower or Follower()
+        matcher, _none = self._saved_search(spec, keys_too=False)
+        follower.adopt(name, spec, matcher, keys, self._sources(self._saved_search))
+
+    def _saved_specs(self, saved: list[SavedSearch]) -> dict[str, Hashable]:
+        hidden_by = (tuple(self._organise.mutes()), self.show_muted)
+        return {search.name: (search.query, search.exact, hidden_by) for search in saved}
+
+    def _saved_search(self, spec: Hashable, keys_too: bool = True) -> tuple[Matcher | None, set[Key]]:
+        """A saved search's matcher and (`keys_too`) its listings in full: the index's raw hits without muted
+        listings (an invalid query, saved by a version whose rules took it, matches nothing)."""
         assert isinstance(spec, tuple)
         query_text: str = spec[0]
         exact: bool = spec[1]
         try:
             if OrganisedQuery(query_text).organised:
+                if not keys_too:
+                    return None, set()
                 hits = self.search(query_text, limit=None, exact=exact).hits
                 return None, {(hit.paper.date, hit.paper.arxiv_id) for hit in hits}
             query = self._parse(query_text, exact)
         except InvalidQueryError:
             return None, set()
         hidden = self._hidden()
-        return ((lambda paper: (paper.date, paper.arxiv_id) not in hidden and query.matches_fields(texts(paper))),
-                {key for key in self._raw_keys(query) if key not in hidden})
+        keys = {key for key in self._raw_keys(query) if key not in hidden} if keys_too else set()
+        return (lambda paper: (paper.date, paper.arxiv_id) not in hidden and query.matches_fields(texts(paper))), keys
 
     # -- what the followers read -------------------------------------------------------------------
 

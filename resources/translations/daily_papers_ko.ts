@@ -103,6 +103,14 @@
         <translation>논문 상세 정보</translation>
     </message>
     <message>
+        <source>Opened the PDF kept here: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Copied {url}</source>
         <translation>{url} 복사함</translation>
     </message>
@@ -630,14 +638,6 @@
         <translation>동향과 주간 요약</translation>
     </message>
     <message>
-        <source>Trend chart</source>
-        <translation>동향 그래프</translation>
-    </message>
-    <message>
-        <source>Papers of the chosen point</source>
-        <translation>고른 점의 논문</translation>
-    </message>
-    <message>
         <source>Terms, separated by commas: 강화학습, diffusion, GRPO</source>
         <translation>용어를 쉼표로 구분: 강화학습, diffusion, GRPO</translation>
     </message>
@@ -696,6 +696,14 @@
     <message>
         <source>Emerging terms</source>
         <translation>떠오르는 용어</translation>
+    </message>
+    <message>
+        <source>Trend chart</source>
+        <translation>동향 그래프</translation>
+    </message>
+    <message>
+        <source>Papers of the chosen point</source>
+        <translation>고른 점의 논문</translation>
     </message>
     <message>
         <source>&amp;Terms:</source>
@@ -901,18 +909,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The PDF of {id} is already kept here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the PDF of {id}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF of {id} kept for reading offline: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not keep the PDF of {id}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a day fetched from Hugging Face (File &gt; Check for New Digests…, source Hugging Face) to write its Korean summaries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 new paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} new papers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Daily Papers Reader</source>
         <translation type="unfinished">Daily Papers Reader</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new paper(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1049,10 @@
     <message>
         <source>%n paper(s) tagged {tag}</source>
         <translation>{tag} 태그가 달린 논문 %n편</translation>
+    </message>
+    <message>
+        <source>Saved search “{query}”: counting…</source>
+        <translation>저장한 검색 “{query}”: 세는 중…</translation>
     </message>
     <message>
         <source>exact</source>
@@ -1329,18 +1359,6 @@
         <translation>저자가 {0}명을 넘어 나머지는 읽지 않았습니다</translation>
     </message>
     <message>
-        <source>more than {0} papers in one file; the papers from here on were not read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>summary is longer than {0} characters; the rest of this paper&apos;s summary was not read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} more problems in this file from here on are not listed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>is a folder, not a digest file</source>
         <translation>다이제스트 파일이 아니라 폴더입니다</translation>
     </message>
@@ -1411,14 +1429,6 @@
     <message>
         <source>The query stands for too many different words in the library ({0}; at most {1}): type more of &apos;{2}&apos;.</source>
         <translation>검색어가 라이브러리에서 너무 많은 서로 다른 단어에 해당합니다({0}개, 최대 {1}개). &apos;{2}&apos;를 더 입력하세요.</translation>
-    </message>
-    <message>
-        <source>The query has too many words and phrases ({0}; at most {1}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The query stands for too many different words in the library ({0}; at most {1}): type more of &apos;{2}&apos;.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2026,14 @@
     <message>
         <source>Sort For &amp;You</source>
         <translation>맞춤순 정렬(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the paper&apos;s PDF for reading offline (Open PDF opens it)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Write &amp;Korean Summaries…</source>

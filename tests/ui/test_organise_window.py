@@ -157,6 +157,8 @@ def test_saved_search_badge_follows_reading(open_window, qtbot, monkeypatch) -> 
     qtbot.waitUntil(lambda: window.sidebar.current_view() == View("search"), timeout=5000)
     monkeypatch.setattr(window.organiser, "ask_text", lambda *args: "신뢰")
     window.commands["save_search"].trigger()
+    assert sidebar_row(window, View("saved", name="신뢰"))[1] == "…"  # searched in full on a thread first
+    qtbot.waitUntil(lambda: sidebar_row(window, View("saved", name="신뢰"))[1] != "…", timeout=10_000)
     name, badge = sidebar_row(window, View("saved", name="신뢰"))
     assert name == "신뢰" and int(badge) >= 1
     window.sidebar.select_view(View("saved", name="신뢰"))

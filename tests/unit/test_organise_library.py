@@ -170,3 +170,15 @@ def test_exports_carry_tags_and_notes(library: Library) -> None:
     assert rows[0]["tags"] == "LLM, 추론" and rows[0]["note"] == "# 제목 같은 줄\n좋음"
     objects = json.loads(library.export(papers, "json"))
     assert objects[0]["tags"] == ["LLM", "추론"] and objects[0]["note"] == "# 제목 같은 줄\n좋음"
+
+
+def test_a_saved_search_first_looked_at_on_another_library_is_adopted(library: Library) -> None:
+    library.save_search("모델", "모델", exact=True)
+    assert [(saved.name, total) for saved, total, _unread in library.saved_search_counts(followed_only=True)] == [
+        ("모델", None)]
+    [(name, spec)] = library.pending_saved_searches()
+    with Library(library.data_dir) as other:  # the window's thread
+        keys = other.saved_search_keys(spec)
+    library.adopt_saved_search(name, spec, keys)
+    assert library.pending_saved_searches() == []
+    assert badges(library) == [("모델", 2, 2)]

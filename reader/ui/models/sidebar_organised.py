@@ -21,7 +21,7 @@ class SavedBadge:
     name: str
     query: str
     exact: bool
-    unread: int
+    unread: int  # -1 (both): being counted on a thread (the first look at a big library takes a while)
     total: int
 
 
@@ -68,6 +68,8 @@ class OrganisedCounts:
         if view.kind == "tag":
             return translate("OrganisedViews", "%n paper(s) tagged {tag}", "", total).format(tag=view.name)
         badge = self.badge(view.name)
+        if badge is not None and badge.total < 0:
+            return translate("OrganisedViews", "Saved search “{query}”: counting…").format(query=badge.query)
         exact = bool(badge and badge.exact)
         mode = translate("OrganisedViews", "exact") if exact else translate("OrganisedViews", "with glossary forms")
         return translate("OrganisedViews", "Saved search “{query}” ({mode}): {unread} unread of {total} "
@@ -90,7 +92,7 @@ def organised_label(view: View) -> str | None:
 def organised_count_text(view: View, unread: int, total: int) -> str:
     """The number next to the row: a saved search's unread badge, the papers of the others (Tags: none)."""
     if view.kind == "saved":
-        return str(unread) if unread else ""
+        return "…" if unread < 0 else str(unread) if unread else ""
     if view.kind == "tags":
         return ""
     return str(total)

@@ -8,15 +8,18 @@ star); the sidebar's rows and the note panel follow from ``refresh`` and ``show_
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import queue
+import threading
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QDrag, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
 
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.models import Paper
+from reader.library import Library
 from reader.ui.dialogs.tag_editor import TagEditor
 from reader.ui.models.sidebar_organised import OrganisedCounts, SavedBadge
 from reader.ui.models.view import View
@@ -27,6 +30,7 @@ from reader.ui.window.navigation import Navigation
 from reader.ui.window.reading import Reading
 
 QUEUE_MIME = "application/x-daily-papers-queue-key"
+FIRST_LOOK_POLL_MS = 100
 T = TypeVar("T")
 TAG_ROW_MENU: tuple[str | None, ...] = ("rename_tag", "delete_tag")
 SAVED_ROW_MENU: tuple[str | None, ...] = ("remove_saved_search",)
@@ -53,6 +57,13 @@ class Organiser(QObject):
         window.updater.finished.connect(lambda _report: self.refresh())  # new days: the badges count them
         window.paper_list.viewport().installEventFilter(self)
         window.paper_list.viewport().setAcceptDrops(True)  # Read later's rows; other drops go on to the window
+        # Saved searches not followed yet are searched in full on a thread with its own Library; the GUI
+        # thread takes their listings from this queue (the thread touches no Qt object).
+        self._first_looks: queue.SimpleQueue[tuple[str, Hashable, set[tuple[str, str]]] | None] = queue.SimpleQueue()
+        self._first_look_thread: threading.Thread | None = None
+        self._first_look_timer = QTimer(self)
+        self._first_look_timer.setInterval(FIRST_LOOK_POLL_MS)
+        self._first_look_timer.timeout.connect(self._take_first_looks)
 
     # --- the paper on show ----------------------------------------------------------------------
 
@@ -75,8 +86,9 @@ class Organiser(QObject):
             self.refresh()
 
     def flush(self) -> None:
-        """Save a note being typed now (the window is closing)."""
+        """The window is closing: save a note being typed now, and take no more first looks."""
         self.window.note_panel.flush()
+        self._first_look_timer.stop()
 
     # --- commands on the current paper ----------------------------------------------------------
 
@@ -350,10 +362,13 @@ class Organiser(QObject):
         library = self.window.library
         counts = self._safely(lambda: OrganisedCounts(
             queue=len(library.queued_papers()), noted=library.note_count(), tags=tuple(library.tag_counts()),
-            saved=tuple(SavedBadge(saved.name, saved.query, saved.exact, unread, total)
-                        for saved, total, unread in library.saved_search_counts())))
+            saved=tuple(SavedBadge(saved.name, saved.query, saved.exact, -1 if unread is None else unread,
+                                   -1 if total is None else total)
+                        for saved, total, unread in library.saved_search_counts(followed_only=True))))
         if counts is None:
             return
+        if any(badge.total < 0 for badge in counts.saved):
+            self._start_first_looks()
         sidebar = self.window.sidebar
         current = sidebar.current_view()
         blocked = sidebar.blockSignals(True)  # the list stays as it is while the rows are rebuilt
@@ -364,6 +379,46 @@ class Organiser(QObject):
         target = select or (None if kept or current is None else View("all"))  # a tag or search that went away
         if target is not None:
             sidebar.select_view(target)
+
+    def _start_first_looks(self) -> None:
+        """Search the saved searches not followed yet in full, on a thread (seconds at 100,000 papers)."""
+        if self._first_look_thread is not None and self._first_look_thread.is_alive():
+            return
+        pending = self.window.library.pending_saved_searches()
+        data_dir = self.window.library.data_dir
+        results = self._first_looks
+
+        def look() -> None:
+            try:
+                with Library(data_dir) as other:
+                    for name, spec in pending:
+                        results.put((name, spec, other.saved_search_keys(spec)))
+            except ReaderError:
+                pass  # the GUI thread's next count searches them itself
+            finally:
+                results.put(None)
+
+        self._first_look_thread = threading.Thread(target=look, name="saved-search-first-look", daemon=True)
+        self._first_look_thread.start()
+        self._first_look_timer.start()
+
+    def _take_first_looks(self) -> None:
+        adopted, done = False, False
+        while True:
+            try:
+                item = self._first_looks.get_nowait()
+            except queue.Empty:
+                break
+            if item is None:
+                done = True
+                continue
+            self._safely(lambda item=item: self.window.library.adopt_saved_search(*item))  # type: ignore[misc]
+            adopted = True
+        if done:
+            self._first_look_timer.stop()
+            self._first_look_thread = None
+        if adopted or done:
+            self.refresh()
 
     def start(self) -> None:
         """At start: the sidebar's rows and the setting's check mark."""
