@@ -104,11 +104,11 @@
     </message>
     <message>
         <source>Opened the PDF kept here: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>여기 보관한 PDF를 열었습니다: {path}</translation>
     </message>
     <message>
         <source>Could not open {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}을(를) 열 수 없습니다</translation>
     </message>
     <message>
         <source>Copied {url}</source>
@@ -317,19 +317,19 @@
     </message>
     <message>
         <source>A digest archive (Korean summaries)</source>
-        <translation type="unfinished"></translation>
+        <translation>다이제스트 아카이브 (한국어 요약)</translation>
     </message>
     <message>
         <source>Hugging Face Daily Papers (English abstracts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hugging Face Daily Papers (영어 초록)</translation>
     </message>
     <message>
         <source>Where new days come from</source>
-        <translation type="unfinished"></translation>
+        <translation>새 날짜를 가져올 곳</translation>
     </message>
     <message>
         <source>Hugging Face lists each day&apos;s papers with their English abstracts; your own model can then write Korean summaries (Write Korean Summaries). The archive has Korean digests up to 2025-05-09.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hugging Face는 날마다 논문을 영어 초록과 함께 올립니다. 그다음 내 모델로 한국어 요약을 쓸 수 있습니다(한국어 요약 쓰기). 아카이브에는 2025-05-09까지의 한국어 다이제스트가 있습니다.</translation>
     </message>
     <message>
         <source>Days are read from {base}/YYYY/MM/DD.md</source>
@@ -373,7 +373,7 @@
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>가져올 곳:</translation>
     </message>
     <message>
         <source>Archive:</source>
@@ -397,7 +397,7 @@
     </message>
     <message>
         <source>Hugging Face</source>
-        <translation type="unfinished"></translation>
+        <translation>Hugging Face</translation>
     </message>
     <message>
         <source>Checking {source}…</source>
@@ -433,19 +433,19 @@
     </message>
     <message>
         <source>No new days on Hugging Face for these dates. Days also come from a digest archive (Source above) and from your own folders of digests (File &gt; Add Folder…).</source>
-        <translation type="unfinished"></translation>
+        <translation>이 기간에 Hugging Face에 새 날짜가 없습니다. 다이제스트 아카이브(위의 가져올 곳)나 내 다이제스트 폴더(파일 &gt; 폴더 추가…)에서도 날짜를 가져올 수 있습니다.</translation>
     </message>
     <message>
         <source>No new days in this archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 아카이브에 새 날짜가 없습니다.</translation>
     </message>
     <message>
         <source>The public Korean archive stopped on 2025-05-09.</source>
-        <translation type="unfinished"></translation>
+        <translation>공개 한국어 아카이브는 2025-05-09에 멈췄습니다.</translation>
     </message>
     <message>
         <source>Hugging Face Daily Papers (Source above) has every day, with English abstracts your own model can summarise in Korean; your own folders of digests work too (File &gt; Add Folder…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hugging Face Daily Papers(위의 가져올 곳)에는 날마다 논문이 있고, 그 영어 초록을 내 모델이 한국어로 요약할 수 있습니다. 내 다이제스트 폴더도 쓸 수 있습니다(파일 &gt; 폴더 추가…).</translation>
     </message>
     <message>
         <source>fetched again: the copy here was not a whole digest, and the good copy replaced it</source>
@@ -898,47 +898,47 @@
     <name>LivingActions</name>
     <message>
         <source>Write Korean Summaries…</source>
-        <translation type="unfinished"></translation>
+        <translation>한국어 요약 쓰기…</translation>
     </message>
     <message>
         <source>This day&apos;s papers have English abstracts only: let your own model write Korean summaries</source>
-        <translation type="unfinished"></translation>
+        <translation>이 날의 논문에는 영어 초록만 있습니다: 내 모델로 한국어 요약을 쓰세요</translation>
     </message>
     <message>
         <source>These are the bundled sample days. New days: File &gt; Check for New Digests… (Hugging Face Daily Papers, or the Korean archive), or File &gt; Add Folder… for your own digests.</source>
-        <translation type="unfinished"></translation>
+        <translation>함께 들어 있는 예시 날짜들입니다. 새 날짜는 파일 &gt; 새 다이제스트 확인…(Hugging Face Daily Papers 또는 한국어 아카이브)에서, 내 다이제스트는 파일 &gt; 폴더 추가…에서 가져오세요.</translation>
     </message>
     <message>
         <source>The PDF of {id} is already kept here</source>
-        <translation type="unfinished"></translation>
+        <translation>{id}의 PDF는 이미 여기 보관되어 있습니다</translation>
     </message>
     <message>
         <source>Downloading the PDF of {id}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{id}의 PDF를 내려받는 중…</translation>
     </message>
     <message>
         <source>PDF of {id} kept for reading offline: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{id}의 PDF를 오프라인으로 읽도록 보관했습니다: {path}</translation>
     </message>
     <message>
         <source>Could not keep the PDF of {id}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{id}의 PDF를 보관하지 못했습니다: {reason}</translation>
     </message>
     <message>
         <source>Choose a day fetched from Hugging Face (File &gt; Check for New Digests…, source Hugging Face) to write its Korean summaries.</source>
-        <translation type="unfinished"></translation>
+        <translation>한국어 요약을 쓰려면 Hugging Face에서 가져온 날짜를 고르세요(파일 &gt; 새 다이제스트 확인…, 가져올 곳 Hugging Face).</translation>
     </message>
     <message>
         <source>1 new paper</source>
-        <translation type="unfinished"></translation>
+        <translation>새 논문 1편</translation>
     </message>
     <message>
         <source>{count} new papers</source>
-        <translation type="unfinished"></translation>
+        <translation>새 논문 {count}편</translation>
     </message>
     <message>
         <source>Daily Papers Reader</source>
-        <translation type="unfinished">Daily Papers Reader</translation>
+        <translation>Daily Papers Reader</translation>
     </message>
 </context>
 <context>
@@ -2029,27 +2029,27 @@
     </message>
     <message>
         <source>&amp;Keep PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 보관(&amp;K)</translation>
     </message>
     <message>
         <source>Download the paper&apos;s PDF for reading offline (Open PDF opens it)</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인으로 읽도록 논문 PDF를 내려받기 (PDF 열기가 그 파일을 엽니다)</translation>
     </message>
     <message>
         <source>Write &amp;Korean Summaries…</source>
-        <translation type="unfinished"></translation>
+        <translation>한국어 요약 쓰기(&amp;K)…</translation>
     </message>
     <message>
         <source>Your own model summarises the day&apos;s Hugging Face papers in Korean</source>
-        <translation type="unfinished"></translation>
+        <translation>내 모델이 그날의 Hugging Face 논문을 한국어로 요약</translation>
     </message>
     <message>
         <source>Check for New Days in the &amp;Background</source>
-        <translation type="unfinished"></translation>
+        <translation>백그라운드에서 새 날짜 확인(&amp;B)</translation>
     </message>
     <message>
         <source>On start and every few hours, fetch new days and say how many papers arrived (on or off)</source>
-        <translation type="unfinished"></translation>
+        <translation>시작할 때와 몇 시간마다 새 날짜를 가져오고 새 논문 수를 알림 (켜기/끄기)</translation>
     </message>
     <message>
         <source>Edit the paper&apos;s tags (completing the ones you have)</source>
@@ -2215,83 +2215,83 @@
     <name>SummariseDialog</name>
     <message>
         <source>an internal error ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>내부 오류 ({error})</translation>
     </message>
     <message>
         <source>Write Korean Summaries</source>
-        <translation type="unfinished"></translation>
+        <translation>한국어 요약 쓰기</translation>
     </message>
     <message>
         <source>Your own model writes a Korean summary (What&apos;s New, Technical Details, Performance Highlights) of each paper of {day} from its title and English abstract. Only that public text is sent, to the endpoint below and nowhere else.</source>
-        <translation type="unfinished"></translation>
+        <translation>내 모델이 {day}의 각 논문을 제목과 영어 초록으로 한국어 요약(What&apos;s New, Technical Details, Performance Highlights)합니다. 그 공개된 글만 아래 엔드포인트로 보내고, 다른 곳으로는 보내지 않습니다.</translation>
     </message>
     <message>
         <source>An OpenAI-compatible API: a local Ollama is http://localhost:11434/v1</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI 호환 API: 로컬 Ollama는 http://localhost:11434/v1</translation>
     </message>
     <message>
         <source>kept in the system keyring; empty: as before</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템 키링에 보관됩니다. 비워 두면 그대로</translation>
     </message>
     <message>
         <source>Summary progress</source>
-        <translation type="unfinished"></translation>
+        <translation>요약 진행</translation>
     </message>
     <message>
         <source>Papers summarised</source>
-        <translation type="unfinished"></translation>
+        <translation>요약한 논문</translation>
     </message>
     <message>
         <source>Write Summaries</source>
-        <translation type="unfinished"></translation>
+        <translation>요약 쓰기</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">취소</translation>
+        <translation>취소</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">닫기</translation>
+        <translation>닫기</translation>
     </message>
     <message>
         <source>Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>엔드포인트:</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>모델:</translation>
     </message>
     <message>
         <source>API key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API 키:</translation>
     </message>
     <message>
         <source>Asking {model} at {endpoint}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{endpoint}의 {model}에 묻는 중…</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished">멈추는 중…</translation>
+        <translation>멈추는 중…</translation>
     </message>
     <message>
         <source>failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>실패: {reason}</translation>
     </message>
     <message>
         <source>summarised</source>
-        <translation type="unfinished"></translation>
+        <translation>요약함</translation>
     </message>
     <message>
         <source>{written} summarised, {failed} failed, {already} already had a Korean summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>{written}편 요약, {failed}편 실패, {already}편은 이미 한국어 요약이 있었습니다.</translation>
     </message>
     <message>
         <source>Cancelled: the summaries written so far are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>취소했습니다: 지금까지 쓴 요약은 남아 있습니다.</translation>
     </message>
     <message>
         <source>Could not write summaries: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>요약을 쓰지 못했습니다: {message}</translation>
     </message>
 </context>
 <context>
