@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 class Organising(FollowedCounts):
     """Library methods over reader.stores.organise; every write is durable when it returns.
 
-    ``show_muted`` (False: the mute filters hide their papers from lists, counts, searches and saved
+    ``show_muted`` (False: the mute filters hide their listings from lists, counts, searches and saved
     searches) is the window's "Show muted" and `list --muted`."""
 
     _state: StateStore

@@ -18,6 +18,7 @@ from reader.library.organise_query import OrganisedQuery, mute_query, texts
 from reader.library.search_totals import ShadowedEntries
 from reader.stores.catalogue import Catalogue
 from reader.stores.organise import OrganiseStore, SavedSearch, clean_mute
+from reader.stores.organise_schema import SHOW_MUTED
 from reader.stores.reading_state import StateStore
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class FollowedCounts:
     """Mute filters (hidden everywhere unless ``show_muted``) and saved-search badges."""
 
     _state: StateStore
-    show_muted: bool = False
+    _show_muted_here: bool | None = None  # `list --muted`: this Library only, not saved
     _mute_follower: Follower | None = None
     _badge_follower: Follower | None = None
     _totals_memo: tuple[object, dict[str, int]] | None = None
@@ -65,6 +66,23 @@ class FollowedCounts:
         def _parse(self, query: str, exact: bool) -> Query: ...
 
     # -- mute filters ------------------------------------------------------------------------------
+
+    @property
+    def show_muted(self) -> bool:
+        """Whether the muted listings are shown: the window's View > Show Muted Papers, kept in the state file so
+        the window's search threads (each with its own Library) follow it; set here, for this Library alone."""
+        if self._show_muted_here is not None:
+            return self._show_muted_here
+        return self._organise.setting(SHOW_MUTED, "0") == "1"
+
+    @show_muted.setter
+    def show_muted(self, shown: bool) -> None:
+        self._show_muted_here = shown
+
+    def save_show_muted(self, shown: bool) -> None:
+        """Show (or hide) the muted listings in every Library of this data directory from now on."""
+        self._organise.set_setting(SHOW_MUTED, "1" if shown else "0")
+        self._show_muted_here = None
 
     def mutes(self) -> list[str]:
         return self._organise.mutes()

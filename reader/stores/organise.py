@@ -289,8 +289,11 @@ class OrganiseStore:
         return self.setting(DEQUEUE_ON_READ, "1") == "1"
 
     def set_dequeue_on_read(self, value: bool) -> None:
+        self.set_setting(DEQUEUE_ON_READ, "1" if value else "0")
+
+    def set_setting(self, key: str, value: str) -> None:
         with self._state.transaction("save the setting") as db:
-            _touch(db, DEQUEUE_ON_READ, "1" if value else "0")
+            _touch(db, key, value)
 
     def setting(self, key: str, default: str) -> str:
         with self._state.reading("read the settings") as db:

@@ -12,6 +12,7 @@ import sqlite3
 # Keys of `organise_meta`.
 QUEUE_CHANGED_AT = "queue_changed_at"  # when the queue last changed (an import takes the newer side's order)
 DEQUEUE_ON_READ = "dequeue_on_read"  # "1": marking a paper read takes it off the queue
+SHOW_MUTED = "show_muted"  # "1": the mute filters' listings are shown (View > Show Muted Papers)
 
 
 def create_organise_tables(db: sqlite3.Connection) -> None:

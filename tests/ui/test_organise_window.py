@@ -169,7 +169,7 @@ def test_saved_search_badge_follows_reading(open_window, qtbot, monkeypatch) -> 
     assert (int(after) if after else 0) == int(badge) - hits.count(hits[0])
 
 
-def test_a_mute_filter_hides_papers_and_show_muted_says_why(open_window, monkeypatch) -> None:
+def test_a_mute_filter_hides_papers_and_show_muted_says_why(open_window, qtbot, monkeypatch) -> None:
     window = open_window()
     window.sidebar.select_view(View("all"))
     before = len(window.paper_model.papers())
@@ -184,7 +184,12 @@ def test_a_mute_filter_hides_papers_and_show_muted_says_why(open_window, monkeyp
     assert len(window.paper_model.papers()) == before
     window.paper_list.select_key(next(item.key for item in window.paper_model.papers() if item.arxiv_id in muted))
     assert window.note_panel.muted_label.isVisibleTo(window) and "Trust" in window.note_panel.muted_label.text()
+    window.navigation.search_for("Trust")  # searched on a thread with its own Library: it follows Show muted too
+    qtbot.waitUntil(lambda: bool({item.arxiv_id for item in window.paper_model.papers()} & set(muted)), timeout=5000)
     window.commands["show_muted"].setChecked(False)
+    window.navigation.search_for("Trust")
+    qtbot.waitUntil(lambda: window.sidebar_model.index_for_view(View("search")).isValid() and not (
+        {item.arxiv_id for item in window.paper_model.papers()} & set(muted)), timeout=5000)
 
 
 def test_the_list_menu_has_tags_and_read_later(open_window) -> None:

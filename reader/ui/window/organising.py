@@ -327,7 +327,10 @@ class Organiser(QObject):
         library = self.window.library
         if library.show_muted == shown:
             return
-        library.show_muted = shown
+        if library.read_only:
+            library.show_muted = shown  # this window only
+        elif self._safely(lambda: library.save_show_muted(shown), ok=True) is False:
+            return
         self._after_mutes_changed()
 
     @command("mute_filters", QT_TRANSLATE_NOOP("Shortcuts", "M&ute Filters…"),
@@ -424,6 +427,7 @@ class Organiser(QObject):
         """At start: the sidebar's rows and the setting's check mark."""
         self.window.commands["dequeue_on_read"].setChecked(self._safely(lambda: self.window.library.dequeue_on_read)
                                                            is not False)
+        self.window.commands["show_muted"].setChecked(bool(self._safely(lambda: self.window.library.show_muted)))
         self.refresh()
 
     # --- asking the reader (tests answer in place of the dialogs) -------------------------------
