@@ -224,3 +224,23 @@ def test_keep_pdf_then_open_pdf_opens_the_copy_kept_here(open_window, qtbot, mon
     assert kept.read_bytes() == PDF
     window.detail.open_pdf()
     assert opened_urls == [Path(kept).as_uri()]
+
+
+def test_the_pdfs_of_starred_and_queued_papers_are_kept_when_asked(open_window, qtbot, monkeypatch) -> None:
+    from test_pdf_cache import PDF, PdfServer
+
+    from reader.core import arxiv
+
+    window = open_window()
+    starred, queued = (paper.arxiv_id for paper in window.library.papers(date="2024-11-20")[:2])
+    window.library.set_starred([starred])
+    window.library.enqueue([queued])
+    assert not window.living.keep_wanted_pdfs()  # off by default: nothing downloaded
+    with PdfServer(PDF) as server:
+        monkeypatch.setattr(arxiv, "pdf_url", lambda arxiv_id: server.url(arxiv_id))
+        window.commands["keep_starred_pdfs"].setChecked(True)
+        qtbot.waitUntil(lambda: "Kept 2 PDF(s)" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+    folder = window.library.data_dir / "pdfs"
+    assert sorted(path.name for path in folder.iterdir()) == sorted([f"{starred}.pdf", f"{queued}.pdf"])
+    assert window.settings.keep_starred_pdfs
+    assert not window.living.keep_wanted_pdfs()  # all kept: nothing to do

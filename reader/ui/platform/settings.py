@@ -147,6 +147,15 @@ class Settings:
         self._qsettings.setValue("preferences/background_check", bool(value))
 
     @property
+    def keep_starred_pdfs(self) -> bool:
+        """Keep the PDFs of starred and queued papers in the data directory (off unless chosen)."""
+        return self._bool("preferences/keep_starred_pdfs", False)
+
+    @keep_starred_pdfs.setter
+    def keep_starred_pdfs(self, value: bool) -> None:
+        self._qsettings.setValue("preferences/keep_starred_pdfs", bool(value))
+
+    @property
     def last_check(self) -> float:
         """When the background check last ran (seconds since the epoch; 0: never)."""
         try:

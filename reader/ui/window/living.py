@@ -8,7 +8,8 @@ check for new days with its notification, and the first-run note on where new da
   has one; the status bar otherwise) says how many papers arrived.
 - A library of the bundled sample days only says, once the window is up, where new days come from.
 - Paper > Keep PDF downloads the paper's arXiv PDF into the data directory in the background; Open PDF
-  (the detail pane) then opens that copy with the system's viewer.
+  (the detail pane) then opens that copy with the system's viewer. Paper > Keep PDFs of Starred and Queued
+  Papers (off by default) does the same for those, one at a time, at start and every few minutes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QPushButton, QSystemTrayIcon
 
 from reader.core.errors import ReaderError
@@ -28,28 +29,37 @@ from reader.ui.window.commands import FILE, PAPER, QT_TRANSLATE_NOOP, command
 from reader.ui.window.frame import WindowFrame
 
 NOTE_MS = 0  # the first-run note stays until the next status message
+KEEP_PDFS_EVERY_MS = 5 * 60 * 1000  # how often newly starred or queued papers are looked for
 
 
 class _PdfJob(QObject):
-    """Lives in a QThread: one keep_pdf(), its path or its one-sentence failure."""
+    """Lives in a QThread: keep_pdf() for each id in turn, each one's path or its one-sentence failure."""
 
-    finished = Signal(str, str)  # arXiv id, path ('' on failure)
+    finished = Signal(str, str)  # arXiv id, path
     failed = Signal(str, str)  # arXiv id, why
+    done = Signal(int)  # PDFs kept by this job
 
-    def __init__(self, data_dir: Path, arxiv_id: str, stop: threading.Event) -> None:
+    def __init__(self, data_dir: Path, arxiv_ids: list[str], stop: threading.Event) -> None:
         super().__init__()
-        self._data_dir, self.arxiv_id, self._stop = data_dir, arxiv_id, stop
+        self._data_dir, self.arxiv_ids, self._stop = data_dir, arxiv_ids, stop
+        self.arxiv_id = arxiv_ids[0]
 
     @Slot()
     def run(self) -> None:
-        try:
-            path = keep_pdf(self._data_dir, self.arxiv_id, should_stop=self._stop.is_set)
-        except ReaderError as error:
-            self.failed.emit(self.arxiv_id, str(error))
-        except Exception as error:  # noqa: BLE001 - the thread boundary
-            self.failed.emit(self.arxiv_id, type(error).__name__)
-        else:
-            self.finished.emit(self.arxiv_id, str(path))
+        kept = 0
+        for arxiv_id in self.arxiv_ids:
+            if self._stop.is_set():
+                break
+            try:
+                path = keep_pdf(self._data_dir, arxiv_id, should_stop=self._stop.is_set)
+            except ReaderError as error:
+                self.failed.emit(arxiv_id, str(error))
+            except Exception as error:  # noqa: BLE001 - the thread boundary
+                self.failed.emit(arxiv_id, type(error).__name__)
+            else:
+                kept += 1
+                self.finished.emit(arxiv_id, str(path))
+        self.done.emit(kept)
 
 
 class LivingActions(QObject):
@@ -67,6 +77,11 @@ class LivingActions(QObject):
         self._pdf_stop = threading.Event()
         data_dir = window.library.data_dir
         window.detail.set_local_pdf(lambda arxiv_id: kept_pdf(data_dir, arxiv_id))
+        self._batch: tuple[QThread, _PdfJob] | None = None  # the starred and queued papers' PDFs, one job at a time
+        self._batch_timer = QTimer(self)
+        self._batch_timer.setInterval(KEEP_PDFS_EVERY_MS)
+        self._batch_timer.timeout.connect(self.keep_wanted_pdfs)
+        window.commands["keep_starred_pdfs"].setChecked(window.settings.keep_starred_pdfs)
         self.summarise_button = QPushButton(self.tr("Write Korean Summaries…"), window)
         self.summarise_button.setObjectName("summarise_button")
         self.summarise_button.setToolTip(self.tr("This day's papers have English abstracts only: "
@@ -92,13 +107,62 @@ class LivingActions(QObject):
                 "These are the bundled sample days. New days: File > Check for New Digests… (Hugging Face Daily "
                 "Papers, or the Korean archive), or File > Add Folder… for your own digests."), NOTE_MS)
         self.check.start()
+        self._batch_timer.start()
+        self.keep_wanted_pdfs()
 
     def stop(self) -> None:
         self.check.stop()
+        self._batch_timer.stop()
         self._pdf_stop.set()
-        for thread, _job in list(self._pdf_jobs):
+        for thread, _job in [*self._pdf_jobs, *([self._batch] if self._batch else [])]:
             thread.quit()
             thread.wait()
+
+    @command("keep_starred_pdfs", QT_TRANSLATE_NOOP("Shortcuts", "Keep PDFs of &Starred and Queued Papers"),
+             help=QT_TRANSLATE_NOOP("Shortcuts", "Download the PDFs of starred and Read later papers for reading "
+                                                 "offline (on or off)"),
+             menu=PAPER.at(6, 2), checkable=True, on_toggle=True)
+    def set_keep_starred_pdfs(self, on: bool) -> None:
+        settings = self.window.settings
+        if settings.keep_starred_pdfs != on:
+            settings.keep_starred_pdfs = on
+            settings.sync()
+            self.keep_wanted_pdfs()
+
+    def keep_wanted_pdfs(self) -> bool:
+        """When the setting is on: download, one after the other, the PDFs of starred and queued papers not kept
+        yet (a failed one is tried again next time). True when a job started."""
+        if not self.window.settings.keep_starred_pdfs or self._batch is not None:
+            return False
+        library = self.window.library
+        try:
+            wanted = [arxiv_id for arxiv_id, flags in library.all_flags().items() if flags.starred]
+            wanted += [arxiv_id for arxiv_id in library.queue() if arxiv_id not in wanted]
+        except ReaderError:
+            return False
+        missing = [arxiv_id for arxiv_id in wanted if kept_pdf(library.data_dir, arxiv_id) is None]
+        if not missing:
+            return False
+        thread = QThread(self)
+        thread.setObjectName("keep-pdfs")
+        job = _PdfJob(library.data_dir, missing, self._pdf_stop)
+        job.moveToThread(thread)
+        thread.started.connect(job.run)
+        job.done.connect(self._on_batch_done)
+        self._batch = (thread, job)
+        thread.start()
+        return True
+
+    @Slot(int)
+    def _on_batch_done(self, kept: int) -> None:
+        if self._batch is not None:
+            thread, _job = self._batch
+            self._batch = None
+            thread.quit()
+            thread.wait()
+            thread.deleteLater()
+        if kept:
+            self.window.status(self.tr("Kept %n PDF(s) of starred and queued papers for reading offline", "", kept))
 
     @command("keep_pdf", QT_TRANSLATE_NOOP("Shortcuts", "&Keep PDF"),
              help=QT_TRANSLATE_NOOP("Shortcuts", "Download the paper's PDF for reading offline (Open PDF opens it)"),
@@ -112,7 +176,7 @@ class LivingActions(QObject):
             return
         thread = QThread(self)
         thread.setObjectName("keep-pdf")
-        job = _PdfJob(self.window.library.data_dir, paper.arxiv_id, self._pdf_stop)
+        job = _PdfJob(self.window.library.data_dir, [paper.arxiv_id], self._pdf_stop)
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.finished.connect(self._on_pdf_kept)  # slots of this GUI-thread object: queued from the worker
