@@ -908,6 +908,12 @@
         <source>These are the bundled sample days. New days: File &gt; Check for New Digests… (Hugging Face Daily Papers, or the Korean archive), or File &gt; Add Folder… for your own digests.</source>
         <translation>함께 들어 있는 예시 날짜들입니다. 새 날짜는 파일 &gt; 새 다이제스트 확인…(Hugging Face Daily Papers 또는 한국어 아카이브)에서, 내 다이제스트는 파일 &gt; 폴더 추가…에서 가져오세요.</translation>
     </message>
+    <message numerus="yes">
+        <source>Kept %n PDF(s) of starred and queued papers for reading offline</source>
+        <translation>
+            <numerusform>별표한 논문과 나중에 읽을 논문의 PDF %n개를 오프라인으로 읽도록 보관했습니다</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The PDF of {id} is already kept here</source>
         <translation>{id}의 PDF는 이미 여기 보관되어 있습니다</translation>
@@ -2026,6 +2032,14 @@
     <message>
         <source>Sort For &amp;You</source>
         <translation>맞춤순 정렬(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Keep PDFs of &amp;Starred and Queued Papers</source>
+        <translation>별표한 논문과 나중에 읽을 논문의 PDF 보관(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Download the PDFs of starred and Read later papers for reading offline (on or off)</source>
+        <translation>별표한 논문과 나중에 읽을 논문의 PDF를 오프라인으로 읽도록 내려받기 (켜기/끄기)</translation>
     </message>
     <message>
         <source>&amp;Keep PDF</source>
