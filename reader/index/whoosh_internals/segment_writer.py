@@ -45,7 +45,7 @@ from whoosh.reading import SegmentReader
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import IndexingError, SegmentWriter
 
-from reader.index.whoosh_internals.segments import read_length_bytes, read_postings
+from reader.index.whoosh_internals.segments import all_postings, read_length_bytes
 
 Posting = tuple[int, float, bytes]  # (docnum, weight, encoded positions)
 # Blocks smaller than this are stored uncompressed: zlib saves a few bytes on them but each call
@@ -186,8 +186,7 @@ class LeanSegmentWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyp
         """A merged segment's postings per term, renumbered (and without its deleted documents)."""
         reader = SegmentReader(self.storage, self.schema, segment)
         try:
-            for fieldname, term in sorted(reader.all_terms()):
-                ids, weights, values = read_postings(reader, fieldname, term)
+            for fieldname, term, (ids, weights, values) in all_postings(reader):
                 if docmap is None:
                     renumbered = [docnum + startdoc for docnum in ids]
                     yield fieldname, term, list(zip(renumbered, weights, values, strict=True))
