@@ -10,7 +10,8 @@ says what it relies on and why; in short:
     protocol-2 pickle of deltas): encoding without token objects, decoding many at once.
 ``segments``
     the W3 posting-list block format and ``W3TermInfo.is_inlined/inlined_postings/extent``
-    with ``SegmentReader._terms._postfile`` (one read per posting list); the field-length column
+    with ``SegmentReader._terms._postfile`` (one read per posting list), ``W3TermsReader.items()`` and
+    ``_fieldmap`` (a segment's terms in one pass, for merges); the field-length column
     (``SegmentReader._perdoc``, ``W3PerDocReader._cached_reader``, ``whoosh3._lenfield``, the
     column reader's ``_dbfile/_basepos/_count``); the numeric column reader's
     ``_dbfile/_basepos/_count/_fixedlen/_typecode/_default``; ``_perdoc.deleted_docs()``.
