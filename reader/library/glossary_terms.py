@@ -16,6 +16,7 @@ the glossary when an added form matches it and nothing the reader typed does.
 from __future__ import annotations
 
 import re
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ GlossaryTerm = tuple[int, int, tuple[str, ...]]
 _WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 TERM_WORDS = 6  # words a glossary term may span (reader.index.expansion.MAX_SPAN)
 PARTICLE_CHARS = 2  # syllables glued after a Korean term that may be a particle (강화학습을, 모델에서)
+GLOSSARY_RECHECK_S = 1.0  # how long the glossary in use is taken as current before glossary.sqlite is asked again
 
 
 class GlossaryTermsMixin:
@@ -49,9 +51,15 @@ class GlossaryTermsMixin:
 
     data_dir: Path
     _opened_glossary: GlossaryStore | None  # None until first used
+    _glossary_in_use: tuple[float, Glossary] | None = None  # (when it was checked, the glossary)
 
     @property
     def _glossary_store(self) -> GlossaryStore:
+        """The store, for the library's own use (an update writes through it): the next search asks it again."""
+        self._glossary_in_use = None
+        return self._opened_store()
+
+    def _opened_store(self) -> GlossaryStore:
         from reader.index.glossary import build_rows, paper_evidence  # the glossary's rules: text only, no Whoosh
         from reader.stores.glossary import GlossaryStore
         path = self.data_dir / "glossary.sqlite"
@@ -60,9 +68,15 @@ class GlossaryTermsMixin:
         return self._opened_glossary
 
     def _glossary(self) -> Glossary:
+        """The glossary, asked of glossary.sqlite at most once a second: the detail pane highlights a paper
+        text by text, and each ask is a query. A change made through this Library is seen at once, one made by
+        another process (the window's background update) within the second."""
         from reader.index.expansion import Glossary
 
-        return self._glossary_store.cached(Glossary.from_rows)
+        now = time.monotonic()
+        if self._glossary_in_use is None or now - self._glossary_in_use[0] > GLOSSARY_RECHECK_S:
+            self._glossary_in_use = (now, self._opened_store().cached(Glossary.from_rows))
+        return self._glossary_in_use[1]
 
     def glossary(self, term: str | None = None) -> list[Entry]:
         """The bilingual glossary mined from the library, most papers first: all entries, or those of `term`."""
