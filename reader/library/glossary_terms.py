@@ -6,7 +6,8 @@ for all the texts a pane highlights (``_parsed``: the detail pane asks per title
 
 ``search`` expands a term to its other-language forms (강화학습: reinforcement learning, RL). A reader who
 sees a paper listed without the word they typed needs to know why: the search field says which forms
-were searched, and the detail pane marks the words found through one (``glossary_spans``).
+were searched, and the detail pane marks the words found through one (``glossary_spans``). Hovering any
+term the glossary knows shows its other forms, search or not (``glossary_term_at``).
 
 A form counts as added when the glossary put it in the query, not the reader: the query parsed with the
 glossary, minus what the reader typed (the same query parsed without it). A span counts as found through
