@@ -27,6 +27,8 @@ Postings = tuple[list[int], list[float], list[bytes]]  # docnums, weights, encod
 # compression level, min length byte, max length byte) and the (zlib-compressed if level > 0)
 # pickle of (delta-coded ids, weights: None / one float / a list, values: None / a list).
 _BLOCK_LENGTH = Struct("!i")
+# A merged segment's posting file up to this size is read in one piece (a day's segment: a few hundred KB).
+_READ_WHOLE_MAX = 8 * 1024 * 1024
 
 
 def read_postings(reader: Any, field: str, term: bytes) -> Postings:
@@ -37,7 +39,7 @@ def read_postings(reader: Any, field: str, term: bytes) -> Postings:
     is the private ``SegmentReader._terms`` (a ``W3FieldCursor``/terms reader) ``._postfile``. Why:
     decoding a posting list in one read is what makes a common word cheap (see engine.py).
     """
-    return _postings_of(reader, reader.term_info(field, term))
+    return _postings_of(reader._terms._postfile, reader.term_info(field, term))
 
 
 def all_postings(reader: Any) -> Iterator[tuple[str, bytes, Postings]]:
@@ -45,26 +47,42 @@ def all_postings(reader: Any) -> Iterator[tuple[str, bytes, Postings]]:
 
     DEPENDENCY: the private ``SegmentReader._terms`` (a ``W3TermsReader``), its ``items()`` (each
     ``(field, term)`` key with its ``W3TermInfo``, in the term table's order: field number, then term
-    bytes) and its private ``_fieldmap`` (field name -> number). Why: one pass over the table instead of
-    a hashed look-up per term, which read the table file several times each: merging seven one-day
-    segments took ~1 s of CPU, most of it in those look-ups.
+    bytes) and its private ``_fieldmap`` (field name -> number); a posting file of up to
+    ``_READ_WHOLE_MAX`` bytes is read in one piece, its size from the private ``_length`` of the
+    compound file's ``SubFile`` behind ``_postfile.file``. Why: one pass over the table instead of a
+    hashed look-up per term, which read the table file several times each, and one read of the postings
+    instead of one per term: merging seven one-day segments took ~1 s of CPU, most of it in those reads.
     """
     terms = reader._terms
     by_number = sorted(terms._fieldmap, key=terms._fieldmap.__getitem__)
     items = terms.items() if by_number == sorted(by_number) else iter(sorted(terms.items(), key=_key))
+    postfile = terms._postfile
+    size = getattr(postfile.file, "_length", None)
+    if isinstance(size, int) and size <= _READ_WHOLE_MAX:
+        postfile = _WholeFile(postfile.get(0, size))
     for (field, term), info in items:
-        yield field, term, _postings_of(reader, info)
+        yield field, term, _postings_of(postfile, info)
+
+
+class _WholeFile:
+    """A posting file read into memory, with the ``get(position, length)`` of Whoosh's StructFile."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    def get(self, position: int, length: int) -> bytes:
+        return self._data[position : position + length]
 
 
 def _key(item: tuple[tuple[str, bytes], Any]) -> tuple[str, bytes]:
     return item[0]
 
 
-def _postings_of(reader: Any, info: Any) -> Postings:
+def _postings_of(postfile: Any, info: Any) -> Postings:
     if info.is_inlined():
         ids, weights, values = info.inlined_postings()
         return list(ids), list(weights), list(values) if values is not None else [b""] * len(ids)
-    return _read_blocks(reader._terms._postfile, *info.extent())
+    return _read_blocks(postfile, *info.extent())
 
 
 def block_sizes(reader: Any, field: str, term: bytes) -> list[int]:
