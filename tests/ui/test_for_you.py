@@ -170,3 +170,11 @@ def test_a_refit_reorders_the_list_in_place_keeping_the_paper_on_show(open_windo
     qtbot.waitUntil(lambda: listed_ids(window) != before)
     current = window.paper_list.current_paper()
     assert current is not None and current.key == shown.key  # reordered under it, still the one on show
+
+
+def test_not_interested_is_not_offered_in_a_read_only_library(open_window, starred_dir: Path, qtbot,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(starred_dir)
+    monkeypatch.setattr(type(window.library), "read_only", property(lambda _library: True))
+    window.commands.update_enabled()
+    assert not window.commands["not_interested"].isEnabled()

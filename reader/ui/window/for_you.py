@@ -49,6 +49,10 @@ def fit(data_dir: Path, corpus: Corpus | None, marks: Marks) -> ForYou:
         return library.for_you(corpus, marks)
 
 
+def _writable(actions: ForYouActions) -> bool:
+    return not actions.window.library.read_only
+
+
 def _no_similar(error: BaseException) -> None:
     """A similar-papers job replaced by the next paper's (Interrupted) or failed: nothing to show."""
     if not isinstance(error, Interrupted):
@@ -114,7 +118,8 @@ class ForYouActions(QObject):
 
     @command("not_interested", QT_TRANSLATE_NOOP("Shortcuts", "&Not Interested"), keys=("X",),
              help=QT_TRANSLATE_NOOP("Shortcuts", "Not interested: For you leaves the paper out and learns from it "
-                                                 "(again: take it back)"), menu=PAPER.at(4, 1))
+                                                 "(again: take it back)"), menu=PAPER.at(4, 1),
+             enabled=_writable)
     def toggle_not_interested(self) -> None:
         paper = self.window.paper_list.current_paper()
         if paper is None:
