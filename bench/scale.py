@@ -24,7 +24,8 @@ Builds (once, cached under bench/out/) a synthetic library of N papers from the 
 
 * ``index_segments`` / ``index_segments_after_day``: the index's segments after the full build and
   after the new day (reader/index/merge_policy.py: a day merges only small segments);
-  ``add_one_day_max_s``: the slowest of the ``--repeat`` new days;
+  ``add_one_day_max_s``: the slowest of the ``--repeat`` new days; ``week_of_days_max_s``: the slowest of
+  eight new days in a row, one update each (the eighth merges the seven day segments before it);
 * the new features' figures (``FEATURE_KEYS``, null while a feature is absent or its bench is not
   wired yet): each feature adds its measurement as one function in ``FEATURE_BENCHES``.
 
@@ -126,6 +127,7 @@ def run(n_papers: int, repeat: int, seed: int, index_stall: bool, features: bool
     result["add_one_day_s"] = round(statistics.median(day_times), 3)
     result["add_one_day_max_s"] = round(max(day_times), 3)
     result["index_segments_after_day"] = max(day_segments)
+    result["week_of_days_max_s"] = round(max(week_of_days(digests, data_dir)), 3)
     result["reopen_unchanged_s"] = round(median_after_warmup(lambda: reopen_unchanged(data_dir), repeat), 3)
     result.update(search_latency(data_dir, repeat))
 
@@ -281,6 +283,33 @@ def add_one_day(digests: Path, data_dir: Path) -> tuple[float, int]:
         with Library(data_dir) as library:
             library.update()  # back to the cached library for the next measurement
     return elapsed, segments
+
+
+def week_of_days(digests: Path, data_dir: Path) -> list[float]:
+    """Eight new days, one update each (the eighth merges the seven small segments before it: the
+    merge policy's regular cost), then removed again; the seconds of each update."""
+    paths, times = [], []
+    try:
+        for k in range(1, 9):
+            day = LAST_DAY + datetime.timedelta(days=1 + k)
+            papers = [dataclasses.replace(paper, date=day.isoformat(), arxiv_id=f"2507.{k * 100 + i:05d}")
+                      for i, paper in enumerate(make_papers(NEW_DAY_PAPERS, seed=12345 + k))]
+            path = digests / f"{day:%Y/%m/%d}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(render_digest(day.isoformat(), papers), encoding="utf-8")
+            paths.append(path)
+            with Library(data_dir) as library:
+                started = time.perf_counter()
+                library.update()
+                times.append(time.perf_counter() - started)
+    finally:
+        for path in paths:
+            path.unlink()
+            if not any(path.parent.iterdir()):
+                path.parent.rmdir()
+        with Library(data_dir) as library:
+            library.update()
+    return times
 
 
 def daily_papers() -> list[str]:
