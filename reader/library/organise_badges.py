@@ -33,6 +33,7 @@ class Followed:
     matcher: Matcher | None  # None: searched in full whenever the catalogue changed
     keys: set[Key] = field(default_factory=set)
     days_of: dict[str, set[str]] = field(default_factory=dict)  # the days each matching paper is listed on
+    ids_on: dict[str, set[str]] = field(default_factory=dict)  # the matching papers of each day
     unread: int = 0  # unread listings
     papers: list[int] = field(default_factory=lambda: [0, 0, 0])  # distinct papers: all, unread, starred
     by_date: dict[str, list[int]] = field(default_factory=dict)  # date -> [listings, unread, starred]
@@ -108,7 +109,7 @@ class Follower:
         for found in self.followed.values():
             if found.matcher is None:
                 continue
-            self._remove_keys(found, {key for key in found.keys if key[0] in changed})
+            self._remove_keys(found, {(date, arxiv_id) for date in changed for arxiv_id in found.ids_on.get(date, ())})
             self._add_keys(found, {(p.date, p.arxiv_id) for p in papers if found.matcher(p)}, sources)
 
     def _add_keys(self, found: Followed, keys: set[Key], sources: FollowSources) -> None:
@@ -134,11 +135,16 @@ class Follower:
         day[1] += step * (not read)
         day[2] += step * starred
         dates = found.days_of.setdefault(arxiv_id, set())
+        on_day = found.ids_on.setdefault(date, set())
         came_in = not dates
         if step > 0:
             dates.add(date)
+            on_day.add(arxiv_id)
         else:
             dates.discard(date)
+            on_day.discard(arxiv_id)
+            if not on_day:
+                del found.ids_on[date]
         if came_in or not dates:  # the paper came in or went out
             found.papers[0] += step
             found.papers[1] += step * (not read)
