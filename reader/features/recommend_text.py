@@ -25,7 +25,7 @@ CONCEPT_PREFIX = "c:"  # concept terms: "c:" + the glossary's concept key
 MIN_PAPERS = 2  # a term of one paper only links it to nothing
 MAX_SHARE = 0.5  # a term in more than half of the papers ranks nothing (once there are enough papers)
 MAX_SHARE_FROM = 40  # papers needed before MAX_SHARE applies
-TITLE_WEIGHT = 4  # a title word counts as this many summary words: a title says what matters
+TITLE_WEIGHT = 8  # a title word counts as this many summary words: a title says what matters
 SUMMARY_CHARS = 2_000  # the start of a summary says what it is about; a huge one costs time, not precision
 
 _BIGRAM_RE = re.compile(r"(?=([가-힣]{2}))")  # every pair of adjacent syllables, overlapping, in one C-level pass
