@@ -84,10 +84,12 @@ def test_no_new_days_in_the_archive_names_the_other_sources(open_window, qtbot) 
     assert "Hugging Face Daily Papers" in dialog.message.text() and "Add Folder" in dialog.message.text()
 
 
-def test_the_first_run_says_where_new_days_come_from(open_window) -> None:
+def test_the_first_run_says_where_new_days_come_from(open_window, qtbot, hub) -> None:
     window = open_window()
-    assert "Check for New Digests" in window.statusBar().currentMessage()
-    assert "Hugging Face" in window.statusBar().currentMessage()
+    note = window.living.first_run_note
+    assert note.isVisible() and "Check for New Digests" in note.text() and "Hugging Face" in note.text()
+    fetch_from_hub(window, qtbot)
+    qtbot.waitUntil(lambda: not note.isVisible(), timeout=WAIT_MS)  # the library has a source of its own now
 
 
 def test_write_korean_summaries_on_a_hub_day_with_progress(open_window, qtbot, hub, monkeypatch) -> None:

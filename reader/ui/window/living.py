@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QPushButton, QSystemTrayIcon
+from PySide6.QtWidgets import QLabel, QPushButton, QSystemTrayIcon
 
 from reader.core.errors import ReaderError
 from reader.library import HUB_SOURCE, keep_pdf, kept_pdf
@@ -28,7 +28,6 @@ from reader.ui.models.view import View
 from reader.ui.window.commands import FILE, PAPER, QT_TRANSLATE_NOOP, command
 from reader.ui.window.frame import WindowFrame
 
-NOTE_MS = 0  # the first-run note stays until the next status message
 KEEP_PDFS_EVERY_MS = 5 * 60 * 1000  # how often newly starred or queued papers are looked for
 
 
@@ -90,6 +89,12 @@ class LivingActions(QObject):
         self.summarise_button.hide()
         self.summarise_button.clicked.connect(self.summarise_day)
         window.statusBar().addPermanentWidget(self.summarise_button)
+        self.first_run_note = QLabel(self.tr(
+            "These are the bundled sample days. New days: File > Check for New Digests… (Hugging Face Daily Papers, "
+            "or the Korean archive), or File > Add Folder… for your own digests."), window)
+        self.first_run_note.setObjectName("first_run_note")
+        self.first_run_note.hide()
+        window.statusBar().addWidget(self.first_run_note)  # shown whenever no passing message covers it
         settings = window.settings
         self.check = NewDaysCheck(
             window.library.data_dir, self._followed_source, lambda: settings.background_check,
@@ -102,10 +107,6 @@ class LivingActions(QObject):
     def start(self) -> None:
         """After the first frame: the first-run note, the summaries button, the background check."""
         self.refresh()
-        if all(source.builtin for source in self.window.library.sources()):
-            self.window.statusBar().showMessage(self.tr(
-                "These are the bundled sample days. New days: File > Check for New Digests… (Hugging Face Daily "
-                "Papers, or the Korean archive), or File > Add Folder… for your own digests."), NOTE_MS)
         self.check.start()
         self._batch_timer.start()
         self.keep_wanted_pdfs()
@@ -208,7 +209,10 @@ class LivingActions(QObject):
         return view.date if isinstance(view, View) and view.kind == "day" else None
 
     def refresh(self) -> None:
-        """The status bar's button shows while the day on show has hub papers without a Korean summary."""
+        """The status bar's button shows while the day on show has hub papers without a Korean summary; the
+        first-run note while the library has only the bundled sample days (and can take new ones)."""
+        library = self.window.library
+        self.first_run_note.setVisible(not library.read_only and all(source.builtin for source in library.sources()))
         day = self.current_day()
         try:
             missing = self.window.library.papers_to_summarise(day) if day else 0
