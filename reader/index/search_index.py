@@ -41,7 +41,7 @@ from reader.index.cancellation import SearchCancelledError
 from reader.index.engine import DamagedIndexError, Snapshot, UnsupportedQueryError
 from reader.index.merge_policy import segments_to_merge
 from reader.index.query import Query
-from reader.index.whoosh_internals import merge_policy, segment_ids
+from reader.index.whoosh_internals import merge_policy, segment_ids, segment_sizes
 from reader.index.writer import PaperWriter
 
 log = logging.getLogger(__name__)
@@ -202,10 +202,35 @@ class SearchIndex:
                     ids={"source": paper.source},
                     texts={"title": paper.title, "authors": ", ".join(paper.authors), "body": paper.summary_text},
                 )
-            writer.commit(mergetype=merge_policy(segments_to_merge))
+            # No merge here: the papers are searchable as soon as this commit is; merge_small() follows.
+            writer.commit(mergetype=merge_policy(_no_merges))
         except Exception as error:
             _cancel(writer)
             raise _library_error("Updating the search index failed", error) from error
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def merge_small(self) -> None:
+        """The merges the policy (merge_policy.py) asks for after the newest commit, as a commit of their own.
+
+        Run after an update's papers are in the catalogue, so a new day is on screen before its merge.
+        """
+        sizes = segment_sizes(self._index)
+        if len(sizes) < 2:
+            return
+        chosen = segments_to_merge(sizes[:-1], sizes[-1])
+        if not chosen:
+            return
+        merged = [*chosen, len(sizes) - 1]  # with the newest segment, as if merged into its own commit
+        writer = self._writer()
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            writer.commit(mergetype=merge_policy(lambda _sizes, _new: merged))
+        except Exception as error:
+            _cancel(writer)
+            raise _library_error("Merging the search index failed", error) from error
         finally:
             if gc_was_enabled:
                 gc.enable()
@@ -351,6 +376,10 @@ class SearchIndex:
             self._searcher.close()
             self._searcher = None
             self._snapshot = None
+
+
+def _no_merges(_sizes: object, _new_documents: int) -> list[int]:
+    return []
 
 
 def _day_number(iso_date: str) -> int:

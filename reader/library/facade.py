@@ -272,6 +272,7 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, Organising, Liv
                 self._apply(parsed, [])
             self._catalogue.set_meta("scan_problems", json.dumps([[p.path, p.reason] for p in found.problems]))
             self._glossary_store.refresh()  # when the evidence changed
+            self._index.merge_small()  # last: the new papers are listed and searchable before it
         return self._report(len(files), len(changed), len(removed))
 
     def _report(self, files: int, changed: int, removed: int) -> UpdateReport:

@@ -52,6 +52,7 @@ def _small_commits(built: SearchIndex, papers: list[Paper]) -> None:
     small segments into the eighth commit's, which fills their size tier."""
     for start in range(0, len(papers), 25):
         built.update([], papers[start : start + 25])
+        built.merge_small()  # as Library.update does after each update
 
 
 def _whoosh_postings(reader: object, term: bytes) -> tuple[list[int], list[float], list[bytes]]:

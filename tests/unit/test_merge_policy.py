@@ -25,6 +25,12 @@ def paper(i: int, day: int = 1) -> Paper:
                  sections=(Section(None, body),), source=f"/lib/{day:02d}.md")
 
 
+def update(index: SearchIndex, remove: list[str], add: list[Paper]) -> None:
+    """What Library.update does to the index: the commit, then the merges the policy asks for."""
+    index.update(remove, add)
+    index.merge_small()
+
+
 def results(index: SearchIndex) -> dict[str, list[tuple[str, str, str]]]:
     found = {}
     for text in QUERIES:
@@ -83,7 +89,7 @@ def test_small_updates_do_not_rewrite_a_large_segment(index: SearchIndex, tmp_pa
     large_files = sorted(path.name for path in (tmp_path / "index").iterdir() if large in path.name)
     seen: set[str] = set()
     for day in range(2, 2 + 3 * MERGE_FACTOR):
-        index.update([], [paper(1000 + 10 * day + k, day) for k in range(3)])
+        update(index, [], [paper(1000 + 10 * day + k, day) for k in range(3)])
         ids = index.segment_ids()
         assert ids[0] == large
         assert len(ids) < 2 * MERGE_FACTOR  # the small ones are merged as they pile up
@@ -96,10 +102,10 @@ def test_small_updates_do_not_rewrite_a_large_segment(index: SearchIndex, tmp_pa
 def test_merges_and_a_full_optimize_keep_every_result(index: SearchIndex, tmp_path: Path) -> None:
     papers = [paper(i) for i in range(300)]
     days = [[paper(1000 + 10 * day + k, day) for k in range(3)] for day in range(2, 2 + 2 * MERGE_FACTOR)]
-    index.update([], papers)
+    update(index, [], papers)
     for day_papers in days:
-        index.update([], day_papers)
-    index.update(["/lib/05.md"], [])  # a day removed: deletions in a merged segment
+        update(index, [], day_papers)
+    update(index, ["/lib/05.md"], [])  # a day removed: deletions in a merged segment
     assert len(index.segment_ids()) > 1
     merged = results(index)
 
@@ -115,6 +121,16 @@ def test_merges_and_a_full_optimize_keep_every_result(index: SearchIndex, tmp_pa
     assert results(index) == merged
     assert index.doc_count() == 300 + 3 * (len(days) - 1)
 
+
+
+def test_a_new_day_is_committed_before_its_merge(index: SearchIndex) -> None:
+    for day in range(1, MERGE_FACTOR):
+        update(index, [], [paper(10 * day + k, day) for k in range(3)])
+    index.update([], [paper(500 + k, 20) for k in range(3)])
+    assert len(index.segment_ids()) == MERGE_FACTOR  # searchable, not merged yet
+    assert len(index.search(parse_query("paper"), limit=None)[0]) == 3 * MERGE_FACTOR
+    index.merge_small()
+    assert len(index.segment_ids()) == 1
 
 
 def test_a_segment_whose_papers_are_all_removed_is_dropped(index: SearchIndex) -> None:

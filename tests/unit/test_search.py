@@ -318,14 +318,16 @@ def test_ranking_and_totals_equal_whoosh_across_segments_and_deletions(tmp_path:
 
 
 def test_many_small_updates_merge_into_the_same_answers(tmp_path: Path, seeds_dir: Path) -> None:
-    """Whoosh merges small segments as commits pile up; the merged index answers like a fresh one."""
+    """Small segments are merged as commits pile up; the merged index answers like a fresh one."""
     papers = [p for path in sorted(seeds_dir.glob("*.md")) for p in read_digest(path).papers]
     merged = SearchIndex(tmp_path / "merged")
     for start in range(0, len(papers), 5):
         merged.update([], papers[start : start + 5])
+        merged.merge_small()  # as Library.update does after each update
     merged.update([papers[7].source], [])  # deletions inside merged segments
     kept = [p for p in papers if p.source != papers[7].source]
     merged.update([], [paper("new", body="새 모델 LLM")])
+    merged.merge_small()
     fresh = SearchIndex(tmp_path / "fresh")
     fresh.update([], [*kept, paper("new", body="새 모델 LLM")])
     with whoosh_index.open_dir(str(tmp_path / "merged")).reader() as reader:

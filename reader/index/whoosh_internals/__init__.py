@@ -37,7 +37,7 @@ an independent BM25F against what these functions write and read, so a Whoosh th
 of them fails there rather than in a user's index.
 """
 
-from reader.index.whoosh_internals.merges import merge_policy, segment_ids
+from reader.index.whoosh_internals.merges import merge_policy, segment_ids, segment_sizes
 from reader.index.whoosh_internals.positions import (
     SINGLE_POSITION_OF,
     SINGLE_POSITIONS,
@@ -87,5 +87,6 @@ __all__ = [
     "read_length_bytes",
     "read_postings",
     "segment_ids",
+    "segment_sizes",
     "write_postings",
 ]

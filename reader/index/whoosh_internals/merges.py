@@ -39,6 +39,11 @@ def merge_policy(rule: MergeRule) -> Callable[[Any, list[Any]], list[Any]]:
     return merge
 
 
+def segment_sizes(index: Any) -> list[int]:
+    """The live documents of an index's current segments, in commit order (the newest last)."""
+    return [segment.doc_count() for segment in index._segments()]
+
+
 def segment_ids(index: Any) -> list[str]:
     """The ids of an index's current segments, in commit order (each segment's files carry its id)."""
     return [segment.segment_id() for segment in index._segments()]
