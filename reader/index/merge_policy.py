@@ -13,7 +13,9 @@ most a couple of thousand small documents and leaves large segments alone. A mer
 document than indexing it (the postings are read back and written again in Python: a full merge of
 100,000 papers took 247 s on a busy 2-core machine, the build 172 s), so the 5,000-paper commits of
 a first build are not merged with each other either; a full merge happens only when asked
-(:meth:`reader.index.search_index.SearchIndex.optimize`, ``daily-papers index --optimize``).
+(:meth:`reader.index.search_index.SearchIndex.optimize`, ``daily-papers index --optimize``). The merges
+run as a commit of their own once an update's papers are listed (``SearchIndex.merge_small``), the
+newest segment standing for the commit's new one.
 """
 
 from __future__ import annotations
