@@ -47,6 +47,7 @@ class FollowedCounts:
 
     _state: StateStore
     _show_muted_here: bool | None = None  # `list --muted`: this Library only, not saved
+    defer_first_looks = False  # the window: full searches of new mute rules are done on its thread, not here
     _mute_follower: Follower | None = None
     _badge_follower: Follower | None = None
     _totals_memo: tuple[object, dict[str, int]] | None = None
@@ -171,16 +172,37 @@ class FollowedCounts:
         entry = None
         if rules or self._mute_follower is not None:
             self._mute_follower = self._mute_follower or Follower()
+            if self.defer_first_looks and rules and self.pending_mutes() is not None:
+                return None  # searched on the window's thread first (adopt_mutes); hidden once that is done
             self._mute_follower.sync({MUTED: rules} if rules else {}, generations[1], self._sources(self._mute_search))
             entry = self._mute_follower.followed.get(MUTED)
         self._muted_seen = (generations, entry)
         return entry
 
-    def _mute_search(self, spec: Hashable) -> tuple[Matcher | None, set[Key]]:
+    def pending_mutes(self) -> Hashable | None:
+        """The mute rules not searched in full yet (the spec to give mute_keys), or None."""
+        rules = tuple(self._organise.mutes())
+        found = self._mute_follower.followed.get(MUTED) if self._mute_follower else None
+        return rules if rules and (found is None or found.spec != rules) else None
+
+    def mute_keys(self, spec: Hashable) -> set[Key]:
+        """The listings these mute rules hide, searched in full (any thread, on that thread's own Library)."""
+        return self._mute_search(spec)[1]
+
+    def adopt_mutes(self, spec: Hashable, keys: set[Key]) -> None:
+        """Follow the mute rules from the listings another thread found (rules changed since: left out)."""
+        if spec != tuple(self._organise.mutes()):
+            return
+        self._mute_follower = self._mute_follower or Follower()
+        matcher, _keys = self._mute_search(spec, keys_too=False)
+        self._mute_follower.adopt(MUTED, spec, matcher, keys, self._sources(self._mute_search))
+        self._muted_seen = None
+
+    def _mute_search(self, spec: Hashable, keys_too: bool = True) -> tuple[Matcher | None, set[Key]]:
         assert isinstance(spec, tuple)
         queries = [self._parse(mute_query(rule), exact=True) for rule in spec]
         keys: set[Key] = set()
-        for query in queries:
+        for query in queries if keys_too else ():
             keys |= self._raw_keys(query)
         return (lambda paper: any(query.matches_fields(texts(paper)) for query in queries)), keys
 

@@ -178,7 +178,8 @@ def test_a_mute_filter_hides_papers_and_show_muted_says_why(open_window, qtbot, 
     window.commands["mute_filters"].trigger()
     assert window.library.mutes() == ["Trust"]
     muted = window.library.muted()
-    assert muted and len(window.paper_model.papers()) < before
+    qtbot.waitUntil(lambda: len(window.paper_model.papers()) < before, timeout=10_000)  # searched on a thread
+    assert muted
     assert int(sidebar_row(window, View("all"))[1]) == all_count - len(muted)
     window.commands["show_muted"].setChecked(True)
     assert len(window.paper_model.papers()) == before

@@ -182,3 +182,13 @@ def test_a_saved_search_first_looked_at_on_another_library_is_adopted(library: L
     library.adopt_saved_search(name, spec, keys)
     assert library.pending_saved_searches() == []
     assert badges(library) == [("모델", 2, 2)]
+
+
+def test_new_mute_rules_wait_for_the_window_thread_when_deferred(library: Library) -> None:
+    library.defer_first_looks = True
+    library.add_mutes(["diffusion"])
+    assert library.muted_keys() == frozenset() and library.pending_mutes() == ("diffusion",)
+    with Library(library.data_dir) as other:  # the window's thread
+        keys = other.mute_keys(("diffusion",))
+    library.adopt_mutes(("diffusion",), keys)
+    assert library.pending_mutes() is None and set(library.muted_keys()) == {("2024-12-01", "2412.00001")}

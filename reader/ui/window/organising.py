@@ -11,6 +11,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable, Hashable
+from functools import partial
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer
@@ -57,9 +58,11 @@ class Organiser(QObject):
         window.updater.finished.connect(lambda _report: self.refresh())  # new days: the badges count them
         window.paper_list.viewport().installEventFilter(self)
         window.paper_list.viewport().setAcceptDrops(True)  # Read later's rows; other drops go on to the window
-        # Saved searches not followed yet are searched in full on a thread with its own Library; the GUI
-        # thread takes their listings from this queue (the thread touches no Qt object).
-        self._first_looks: queue.SimpleQueue[tuple[str, Hashable, set[tuple[str, str]]] | None] = queue.SimpleQueue()
+        # New mute rules and saved searches not followed yet are searched in full on a thread with its own
+        # Library; the GUI thread takes their listings from this queue (the thread touches no Qt object).
+        window.library.defer_first_looks = True
+        self._first_looks: queue.SimpleQueue[tuple[str | None, Hashable, set[tuple[str, str]]] | None] = (
+            queue.SimpleQueue())
         self._first_look_thread: threading.Thread | None = None
         self._first_look_timer = QTimer(self)
         self._first_look_timer.setInterval(FIRST_LOOK_POLL_MS)
@@ -370,7 +373,7 @@ class Organiser(QObject):
                         for saved, total, unread in library.saved_search_counts(followed_only=True))))
         if counts is None:
             return
-        if any(badge.total < 0 for badge in counts.saved):
+        if any(badge.total < 0 for badge in counts.saved) or library.pending_mutes() is not None:
             self._start_first_looks()
         sidebar = self.window.sidebar
         current = sidebar.current_view()
@@ -387,6 +390,7 @@ class Organiser(QObject):
         """Search the saved searches not followed yet in full, on a thread (seconds at 100,000 papers)."""
         if self._first_look_thread is not None and self._first_look_thread.is_alive():
             return
+        mutes = self.window.library.pending_mutes()
         pending = self.window.library.pending_saved_searches()
         data_dir = self.window.library.data_dir
         results = self._first_looks
@@ -394,6 +398,8 @@ class Organiser(QObject):
         def look() -> None:
             try:
                 with Library(data_dir) as other:
+                    if mutes is not None:
+                        results.put((None, mutes, other.mute_keys(mutes)))  # None: the mute filters
                     for name, spec in pending:
                         results.put((name, spec, other.saved_search_keys(spec)))
             except ReaderError:
@@ -406,7 +412,8 @@ class Organiser(QObject):
         self._first_look_timer.start()
 
     def _take_first_looks(self) -> None:
-        adopted, done = False, False
+        adopted, mutes_adopted, done = False, False, False
+        library = self.window.library
         while True:
             try:
                 item = self._first_looks.get_nowait()
@@ -415,11 +422,18 @@ class Organiser(QObject):
             if item is None:
                 done = True
                 continue
-            self._safely(lambda item=item: self.window.library.adopt_saved_search(*item))  # type: ignore[misc]
+            name, spec, keys = item
+            if name is None:
+                self._safely(partial(library.adopt_mutes, spec, keys))
+                mutes_adopted = True
+            else:
+                self._safely(partial(library.adopt_saved_search, name, spec, keys))
             adopted = True
         if done:
             self._first_look_timer.stop()
             self._first_look_thread = None
+        if mutes_adopted:  # the muted listings leave the list and the counts now
+            self.navigation.refresh_sidebar(reload_list=True)
         if adopted or done:
             self.refresh()
 
