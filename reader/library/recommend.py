@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from reader.stores.catalogue import Catalogue
     from reader.stores.glossary import GlossaryStore
 
-__all__ = ["MIN_STARS", "REASON_TEMPLATES", "Corpus", "ForYou", "Reason", "Recommendation", "RecommendMixin"]
+__all__ = ["MIN_STARS", "REASON_TEMPLATES", "Corpus", "ForYou", "Reason", "Recommendation", "RecommendMixin",
+           "refit"]
 
 log = logging.getLogger("reader.library")
 
@@ -39,6 +40,13 @@ class Recommendation:
     paper: Paper
     score: float
     reasons: tuple[Reason, ...]
+
+
+def refit(corpus: Corpus, marks: tuple[frozenset[str], frozenset[str]]) -> ForYou:
+    """For you over a matrix already built, for new marks: what a star or a "not interested" costs (no Library)."""
+    from reader.features.recommend import ForYou
+
+    return ForYou(corpus, *marks)
 
 
 class RecommendMixin:
@@ -72,9 +80,7 @@ class RecommendMixin:
                 marks: tuple[frozenset[str], frozenset[str]] | None = None) -> ForYou:
         """For you over `corpus` (default: this library's, reused while the catalogue is unchanged) and `marks`
         (default: the reader's marks as they stand now, see for_you_marks)."""
-        from reader.features.recommend import ForYou
-
-        return ForYou(corpus or self.for_you_corpus(), *(marks or self.for_you_marks()))
+        return refit(corpus or self.for_you_corpus(), marks or self.for_you_marks())
 
     def for_you_corpus(self) -> Corpus:
         """The library's papers as For you's matrix; built again only when the catalogue or glossary changed."""

@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoCommand
 from reader.core.errors import ReaderError
 from reader.core.models import Flags, Paper
 from reader.library import Library
+from reader.library.recommend import refit
 from reader.ui.background.bounded_jobs import BoundedJobs, Interrupted
 from reader.ui.models.paper_table import PaperTableModel
 from reader.ui.models.view import View
@@ -44,9 +45,11 @@ Marks = tuple[frozenset[str], frozenset[str]]  # (starred, not interested)
 
 
 def fit(data_dir: Path, corpus: Corpus | None, marks: Marks) -> ForYou:
-    """On a worker thread, with a Library of its own: For you from the matrix given, or from one it builds."""
+    """On a worker thread: For you from the matrix given, or from one built with a Library of its own."""
+    if corpus is not None:
+        return refit(corpus, marks)
     with Library(data_dir) as library:
-        return library.for_you(corpus, marks)
+        return library.for_you(None, marks)
 
 
 def _writable(actions: ForYouActions) -> bool:
