@@ -23,8 +23,9 @@ class StoppableSearch:
           thread: its sqlite connections and Whoosh readers are per thread). A second Library on the same
           data directory is safe beside the window's (sqlite WAL, Whoosh snapshots).
         * ``should_stop`` is called on the searching thread, often (between posting lists and scoring
-          steps, at most a few milliseconds apart at 5,000 papers): it must be cheap, thread-safe and never
-          raise, e.g. ``lambda: latest_generation != my_generation``.
+          steps: at most ~20 ms apart at 5,000 papers on a busy machine, the query's parse before the first
+          call and the hits' papers after the last included): it must be cheap, thread-safe and never raise,
+          e.g. ``lambda: latest_generation != my_generation``.
         * Once it returns True the call raises :class:`~reader.index.cancellation.SearchCancelledError`
           (a ReaderError, re-exported by :mod:`reader.library`) instead of returning; the search only reads,
           so a stopped search leaves nothing half-done. Otherwise it returns or raises exactly as ``search``
