@@ -217,7 +217,8 @@ def _glued_matches(query: wq.Query, snapshot: Snapshot) -> frozenset[int]:
     field = query.fieldname
 
     def compute() -> frozenset[int]:
-        return frozenset().union(*(snapshot.doc_ids(field, term) for term in snapshot.expand(field, query.text)))
+        terms = snapshot.expand(field, query.text)
+        return frozenset().union(*(_checked_doc_ids(snapshot, field, term) for term in terms))
 
     return frozenset(snapshot.phrase_matches(("free", field, query.text), compute))
 
@@ -302,6 +303,12 @@ def _checked_postings(snapshot: Snapshot, field: str, term: bytes) -> Postings |
     """One term's postings, once the search has not been cancelled (a prefix reads thousands)."""
     cancellation.check()
     return snapshot.postings(field, term)
+
+
+def _checked_doc_ids(snapshot: Snapshot, field: str, term: bytes) -> frozenset[int]:
+    """One run suffix's documents, once the search has not been cancelled (a common prefix has many)."""
+    cancellation.check()
+    return snapshot.doc_ids(field, term)
 
 
 def _phrase_matches(slots: list[tuple[int, list[Postings]]], snapshot: Snapshot) -> Targets:
