@@ -264,3 +264,11 @@ def test_a_hub_day_on_a_seed_day_steps_aside_per_paper_and_the_seeds_stay(
         day = {paper.arxiv_id: paper for paper in library.papers(date="2024-04-02")}
     assert set(day) == seeds_before | {"2404.99999"}
     assert day["2404.00399"].title.startswith("Aurora-M: The First")  # the seed's Korean entry
+
+
+def test_cli_fetch_source_hf_without_network_is_one_calm_line_and_exit_1(tmp_path: Path) -> None:
+    code, out, err = run_cli(tmp_path, f"http://127.0.0.1:{closed_port()}", "fetch", "--source", "hf",
+                             "--since", DAY1, "--until", DAY3)
+    assert code == 1 and "Traceback" not in err
+    assert err.strip() == "daily-papers: no network: carrying on offline"
+    assert out.count("failed: connection refused") == 3
