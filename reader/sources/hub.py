@@ -40,7 +40,8 @@ if TYPE_CHECKING:
     from huggingface_hub.hf_api import PaperInfo
 
 DEFAULT_ENDPOINT = "https://huggingface.co"
-PAGE_LIMIT = 100  # the API's largest page; a day has ~20-60 papers
+PAGE_LIMIT = 100  # papers asked for per request; a day has ~20-60
+MAX_PAGES = 5
 POLL_S = 0.2
 
 
@@ -172,7 +173,13 @@ def _list_day(endpoint: str, day: date, timeout_s: float, answer: queue.SimpleQu
         # The hub's shared client waits forever by default (and is made anew after a connection error).
         get_session().timeout = timeout_s  # seconds, for every phase
         api = HfApi(endpoint=endpoint, library_name="daily-papers-reader")
-        answer.put((True, list(api.list_daily_papers(date=day.isoformat(), limit=PAGE_LIMIT, token=False))))
+        papers: list[PaperInfo] = []
+        for page in range(MAX_PAGES):  # a day fills more than one page only when it has over PAGE_LIMIT papers
+            listed = list(api.list_daily_papers(date=day.isoformat(), limit=PAGE_LIMIT, p=page or None, token=False))
+            papers += listed
+            if len(listed) < PAGE_LIMIT:
+                break
+        answer.put((True, papers))
     except Exception as error:  # everything the client or the JSON parser raises becomes that day's reason
         answer.put((False, error))
 

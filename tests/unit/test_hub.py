@@ -272,3 +272,13 @@ def test_cli_fetch_source_hf_without_network_is_one_calm_line_and_exit_1(tmp_pat
     assert code == 1 and "Traceback" not in err
     assert err.strip() == "daily-papers: no network: carrying on offline"
     assert out.count("failed: connection refused") == 3
+
+
+def test_a_day_of_more_than_one_page_is_read_whole(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    first = [hub_paper(f"2506.{n:05d}", f"Paper {n}", n, ["A B"], "An abstract.") for n in range(1, 101)]
+    second = [hub_paper("2506.00101", "Paper 101", 101, ["A B"], "An abstract.")]
+    routes = {api_path(DAY1): json_route(first), f"/api/daily_papers?p=1&limit=100&date={DAY1}": json_route(second)}
+    with DigestServer(routes) as server:
+        monkeypatch.setenv("HF_ENDPOINT", server.url)
+        fetch(tmp_path, DAY1, DAY1)
+    assert len(read_digest(tmp_path / "2025" / "06" / "02.md").papers) == 101
