@@ -68,7 +68,7 @@ def test_cli_search_exact_and_json_keys(library_dir: Path) -> None:
     only_rl = run(library_dir, "search", "RL", "--exact", "--json")
     assert {obj["arxiv_id"] for obj in json.loads(only_rl.stdout)} == {"2505.00013", "2505.00014"}
     keys = {"arxiv_id", "date", "title", "url", "votes", "authors", "authors_truncated", "media", "sections", "starred",
-            "read", "source", "score"}
+            "read", "source", "tags", "note", "score"}
     assert all(set(obj) == keys for obj in json.loads(expanded.stdout))
     by_id = run(library_dir, "search", "https://arxiv.org/abs/2505.00011", "--json")
     assert [obj["arxiv_id"] for obj in json.loads(by_id.stdout)][:2] == ["2505.00011", "2505.00011"]
