@@ -8,7 +8,7 @@ the catalogue lets a hub entry step aside for a Korean digest's entry of the sam
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -96,6 +96,11 @@ class LivingSources:
         return sum(1 for paper in self.papers(date=day)
                    if is_under(paper.source, [folder]) and not has_korean(paper) and abstract(paper))
 
+    def summarised_elsewhere(self, day: str) -> frozenset[str]:
+        """The papers of `day` a Korean digest already lists: their hub entry steps aside, so summarise skips them."""
+        folder = str(self.hub_folder().resolve())
+        return frozenset(paper.arxiv_id for paper in self.papers(date=day) if not is_under(paper.source, [folder]))
+
     def hub_day_file(self, day: str) -> Path:
         """The hub's digest file of one day (it may not exist)."""
         return hub_day_path(self.data_dir, day)
@@ -115,7 +120,8 @@ class LivingSources:
 
         The caller runs update() afterwards when report.written > 0. Raises SummariseError (a ReaderError)
         when the day has no hub file or the model cannot be reached. Blocks: not on the GUI thread."""
-        return summarise_hub_day(self.data_dir, day, model, progress=progress, should_stop=should_stop)
+        return summarise_hub_day(self.data_dir, day, model, progress=progress, should_stop=should_stop,
+                                 skip=self.summarised_elsewhere(day))
 
 
 def hub_day_path(data_dir: Path, day: str) -> Path:
@@ -126,13 +132,14 @@ def hub_day_path(data_dir: Path, day: str) -> Path:
 
 def summarise_hub_day(data_dir: Path, day: str, model: ChatModel, *,
                       progress: Callable[[SummaryProgress], None] | None = None,
-                      should_stop: Callable[[], bool] | None = None) -> SummaryReport:
+                      should_stop: Callable[[], bool] | None = None, skip: Collection[str] = ()) -> SummaryReport:
     """Library.summarise without a Library: the window's worker uses it, so it opens no second catalogue
-    connection in the window's process (the hub file is all it reads and writes)."""
+    connection in the window's process (the hub file is all it reads and writes); `skip` comes from
+    Library.summarised_elsewhere."""
     from reader.sources.summarise import summarise_day
 
     return summarise_day(hub_day_path(data_dir, day), date.fromisoformat(day), model, progress=progress,
-                         should_stop=should_stop)
+                         should_stop=should_stop, skip=skip)
 
 
 def chat_model(endpoint: str | None = None, model: str | None = None) -> ChatModel:

@@ -22,7 +22,7 @@ import re
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -106,14 +106,17 @@ def check_endpoint(url: str) -> str:
 
 def summarise_day(path: Path, day: date, model: ChatModel, *,
                   progress: Callable[[SummaryProgress], None] | None = None,
-                  should_stop: Callable[[], bool] | None = None) -> SummaryReport:
-    """Ask the model for each paper of the hub file `path` that has no Korean summary; write each answer."""
+                  should_stop: Callable[[], bool] | None = None, skip: Collection[str] = ()) -> SummaryReport:
+    """Ask the model for each paper of the hub file `path` that has no Korean summary; write each answer.
+
+    Papers in `skip` (a Korean digest already summarises them that day) are counted as already done."""
     from reader.core.parse import parse_digest  # here: the window imports this module without the parser
 
     endpoint = check_endpoint(model.endpoint)
     text = _read_day(path, day)
     papers = list(parse_digest(text, str(path)).papers)
-    wanted = [index for index, paper in enumerate(papers) if not has_korean(paper) and abstract(paper)]
+    wanted = [index for index, paper in enumerate(papers)
+              if not has_korean(paper) and abstract(paper) and paper.arxiv_id not in skip]
     stop = should_stop or (lambda: False)
     failed: list[tuple[str, str]] = []
     written, cancelled = 0, False

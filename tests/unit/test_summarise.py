@@ -239,3 +239,26 @@ def test_cli_fetch_then_summarise_then_list_json_shows_the_korean_sections(chat:
     assert chat.requests[0][0]["Authorization"] == "Bearer sk-cli"
     with Library(tmp_path) as library:
         assert [hit.paper.arxiv_id for hit in library.search("Quokkaformer").hits] == ["2506.00001"]
+
+
+def test_papers_a_korean_digest_already_summarises_that_day_are_not_sent(
+        chat: ChatServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    item = {"paper": {"id": "2506.00001", "title": "First Paper", "authors": [{"name": "Ada Lovelace"}],
+                      "summary": "We distil a small model.", "upvotes": 3}, "title": "First Paper"}
+    other = {"paper": {"id": "2506.00002", "title": "Second Paper", "authors": [{"name": "Ada Lovelace"}],
+                       "summary": "We measure GSM8K.", "upvotes": 2}, "title": "Second Paper"}
+    korean = tmp_path / "korean" / "2025" / "06"
+    korean.mkdir(parents=True)
+    (korean / "02.md").write_text("## Daily Papers (2025-06-02)\n\n### [First Paper](https://arxiv.org/abs/2506.00001)"
+                                  "\n\n- ***What's New***: 이미 있는 요약.\n", encoding="utf-8")
+    route = Route(json.dumps([item, other]).encode(), content_type="application/json")
+    with DigestServer({"/api/daily_papers?limit=100&date=2025-06-02": route}) as hub, \
+            Library(tmp_path / "data") as library:
+        monkeypatch.setenv("HF_ENDPOINT", hub.url)
+        library.add_sources([tmp_path / "korean"])
+        library.fetch("hf", DAY, DAY)
+        library.update()
+        report = library.summarise(DAY.isoformat(), ChatModel(chat.endpoint, "m"))
+    assert (report.written, report.already) == (1, 1)
+    assert [body["messages"][1]["content"].split("\n")[0] for _headers, body in chat.requests] == [
+        "Title: Second Paper"]

@@ -51,9 +51,11 @@ class _SummariseJob(QObject):
     finished = Signal(object)  # SummaryReport
     failed = Signal(str)
 
-    def __init__(self, data_dir: Path, day: str, model: tuple[str, str], new_key: str, stop: threading.Event) -> None:
+    def __init__(self, data_dir: Path, day: str, model: tuple[str, str], new_key: str, skip: frozenset[str],
+                 stop: threading.Event) -> None:
         super().__init__()
         self._args = (data_dir, day, model, new_key)
+        self._skip = skip
         self._stop = stop
 
     @Slot()
@@ -65,7 +67,7 @@ class _SummariseJob(QObject):
                 store_api_key(endpoint, new_key)
             model = chat_model(endpoint, name or None)
             report = summarise_hub_day(data_dir, day, model, progress=self.progress.emit,
-                                       should_stop=self._stop.is_set)
+                                       should_stop=self._stop.is_set, skip=self._skip)
         except ReaderError as error:
             self.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - the thread boundary: report, never die silently
@@ -165,7 +167,11 @@ class SummariseDialog(QDialog):
         self.message.setText(self.tr("Asking {model} at {endpoint}…").format(model=name, endpoint=endpoint))
         thread = QThread(self)
         thread.setObjectName("summarise")
-        job = _SummariseJob(self.library.data_dir, self.day, (endpoint, name), new_key, self._stop)
+        try:  # papers a Korean digest already summarises that day are not sent (one catalogue query)
+            skip = self.library.summarised_elsewhere(self.day)
+        except ReaderError:
+            skip = frozenset()
+        job = _SummariseJob(self.library.data_dir, self.day, (endpoint, name), new_key, skip, self._stop)
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.progress.connect(self._on_progress)
