@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reader.cli.arguments import build_parser
 from reader.cli.commands import feature_modules
+from reader.cli.organise import print_tags_and_note
 from reader.cli.output import TerminalProgress, describe, print_papers, terminal_safe
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.fs import atomic_write_text
@@ -115,6 +116,7 @@ def _run_command(args: argparse.Namespace, data_dir: str | None) -> int:
                 print_papers(library, papers, True)
             else:
                 print(describe(papers, library.flags(args.arxiv_id)))
+                print_tags_and_note(library, papers[0].arxiv_id)
     return EXIT_OK
 
 

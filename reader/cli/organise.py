@@ -147,6 +147,17 @@ def _mute(library: Library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def print_tags_and_note(library: Library, arxiv_id: str) -> None:
+    """What `show` adds below a paper: its tags and its note, when it has them (terminal-safe)."""
+    organised = library.annotations([arxiv_id]).get(arxiv_id)
+    if organised is None:
+        return
+    if organised.tags:
+        print(terminal_safe(f"\nTags: {', '.join(organised.tags)}"))
+    if organised.note:
+        print(terminal_safe(f"\nNote:\n{organised.note.rstrip()}"))
+
+
 def _note_unlisted(library: Library, arxiv_ids: list[str]) -> None:
     try:  # saved already; the note needs the catalogue, which may be rebuilding or unreadable
         unlisted = [arxiv_id for arxiv_id in arxiv_ids if not library.papers_for(arxiv_id)]

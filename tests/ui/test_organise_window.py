@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
+from test_window_counts import read_only_dir  # noqa: F401 - the fixture
 
 from reader.library import Library
 from reader.ui.models.paper_table import PaperTableModel
@@ -200,3 +201,13 @@ def test_the_list_menu_has_tags_and_read_later(open_window) -> None:
     assert menu is not None
     names = [action.objectName() for action in menu.actions()]
     assert "edit_tags" in names and "toggle_queue" in names
+
+
+def test_a_read_only_library_shows_notes_and_takes_none(open_window, read_only_dir) -> None:  # noqa: F811
+    window = open_window(read_only_dir)
+    assert window.library.read_only
+    panel = window.note_panel
+    assert panel.editor.isReadOnly() and not panel.edit_tags_button.isEnabled()
+    for name in ("edit_tags", "toggle_queue", "edit_note", "save_search", "mute_filters"):
+        window.commands.update_enabled()
+        assert not window.commands[name].isEnabled(), name

@@ -37,6 +37,8 @@ def test_tags_notes_and_the_json_keys(tmp_path: Path) -> None:
     found = json_of(run(data, "search", "zyxquux", "--json"))  # a word only the note has
     assert [paper["arxiv_id"] for paper in found] == [FIRST] and "score" in found[0] and found[0]["tags"]
     assert [paper["arxiv_id"] for paper in json_of(run(data, "search", "tag:LLM", "--json"))] == [FIRST]
+    shown = run(data, "show", FIRST).stdout
+    assert "Tags: LLM, 읽을 것" in shown and "Note:\n## 메모" in shown
     assert run(data, "note", FIRST, "--clear").returncode == 0
     assert json_of(run(data, "show", FIRST, "--json"))[0]["note"] is None
 

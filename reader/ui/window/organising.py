@@ -80,7 +80,12 @@ class Organiser(QObject):
                                       library.note(paper.arxiv_id), paper.arxiv_id in set(library.queue()),
                                       library.muted_by(paper.arxiv_id) if library.show_muted else None))
         tags, note, queued, muted_by = found if found else ((), None, False, None)
-        self.window.note_panel.show_paper(paper.arxiv_id, tags, note, queued, muted_by)
+        panel = self.window.note_panel
+        panel.show_paper(paper.arxiv_id, tags, note, queued, muted_by)
+        writable = not library.read_only  # a read-only library shows notes and tags, and takes none
+        panel.editor.setReadOnly(not writable)
+        for button in (panel.edit_tags_button, panel.queue_button):
+            button.setEnabled(writable)
 
     def save_note(self, arxiv_id: str, text: str) -> None:
         """The note panel's text, saved (durable when this returns); Has note's count follows."""
