@@ -1096,6 +1096,10 @@
         <translation>태그를 저장하지 못했습니다: {error}</translation>
     </message>
     <message>
+        <source>Could not save the setting: {error}</source>
+        <translation>설정을 저장하지 못했습니다: {error}</translation>
+    </message>
+    <message>
         <source>Could not save the queue: {error}</source>
         <translation>나중에 읽기 목록을 저장하지 못했습니다: {error}</translation>
     </message>
@@ -1154,6 +1158,10 @@
     <message>
         <source>Saved the search “{name}”</source>
         <translation>“{name}” 검색을 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Could not remove the saved search: {error}</source>
+        <translation>저장한 검색을 지우지 못했습니다: {error}</translation>
     </message>
     <message>
         <source>Mute Filters</source>

@@ -313,10 +313,11 @@ class SidebarModel(QAbstractItemModel):
             self._search = self._root.add(_Node(self._root, "", View("search")))
             self._search.total = search_count
         self._organised_nodes = {}
-        for view in self._organised.views() if self._organised else ():  # below the smart views, above the years
-            parent = self._organised_nodes.get(View("tags")) if view.kind == "tag" else self._root
-            node = (parent or self._root).add(_Node(parent or self._root, view.name or "", view))
-            node.unread, node.total = self._organised.numbers(view)  # type: ignore[union-attr]
+        organised = self._organised
+        for view in organised.views() if organised is not None else ():  # below the smart views, above the years
+            parent = self._organised_nodes.get(View("tags"), self._root) if view.kind == "tag" else self._root
+            node = parent.add(_Node(parent, view.name or "", view))
+            node.unread, node.total = organised.numbers(view) if organised is not None else (0, 0)
             self._organised_nodes[view] = node
         self._days = {}
         locale = QLocale()

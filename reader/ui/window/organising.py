@@ -8,19 +8,17 @@ star); the sidebar's rows and the note panel follow from ``refresh`` and ``show_
 
 from __future__ import annotations
 
-import queue
-import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from functools import partial
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt
 from PySide6.QtGui import QDrag, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
 
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.models import Paper
-from reader.library import Library
+from reader.ui.background.first_looks import FirstLooks, Found
 from reader.ui.dialogs.tag_editor import TagEditor
 from reader.ui.models.sidebar_organised import OrganisedCounts, SavedBadge
 from reader.ui.models.view import View
@@ -31,7 +29,6 @@ from reader.ui.window.navigation import Navigation
 from reader.ui.window.reading import Reading
 
 QUEUE_MIME = "application/x-daily-papers-queue-key"
-FIRST_LOOK_POLL_MS = 100
 T = TypeVar("T")
 TAG_ROW_MENU: tuple[str | None, ...] = ("rename_tag", "delete_tag")
 SAVED_ROW_MENU: tuple[str | None, ...] = ("remove_saved_search",)
@@ -58,15 +55,9 @@ class Organiser(QObject):
         window.updater.finished.connect(lambda _report: self.refresh())  # new days: the badges count them
         window.paper_list.viewport().installEventFilter(self)
         window.paper_list.viewport().setAcceptDrops(True)  # Read later's rows; other drops go on to the window
-        # New mute rules and saved searches not followed yet are searched in full on a thread with its own
-        # Library; the GUI thread takes their listings from this queue (the thread touches no Qt object).
-        window.library.defer_first_looks = True
-        self._first_looks: queue.SimpleQueue[tuple[str | None, Hashable, set[tuple[str, str]]] | None] = (
-            queue.SimpleQueue())
-        self._first_look_thread: threading.Thread | None = None
-        self._first_look_timer = QTimer(self)
-        self._first_look_timer.setInterval(FIRST_LOOK_POLL_MS)
-        self._first_look_timer.timeout.connect(self._take_first_looks)
+        window.library.defer_first_looks = True  # new mute rules and saved searches: searched on a thread
+        self.first_looks = FirstLooks(window.library.data_dir, self)
+        self.first_looks.found.connect(self._adopt)
 
     # --- the paper on show ----------------------------------------------------------------------
 
@@ -90,13 +81,13 @@ class Organiser(QObject):
     def save_note(self, arxiv_id: str, text: str) -> None:
         """The note panel's text, saved (durable when this returns); Has note's count follows."""
         save = self.window.library.set_note
-        if self._safely(lambda: save(arxiv_id, text), self.tr("Could not save the note: {error}"), ok=True):
+        if self._saved(lambda: save(arxiv_id, text), self.tr("Could not save the note: {error}")):
             self.refresh()
 
     def flush(self) -> None:
         """The window is closing: save a note being typed now, and take no more first looks."""
         self.window.note_panel.flush()
-        self._first_look_timer.stop()
+        self.first_looks.stop()
 
     # --- commands on the current paper ----------------------------------------------------------
 
@@ -112,8 +103,7 @@ class Organiser(QObject):
         tags = self.ask_tags(paper.title, list(current), [tag for tag, _count in library.tag_counts()])
         if tags is None:
             return
-        if self._safely(lambda: library.set_tags(paper.arxiv_id, tags), self.tr("Could not save the tags: {error}"),
-                        ok=True):
+        if self._saved(lambda: library.set_tags(paper.arxiv_id, tags), self.tr("Could not save the tags: {error}")):
             self.refresh()
             self.show_paper(paper)
 
@@ -143,7 +133,7 @@ class Organiser(QObject):
     def set_dequeue_on_read(self, value: bool) -> None:
         library = self.window.library
         if not library.read_only and library.dequeue_on_read != value:
-            self._safely(lambda: library.set_dequeue_on_read(value))
+            self._saved(lambda: library.set_dequeue_on_read(value), self.tr("Could not save the setting: {error}"))
 
     def on_flags_written(self, flag: str, arxiv_ids: list[str], value: bool) -> None:
         """Read marks were saved: finished papers leave the queue (if the reader wants that); badges follow."""
@@ -160,7 +150,7 @@ class Organiser(QObject):
             return
         library = self.window.library
         change = library.enqueue if queued else library.dequeue
-        if self._safely(lambda: change([paper.arxiv_id]), self.tr("Could not save the queue: {error}"), ok=True):
+        if self._saved(lambda: change([paper.arxiv_id]), self.tr("Could not save the queue: {error}")):
             self.window.note_panel.set_queued(queued)
             self.window.status(self.tr("Added to Read later") if queued else self.tr("Taken off Read later"))
             self.refresh()
@@ -208,8 +198,7 @@ class Organiser(QObject):
         order.remove(arxiv_id)
         order.insert(position, arxiv_id)
         key = self.window.paper_list.current_key()
-        if self._safely(lambda: self.window.library.reorder_queue(order), self.tr("Could not save the queue: {error}"),
-                        ok=True):
+        if self._saved(lambda: self.window.library.reorder_queue(order), self.tr("Could not save the queue: {error}")):
             self.navigation.show_view(View("queue"))
             if key:
                 self.window.paper_list.select_key(key)
@@ -271,8 +260,8 @@ class Organiser(QObject):
             tag=view.name), view.name)
         if not new or new == view.name:
             return
-        if self._safely(lambda: self.window.library.rename_tag(view.name or "", new),
-                        self.tr("Could not rename the tag: {error}"), ok=True):
+        if self._saved(lambda: self.window.library.rename_tag(view.name or "", new),
+                       self.tr("Could not rename the tag: {error}")):
             self.refresh(select=View("tag", name=new.strip()))
 
     @command("delete_tag", QT_TRANSLATE_NOOP("Shortcuts", "Dele&te Tag…"), menu=EDIT.at(3, 2), enabled=_writable)
@@ -283,8 +272,8 @@ class Organiser(QObject):
         if not self.confirm(self.tr("Delete Tag"), self.tr("Take the tag “{tag}” off every paper?").format(
                 tag=view.name)):
             return
-        if self._safely(lambda: self.window.library.delete_tag(view.name or ""),
-                        self.tr("Could not delete the tag: {error}"), ok=True):
+        if self._saved(lambda: self.window.library.delete_tag(view.name or ""),
+                       self.tr("Could not delete the tag: {error}")):
             self.refresh(select=View("tags"))
 
     def row_menu(self, view: View) -> QMenu | None:
@@ -322,8 +311,9 @@ class Organiser(QObject):
              enabled=_writable)
     def remove_saved_search(self) -> None:
         view = self.window.sidebar.current_view()
-        if view is not None and view.kind == "saved" and view.name and self._safely(
-                lambda: self.window.library.remove_saved_search(view.name or "")):
+        if view is not None and view.kind == "saved" and view.name and self._saved(
+                lambda: self.window.library.remove_saved_search(view.name or ""),
+                self.tr("Could not remove the saved search: {error}")):
             self.refresh(select=View("all"))
 
     # --- mute filters ---------------------------------------------------------------------------
@@ -337,7 +327,7 @@ class Organiser(QObject):
             return
         if library.read_only:
             library.show_muted = shown  # this window only
-        elif self._safely(lambda: library.save_show_muted(shown), ok=True) is False:
+        elif not self._saved(lambda: library.save_show_muted(shown), self.tr("Could not save the setting: {error}")):
             return
         self._after_mutes_changed()
 
@@ -379,7 +369,7 @@ class Organiser(QObject):
         if counts is None:
             return
         if any(badge.total < 0 for badge in counts.saved) or library.pending_mutes() is not None:
-            self._start_first_looks()
+            self.first_looks.start(library.pending_mutes(), library.pending_saved_searches())
         sidebar = self.window.sidebar
         current = sidebar.current_view()
         blocked = sidebar.blockSignals(True)  # the list stays as it is while the rows are rebuilt
@@ -391,56 +381,17 @@ class Organiser(QObject):
         if target is not None:
             sidebar.select_view(target)
 
-    def _start_first_looks(self) -> None:
-        """Search the saved searches not followed yet in full, on a thread (seconds at 100,000 papers)."""
-        if self._first_look_thread is not None and self._first_look_thread.is_alive():
-            return
-        mutes = self.window.library.pending_mutes()
-        pending = self.window.library.pending_saved_searches()
-        data_dir = self.window.library.data_dir
-        results = self._first_looks
-
-        def look() -> None:
-            try:
-                with Library(data_dir) as other:
-                    if mutes is not None:
-                        results.put((None, mutes, other.mute_keys(mutes)))  # None: the mute filters
-                    for name, spec in pending:
-                        results.put((name, spec, other.saved_search_keys(spec)))
-            except ReaderError:
-                pass  # the GUI thread's next count searches them itself
-            finally:
-                results.put(None)
-
-        self._first_look_thread = threading.Thread(target=look, name="saved-search-first-look", daemon=True)
-        self._first_look_thread.start()
-        self._first_look_timer.start()
-
-    def _take_first_looks(self) -> None:
-        adopted, mutes_adopted, done = False, False, False
+    def _adopt(self, found: list[Found], _done: bool) -> None:
+        """Listings a first look found: the GUI thread's Library follows them from now on."""
         library = self.window.library
-        while True:
-            try:
-                item = self._first_looks.get_nowait()
-            except queue.Empty:
-                break
-            if item is None:
-                done = True
-                continue
-            name, spec, keys = item
+        for name, spec, keys in found:
             if name is None:
                 self._safely(partial(library.adopt_mutes, spec, keys))
-                mutes_adopted = True
             else:
                 self._safely(partial(library.adopt_saved_search, name, spec, keys))
-            adopted = True
-        if done:
-            self._first_look_timer.stop()
-            self._first_look_thread = None
-        if mutes_adopted:  # the muted listings leave the list and the counts now
+        if any(name is None for name, _spec, _keys in found):  # the muted listings leave the list and counts now
             self.navigation.refresh_sidebar(reload_list=True)
-        if adopted or done:
-            self.refresh()
+        self.refresh()
 
     def start(self) -> None:
         """At start: the sidebar's rows and the setting's check mark."""
@@ -458,12 +409,19 @@ class Organiser(QObject):
     def confirm(self, title: str, question: str) -> bool:
         return QMessageBox.question(self.window, title, question) == QMessageBox.StandardButton.Yes
 
-    def _safely(self, action: Callable[[], T], message: str = "", ok: bool = False) -> T | None:
-        """Run a library call; a failure is one line in the status bar (None, or False when `ok`)."""
+    def _safely(self, action: Callable[[], T]) -> T | None:
+        """A library call; a failure is one line in the status bar and None."""
         try:
-            result = action()
+            return action()
         except ReaderError as error:
-            self.window.status((message or self.tr("Could not read your tags, notes or queue: {error}")).format(
-                error=error))
-            return False if ok else None  # type: ignore[return-value]
-        return True if ok else result  # type: ignore[return-value]
+            self.window.status(self.tr("Could not read your tags, notes or queue: {error}").format(error=error))
+            return None
+
+    def _saved(self, action: Callable[[], object], message: str) -> bool:
+        """A library call that saves something; False (and `message` in the status bar) when it failed."""
+        try:
+            action()
+        except ReaderError as error:
+            self.window.status(message.format(error=error))
+            return False
+        return True
