@@ -8,6 +8,7 @@ milliseconds, while putting them in the index would make every note keystroke an
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -51,8 +52,12 @@ class Organising(FollowedCounts):
         return self._organise.tags_of(arxiv_ids)
 
     def tag_counts(self) -> list[tuple[str, int]]:
-        """Every tag and its number of papers, by name: the sidebar's Tags section."""
-        return self._organise.tag_counts()
+        """Every tag and its number of papers, by name: the sidebar's Tags section (a paper whose every listing
+        the mute filters hide is not counted, as its tag's list does not show it)."""
+        counts = self._organise.tag_counts()
+        tagged = self._organise.all_tags() if self.muted_ids() else {}
+        hidden = Counter(tag.casefold() for arxiv_id in self._all_hidden(tagged) for tag in tagged[arxiv_id])
+        return [(tag, count - hidden[tag.casefold()]) for tag, count in counts] if hidden else counts
 
     def add_tags(self, arxiv_ids: Iterable[str], tags: Iterable[str]) -> None:
         self._organise.add_tags(arxiv_ids, tags)
@@ -89,7 +94,21 @@ class Organising(FollowedCounts):
         return self._listings(self._organise.notes())
 
     def note_count(self) -> int:
-        return len(self._organise.notes())
+        """Papers with a note (those whose every listing is muted left out, as in Has note)."""
+        notes = self._organise.notes()
+        return len(notes) - len(self._all_hidden(notes))
+
+    def queue_count(self) -> int:
+        """Papers in Read later as its view lists them."""
+        return len(self.without_muted(self.queued_papers()))
+
+    def _all_hidden(self, arxiv_ids: Iterable[str]) -> set[str]:
+        """Those of these papers whose every listing the mute filters hide now (few: ids with a muted one)."""
+        hidden, muted = self._hidden(), self.muted_ids()
+        if not hidden:
+            return set()
+        return {arxiv_id for arxiv_id in arxiv_ids if arxiv_id in muted
+                and all((paper.date, paper.arxiv_id) in hidden for paper in self.papers_for(arxiv_id))}
 
     # -- the reading queue -------------------------------------------------------------------------
 

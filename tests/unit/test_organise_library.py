@@ -192,3 +192,13 @@ def test_new_mute_rules_wait_for_the_window_thread_when_deferred(library: Librar
         keys = other.mute_keys(("diffusion",))
     library.adopt_mutes(("diffusion",), keys)
     assert library.pending_mutes() is None and set(library.muted_keys()) == {("2024-12-01", "2412.00001")}
+
+
+def test_the_reader_s_own_counts_leave_muted_papers_out(library: Library) -> None:
+    library.add_tags(["2412.00001", "2412.00003"], ["LLM"])
+    library.set_note("2412.00001", "메모")
+    library.enqueue(["2412.00001", "2412.00003"])
+    library.add_mutes(["diffusion"])  # 2412.00001's only listing
+    assert (library.tag_counts(), library.note_count(), library.queue_count()) == ([("LLM", 1)], 0, 1)
+    library.show_muted = True
+    assert (library.tag_counts(), library.note_count(), library.queue_count()) == ([("LLM", 2)], 1, 2)

@@ -362,7 +362,7 @@ class Organiser(QObject):
         """New numbers for Read later, Has note, the tags and the saved searches' badges."""
         library = self.window.library
         counts = self._safely(lambda: OrganisedCounts(
-            queue=len(library.queued_papers()), noted=library.note_count(), tags=tuple(library.tag_counts()),
+            queue=library.queue_count(), noted=library.note_count(), tags=tuple(library.tag_counts()),
             saved=tuple(SavedBadge(saved.name, saved.query, saved.exact, -1 if unread is None else unread,
                                    -1 if total is None else total)
                         for saved, total, unread in library.saved_search_counts(followed_only=True))))
