@@ -82,6 +82,22 @@ def test_todays_state_file_is_migrated_with_its_marks_and_a_backup(tmp_path: Pat
         assert db.execute("PRAGMA user_version").fetchone()[0] == 1
 
 
+def test_a_version_2_file_is_migrated_keeping_its_not_interested_marks(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    make_version_1_file(path)
+    with closing(sqlite3.connect(path)) as db:  # what the version with "not interested" (schema 2) leaves
+        db.executescript("ALTER TABLE flags ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0;"
+                         "ALTER TABLE flags ADD COLUMN dismissed_at TEXT;"
+                         "UPDATE flags SET dismissed = 1 WHERE arxiv_id = '2411.00001'; PRAGMA user_version = 2;")
+    with StateStore(path) as state:
+        assert state.get("2411.00001") == Flags(read=True, dismissed=True)
+        OrganiseStore(state).set_note("2411.00001", "kept")
+    with StateStore(path) as state:
+        note = OrganiseStore(state).note("2411.00001")
+        assert note is not None and note.text == "kept"
+    assert path.with_name("state.sqlite.backup-v2").exists()
+
+
 def test_a_version_1_file_that_cannot_be_written_reads_with_empty_organisation(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make_version_1_file(tmp_path / "state.sqlite")
