@@ -211,3 +211,14 @@ def test_a_read_only_library_shows_notes_and_takes_none(open_window, read_only_d
     for name in ("edit_tags", "toggle_queue", "edit_note", "save_search", "mute_filters"):
         window.commands.update_enabled()
         assert not window.commands[name].isEnabled(), name
+
+
+def test_a_reload_while_typing_keeps_the_note_being_written(open_window, qtbot) -> None:
+    window = open_window()
+    paper = window.paper_list.current_paper()
+    assert paper is not None
+    window.commands["edit_note"].trigger()
+    qtbot.keyClicks(window.note_panel.editor, "half a thought")
+    window.organiser.show_paper(paper)  # what a reload of the list after an update does
+    assert window.note_panel.editor.toPlainText() == "half a thought" and window.note_panel.editor.hasFocus()
+    assert window.library.note(paper.arxiv_id) == "half a thought"  # and it was saved on the way

@@ -121,14 +121,17 @@ class NotePanel(QWidget):
 
     def show_paper(self, arxiv_id: str | None, tags: tuple[str, ...] = (), note: str | None = None,
                    queued: bool = False, muted_by: str | None = None) -> None:
-        """Show this paper's tags, queue mark and note (None: no paper); a note being typed is saved first."""
-        if arxiv_id != self._arxiv_id:
-            self.flush()
+        """Show this paper's tags, queue mark and note (None: no paper); a note being typed is saved first, and
+        the same paper shown again (the list reloaded after an update) keeps the editor as the reader left it."""
+        self.flush()
+        typing = arxiv_id == self._arxiv_id and self.stack.currentWidget() is self.editor and self.editor.hasFocus()
         self._arxiv_id = arxiv_id
         self.setEnabled(arxiv_id is not None)
         self.set_tags(tags)
         self.set_queued(queued)
         self.set_muted_by(muted_by)
+        if typing:
+            return
         blocked = self.editor.blockSignals(True)
         self.editor.setPlainText(note or "")
         self.editor.blockSignals(blocked)

@@ -62,7 +62,8 @@ class Organiser(QObject):
     # --- the paper on show ----------------------------------------------------------------------
 
     def show_paper(self, paper: Paper | None) -> None:
-        """Fill the note panel for the paper under the cursor."""
+        """Fill the note panel for the paper under the cursor (a note being typed is saved before it is read)."""
+        self.window.note_panel.flush()
         library = self.window.library
         if paper is None:
             self.window.note_panel.show_paper(None)
