@@ -207,9 +207,11 @@ def measure_hostile(heartbeat_ms: int, work: Path, without: tuple[str, ...] = ()
     settings.sync()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    timings: dict[str, list[float]] = {"detail_pane_ms": [], "library_paper_ms": [], "library_papers_for_ms": []}
+    timings: dict[str, list[float]] = {"detail_pane_ms": [], "library_paper_ms": [], "library_papers_for_ms": [],
+                                       "library_papers_to_summarise_ms": []}
     _time_calls(library, "paper", timings["library_paper_ms"])  # the list's loader: the whole paper, GUI thread
     _time_calls(library, "papers_for", timings["library_papers_for_ms"])  # reading.py: its other dates
+    _time_calls(library, "papers_to_summarise", timings["library_papers_to_summarise_ms"])  # the day's button
     heartbeat = Heartbeat(heartbeat_ms)
     opening = time.perf_counter()
     window = MainWindow(library)  # restores the hostile paper: Library.paper, papers_for and the pane are timed

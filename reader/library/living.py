@@ -13,10 +13,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.models import DayInfo, Paper, Source
+from reader.core.models import DayInfo, Source
 from reader.core.reports import FetchProgress, FetchReport
 from reader.sources.folders import is_under
-from reader.stores.catalogue import HUB_FILE, SEED_FILE, USER_FILE
+from reader.stores.catalogue import HUB_FILE, SEED_FILE, USER_FILE, Catalogue
 
 if TYPE_CHECKING:
     from reader.sources.summarise import ChatModel, SummaryProgress, SummaryReport
@@ -30,13 +30,14 @@ class LivingSources:
     data_dir: Path
 
     if TYPE_CHECKING:
+        @property
+        def _catalogue(self) -> Catalogue: ...
+
         def days(self) -> list[DayInfo]: ...
 
         def sources(self) -> list[Source]: ...
 
         def add_sources(self, paths: list[Path]) -> list[Source]: ...
-
-        def papers(self, date: str | None = None, starred: bool = False, unread: bool = False) -> list[Paper]: ...
 
     def hub_folder(self) -> Path:
         """Where the hub's days are kept: ``<data_dir>/library/hf``."""
@@ -89,17 +90,16 @@ class LivingSources:
         return HUB_FILE if is_under(path, [str(self.hub_folder().resolve())]) else USER_FILE
 
     def papers_to_summarise(self, day: str) -> int:
-        """How many papers the hub listed on `day` that have no Korean summary (what `summarise` would ask for)."""
-        from reader.sources.hub_digest import abstract, has_korean
+        """How many papers the hub listed on `day` that have no Korean summary (what `summarise` would ask for).
 
-        folder = str(self.hub_folder().resolve())
-        return sum(1 for paper in self.papers(date=day)
-                   if is_under(paper.source, [folder]) and not has_korean(paper) and abstract(paper))
+        Cheap enough for the GUI thread: only the day's hub entries are read, never a Korean digest's summaries."""
+        from reader.sources.hub_digest import needs_korean
+
+        return sum(1 for sections in self._catalogue.day_sections(day, HUB_FILE) if needs_korean(sections))
 
     def summarised_elsewhere(self, day: str) -> frozenset[str]:
         """The papers of `day` a Korean digest already lists: their hub entry steps aside, so summarise skips them."""
-        folder = str(self.hub_folder().resolve())
-        return frozenset(paper.arxiv_id for paper in self.papers(date=day) if not is_under(paper.source, [folder]))
+        return frozenset(arxiv_id for arxiv_id, kind in self._catalogue.day_entries(day) if kind != HUB_FILE)
 
     def hub_day_file(self, day: str) -> Path:
         """The hub's digest file of one day (it may not exist)."""

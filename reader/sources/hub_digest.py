@@ -71,12 +71,15 @@ def korean_sections(paper: Paper) -> tuple[Section, ...]:
     return tuple(section for section in paper.sections if section.label not in HUB_LABELS)
 
 
-def has_korean(paper: Paper) -> bool:
-    return bool(korean_sections(paper))
-
-
 def abstract(paper: Paper) -> str:
     return next((section.text for section in paper.sections if section.label == ABSTRACT), "")
+
+
+def needs_korean(sections: Iterable[Section]) -> bool:
+    """What summarise asks the model for: an entry with an English abstract and no Korean summary yet."""
+    sections = tuple(sections)
+    return (all(section.label in HUB_LABELS for section in sections)
+            and any(section.label == ABSTRACT and section.text for section in sections))
 
 
 def with_korean(paper: Paper, korean: Iterable[Section]) -> Paper:

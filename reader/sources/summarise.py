@@ -32,7 +32,7 @@ from reader import __version__
 from reader.core.errors import ReaderError
 from reader.core.fs import atomic_write_text
 from reader.core.models import Paper, Section
-from reader.sources.hub_digest import KOREAN_LABELS, abstract, fetched_at, has_korean, render_day, with_korean
+from reader.sources.hub_digest import KOREAN_LABELS, abstract, fetched_at, needs_korean, render_day, with_korean
 
 DEFAULT_ENDPOINT = "http://localhost:11434/v1"  # Ollama's OpenAI-compatible API
 DEFAULT_MODEL = "qwen2.5:7b"
@@ -116,7 +116,7 @@ def summarise_day(path: Path, day: date, model: ChatModel, *,
     text = _read_day(path, day)
     papers = list(parse_digest(text, str(path)).papers)
     wanted = [index for index, paper in enumerate(papers)
-              if not has_korean(paper) and abstract(paper) and paper.arxiv_id not in skip]
+              if needs_korean(paper.sections) and paper.arxiv_id not in skip]
     stop = should_stop or (lambda: False)
     failed: list[tuple[str, str]] = []
     written, cancelled = 0, False

@@ -259,6 +259,19 @@ class Catalogue:
         return _paper_from_row(row) if row else None
 
     @_sqlite_errors
+    def day_entries(self, date: str) -> list[tuple[str, int]]:
+        """(arXiv id, file kind) of the day's visible entries: no summary is read (a paper of 48 MB costs nothing)."""
+        sql = "SELECT arxiv_id, builtin FROM papers WHERE visible = 1 AND date = ?"
+        return self._db.execute(sql, (date,)).fetchall()
+
+    @_sqlite_errors
+    def day_sections(self, date: str, kind: int) -> list[tuple[Section, ...]]:
+        """The sections of the day's visible entries from files of `kind` (USER_FILE ...); only theirs are read."""
+        sql = "SELECT sections FROM papers WHERE visible = 1 AND date = ? AND builtin = ?"
+        rows = self._db.execute(sql, (date, kind))
+        return [tuple(Section(label, text) for label, text in json.loads(sections)) for (sections,) in rows]
+
+    @_sqlite_errors
     def day_counts(self, state_uri: str | None) -> list[tuple[str, int, int, int]]:
         """(date, total, unread, starred) of every day, newest first (see reader.stores.catalogue_counts)."""
         return counts.day_counts(self._db, state_uri)

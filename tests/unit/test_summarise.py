@@ -258,7 +258,11 @@ def test_papers_a_korean_digest_already_summarises_that_day_are_not_sent(
         library.add_sources([tmp_path / "korean"])
         library.fetch("hf", DAY, DAY)
         library.update()
+        assert library.papers_to_summarise(DAY.isoformat()) == 1  # what the window's button is shown for
+        assert library.summarised_elsewhere(DAY.isoformat()) == {"2506.00001"}
         report = library.summarise(DAY.isoformat(), ChatModel(chat.endpoint, "m"))
+        library.update()
+        assert library.papers_to_summarise(DAY.isoformat()) == 0
     assert (report.written, report.already) == (1, 1)
     assert [body["messages"][1]["content"].split("\n")[0] for _headers, body in chat.requests] == [
         "Title: Second Paper"]
