@@ -1,7 +1,10 @@
 """Follow Hugging Face Daily Papers itself: each day's papers from the hub, written as a digest file.
 
-`HfApi().list_daily_papers(date=...)` (huggingface_hub) asks ``{HF_ENDPOINT}/api/daily_papers?date=YYYY-MM-DD``
-(``HF_ENDPOINT`` is read at each fetch, so tests point it at a stub on 127.0.0.1). Each day with papers is
+The request is `HfApi().list_daily_papers(date=...)`'s (huggingface_hub's session, headers and error check):
+``{HF_ENDPOINT}/api/daily_papers?date=YYYY-MM-DD`` (``HF_ENDPOINT`` is read at each fetch, so tests point it at a
+stub on 127.0.0.1); its JSON is read here, so the fields the hub nests in each item's ``paper`` (AI summary,
+keywords, GitHub, project page) reach huggingface_hub's PaperInfo, which looks for them only at the top level
+(lift_paper_fields). Each day with papers is
 written to ``<data_dir>/library/hf/YYYY/MM/DD.md`` in the library's own format (hub_digest), most upvoted
 first, as the archive's generator listed them. The rules are the archive's (archive.follow_days): range,
 day cap, never a day twice, cancel, offline after a few unreachable days, exit codes. A day fetched before
@@ -164,24 +167,52 @@ class _NoDay(Exception):  # noqa: N818 - not an error: a 404 says the hub has no
 
 
 def _list_day(endpoint: str, day: date, timeout_s: float, answer: queue.SimpleQueue[tuple[bool, Any]]) -> None:
-    """In the worker: the whole answer as PaperInfo values, or the exception met."""
+    """In the worker: the whole answer as PaperInfo values, or the exception met.
+
+    The request is HfApi.list_daily_papers' own (its shared session, headers and error check), but the JSON is
+    read here: the hub sends the AI summary, keywords and links inside each item's ``paper``, where PaperInfo
+    does not look for them (lift_paper_fields)."""
     try:
         _quiet_hub()
-        from huggingface_hub import HfApi
-        from huggingface_hub.utils import get_session
+        from huggingface_hub.hf_api import PaperInfo
+        from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_status
 
+        session = get_session()
         # The hub's shared client waits forever by default (and is made anew after a connection error).
-        get_session().timeout = timeout_s  # seconds, for every phase
-        api = HfApi(endpoint=endpoint, library_name="daily-papers-reader")
+        session.timeout = timeout_s  # seconds, for every phase
+        headers = build_hf_headers(token=False, library_name="daily-papers-reader")  # a saved login is not sent
         papers: list[PaperInfo] = []
         for page in range(MAX_PAGES):  # a day fills more than one page only when it has over PAGE_LIMIT papers
-            listed = list(api.list_daily_papers(date=day.isoformat(), limit=PAGE_LIMIT, p=page or None, token=False))
-            papers += listed
-            if len(listed) < PAGE_LIMIT:
+            params: dict[str, str | int] = {**({"p": page} if page else {}), "limit": PAGE_LIMIT,
+                                            "date": day.isoformat()}
+            response = session.get(f"{endpoint}/api/daily_papers", params=params, headers=headers)
+            hf_raise_for_status(response)
+            items = response.json()
+            if not isinstance(items, list):
+                raise TypeError("the answer is not a list")
+            papers += [PaperInfo(**lift_paper_fields(item)) for item in items]
+            if len(items) < PAGE_LIMIT:
                 break
         answer.put((True, papers))
     except Exception as error:  # everything the client or the JSON parser raises becomes that day's reason
         answer.put((False, error))
+
+
+# Fields PaperInfo reads from an item's top level only, which the hub's /api/daily_papers sends inside its `paper`.
+NESTED_FIELDS = ("title", "ai_summary", "ai_keywords", "githubRepo", "projectPage", "githubStars")
+
+
+def lift_paper_fields(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with NESTED_FIELDS of its ``paper`` copied to the top level where the top level lacks them, so
+    that both shapes (the hub's nested one, and the flat one of an older answer or a mirror) keep them."""
+    paper = item.get("paper") if isinstance(item, dict) else None
+    if not isinstance(paper, dict):
+        return item  # PaperInfo says what is wrong with it
+    lifted = dict(item)
+    for name in NESTED_FIELDS:
+        if lifted.get(name) is None and paper.get(name) is not None:
+            lifted[name] = paper[name]
+    return lifted
 
 
 def _reason(error: BaseException, timeout_s: float) -> tuple[str, bool]:

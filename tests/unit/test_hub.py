@@ -94,11 +94,18 @@ def test_each_day_becomes_a_digest_the_parser_reads_back(hub: DigestServer, tmp_
     assert not (tmp_path / "2025" / "06" / "03.md").exists()  # an empty day writes nothing
 
 
+HUB_EXTRAS = {"ai_summary": "A one-line summary.", "ai_keywords": ["diffusion", "LoRA"],
+              "githubRepo": "https://github.com/example/linked", "projectPage": "https://example.org/linked"}
+
+
+@pytest.mark.parametrize("nested", [True, False], ids=["inside-paper-as-the-hub-sends-them", "top-level"])
 def test_the_hubs_ai_summary_keywords_and_links_are_kept_when_it_gives_them(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    item = hub_paper("2506.00009", "Linked", 3, ["A B"], "Abstract text.")
-    item.update(ai_summary="A one-line summary.", ai_keywords=["diffusion", "LoRA"],
-                githubRepo="https://github.com/example/linked", projectPage="https://example.org/linked")
+        nested: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    if nested:  # the real /api/daily_papers: inside `paper`, where huggingface_hub's PaperInfo does not read them
+        item = hub_paper("2506.00009", "Linked", 3, ["A B"], "Abstract text.", githubStars=12, **HUB_EXTRAS)
+    else:
+        item = hub_paper("2506.00009", "Linked", 3, ["A B"], "Abstract text.")
+        item.update(HUB_EXTRAS)
     with DigestServer({api_path(DAY1): json_route([item])}) as server:
         monkeypatch.setenv("HF_ENDPOINT", server.url)
         fetch(tmp_path, DAY1, DAY1)
