@@ -149,6 +149,8 @@ def test_read_later_with_keys_drag_and_next_in_queue(open_window, qtbot) -> None
     qtbot.keyClick(window.paper_list, Qt.Key.Key_M)  # read: off the queue (the default setting)
     assert window.library.queue() == [second, first]
     assert sidebar_row(window, View("queue")) == ("Read later", "2")
+    still = window.paper_list.current_paper()  # the paper being read stays on show until the reader moves on
+    assert still is not None and still.arxiv_id == third
 
 
 def test_saved_search_badge_follows_reading(open_window, qtbot, monkeypatch) -> None:

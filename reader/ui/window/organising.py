@@ -137,13 +137,15 @@ class Organiser(QObject):
             self._saved(lambda: library.set_dequeue_on_read(value), self.tr("Could not save the setting: {error}"))
 
     def on_flags_written(self, flag: str, arxiv_ids: list[str], value: bool) -> None:
-        """Read marks were saved: finished papers leave the queue (if the reader wants that); badges follow."""
+        """Read marks were saved: finished papers leave the queue (if the reader wants that); badges follow.
+
+        Read later's list is not reloaded for that: the paper being read stays on show (and in the list,
+        marked read) until the reader goes elsewhere."""
         if flag != "read":
             return
-        left = self._safely(lambda: self.window.library.finished(arxiv_ids)) if value else 0
+        if value:
+            self._safely(lambda: self.window.library.finished(arxiv_ids))
         self.refresh()
-        if left and self.navigation.view == View("queue"):
-            self.navigation.show_view(View("queue"))
 
     def _set_queued(self, queued: bool) -> None:
         paper = self.window.paper_list.current_paper()
