@@ -37,8 +37,10 @@ from reader.core.models import Paper
 from reader.features.recommend import ForYou
 from reader.features.recommend_text import Corpus, Document, TermMatrix, terms
 from reader.library import Library
+from reader.library import recommend as library_recommend
 
 STARS = 5
+UPDATE_PAPERS = 300  # --matrix-only: an update of ten days of 30 papers
 TOPICS: dict[str, re.Pattern[str]] = {
     "3D": re.compile(r"\b[34]D\b|Gaussian Splat|NeRF|\bMesh|Point Cloud|Avatar", re.I),
     "speech": re.compile(r"Speech|Audio|Voice|\bTTS\b|\bASR\b|Spoken|Music|Sound", re.I),
@@ -133,10 +135,11 @@ def sklearn_model(library: Library, own_terms: bool) -> tuple[Scorer, Callable[[
 
 
 def speeds(library: Library) -> dict[str, float]:
-    """Milliseconds: matrix build (after an update), refit after a star (what the window does on its thread),
+    """Milliseconds: matrix build from nothing, refit after a star (what the window does on its thread),
     one day's ranking (Library.recommend of the newest day, reasons included), similar papers (median of 5)."""
     start = time.perf_counter()
     library._for_you_corpus = None  # noqa: SLF001 - time a build from scratch
+    library_recommend._last_counts.clear()  # noqa: SLF001
     corpus = library.for_you_corpus()
     build = time.perf_counter() - start
     ids = corpus.matrix.ids
@@ -159,12 +162,17 @@ def speeds(library: Library) -> dict[str, float]:
 
 
 def matrix_speeds(n_papers: int) -> dict[str, float]:
-    """Build and refit on N synthetic papers without indexing them (for 100,000: the index takes far longer)."""
-    papers = list({paper.arxiv_id: paper for paper in make_papers(n_papers)}.values())
+    """Build and refit on N synthetic papers without indexing them (for 100,000: the index takes far longer);
+    then the build after an update that adds UPDATE_PAPERS papers (the rest's term counts reused)."""
+    papers = list({paper.arxiv_id: paper for paper in make_papers(n_papers + UPDATE_PAPERS)}.values())
+    before = papers[:n_papers]
     start = time.perf_counter()
-    corpus = Corpus(TermMatrix(Document(p.arxiv_id, p.title, p.summary_text) for p in papers),
-                    {p.arxiv_id: p.votes for p in papers}, {p.arxiv_id: p.title for p in papers})
+    first = TermMatrix(Document(p.arxiv_id, p.title, p.summary_text) for p in before)
     build = time.perf_counter() - start
+    start = time.perf_counter()
+    matrix = TermMatrix((Document(p.arxiv_id, p.title, p.summary_text) for p in papers), first.term_counts)
+    update_build = time.perf_counter() - start
+    corpus = Corpus(matrix, {p.arxiv_id: p.votes for p in papers}, {p.arxiv_id: p.title for p in papers})
     ids = corpus.matrix.ids
     refit, similar = [], []
     for attempt in range(3):
@@ -174,7 +182,8 @@ def matrix_speeds(n_papers: int) -> dict[str, float]:
         start = time.perf_counter()
         model.similar(ids[attempt * 11], 5)
         similar.append(time.perf_counter() - start)
-    return {"papers": len(ids), "build_ms": build * 1000, "refit_ms": statistics.median(refit) * 1000,
+    return {"papers": len(before), "build_ms": build * 1000, "papers_after_update": len(ids),
+            "build_after_update_ms": update_build * 1000, "refit_ms": statistics.median(refit) * 1000,
             "similar_ms": statistics.median(similar) * 1000}
 
 

@@ -12,6 +12,7 @@ times smoothed idf, each row of length 1, so a dot product of two rows is their 
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
@@ -51,7 +52,9 @@ class Document:
 
 def terms(document: Document) -> Counter[str]:
     """The term counts of one paper (title words count TITLE_WEIGHT times)."""
-    counts = Counter(_text_terms(document.title) * TITLE_WEIGHT)
+    counts = Counter(_text_terms(document.title))
+    for term in counts:
+        counts[term] *= TITLE_WEIGHT
     counts.update(_text_terms(document.summary[:SUMMARY_CHARS]))
     counts.update(CONCEPT_PREFIX + concept for concept in dict.fromkeys(document.concepts))
     return counts
@@ -64,43 +67,79 @@ def _text_terms(text: str) -> list[str]:
     return _BIGRAM_RE.findall(text) + [word for word in words if len(word) > 1 and word not in _STOP_WORDS]
 
 
+def _text_key(document: Document) -> bytes:
+    """What a paper's terms are made from, in 16 bytes (TermCounts keeps this, not the text)."""
+    text = "\0".join((document.title, document.summary[:SUMMARY_CHARS], *document.concepts))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class TermCounts:
+    """Each paper's term counts, as ids into a term list that only grows: what a build can reuse.
+
+    A build after an update reads again only the papers that are new or whose text changed; the
+    rest of the matrix is put together with numpy from these arrays. Never changed once a build made it
+    (a build copies what it reuses), so a thread can build while another holds an older matrix.
+    """
+
+    def __init__(self, previous: TermCounts | None = None) -> None:
+        self.term_id: dict[str, int] = dict(previous.term_id) if previous else {}
+        self._previous = previous._by_paper if previous else {}
+        self._by_paper: dict[str, tuple[bytes, IntArray, IntArray]] = {}
+
+    def of(self, document: Document) -> tuple[IntArray, IntArray]:
+        """The term ids and counts of one paper, in the order terms() gives them."""
+        key = _text_key(document)
+        known = self._previous.get(document.arxiv_id)
+        if known is None or known[0] != key:
+            counts = terms(document)
+            term_id = self.term_id  # a new term's id is the count of terms before it: list(term_id) is the list
+            known = (key, np.array([term_id.setdefault(term, len(term_id)) for term in counts], np.int32),
+                     np.array(list(counts.values()), np.int32))
+        self._by_paper[document.arxiv_id] = known
+        return known[1], known[2]
+
+    def done(self) -> None:
+        """Forget the papers this build did not read (they left the library)."""
+        self._previous = {}
+
+
 class TermMatrix:
     """Papers x terms, tf-idf, rows of length 1, as CSR arrays; built once per library state."""
 
-    def __init__(self, documents: Iterable[Document]) -> None:
+    def __init__(self, documents: Iterable[Document], previous: TermCounts | None = None) -> None:
+        self.term_counts = counts = TermCounts(previous)
         docs = list(documents)
         self.ids: list[str] = [document.arxiv_id for document in docs]
         self.row_of: dict[str, int] = {arxiv_id: row for row, arxiv_id in enumerate(self.ids)}
-        counted = [terms(document) for document in docs]
-        papers_with: Counter[str] = Counter()
-        for counts in counted:
-            papers_with.update(counts.keys())
+        per_paper = [counts.of(document) for document in docs]
+        counts.done()
+        all_terms = list(counts.term_id)
         n = len(docs)
+        term_ids = np.concatenate([ids for ids, _ in per_paper] or [np.zeros(0, np.int32)])
+        frequencies = np.concatenate([found for _, found in per_paper] or [np.zeros(0, np.int32)])
+        rows = np.repeat(np.arange(n, dtype=np.int32), [len(ids) for ids, _ in per_paper])
+        papers_with = np.bincount(term_ids, minlength=len(all_terms))
         ceiling = MAX_SHARE * n if n >= MAX_SHARE_FROM else n
-        kept = sorted(term for term, df in papers_with.items() if MIN_PAPERS <= df <= ceiling)
-        self.vocabulary: list[str] = kept
-        column = {term: index for index, term in enumerate(kept)}
-        idf = np.array([math.log((1 + n) / (1 + papers_with[term])) + 1 for term in kept], dtype=np.float32)
+        kept_ids = np.flatnonzero((papers_with >= MIN_PAPERS) & (papers_with <= ceiling))
+        kept_ids = kept_ids[np.argsort(np.array([all_terms[i] for i in kept_ids], dtype=object), kind="stable")]
+        self.vocabulary: list[str] = [all_terms[i] for i in kept_ids]
+        column = np.full(len(all_terms), -1, dtype=np.int32)
+        column[kept_ids] = np.arange(len(kept_ids), dtype=np.int32)
+        idf_of = {df: math.log((1 + n) / (1 + df)) + 1 for df in set(papers_with[kept_ids].tolist())}
+        idf = np.array([idf_of[df] for df in papers_with[kept_ids].tolist()], dtype=np.float32)
 
-        indptr = [0]
-        indices: list[int] = []
-        frequencies: list[int] = []
-        for counts in counted:
-            for term, count in counts.items():
-                index = column.get(term)
-                if index is not None:
-                    indices.append(index)
-                    frequencies.append(count)
-            indptr.append(len(indices))
-        self.indptr = np.array(indptr, dtype=np.int64)
-        self.indices: IntArray = np.array(indices, dtype=np.int32)
-        data = (1 + np.log(np.array(frequencies, dtype=np.float32))) * idf[self.indices]
-        self.rows_of_entries = np.repeat(np.arange(n, dtype=np.int32), np.diff(self.indptr))
+        entry_columns = column[term_ids]
+        kept = entry_columns >= 0
+        self.indices: IntArray = entry_columns[kept]
+        self.rows_of_entries = rows[kept]
+        self.indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(self.rows_of_entries, minlength=n), out=self.indptr[1:])
+        data = (1 + np.log(frequencies[kept].astype(np.float32))) * idf[self.indices]
         norms = np.sqrt(np.bincount(self.rows_of_entries, weights=data * data, minlength=n)).astype(np.float32)
         norms[norms == 0] = 1
         self.data: FloatArray = data / norms[self.rows_of_entries]
-        self.mean_row: FloatArray = (np.bincount(self.indices, weights=self.data, minlength=len(kept)) / max(n, 1)
-                                     ).astype(np.float32)
+        self.mean_row: FloatArray = (np.bincount(self.indices, weights=self.data, minlength=len(kept_ids))
+                                     / max(n, 1)).astype(np.float32)
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -2,16 +2,20 @@
 
 A mixin of :class:`~reader.library.facade.Library`, so the facade file stays small. numpy (the model) is
 imported on first use, so the window starts without it. The tf-idf matrix is
-built from the catalogue (and the glossary's concepts) once per catalogue state and kept; a star or a
-"not interested" only refits the profile, which takes milliseconds. The window builds its ForYou on a
-thread of its own with its own Library (reader/ui/window/for_you.py), so neither ever runs on the GUI thread.
+built from the catalogue (and the glossary's concepts) once per catalogue state and kept, and a build after
+an update reads only the new or changed papers' text (the rest comes from the last build's term counts,
+_last_counts); a star or a "not interested" only refits the profile, which takes milliseconds. The window
+builds its ForYou on a thread of its own with its own Library (reader/ui/window/for_you.py), so neither ever
+runs on the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core import arxiv
@@ -22,7 +26,7 @@ from reader.stores.reading_state import StateStore
 
 if TYPE_CHECKING:
     from reader.features.recommend import ForYou
-    from reader.features.recommend_text import Corpus
+    from reader.features.recommend_text import Corpus, TermCounts
     from reader.index.expansion import Glossary
     from reader.stores.catalogue import Catalogue
     from reader.stores.glossary import GlossaryStore
@@ -31,6 +35,11 @@ __all__ = ["MIN_STARS", "REASON_TEMPLATES", "Corpus", "ForYou", "Reason", "Recom
            "refit"]
 
 log = logging.getLogger("reader.library")
+
+# The last build's term counts, by data directory: the next build (after an update, in any Library of this
+# process, as the window opens one per build) reads only the papers that are new or changed. One kept.
+_last_counts: dict[Path, TermCounts] = {}
+_last_counts_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,7 @@ class RecommendMixin:
     """The For you methods of Library."""
 
     _state: StateStore
+    data_dir: Path
     _for_you_corpus: tuple[object, Corpus] | None = None  # (what it was built from, the corpus)
 
     if TYPE_CHECKING:  # what Library itself provides
@@ -129,7 +139,13 @@ class RecommendMixin:
                 votes[paper.arxiv_id] = max(paper.votes, votes.get(paper.arxiv_id) or 0)
         concepts, labels = self._concepts_of_papers()
         documents = [Document(i, paper.title, paper.summary_text, concepts.get(i, ())) for i, paper in first.items()]
-        return Corpus(TermMatrix(documents), votes, {i: paper.title for i, paper in first.items()}, labels)
+        with _last_counts_lock:
+            previous = _last_counts.get(self.data_dir)
+        matrix = TermMatrix(documents, previous)
+        with _last_counts_lock:
+            _last_counts.clear()
+            _last_counts[self.data_dir] = matrix.term_counts
+        return Corpus(matrix, votes, {i: paper.title for i, paper in first.items()}, labels)
 
     def _concepts_of_papers(self) -> tuple[dict[str, list[str]], dict[str, str]]:
         """The glossary concepts each paper writes ("강화학습(RL)"), and how a reason names each concept."""
