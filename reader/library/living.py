@@ -19,9 +19,11 @@ from reader.sources.folders import is_under
 from reader.stores.catalogue import HUB_FILE, SEED_FILE, USER_FILE, Catalogue
 
 if TYPE_CHECKING:
+    from reader.library.recommend import ForYou
     from reader.sources.summarise import ChatModel, SummaryProgress, SummaryReport
 
 HUB_SOURCE = "hf"  # `fetch --source hf`, the fetch dialog's choice (reader.sources.hub.HUB_SOURCE)
+FOR_YOU_TOP = 3  # a new paper is "For you" in its day's top 3 (README, For you: the day's top 3 ...)
 
 
 class LivingSources:
@@ -38,6 +40,8 @@ class LivingSources:
         def sources(self) -> list[Source]: ...
 
         def add_sources(self, paths: list[Path]) -> list[Source]: ...
+
+        def for_you(self) -> ForYou: ...
 
     def hub_folder(self) -> Path:
         """Where the hub's days are kept: ``<data_dir>/library/hf``."""
@@ -73,15 +77,32 @@ class LivingSources:
             self.add_sources([folder])
         return report
 
-    def papers_fetched(self, report: FetchReport) -> int:
-        """How many papers the days a fetch wrote hold (for "12 new papers"), read from the files themselves."""
+    def fetched_entries(self, report: FetchReport) -> list[tuple[str, str]]:
+        """(date, arXiv id) of the papers the days a fetch wrote hold (for "12 new papers"), read from the files."""
         from reader.core.parse import read_digest
         from reader.core.reports import DayStatus
         from reader.sources.archive_layout import day_path
 
         folder = Path(report.folder)
-        return sum(len(read_digest(day_path(folder, date.fromisoformat(day.date))).papers)
-                   for day in report.days if day.status is DayStatus.FETCHED)
+        return [(paper.date, paper.arxiv_id) for day in report.days if day.status is DayStatus.FETCHED
+                for paper in read_digest(day_path(folder, date.fromisoformat(day.date))).papers]
+
+    def for_you_among(self, entries: Collection[tuple[str, str]]) -> int | None:
+        """How many of these (date, arXiv id) entries For you ranks in the top FOR_YOU_TOP of their day with a
+        score above 0 (closer to the stars than the mean paper): the "3 For you" of "12 new papers, 3 For you".
+        None while For you has too few stars to learn from (MIN_STARS). Builds For you's text matrix (seconds at
+        thousands of papers): not on the GUI thread; the entries must be in the catalogue (after update())."""
+        model = self.for_you()
+        if not model.learned:
+            return None
+        wanted = set(entries)
+        count = 0
+        for day in sorted({day for day, _arxiv_id in wanted}):
+            listed = [arxiv_id for arxiv_id, _kind in self._catalogue.day_entries(day)
+                      if arxiv_id not in model.dismissed]
+            top = sorted(listed, key=model.order_key)[:FOR_YOU_TOP]
+            count += sum(1 for arxiv_id in top if (day, arxiv_id) in wanted and model.score(arxiv_id) > 0)
+        return count
 
     def _file_kind(self, path: str, builtin_roots: list[str]) -> int:
         """What the catalogue's visibility rule needs to know of a digest file (see catalogue_schema.HIDDEN)."""

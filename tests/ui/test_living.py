@@ -179,7 +179,7 @@ def test_the_background_check_runs_when_due_and_is_silent_when_nothing_is_new(qt
     check = NewDaysCheck(tmp_path / "data", lambda: "hf", lambda: state["enabled"], lambda: state["last"],
                          lambda when: state.update(last=when), clock=clock)
     found: list[tuple[int, int]] = []
-    check.found.connect(lambda days, papers: found.append((days, papers)))
+    check.found.connect(lambda days, papers: found.append((days, len(papers))))
     assert not check.check_if_due()  # off by default: nothing asked
     state["enabled"] = True
     checked_until(tmp_path / "data" / "library" / "hf", recent_hub.day - timedelta(days=1))
@@ -205,9 +205,32 @@ def test_new_days_from_the_background_check_are_announced_after_their_update(ope
     checked_until(window.library.hub_folder(), recent_hub.day - timedelta(days=1))
     window.commands["background_check"].setChecked(True)  # turning it on checks at once (never checked before)
     qtbot.waitUntil(lambda: bool(notes), timeout=WAIT_MS)
-    assert notes == [("Daily Papers Reader", "2 new papers")]
+    assert notes == [("Daily Papers Reader", "2 new papers")]  # no For you part: no stars to learn from
     assert recent_hub.day.isoformat() in days_of(window)
     assert window.settings.background_check
+
+
+def test_the_notification_says_how_many_new_papers_are_for_you_once_the_reader_has_three_stars(
+        open_window, qtbot, monkeypatch) -> None:
+    window = open_window()
+    starred = window.library.papers(date=window.library.days()[0].date)[:3]
+    window.library.set_starred([paper.arxiv_id for paper in starred])
+    day = datetime.now(UTC).date() - timedelta(days=3)
+    like = {"paper": {"id": "2599.00011", "title": starred[0].title, "authors": [{"name": "Ada Lovelace"}],
+                      "summary": " ".join(section.text for section in starred[0].sections), "upvotes": 1},
+            "title": starred[0].title}  # what the reader starred, again: For you ranks it first
+    unlike = hub_item("2599.00012", "Quokka Husbandry in Alpine Zoos", 50)
+    route = Route(json.dumps([like, unlike]).encode(), content_type="application/json")
+    with DigestServer({f"/api/daily_papers?limit=100&date={day}": route}) as server:
+        monkeypatch.setenv("HF_ENDPOINT", server.url)
+        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+        notes: list[tuple[str, str]] = []
+        window.living._notify = lambda title, text: notes.append((title, text))
+        window.settings.fetch_from_hub = True
+        checked_until(window.library.hub_folder(), day - timedelta(days=1))
+        window.commands["background_check"].setChecked(True)
+        qtbot.waitUntil(lambda: bool(notes), timeout=WAIT_MS)
+    assert notes == [("Daily Papers Reader", "2 new papers, 1 For you")]
 
 
 def test_keep_pdf_then_open_pdf_opens_the_copy_kept_here(open_window, qtbot, monkeypatch, opened_urls) -> None:

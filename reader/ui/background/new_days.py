@@ -29,7 +29,7 @@ TIMEOUT_S = 15.0
 
 
 class _CheckJob(QObject):
-    finished = Signal(int, int)  # days fetched, papers in them
+    finished = Signal(int, list)  # days fetched, (date, arXiv id) of the papers in them
 
     def __init__(self, data_dir: Path, source: str, stop: threading.Event) -> None:
         super().__init__()
@@ -37,11 +37,11 @@ class _CheckJob(QObject):
 
     @Slot()
     def run(self) -> None:
-        days = papers = 0
+        days, papers = 0, []
         try:
             with Library(self._data_dir) as library:
                 report = library.fetch(self._source, should_stop=self._stop.is_set, timeout_s=TIMEOUT_S)
-                days, papers = report.fetched, library.papers_fetched(report) if report.fetched else 0
+                days, papers = report.fetched, library.fetched_entries(report) if report.fetched else []
         except ReaderError as error:
             log.info("background check: %s", error)
         except Exception:  # noqa: BLE001 - the thread boundary: a background check never takes the window down
@@ -50,9 +50,10 @@ class _CheckJob(QObject):
 
 
 class NewDaysCheck(QObject):
-    """Runs a fetch of `source()` when `enabled()` and due; `found(days, papers)` when days arrived."""
+    """Runs a fetch of `source()` when `enabled()` and due; `found(days, papers)` when days arrived (papers: the
+    (date, arXiv id) of each new paper)."""
 
-    found = Signal(int, int)
+    found = Signal(int, list)
     checked = Signal()  # a check ended (new days or not)
 
     def __init__(self, data_dir: Path, source: Callable[[], str], enabled: Callable[[], bool],
@@ -101,7 +102,7 @@ class NewDaysCheck(QObject):
         self._stop.set()
         self._end_thread()
 
-    def _on_finished(self, days: int, papers: int) -> None:
+    def _on_finished(self, days: int, papers: list[tuple[str, str]]) -> None:
         self._end_thread()
         if days:
             self.found.emit(days, papers)

@@ -5,7 +5,8 @@ check for new days with its notification, and the first-run note on where new da
   without a Korean summary) opens the summarise dialog for that day.
 - File > Check for New Days in the Background (off by default) runs background/new_days.py; new days
   are indexed by the usual update, then a desktop notification (the system tray's, where the desktop
-  has one; the status bar otherwise) says how many papers arrived.
+  has one; the status bar otherwise) says how many papers arrived and, once the reader has starred
+  enough for For you to learn, how many of them For you ranks in the top 3 of their day.
 - A library of the bundled sample days only says, once the window is up, where new days come from.
 - Paper > Keep PDF downloads the paper's arXiv PDF into the data directory in the background; Open PDF
   (the detail pane) then opens that copy with the system's viewer. Paper > Keep PDFs of Starred and Queued
@@ -14,6 +15,7 @@ check for new days with its notification, and the first-run note on where new da
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,11 +24,13 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QSystemTrayIcon
 
 from reader.core.errors import ReaderError
-from reader.library import HUB_SOURCE, keep_pdf, kept_pdf
+from reader.library import HUB_SOURCE, MIN_STARS, Library, keep_pdf, kept_pdf
 from reader.ui.background.new_days import NewDaysCheck
 from reader.ui.models.view import View
 from reader.ui.window.commands import FILE, PAPER, QT_TRANSLATE_NOOP, command
 from reader.ui.window.frame import WindowFrame
+
+log = logging.getLogger("reader.ui.window.living")
 
 KEEP_PDFS_EVERY_MS = 5 * 60 * 1000  # how often newly starred or queued papers are looked for
 
@@ -61,6 +65,29 @@ class _PdfJob(QObject):
         self.done.emit(kept)
 
 
+class _ForYouCount(QObject):
+    """Lives in a QThread, with a Library of its own: how many new papers For you ranks at the top of their day
+    (Library.for_you_among: it builds For you's text matrix, seconds at thousands of papers)."""
+
+    done = Signal(int, object)  # new papers, For you among them (None: too few stars to tell)
+
+    def __init__(self, data_dir: Path, entries: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._data_dir, self._entries = data_dir, entries
+
+    @Slot()
+    def run(self) -> None:
+        count = None
+        try:
+            with Library(self._data_dir) as library:
+                count = library.for_you_among(self._entries)
+        except ReaderError as error:
+            log.info("new papers For you: %s", error)
+        except Exception:  # noqa: BLE001 - the thread boundary: the count of new papers is still announced
+            log.exception("new papers For you failed")
+        self.done.emit(len(self._entries), count)
+
+
 class LivingActions(QObject):
     """Write Korean Summaries, the background check and its notification, the first-run note."""
 
@@ -71,7 +98,8 @@ class LivingActions(QObject):
         self._sources_changed = sources_changed
         self._notify = notify or self._tray_message
         self._tray: QSystemTrayIcon | None = None
-        self._pending_papers = 0  # papers the background check fetched, announced after their update
+        self._pending_papers: list[tuple[str, str]] = []  # what the background check fetched, announced after update
+        self._count_job: tuple[QThread, _ForYouCount] | None = None
         self._pdf_jobs: list[tuple[QThread, _PdfJob]] = []
         self._pdf_stop = threading.Event()
         data_dir = window.library.data_dir
@@ -118,6 +146,9 @@ class LivingActions(QObject):
         for thread, _job in [*self._pdf_jobs, *([self._batch] if self._batch else [])]:
             thread.quit()
             thread.wait()
+        if self._count_job is not None:
+            self._count_job[0].quit()
+            self._count_job[0].wait()  # seconds at most, and only just after new days arrived
 
     @command("keep_starred_pdfs", QT_TRANSLATE_NOOP("Shortcuts", "Keep PDFs of &Starred and Queued Papers"),
              help=QT_TRANSLATE_NOOP("Shortcuts", "Download the PDFs of starred and Read later papers for reading "
@@ -251,16 +282,52 @@ class LivingActions(QObject):
         settings = self.window.settings
         return HUB_SOURCE if settings.fetch_from_hub else settings.digest_source
 
-    def _on_found(self, _days: int, papers: int) -> None:
+    def _on_found(self, _days: int, papers: list[tuple[str, str]]) -> None:
         self._pending_papers += papers
         self._sources_changed()  # the update that indexes them; the notification follows it
 
     def _after_update(self) -> None:
+        """Announce the papers the background check brought, now indexed: with how many are For you once the
+        reader has starred enough for For you to learn (counted on a thread), else just how many."""
         self.refresh()
-        papers, self._pending_papers = self._pending_papers, 0
-        if papers:
+        papers, self._pending_papers = self._pending_papers, []
+        if not papers:
+            return
+        try:
+            stars = len(self.window.library.for_you_marks()[0])
+        except ReaderError:
+            stars = 0
+        if stars < MIN_STARS or self._count_job is not None:
+            self._announce(len(papers), None)
+            return
+        thread = QThread(self)
+        thread.setObjectName("new-papers-for-you")
+        job = _ForYouCount(self.window.library.data_dir, papers)
+        job.moveToThread(thread)
+        thread.started.connect(job.run)
+        job.done.connect(self._on_counted)
+        self._count_job = (thread, job)
+        thread.start()
+
+    @Slot(int, object)
+    def _on_counted(self, papers: int, for_you: int | None) -> None:
+        if self._count_job is not None:
+            thread, _job = self._count_job
+            self._count_job = None
+            thread.quit()
+            thread.wait()
+            thread.deleteLater()
+        self._announce(papers, for_you)
+
+    def _announce(self, papers: int, for_you: int | None) -> None:
+        """ "12 new papers, 3 For you" (without the For you part while it cannot tell)."""
+        if for_you is None:
             text = self.tr("1 new paper") if papers == 1 else self.tr("{count} new papers").format(count=papers)
-            self._notify(self.tr("Daily Papers Reader"), text)
+        elif papers == 1:
+            text = self.tr("1 new paper, {for_you} For you").format(for_you=for_you)
+        else:
+            text = self.tr("{count} new papers, {for_you} For you").format(count=papers, for_you=for_you)
+        self._notify(self.tr("Daily Papers Reader"), text)
 
     def _tray_message(self, title: str, text: str) -> None:
         """A desktop notification through the system tray where there is one; the status bar otherwise."""
