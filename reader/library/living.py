@@ -89,7 +89,7 @@ class LivingSources:
 
     def for_you_among(self, entries: Collection[tuple[str, str]]) -> int | None:
         """How many of these (date, arXiv id) entries For you ranks in the top FOR_YOU_TOP of their day with a
-        score above 0 (closer to the stars than the mean paper): the "3 For you" of "12 new papers, 3 For you".
+        score above 0 (For you likes it: see reader.features.recommend): the "3 For you" of "12 new papers, 3 For you".
         None while For you has too few stars to learn from (MIN_STARS). Builds For you's text matrix (seconds at
         thousands of papers): not on the GUI thread; the entries must be in the catalogue (after update())."""
         model = self.for_you()
