@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -140,6 +141,9 @@ class TermMatrix:
         self.data: FloatArray = data / norms[self.rows_of_entries]
         self.mean_row: FloatArray = (np.bincount(self.indices, weights=self.data, minlength=len(kept_ids))
                                      / max(n, 1)).astype(np.float32)
+        self._by_column: tuple[npt.NDArray[np.int64], IntArray, FloatArray] | None = None  # see _columns
+        self._mean_scores: FloatArray | None = None  # see mean_scores
+        self._lazy_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -162,12 +166,38 @@ class TermMatrix:
             total[columns] += values
         return total
 
+    def times_sparse(self, columns: IntArray, weights: FloatArray) -> FloatArray:
+        """Every row's dot product with a sparse vector (a column may come more than once: its weights add up).
+
+        Reads only the given columns' entries (an inverted index), not the whole matrix: what keeps similar
+        papers fast at 100,000 papers."""
+        starts, rows, values = self._columns()
+        first, lengths = starts[columns], starts[columns + 1] - starts[columns]
+        ends = np.cumsum(lengths)
+        positions = np.arange(ends[-1] if len(ends) else 0) + np.repeat(first - (ends - lengths), lengths)
+        return np.bincount(rows[positions], weights=np.repeat(weights, lengths) * values[positions],
+                           minlength=len(self.ids)).astype(np.float32)
+
     def similarities(self, index: int) -> FloatArray:
         """The cosine similarity of one row to every row (itself included)."""
-        dense = np.zeros(len(self.vocabulary), dtype=np.float32)
-        columns, values = self.row(index)
-        dense[columns] = values
-        return self.times(dense)
+        return self.times_sparse(*self.row(index))
+
+    def mean_scores(self) -> FloatArray:
+        """Every row's dot product with the mean row (made on first use)."""
+        with self._lazy_lock:
+            if self._mean_scores is None:
+                self._mean_scores = self.times(self.mean_row)
+            return self._mean_scores
+
+    def _columns(self) -> tuple[npt.NDArray[np.int64], IntArray, FloatArray]:
+        """The matrix by column (where each column starts, its rows, its weights), made on first use."""
+        with self._lazy_lock:
+            if self._by_column is None:
+                order = np.argsort(self.indices, kind="stable")
+                starts = np.zeros(len(self.vocabulary) + 1, dtype=np.int64)
+                np.cumsum(np.bincount(self.indices, minlength=len(self.vocabulary)), out=starts[1:])
+                self._by_column = (starts, self.rows_of_entries[order], self.data[order])
+            return self._by_column
 
 
 @dataclass(frozen=True)
