@@ -1,5 +1,7 @@
 """For you on the command line: recommend, similar, dismiss/undismiss ("not interested").
 
+recommend and similar leave out the papers the mute filters hide, as list does; --muted takes them in.
+
 The --json objects are the list objects exactly as ``list --json`` prints them (reader.cli.output does),
 plus "score" and, for recommend, "why" (the reasons in English, never empty).
 """
@@ -34,6 +36,8 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser], c
     similar.add_argument("arxiv_id", metavar="ARXIV_ID", type=arxiv_argument)
     similar.add_argument("--limit", metavar="N", type=positive_int, default=10, help="at most N papers (default 10)")
     similar.add_argument("--json", action="store_true", help='print a JSON array of paper objects with "score"')
+    for command in (recommend, similar):  # muted papers are left out, as in list
+        command.add_argument("--muted", action="store_true", help="also the papers the mute filters hide")
     for name, summary in (("dismiss", 'mark papers "not interested" (For you ranks them out and learns from it)'),
                           ("undismiss", 'take the "not interested" mark back')):
         flag = commands.add_parser(name, parents=[common], help=summary)
@@ -46,9 +50,11 @@ def run(library: Library, args: argparse.Namespace) -> int | None:
         return _set_dismissed(library, args.arxiv_ids, args.command == "dismiss")
     if args.command == "recommend":
         library.update()  # cheap when nothing changed; keeps scripted reads fresh
+        library.show_muted = args.muted
         return _recommend(library, args)
     if args.command == "similar":
         library.update()
+        library.show_muted = args.muted
         return _similar(library, args)
     return None
 

@@ -103,6 +103,11 @@ class FollowedCounts:
         entry = self._muted_entry()
         return entry.days_of.keys() if entry else frozenset()
 
+    def hidden_count(self) -> int:
+        """How many papers the mute filters hide now (none while show_muted is on): how many more a ranking
+        (similar papers) asks for, so that it still fills its rows once they are left out."""
+        return 0 if self.show_muted else len(self.muted_ids())
+
     def muted_keys(self) -> Collection[Key]:
         """The (date, arXiv id) listings the mute filters hide: those whose texts match a rule."""
         entry = self._muted_entry()

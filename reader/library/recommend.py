@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from reader.features.recommend import ForYou
     from reader.features.recommend_text import Corpus, TermCounts
     from reader.index.expansion import Glossary
+    from reader.library.organise_counts import EntryT
     from reader.stores.catalogue import Catalogue
     from reader.stores.glossary import GlossaryStore
 
@@ -73,6 +74,8 @@ class RecommendMixin:
         def _glossary(self) -> Glossary: ...
         def papers(self, date: str | None = None, starred: bool = False, unread: bool = False) -> list[Paper]: ...
         def papers_for(self, arxiv_id: str) -> list[Paper]: ...
+        def hidden_count(self) -> int: ...
+        def without_muted(self, entries: Sequence[EntryT]) -> list[EntryT]: ...
 
     def set_dismissed(self, arxiv_ids: Iterable[str], value: bool = True) -> None:
         """Mark papers "not interested" (or take the mark back); durable when this returns."""
@@ -102,23 +105,28 @@ class RecommendMixin:
 
     def recommend(self, date: str | None = None, limit: int | None = None,
                   exclude: Collection[str] = ()) -> list[Recommendation]:
-        """Every (date, paper) entry not marked "not interested" (nor in `exclude`), best first."""
+        """Every (date, paper) entry not marked "not interested" (nor in `exclude`, nor muted unless show_muted),
+        best first."""
         model = self.for_you()
         hidden = model.dismissed | {arxiv.normalise(i) for i in exclude}
-        entries = [paper for paper in self.papers(date=date) if paper.arxiv_id not in hidden]
+        entries = self.without_muted([paper for paper in self.papers(date=date) if paper.arxiv_id not in hidden])
         entries.sort(key=lambda paper: (*model.order_key(paper.arxiv_id), paper.date))
         chosen = entries if limit is None else entries[:limit]
         return [Recommendation(paper, model.score(paper.arxiv_id), tuple(model.reasons(paper.arxiv_id)))
                 for paper in chosen]
 
     def similar(self, arxiv_id: str, limit: int = 5) -> list[tuple[Paper, float]]:
-        """The papers most like this one, best first (each at its latest listing), the paper itself left out."""
+        """The papers most like this one, best first (each at its latest listing the mute filters do not hide,
+        unless show_muted), the paper itself left out."""
         model = self.for_you(marks=(frozenset(), frozenset()))
+        muted = self.hidden_count()  # asked for as many more as may be left out
         found: list[tuple[Paper, float]] = []
-        for other, similarity in model.similar(arxiv.normalise(arxiv_id), limit):
-            listings = self.papers_for(other)
+        for other, similarity in model.similar(arxiv.normalise(arxiv_id), limit + muted):
+            listings = self.without_muted(self.papers_for(other))
             if listings:
                 found.append((max(listings, key=lambda paper: paper.date), similarity))
+            if len(found) == limit:
+                break
         return found
 
     def _glossary_generation(self) -> str:

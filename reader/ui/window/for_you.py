@@ -202,7 +202,11 @@ class ForYouActions(QObject):
             return
         self.panel.show_reasons(model.reasons(paper.arxiv_id))
         key, arxiv_id = paper.key, paper.arxiv_id
-        self._similar_jobs.submit(lambda: (key, model.similar(arxiv_id, SIMILAR_ROWS)), _no_similar)
+        try:
+            rows = SIMILAR_ROWS + self.window.library.hidden_count()  # room for the muted ones, left out below
+        except ReaderError:
+            rows = SIMILAR_ROWS
+        self._similar_jobs.submit(lambda: (key, model.similar(arxiv_id, rows)), _no_similar)
 
     def _on_similar_found(self, _generation: int, result: tuple[str, list[tuple[str, float]]] | None) -> None:
         current = self.window.paper_list.current_paper()
@@ -211,9 +215,11 @@ class ForYouActions(QObject):
         similar: list[tuple[Paper, float]] = []
         try:
             for arxiv_id, similarity in result[1]:
-                listings = self.window.library.papers_for(arxiv_id)
+                listings = self.window.library.without_muted(self.window.library.papers_for(arxiv_id))
                 if listings:
                     similar.append((max(listings, key=lambda listing: listing.date), similarity))
+                if len(similar) == SIMILAR_ROWS:
+                    break
         except ReaderError as error:
             log.info("similar papers not shown: %s", error)
         self.panel.show_similar(similar)
