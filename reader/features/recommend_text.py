@@ -2,7 +2,10 @@
 
 Why these terms: a title is English and a summary Korean, so one vocabulary holds both. Hangul runs give
 their character bigrams (``강화학습을`` -> 강화 화학 학습 습을: no dictionary, and a particle changes one
-bigram only); other words are lower-cased, a plural ``s`` dropped. A term the glossary knows as one concept
+bigram only); each Hangul word of the summary, one particle taken off (``강화학습을`` -> ``w:강화학습``), is a
+term too: whole words tell apart what shared bigrams blur (on the development corpus, similar papers'
+precision@10 within a topic 0.53 -> 0.56, bench/recommend_quality.py). Other words are lower-cased, a
+plural ``s`` dropped. A term the glossary knows as one concept
 (``강화학습(RL)``, ``reinforcement learning``) also gives a concept term, so a Korean and an English paper
 on one subject share it, and a reason can name it in its written form.
 
@@ -24,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 CONCEPT_PREFIX = "c:"  # concept terms: "c:" + the glossary's concept key
+HANGUL_WORD_PREFIX = "w:"  # whole Hangul words, apart from the bigrams of the same letters
 MIN_PAPERS = 2  # a term of one paper only links it to nothing
 MAX_SHARE = 0.5  # a term in more than half of the papers ranks nothing (once there are enough papers)
 MAX_SHARE_FROM = 40  # papers needed before MAX_SHARE applies
@@ -31,6 +35,8 @@ TITLE_WEIGHT = 8  # a title word counts as this many summary words: a title says
 SUMMARY_CHARS = 2_000  # the start of a summary says what it is about; a huge one costs time, not precision
 
 _BIGRAM_RE = re.compile(r"(?=([가-힣]{2}))")  # every pair of adjacent syllables, overlapping, in one C-level pass
+# A Hangul word of two syllables or more, without one trailing particle (the shortest stem that leaves one).
+_HANGUL_WORD_RE = re.compile(r"([가-힣]{2,}?)(?:으로|에서|에게|과|와|을|를|이|가|은|는|의|에|로|도|만)?(?![가-힣])")
 _WORD_RE = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*|[0-9]+[a-z][a-z0-9]*")  # on lower-cased text
 _STOP_WORDS = frozenset(
     "a an and are as at be by can for from has have how in into is it its of on or our that the their this "
@@ -56,7 +62,9 @@ def terms(document: Document) -> Counter[str]:
     counts = Counter(_text_terms(document.title))
     for term in counts:
         counts[term] *= TITLE_WEIGHT
-    counts.update(_text_terms(document.summary[:SUMMARY_CHARS]))
+    summary = document.summary[:SUMMARY_CHARS]
+    counts.update(_text_terms(summary))
+    counts.update(HANGUL_WORD_PREFIX + word for word in _HANGUL_WORD_RE.findall(summary))
     counts.update(CONCEPT_PREFIX + concept for concept in dict.fromkeys(document.concepts))
     return counts
 
