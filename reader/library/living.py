@@ -190,9 +190,11 @@ def kept_pdf(data_dir: Path, arxiv_id: str) -> Path | None:
     return kept(data_dir, arxiv_id)
 
 
-def keep_pdf(data_dir: Path, arxiv_id: str, should_stop: Callable[[], bool] | None = None) -> Path:
+def keep_pdf(data_dir: Path, arxiv_id: str, should_stop: Callable[[], bool] | None = None,
+             progress: Callable[[int, int | None], None] | None = None) -> Path:
     """Download the paper's arXiv PDF into ``<data_dir>/pdfs`` (resumable, verified, size-limited); its path.
-    PdfError (a ReaderError) with one sentence when it cannot be kept. Blocks: not on the GUI thread."""
+    `progress(bytes so far, total or None)` after each chunk. PdfError (a ReaderError) with one sentence when it
+    cannot be kept. Blocks: not on the GUI thread."""
     from reader.sources.pdf_cache import keep_pdf as keep
 
-    return keep(data_dir, arxiv_id, should_stop=should_stop)
+    return keep(data_dir, arxiv_id, should_stop=should_stop, progress=progress)

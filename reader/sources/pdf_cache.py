@@ -114,9 +114,10 @@ def _download(url: str, part: Path, max_bytes: int, timeout_s: float, stop: Call
 
 
 def _read(response: http.client.HTTPResponse, stream: IO[Any]) -> bytes:
-    """The next chunk; what arrived before the connection broke off is written, then PdfError (resumable)."""
+    """The next chunk: what has arrived, up to CHUNK_BYTES (so a slow line shows progress and sees a cancel
+    soon); what arrived before the connection broke off is written, then PdfError (resumable)."""
     try:
-        return response.read(CHUNK_BYTES)
+        return response.read1(CHUNK_BYTES)
     except http.client.IncompleteRead as error:
         stream.write(error.partial)
         stream.flush()

@@ -905,6 +905,14 @@
         <translation>이 날의 논문에는 영어 초록만 있습니다: 내 모델로 한국어 요약을 쓰세요</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop downloading the PDF (the next Keep PDF continues it)</source>
+        <translation>PDF 내려받기를 멈춥니다(다음 PDF 보관이 이어서 받습니다)</translation>
+    </message>
+    <message>
         <source>These are the bundled sample days. New days: File &gt; Check for New Digests… (Hugging Face Daily Papers, or the Korean archive), or File &gt; Add Folder… for your own digests.</source>
         <translation>함께 들어 있는 예시 날짜들입니다. 새 날짜는 파일 &gt; 새 다이제스트 확인…(Hugging Face Daily Papers 또는 한국어 아카이브)에서, 내 다이제스트는 파일 &gt; 폴더 추가…에서 가져오세요.</translation>
     </message>
@@ -923,8 +931,24 @@
         <translation>{id}의 PDF를 내려받는 중…</translation>
     </message>
     <message>
+        <source>PDF {id}</source>
+        <translation>PDF {id}</translation>
+    </message>
+    <message>
+        <source>PDF {id}: %p%</source>
+        <translation>PDF {id}: %p%</translation>
+    </message>
+    <message>
+        <source>PDF {id}: {size}</source>
+        <translation>PDF {id}: {size}</translation>
+    </message>
+    <message>
         <source>PDF of {id} kept for reading offline: {path}</source>
         <translation>{id}의 PDF를 오프라인으로 읽도록 보관했습니다: {path}</translation>
+    </message>
+    <message>
+        <source>Stopped downloading the PDF of {id}; Keep PDF again continues it</source>
+        <translation>{id}의 PDF 내려받기를 멈췄습니다. 다시 PDF 보관을 하면 이어서 받습니다</translation>
     </message>
     <message>
         <source>Could not keep the PDF of {id}: {reason}</source>
@@ -941,6 +965,14 @@
     <message>
         <source>{count} new papers</source>
         <translation>새 논문 {count}편</translation>
+    </message>
+    <message>
+        <source>1 new paper, {for_you} For you</source>
+        <translation>새 논문 1편, 맞춤 논문 {for_you}편</translation>
+    </message>
+    <message>
+        <source>{count} new papers, {for_you} For you</source>
+        <translation>새 논문 {count}편, 맞춤 논문 {for_you}편</translation>
     </message>
     <message>
         <source>Daily Papers Reader</source>

@@ -251,6 +251,38 @@ def test_keep_pdf_then_open_pdf_opens_the_copy_kept_here(open_window, qtbot, mon
     assert opened_urls == [Path(kept).as_uri()]
 
 
+def test_keep_pdf_shows_its_progress_and_cancel_keeps_the_part_for_the_next_try(
+        open_window, qtbot, monkeypatch) -> None:
+    from test_pdf_cache import PDF, PdfServer
+
+    from reader.core import arxiv
+
+    window = open_window()
+    paper = window.paper_list.current_paper()
+    assert paper is not None
+    part = window.library.data_dir / "pdfs" / f"{paper.arxiv_id}.pdf.part"
+    with PdfServer(PDF, stall_after=len(PDF) // 2) as server:
+        monkeypatch.setattr(arxiv, "pdf_url", lambda arxiv_id: server.url(arxiv_id))
+        window.living.keep_pdf()
+        progress = window.living.pdf_progress
+        qtbot.waitUntil(lambda: progress.isVisible() and progress.value() > 0, timeout=WAIT_MS)
+        assert window.living.pdf_cancel.isVisible()
+        assert progress.text().startswith(f"PDF {paper.arxiv_id}: ") and progress.text().endswith("%")
+        qtbot.mouseClick(window.living.pdf_cancel, Qt.MouseButton.LeftButton)
+        server.release.set()  # the next bytes arrive: the download sees the cancel
+        qtbot.waitUntil(lambda: "Stopped downloading" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+    assert not progress.isVisible() and not window.living.pdf_cancel.isVisible()
+    have = part.stat().st_size
+    assert have >= len(PDF) // 2  # kept: the next Keep PDF continues from there
+    assert not part.with_suffix("").exists()
+    with PdfServer(PDF) as server:
+        monkeypatch.setattr(arxiv, "pdf_url", lambda arxiv_id: server.url(arxiv_id))
+        window.living.keep_pdf()
+        qtbot.waitUntil(lambda: "kept for reading offline" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+    assert server.ranges == [f"bytes={have}-"]
+    assert part.with_suffix("").read_bytes() == PDF
+
+
 def test_the_pdfs_of_starred_and_queued_papers_are_kept_when_asked(open_window, qtbot, monkeypatch) -> None:
     from test_pdf_cache import PDF, PdfServer
 

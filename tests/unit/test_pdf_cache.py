@@ -16,10 +16,13 @@ PDF = b"%PDF-1.5\n" + b"0123456789" * 5000 + b"\n%%EOF\n"
 
 
 class PdfServer:
-    """GET /pdf/<name>: `body`, honouring Range; `cut_after` bytes then a hang-up on the first request."""
+    """GET /pdf/<name>: `body`, honouring Range; `cut_after` bytes then a hang-up on the first request;
+    `stall_after` bytes, then the rest once `release` is set (a slow line)."""
 
-    def __init__(self, body: bytes, content_type: str = "application/pdf", cut_after: int | None = None) -> None:
-        self.body, self.content_type, self.cut_after = body, content_type, cut_after
+    def __init__(self, body: bytes, content_type: str = "application/pdf", cut_after: int | None = None,
+                 stall_after: int | None = None) -> None:
+        self.body, self.content_type, self.cut_after, self.stall_after = body, content_type, cut_after, stall_after
+        self.release = threading.Event()
         self.ranges: list[str | None] = []
         server = self
 
@@ -36,6 +39,12 @@ class PdfServer:
                     self.send_header("Content-Range", f"bytes {start}-{len(server.body) - 1}/{len(server.body)}")
                 self.end_headers()
                 cut, server.cut_after = server.cut_after, None
+                stall, server.stall_after = server.stall_after, None
+                if stall is not None:
+                    self.wfile.write(part[:stall])
+                    self.wfile.flush()
+                    server.release.wait(10)
+                    part = part[stall:]
                 self.wfile.write(part if cut is None else part[:cut])
                 self.wfile.flush()
                 if cut is not None:
@@ -56,6 +65,7 @@ class PdfServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.release.set()
         self._server.shutdown()
         self._server.server_close()
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QLabel, QPushButton, QSystemTrayIcon
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSystemTrayIcon
 
 from reader.core.errors import ReaderError
 from reader.library import HUB_SOURCE, MIN_STARS, Library, keep_pdf, kept_pdf
@@ -40,21 +40,25 @@ class _PdfJob(QObject):
 
     finished = Signal(str, str)  # arXiv id, path
     failed = Signal(str, str)  # arXiv id, why
+    progress = Signal(str, int, int)  # arXiv id, bytes so far, total bytes (-1: not known)
     done = Signal(int)  # PDFs kept by this job
 
     def __init__(self, data_dir: Path, arxiv_ids: list[str], stop: threading.Event) -> None:
         super().__init__()
-        self._data_dir, self.arxiv_ids, self._stop = data_dir, arxiv_ids, stop
+        self._data_dir, self.arxiv_ids, self.stop = data_dir, arxiv_ids, stop
         self.arxiv_id = arxiv_ids[0]
 
     @Slot()
     def run(self) -> None:
         kept = 0
         for arxiv_id in self.arxiv_ids:
-            if self._stop.is_set():
+            if self.stop.is_set():
                 break
+            def report(done: int, total: int | None, paper: str = arxiv_id) -> None:
+                self.progress.emit(paper, done, -1 if total is None else total)
+
             try:
-                path = keep_pdf(self._data_dir, arxiv_id, should_stop=self._stop.is_set)
+                path = keep_pdf(self._data_dir, arxiv_id, should_stop=self.stop.is_set, progress=report)
             except ReaderError as error:
                 self.failed.emit(arxiv_id, str(error))
             except Exception as error:  # noqa: BLE001 - the thread boundary
@@ -117,6 +121,18 @@ class LivingActions(QObject):
         self.summarise_button.hide()
         self.summarise_button.clicked.connect(self.summarise_day)
         window.statusBar().addPermanentWidget(self.summarise_button)
+        self.pdf_progress = QProgressBar(window)  # while Keep PDF downloads: how far, and a Cancel beside it
+        self.pdf_progress.setObjectName("pdf_progress")
+        self.pdf_progress.setMaximumWidth(220)
+        self.pdf_progress.hide()
+        self.pdf_cancel = QPushButton(self.tr("Cancel"), window)
+        self.pdf_cancel.setObjectName("pdf_cancel")
+        self.pdf_cancel.setToolTip(self.tr("Stop downloading the PDF (the next Keep PDF continues it)"))
+        self.pdf_cancel.setFlat(True)
+        self.pdf_cancel.hide()
+        self.pdf_cancel.clicked.connect(self.cancel_pdfs)
+        window.statusBar().addPermanentWidget(self.pdf_progress)
+        window.statusBar().addPermanentWidget(self.pdf_cancel)
         self.first_run_note = QLabel(self.tr(
             "These are the bundled sample days. New days: File > Check for New Digests… (Hugging Face Daily Papers, "
             "or the Korean archive), or File > Add Folder… for your own digests."), window)
@@ -143,7 +159,8 @@ class LivingActions(QObject):
         self.check.stop()
         self._batch_timer.stop()
         self._pdf_stop.set()
-        for thread, _job in [*self._pdf_jobs, *([self._batch] if self._batch else [])]:
+        for thread, job in [*self._pdf_jobs, *([self._batch] if self._batch else [])]:
+            job.stop.set()
             thread.quit()
             thread.wait()
         if self._count_job is not None:
@@ -206,16 +223,39 @@ class LivingActions(QObject):
         if kept_pdf(self.window.library.data_dir, paper.arxiv_id) is not None:
             self.window.status(self.tr("The PDF of {id} is already kept here").format(id=paper.arxiv_id))
             return
+        if any(job.arxiv_id == paper.arxiv_id for _thread, job in self._pdf_jobs):
+            return  # already on its way: the status bar shows how far
         thread = QThread(self)
         thread.setObjectName("keep-pdf")
-        job = _PdfJob(self.window.library.data_dir, [paper.arxiv_id], self._pdf_stop)
+        job = _PdfJob(self.window.library.data_dir, [paper.arxiv_id], threading.Event())  # its own Cancel
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.finished.connect(self._on_pdf_kept)  # slots of this GUI-thread object: queued from the worker
         job.failed.connect(self._on_pdf_failed)
+        job.progress.connect(self._on_pdf_progress)
         self._pdf_jobs.append((thread, job))
         self.window.status(self.tr("Downloading the PDF of {id}…").format(id=paper.arxiv_id))
+        self.pdf_progress.setRange(0, 0)  # busy until the first bytes say how large it is
+        self.pdf_progress.setFormat(self.tr("PDF {id}").format(id=paper.arxiv_id))
+        self.pdf_progress.show()
+        self.pdf_cancel.setEnabled(True)
+        self.pdf_cancel.show()
         thread.start()
+
+    def cancel_pdfs(self) -> None:
+        """Cancel: stop the Keep PDF downloads under way; what arrived is kept, so the next Keep PDF continues."""
+        for _thread, job in self._pdf_jobs:
+            job.stop.set()
+        self.pdf_cancel.setEnabled(False)
+
+    @Slot(str, int, int)
+    def _on_pdf_progress(self, arxiv_id: str, done: int, total: int) -> None:
+        if total > 0:
+            self.pdf_progress.setRange(0, max(1, total // 1024))  # KiB: a QProgressBar counts in ints
+            self.pdf_progress.setValue(min(done, total) // 1024)
+            self.pdf_progress.setFormat(self.tr("PDF {id}: %p%").format(id=arxiv_id))
+        else:
+            self.pdf_progress.setFormat(self.tr("PDF {id}: {size}").format(id=arxiv_id, size=_megabytes(done)))
 
     @Slot(str, str)
     def _on_pdf_kept(self, arxiv_id: str, path: str) -> None:
@@ -224,16 +264,26 @@ class LivingActions(QObject):
 
     @Slot(str, str)
     def _on_pdf_failed(self, arxiv_id: str, reason: str) -> None:
-        self._end_pdf_job(arxiv_id)
+        if self._end_pdf_job(arxiv_id):
+            self.window.status(self.tr("Stopped downloading the PDF of {id}; Keep PDF again continues it")
+                               .format(id=arxiv_id))
+            return
         self.window.status(self.tr("Could not keep the PDF of {id}: {reason}").format(id=arxiv_id, reason=reason))
 
-    def _end_pdf_job(self, arxiv_id: str) -> None:
+    def _end_pdf_job(self, arxiv_id: str) -> bool:
+        """The job of `arxiv_id` is over; True when the reader had cancelled it."""
+        cancelled = False
         for thread, job in list(self._pdf_jobs):
             if job.arxiv_id == arxiv_id:
+                cancelled = job.stop.is_set()
                 self._pdf_jobs.remove((thread, job))
                 thread.quit()
                 thread.wait()
                 thread.deleteLater()
+        if not self._pdf_jobs:
+            self.pdf_progress.hide()
+            self.pdf_cancel.hide()
+        return cancelled
 
     def current_day(self) -> str | None:
         view = self.window.sidebar.current_view()
@@ -340,3 +390,7 @@ class LivingActions(QObject):
             self._tray.messageClicked.connect(self.window.activateWindow)
         self._tray.show()
         self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
