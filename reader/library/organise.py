@@ -16,7 +16,7 @@ from reader.core import arxiv
 from reader.core.errors import InvalidQueryError
 from reader.core.models import Annotations, Paper, SearchHit, SearchResult
 from reader.library.organise_counts import FollowedCounts
-from reader.library.organise_query import OrganisedQuery, texts
+from reader.library.organise_query import ORGANISE_QUERY_ERRORS, OrganisedQuery, texts
 from reader.stores.organise import OrganiseStore, SavedSearch
 from reader.stores.reading_state import StateStore
 
@@ -193,6 +193,8 @@ class Organising(FollowedCounts):
         split = OrganisedQuery(query)
         if not split.organised:
             return self._unmuted_search(query, limit, exact)
+        if not all(split.tags + split.excluded_tags):
+            raise _query_error("query-tag-empty")
         keep = self._organised_ids(split, exact)
         if split.rest:
             found = self._with_note_hits(self._search_index(split.rest, None, exact), split.rest, None, exact)
@@ -200,7 +202,7 @@ class Organising(FollowedCounts):
         elif keep is not None:
             hits = [SearchHit(paper, 0.0) for paper in self._listings(keep)]
         else:
-            raise InvalidQueryError("Add a word or a tag:NAME to search for: '-tag:' only excludes papers.")
+            raise _query_error("query-only-excluded-tags")
         excluded = set().union(*(self._organise.tagged(tag) for tag in split.excluded_tags))
         hidden = self._hidden()
         hits = [hit for hit in hits
@@ -267,3 +269,6 @@ class Organising(FollowedCounts):
         papers = [paper for arxiv_id in arxiv_ids for paper in self.papers_for(arxiv_id)]
         return sorted(papers, key=lambda paper: (paper.date, paper.votes or 0), reverse=True)
 
+
+def _query_error(code: str) -> InvalidQueryError:
+    return InvalidQueryError(ORGANISE_QUERY_ERRORS[code], code)

@@ -17,7 +17,7 @@ from reader.library.organise_badges import FlagPair, Followed, Follower, FollowS
 from reader.library.organise_query import OrganisedQuery, mute_query, texts
 from reader.library.search_totals import ShadowedEntries
 from reader.stores.catalogue import Catalogue
-from reader.stores.organise import OrganiseStore, SavedSearch, clean_mute
+from reader.stores.organise import OrganiseStore, SavedSearch, clean_mute, entry_error
 from reader.stores.organise_schema import SHOW_MUTED
 from reader.stores.reading_state import StateStore
 
@@ -92,7 +92,12 @@ class FollowedCounts:
         """Hide the papers of these words or ``author:NAME`` rules (checked as queries first)."""
         clean = [clean_mute(rule) for rule in rules]  # a bad name says so before the query does
         for rule in clean:
-            self._parse(mute_query(rule), exact=True)
+            try:
+                self._parse(mute_query(rule), exact=True)
+            except InvalidQueryError as error:
+                if error.code != "query-empty":
+                    raise
+                raise entry_error("mute-no-words", repr(rule)) from error
         self._organise.add_mutes(clean)
 
     def remove_mutes(self, rules: Iterable[str]) -> int:

@@ -7,6 +7,12 @@ import re
 from reader.core.models import Paper
 from reader.stores.organise import AUTHOR_PREFIX
 
+ORGANISE_QUERY_ERRORS = {
+    "query-only-excluded-tags": "Add a word or a tag:NAME to search for: '-tag:' only excludes papers.",
+    "query-tag-empty": "Give a tag's name after tag:, like tag:LLM.",
+}
+"""InvalidQueryError code -> English template, of the query's organising terms (as reader.index.query's)."""
+
 # `tag:NAME`, `tag:"two words"`, `-tag:NAME`, `note:word`, `note:"a phrase"` (case-insensitive prefix).
 _ORGANISE_TERM = re.compile(r'(?<!\S)(?P<minus>-?)(?P<field>tag|note):(?:"(?P<quoted>[^"]*)"?|(?P<bare>\S*))', re.I)
 

@@ -4,7 +4,8 @@
 So every write is one ``BEGIN IMMEDIATE`` transaction with ``synchronous=FULL``, like a star: durable
 when the call returns, and two processes writing at once wait for each other instead of losing a write.
 Names given by the reader are checked here (:func:`clean_tag`, :func:`clean_mute`), so the window and
-the command line accept the same ones.
+the command line accept the same ones; one refused is an InvalidEntryError with a code of ENTRY_ERRORS
+and its arguments, which the window says in its own language (the command line prints the English).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from reader.core import arxiv
-from reader.core.errors import StateError
+from reader.core.errors import InvalidEntryError
 from reader.core.models import Annotations
 from reader.stores.organise_schema import DEQUEUE_ON_READ, QUEUE_CHANGED_AT
 from reader.stores.reading_state import StateStore
@@ -26,6 +27,31 @@ MAX_NOTE_LENGTH = 200_000  # characters: a long review is ~20,000; a pasted pape
 MAX_NAME_LENGTH = 100  # saved-search names and mute rules
 AUTHOR_PREFIX = "author:"
 _FORBIDDEN_IN_TAGS = ',"'  # the tag editor separates tags by commas; `tag:"two words"` quotes with "
+
+ENTRY_ERRORS = {
+    "tag-empty": "a tag cannot be empty",
+    "tag-too-long": "a tag is at most {0} characters: {1}…",
+    "tag-control": "a tag cannot contain control characters: {0}",
+    "tag-forbidden": "a tag cannot contain {0}: {1}",
+    "mute-empty": "a mute rule cannot be empty",
+    "mute-too-long": "a mute rule is at most {0} characters: {1}…",
+    "mute-control": "a mute rule cannot contain control characters: {0}",
+    "mute-author-empty": "give a name after author:, like author:Kim",
+    "mute-no-words": "the mute rule {0} has no word to search for",
+    "saved-name-empty": "a saved search name cannot be empty",
+    "saved-name-too-long": "a saved search name is at most {0} characters: {1}…",
+    "saved-name-control": "a saved search name cannot contain control characters: {0}",
+    "saved-query-empty": "a saved search needs a query",
+    "note-too-long": "the note is longer than {0} characters; it was not saved",
+    "not-an-arxiv-id": "not an arXiv id: {0}",
+}
+"""InvalidEntryError code -> English template (the command line's words; the window translates the code)."""
+
+
+def entry_error(code: str, *args: object) -> InvalidEntryError:
+    """The error of this code, its English message made from the template and the arguments."""
+    arguments = tuple(str(arg) for arg in args)
+    return InvalidEntryError(ENTRY_ERRORS[code].format(*arguments), code, arguments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,26 +72,26 @@ class SavedSearch:
 
 
 def clean_tag(text: str) -> str:
-    """The tag as stored: NFC, spaces collapsed; raises StateError for an empty, long or unusable name."""
+    """The tag as stored: NFC, spaces collapsed; raises InvalidEntryError for an empty, long or unusable name."""
     name = _clean_name(text, "tag", MAX_TAG_LENGTH)
     if bad := [char for char in name if char in _FORBIDDEN_IN_TAGS]:
-        raise StateError(f"a tag cannot contain {bad[0]!r}: {text!r}")
+        raise entry_error("tag-forbidden", repr(bad[0]), repr(text))
     return name
 
 
 def clean_mute(text: str) -> str:
-    """A mute rule as stored: a word or phrase, or ``author:NAME``; raises StateError for an empty one."""
-    rule = _clean_name(text, "mute rule", MAX_NAME_LENGTH)
+    """A mute rule as stored: a word or phrase, or ``author:NAME``; raises InvalidEntryError for an empty one."""
+    rule = _clean_name(text, "mute", MAX_NAME_LENGTH)
     if rule.lower().startswith(AUTHOR_PREFIX):
         name = rule[len(AUTHOR_PREFIX):].strip()
         if not name:
-            raise StateError("give a name after author:, like author:Kim")
+            raise entry_error("mute-author-empty")
         return AUTHOR_PREFIX + name
     return rule
 
 
 def clean_search_name(text: str) -> str:
-    return _clean_name(text, "saved search name", MAX_NAME_LENGTH)
+    return _clean_name(text, "saved-name", MAX_NAME_LENGTH)
 
 
 class OrganiseStore:
@@ -158,7 +184,7 @@ class OrganiseStore:
     def set_note(self, arxiv_id: str, text: str, updated_at: str | None = None) -> None:
         """Save the note (durable when this returns); blank text deletes it."""
         if len(text) > MAX_NOTE_LENGTH:
-            raise StateError(f"the note is longer than {MAX_NOTE_LENGTH:,} characters; it was not saved")
+            raise entry_error("note-too-long", f"{MAX_NOTE_LENGTH:,}")
         key = _id(arxiv_id)
         with self._state.transaction("save the note") as db:
             if text.strip():
@@ -233,7 +259,7 @@ class OrganiseStore:
         """Save (or replace, keeping its place) the search of this name."""
         clean = clean_search_name(name)
         if not query.strip():
-            raise StateError("a saved search needs a query")
+            raise entry_error("saved-query-empty")
         with self._state.transaction("save the search") as db:
             end = db.execute("SELECT coalesce(max(position), 0) FROM saved_searches").fetchone()[0]
             db.execute("INSERT INTO saved_searches (name, query, exact, position, updated_at) VALUES (?, ?, ?, ?, ?) "
@@ -315,14 +341,15 @@ def _touch(db: sqlite3.Connection, key: str, value: str) -> None:
                "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
 
-def _clean_name(text: str, what: str, longest: int) -> str:
+def _clean_name(text: str, kind: str, longest: int) -> str:
+    """The name NFC with its spaces collapsed; `kind` (tag, mute, saved-name) begins the error codes."""
     name = " ".join(unicodedata.normalize("NFC", text).split())
     if not name:
-        raise StateError(f"a {what} cannot be empty")
+        raise entry_error(f"{kind}-empty")
     if len(name) > longest:
-        raise StateError(f"a {what} is at most {longest} characters: {name[:20]!r}…")
+        raise entry_error(f"{kind}-too-long", longest, repr(name[:20]))
     if any(unicodedata.category(char).startswith("C") for char in name):
-        raise StateError(f"a {what} cannot contain control characters: {name!r}")
+        raise entry_error(f"{kind}-control", repr(name))
     return name
 
 
@@ -337,7 +364,7 @@ def _tags(tags: Iterable[str]) -> list[str]:
 def _id(arxiv_id: str) -> str:
     key = arxiv.normalise(arxiv_id)
     if not key:
-        raise StateError(f"not an arXiv id: {arxiv_id!r}")
+        raise entry_error("not-an-arxiv-id", repr(arxiv_id))
     return key
 
 

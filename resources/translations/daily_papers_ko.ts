@@ -1476,6 +1476,74 @@
         <source>The query stands for too many different words in the library ({0}; at most {1}): type more of &apos;{2}&apos;.</source>
         <translation>검색어가 라이브러리에서 너무 많은 서로 다른 단어에 해당합니다({0}개, 최대 {1}개). &apos;{2}&apos;를 더 입력하세요.</translation>
     </message>
+    <message>
+        <source>Add a word or a tag:NAME to search for: &apos;-tag:&apos; only excludes papers.</source>
+        <translation>검색할 단어나 tag:이름을 넣으세요. &apos;-tag:&apos;는 논문을 제외하기만 합니다.</translation>
+    </message>
+    <message>
+        <source>Give a tag&apos;s name after tag:, like tag:LLM.</source>
+        <translation>tag: 뒤에 태그 이름을 쓰세요(예: tag:LLM).</translation>
+    </message>
+    <message>
+        <source>a tag cannot be empty</source>
+        <translation>태그는 비워 둘 수 없습니다</translation>
+    </message>
+    <message>
+        <source>a tag is at most {0} characters: {1}…</source>
+        <translation>태그는 최대 {0}자입니다: {1}…</translation>
+    </message>
+    <message>
+        <source>a tag cannot contain control characters: {0}</source>
+        <translation>태그에는 제어 문자를 쓸 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>a tag cannot contain {0}: {1}</source>
+        <translation>태그에는 {0}를 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>a mute rule cannot be empty</source>
+        <translation>숨김 필터는 비워 둘 수 없습니다</translation>
+    </message>
+    <message>
+        <source>a mute rule is at most {0} characters: {1}…</source>
+        <translation>숨김 필터는 최대 {0}자입니다: {1}…</translation>
+    </message>
+    <message>
+        <source>a mute rule cannot contain control characters: {0}</source>
+        <translation>숨김 필터에는 제어 문자를 쓸 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>give a name after author:, like author:Kim</source>
+        <translation>author: 뒤에 이름을 쓰세요(예: author:Kim)</translation>
+    </message>
+    <message>
+        <source>the mute rule {0} has no word to search for</source>
+        <translation>숨김 필터 {0}에는 검색할 단어가 없습니다</translation>
+    </message>
+    <message>
+        <source>a saved search name cannot be empty</source>
+        <translation>저장한 검색의 이름은 비워 둘 수 없습니다</translation>
+    </message>
+    <message>
+        <source>a saved search name is at most {0} characters: {1}…</source>
+        <translation>저장한 검색의 이름은 최대 {0}자입니다: {1}…</translation>
+    </message>
+    <message>
+        <source>a saved search name cannot contain control characters: {0}</source>
+        <translation>저장한 검색의 이름에는 제어 문자를 쓸 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>a saved search needs a query</source>
+        <translation>저장할 검색어가 필요합니다</translation>
+    </message>
+    <message>
+        <source>the note is longer than {0} characters; it was not saved</source>
+        <translation>메모가 {0}자보다 길어 저장하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>not an arXiv id: {0}</source>
+        <translation>arXiv ID가 아닙니다: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsDialog</name>

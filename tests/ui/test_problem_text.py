@@ -15,6 +15,7 @@ from reader.core.models import Problem
 from reader.core.parse import parse_digest
 from reader.index.query import QUERY_ERRORS
 from reader.library import Library
+from reader.library.organise_query import ORGANISE_QUERY_ERRORS
 from reader.sources import folders
 from reader.ui.dialogs.problems_dialog import ProblemsDialog
 from reader.ui.platform import i18n
@@ -130,4 +131,4 @@ def test_an_invalid_query_is_explained_in_korean(korean, seeded_data_dir: Path) 
     assert query_message(too_long.value) == "검색어가 너무 깁니다(1000자 초과)."
     assert query_message(InvalidQueryError("There is nothing to search for in this query.", "query-empty")) == (
         "이 검색어에는 검색할 내용이 없습니다.")
-    assert dict(QUERY_TEXTS) == QUERY_ERRORS  # the core's codes and templates
+    assert dict(QUERY_TEXTS) == {**QUERY_ERRORS, **ORGANISE_QUERY_ERRORS}  # the core's codes and templates

@@ -1,4 +1,5 @@
-"""Problems and query errors in the UI language: the core gives a code and arguments, this table the words.
+"""Problems, query errors and refused entries (a bad tag name, ...) in the UI language: the core gives a code
+and arguments, these tables the words.
 
 The core keeps English for the command line (``Problem.reason``, the InvalidQueryError message) and adds a
 code with its arguments (``Problem.code``/``args``, ``InvalidQueryError.code``/``arguments``). Each code's
@@ -17,7 +18,7 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication
 
-from reader.core.errors import InvalidQueryError
+from reader.core.errors import InvalidEntryError, InvalidQueryError, ReaderError
 from reader.core.models import Problem
 
 CONTEXT = "Problems"
@@ -76,8 +77,32 @@ QUERY_TEXTS: Mapping[str, str] = {
     "query-too-broad": QT_TRANSLATE_NOOP(
         "Problems",
         "The query stands for too many different words in the library ({0}; at most {1}): type more of '{2}'."),
+    # reader.library.organise_query.ORGANISE_QUERY_ERRORS
+    "query-only-excluded-tags": QT_TRANSLATE_NOOP(
+        "Problems", "Add a word or a tag:NAME to search for: '-tag:' only excludes papers."),
+    "query-tag-empty": QT_TRANSLATE_NOOP("Problems", "Give a tag's name after tag:, like tag:LLM."),
 }
 """InvalidQueryError code -> English template."""
+
+ENTRY_TEXTS: Mapping[str, str] = {
+    # reader.stores.organise.ENTRY_ERRORS
+    "tag-empty": QT_TRANSLATE_NOOP("Problems", "a tag cannot be empty"),
+    "tag-too-long": QT_TRANSLATE_NOOP("Problems", "a tag is at most {0} characters: {1}…"),
+    "tag-control": QT_TRANSLATE_NOOP("Problems", "a tag cannot contain control characters: {0}"),
+    "tag-forbidden": QT_TRANSLATE_NOOP("Problems", "a tag cannot contain {0}: {1}"),
+    "mute-empty": QT_TRANSLATE_NOOP("Problems", "a mute rule cannot be empty"),
+    "mute-too-long": QT_TRANSLATE_NOOP("Problems", "a mute rule is at most {0} characters: {1}…"),
+    "mute-control": QT_TRANSLATE_NOOP("Problems", "a mute rule cannot contain control characters: {0}"),
+    "mute-author-empty": QT_TRANSLATE_NOOP("Problems", "give a name after author:, like author:Kim"),
+    "mute-no-words": QT_TRANSLATE_NOOP("Problems", "the mute rule {0} has no word to search for"),
+    "saved-name-empty": QT_TRANSLATE_NOOP("Problems", "a saved search name cannot be empty"),
+    "saved-name-too-long": QT_TRANSLATE_NOOP("Problems", "a saved search name is at most {0} characters: {1}…"),
+    "saved-name-control": QT_TRANSLATE_NOOP("Problems", "a saved search name cannot contain control characters: {0}"),
+    "saved-query-empty": QT_TRANSLATE_NOOP("Problems", "a saved search needs a query"),
+    "note-too-long": QT_TRANSLATE_NOOP("Problems", "the note is longer than {0} characters; it was not saved"),
+    "not-an-arxiv-id": QT_TRANSLATE_NOOP("Problems", "not an arXiv id: {0}"),
+}
+"""InvalidEntryError code -> English template."""
 
 
 def problem_reason(problem: Problem) -> str:
@@ -95,6 +120,16 @@ def query_message(error: InvalidQueryError) -> str:
     """Why a query cannot be answered, in the UI language."""
     code = getattr(error, "code", "")
     return _in_ui_language(code, tuple(getattr(error, "arguments", ())), str(error), QUERY_TEXTS)
+
+
+def error_message(error: ReaderError) -> str:
+    """A library error in the UI language: a query's or a refused tag's, note's, saved search's or mute
+    rule's from its code; any other in the English the library wrote."""
+    if isinstance(error, InvalidQueryError):
+        return query_message(error)
+    if isinstance(error, InvalidEntryError):
+        return _in_ui_language(error.code, error.arguments, str(error), ENTRY_TEXTS)
+    return str(error)
 
 
 def _in_ui_language(code: str, args: tuple[str, ...], english: str, table: Mapping[str, str]) -> str:

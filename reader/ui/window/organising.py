@@ -22,7 +22,7 @@ from reader.ui.background.first_looks import FirstLooks, Found
 from reader.ui.dialogs.tag_editor import TagEditor
 from reader.ui.models.sidebar_organised import OrganisedCounts, SavedBadge
 from reader.ui.models.view import View
-from reader.ui.platform.problem_text import query_message
+from reader.ui.platform.problem_text import error_message
 from reader.ui.window.commands import EDIT, GO, PAPER, QT_TRANSLATE_NOOP, VIEW, command
 from reader.ui.window.frame import WindowFrame
 from reader.ui.window.navigation import Navigation
@@ -302,10 +302,10 @@ class Organiser(QObject):
         try:
             self.window.library.save_search(name, query, exact)
         except InvalidQueryError as error:
-            self.window.status(query_message(error))
+            self.window.status(error_message(error))
             return
         except ReaderError as error:
-            self.window.status(self.tr("Could not save the search: {error}").format(error=error))
+            self.window.status(self.tr("Could not save the search: {error}").format(error=error_message(error)))
             return
         self.refresh()
         self.window.status(self.tr("Saved the search “{name}”").format(name=name))
@@ -350,9 +350,9 @@ class Organiser(QObject):
             library.remove_mutes([rule for rule in current if rule not in wanted])
             library.add_mutes([rule for rule in wanted if rule not in current])
         except InvalidQueryError as error:
-            self.window.status(query_message(error))
+            self.window.status(error_message(error))
         except ReaderError as error:
-            self.window.status(self.tr("Could not save the mute filters: {error}").format(error=error))
+            self.window.status(self.tr("Could not save the mute filters: {error}").format(error=error_message(error)))
         self._after_mutes_changed()
 
     def _after_mutes_changed(self) -> None:
@@ -417,7 +417,8 @@ class Organiser(QObject):
         try:
             return action()
         except ReaderError as error:
-            self.window.status(self.tr("Could not read your tags, notes or queue: {error}").format(error=error))
+            self.window.status(self.tr("Could not read your tags, notes or queue: {error}").format(
+                error=error_message(error)))
             return None
 
     def _saved(self, action: Callable[[], object], message: str) -> bool:
@@ -425,6 +426,6 @@ class Organiser(QObject):
         try:
             action()
         except ReaderError as error:
-            self.window.status(message.format(error=error))
+            self.window.status(message.format(error=error_message(error)))
             return False
         return True
