@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from reader.core.errors import InvalidQueryError
+from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.models import DayInfo, Paper, SearchResult
 from reader.library.counts import SmartCounts
 from reader.library.organise_badges import FlagPair, Followed, Follower, FollowSources, Key, Matcher
@@ -24,6 +24,8 @@ from reader.stores.reading_state import StateStore
 if TYPE_CHECKING:
     from reader.index.query import Query
     from reader.index.search_index import SearchIndex
+    from reader.library.glossary_terms import GlossaryForms
+    from reader.stores.glossary import GlossaryStore
 
 READ_LOOKUPS_MAX = 2_000  # more ids than this: one read of every mark beats a look-up of each
 MUTED = "muted"  # the mute follower's one query: every rule at once
@@ -53,6 +55,7 @@ class FollowedCounts:
     _totals_memo: tuple[object, dict[str, int]] | None = None
     _muted_texts: tuple[int, list[dict[str, str]]] | None = None
     _muted_seen: tuple[object, Followed | None] | None = None  # (state and catalogue generations, the entry)
+    _expansions: tuple[str, dict[str, tuple[GlossaryForms, ...]]] | None = None  # glossary generation, query -> forms
 
     if TYPE_CHECKING:  # what Library and the Organising mixin provide
         @property
@@ -65,6 +68,9 @@ class FollowedCounts:
         def papers_for(self, arxiv_id: str) -> list[Paper]: ...
         def search(self, query: str, limit: int | None = 20, exact: bool = False) -> SearchResult: ...
         def _parse(self, query: str, exact: bool) -> Query: ...
+        @property
+        def _glossary_store(self) -> GlossaryStore: ...
+        def glossary_forms(self, query: str) -> list[GlossaryForms]: ...
 
     # -- mute filters ------------------------------------------------------------------------------
 
@@ -232,14 +238,16 @@ class FollowedCounts:
         """Each saved search with its matching listings and the unread ones among them (muted ones left out).
 
         With `followed_only` a saved search not yet searched in full is not searched now: its numbers are None
-        (the window has pending_saved_searches() searched on a thread and hands the keys to adopt_saved_search)."""
+        (the window has pending_saved_searches() searched on a thread and hands the keys to adopt_saved_search).
+        One the glossary changed the forms of keeps its numbers (its old forms) until that search is adopted."""
         saved = self._organise.saved_searches()
         hidden = self._hidden()  # the mute filters first: a new day's muted papers are hidden before it is matched
         specs = self._saved_specs(saved)
         follower = self._badge_follower = self._badge_follower or Follower()
         if followed_only:
-            specs = {name: spec for name, spec in specs.items()
-                     if name in follower.followed and follower.followed[name].spec == spec}
+            followed = follower.followed
+            specs = {name: followed[name].spec for name, spec in specs.items()
+                     if name in followed and _same_but_forms(followed[name].spec, spec)}
         follower.sync(specs, self._catalogue.generation(), self._sources(self._saved_search))
         notes = self._organise.notes()
         counted: list[tuple[SavedSearch, int | None, int | None]] = []
@@ -280,8 +288,29 @@ class FollowedCounts:
         follower.adopt(name, spec, matcher, keys, self._sources(self._saved_search))
 
     def _saved_specs(self, saved: list[SavedSearch]) -> dict[str, Hashable]:
+        """What each saved search stands for now: a change searches it again (its query, the mute filters, and,
+        unless exact, the forms the glossary adds to it: a new day may bring new pairs)."""
         hidden_by = (tuple(self._organise.mutes()), self.show_muted)
-        return {search.name: (search.query, search.exact, hidden_by) for search in saved}
+        forms = self._glossary_forms_now([search.query for search in saved if not search.exact])
+        return {search.name: (search.query, search.exact, hidden_by, None if search.exact else forms.get(search.query))
+                for search in saved}
+
+    def _glossary_forms_now(self, queries: list[str]) -> dict[str, tuple[GlossaryForms, ...]]:
+        """The forms the glossary adds to each query, worked out again only when glossary.sqlite changed (its
+        generation is asked of the file each time: the glossary in use may be a second old)."""
+        if not queries:
+            return {}
+        try:
+            generation = self._glossary_store.generation()
+        except ReaderError:  # no glossary to read: the queries as typed
+            return {}
+        if self._expansions is None or self._expansions[0] != generation:
+            self._expansions = (generation, {})
+        known = self._expansions[1]
+        for query in queries:
+            if query not in known:
+                known[query] = tuple(self.glossary_forms(query))
+        return known
 
     def _saved_search(self, spec: Hashable, keys_too: bool = True) -> tuple[Matcher | None, set[Key]]:
         """A saved search's matcher and (`keys_too`) its listings in full: the index's raw hits without muted
@@ -328,3 +357,9 @@ class FollowedCounts:
             read, starred = self._state.read_ids(), self._state.starred_ids()
             return {arxiv_id: (arxiv_id in read, arxiv_id in starred) for arxiv_id in ids}
         return {arxiv_id: (flags.read, flags.starred) for arxiv_id, flags in self._state.get_many(ids).items()}
+
+
+def _same_but_forms(followed: Hashable, wanted: Hashable) -> bool:
+    """The same saved search, the mute filters alike: at most the glossary's forms differ."""
+    assert isinstance(followed, tuple) and isinstance(wanted, tuple)
+    return followed[:3] == wanted[:3]

@@ -371,8 +371,9 @@ class Organiser(QObject):
                         for saved, total, unread in library.saved_search_counts(followed_only=True))))
         if counts is None:
             return
-        if any(badge.total < 0 for badge in counts.saved) or library.pending_mutes() is not None:
-            self.first_looks.start(library.pending_mutes(), library.pending_saved_searches())
+        pending = self._safely(library.pending_saved_searches) or []  # new ones, and those the glossary changed
+        if pending or library.pending_mutes() is not None:
+            self.first_looks.start(library.pending_mutes(), pending)
         sidebar = self.window.sidebar
         current = sidebar.current_view()
         blocked = sidebar.blockSignals(True)  # the list stays as it is while the rows are rebuilt
