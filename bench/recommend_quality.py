@@ -9,8 +9,8 @@ that are topic papers (mean over the topic's papers).
 
 Models compared on the same readers:
 
-* ``numpy``: what the reader ships (reader/features/recommend.py: tf-idf over title words, Korean bigrams
-  and glossary concepts, a Rocchio profile);
+* ``numpy``: what the reader ships (reader/features/recommend.py: tf-idf over title words, Korean bigrams,
+  Hangul words and glossary concepts, a Rocchio profile; similar papers with pseudo-relevance feedback);
 * ``sklearn``: scikit-learn's TfidfVectorizer on the same terms + LinearSVC (class_weight balanced, C=0.01,
   arxiv-sanity-lite's settings), when scikit-learn can be imported;
 * ``sklearn-asl``: arxiv-sanity-lite's own vectoriser too (English word 1-2 grams: Korean is dropped).
@@ -202,7 +202,7 @@ def report(name: str, library: Library) -> dict[str, object]:
         votes = statistics.fmean(r["votes_top3"] for r in results.values())
         p10 = statistics.fmean(r["similar_p10"] for r in results.values())
         print(f"{name} / {model_name}: mean top-3 hit {top3:.2f} (votes {votes:.2f}, x{top3 / max(votes, 1e-9):.1f}),"
-              f" similar p@10 {p10:.2f}")
+              f" similar p@10 {p10:.2f}   (goals: top-3 >= 0.85 and >= 2.5x votes, p@10 >= 0.6)")
         for topic, r in results.items():
             print(f"    {topic:15} top-3 {r['top3']:.2f}  votes {r['votes_top3']:.2f}  over {r['days']:3.0f} days"
                   f"  ({r['papers']:.0f} topic papers)  similar p@10 {r['similar_p10']:.2f}")
