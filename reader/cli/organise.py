@@ -40,6 +40,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser], c
         action.add_argument("arxiv_ids", nargs="+", metavar="ARXIV_ID", type=arxiv_argument)
     queue_list = queue_actions.add_parser("list", parents=[common], help="the queued papers, in queue order")
     queue_list.add_argument("--json", action="store_true", help="print a JSON array of paper objects")
+    queue_list.add_argument("--muted", action="store_true", help="also the papers the mute filters hide")
 
     saved = commands.add_parser("saved", parents=[common], help="saved searches (smart views with unread counts)")
     saved_actions = saved.add_subparsers(dest="saved_action", metavar="ACTION", required=True)
@@ -102,7 +103,8 @@ def _queue(library: Library, args: argparse.Namespace) -> int:
             print(f"daily-papers: note: {len(set(args.arxiv_ids)) - removed} of them were not queued", file=sys.stderr)
     else:
         library.update()
-        print_papers(library, library.queued_papers(), args.json)
+        library.show_muted = args.muted  # muted papers are left out, as in the window's Read later and list
+        print_papers(library, library.without_muted(library.queued_papers()), args.json)
     return EXIT_OK
 
 

@@ -62,3 +62,12 @@ def test_the_library_follows_show_muted(data_dir: Path) -> None:
         library.show_muted = True
         assert {paper.arxiv_id for paper, _score in library.similar(speech, 3)} <= set(ids_of("speech"))
         assert set(ids_of("speech")) <= {entry.paper.arxiv_id for entry in library.recommend()}
+
+
+def test_queue_list_leaves_muted_papers_out_unless_muted(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    speech, vision = ids_of("speech")[0], ids_of("vision")[0]
+    assert main(["--data-dir", str(data_dir), "queue", "add", speech, vision]) == 0
+    mute_speech(data_dir)
+    capsys.readouterr()
+    assert [obj["arxiv_id"] for obj in cli_json(capsys, data_dir, "queue", "list")] == [vision]
+    assert [obj["arxiv_id"] for obj in cli_json(capsys, data_dir, "queue", "list", "--muted")] == [speech, vision]
