@@ -111,7 +111,7 @@ class TermCounts:
         return known[1], known[2]
 
     def done(self) -> None:
-        """Forget the papers this build did not read (they left the library)."""
+        """Let go of the previous build's counts: what this build did not take over left the library."""
         self._previous = {}
 
 
