@@ -48,6 +48,8 @@ _STOP_WORDS = frozenset(
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int32]
+CountArray = npt.NDArray[np.uint16]
+MAX_COUNT = 65_535
 
 
 @dataclass(frozen=True)
@@ -96,17 +98,18 @@ class TermCounts:
     def __init__(self, previous: TermCounts | None = None) -> None:
         self.term_id: dict[str, int] = dict(previous.term_id) if previous else {}
         self._previous = previous._by_paper if previous else {}
-        self._by_paper: dict[str, tuple[bytes, IntArray, IntArray]] = {}
+        self._by_paper: dict[str, tuple[bytes, IntArray, CountArray]] = {}
 
-    def of(self, document: Document) -> tuple[IntArray, IntArray]:
-        """The term ids and counts of one paper, in the order terms() gives them."""
+    def of(self, document: Document) -> tuple[IntArray, CountArray]:
+        """The term ids and counts of one paper, in the order terms() gives them (a count saturates at
+        65,535: 2 bytes an entry, and a sublinear tf that high is as good as infinite)."""
         key = _text_key(document)
         known = self._previous.get(document.arxiv_id)
         if known is None or known[0] != key:
             counts = terms(document)
             term_id = self.term_id  # a new term's id is the count of terms before it: list(term_id) is the list
             known = (key, np.array([term_id.setdefault(term, len(term_id)) for term in counts], np.int32),
-                     np.array(list(counts.values()), np.int32))
+                     np.minimum(np.array(list(counts.values()), np.int64), MAX_COUNT).astype(np.uint16))
         self._by_paper[document.arxiv_id] = known
         return known[1], known[2]
 
@@ -128,7 +131,7 @@ class TermMatrix:
         all_terms = list(counts.term_id)
         n = len(docs)
         term_ids = np.concatenate([ids for ids, _ in per_paper] or [np.zeros(0, np.int32)])
-        frequencies = np.concatenate([found for _, found in per_paper] or [np.zeros(0, np.int32)])
+        frequencies = np.concatenate([found for _, found in per_paper] or [np.zeros(0, np.uint16)])
         rows = np.repeat(np.arange(n, dtype=np.int32), [len(ids) for ids, _ in per_paper])
         papers_with = np.bincount(term_ids, minlength=len(all_terms))
         ceiling = MAX_SHARE * n if n >= MAX_SHARE_FROM else n
