@@ -101,7 +101,8 @@ class ForYou:
         Pseudo-relevance feedback: the cosine with the paper's terms plus those of its FEEDBACK_PAPERS nearest
         papers, less the mean paper's (what every paper shares says nothing). The nearest few bring the
         words a subject is also written with; on the development corpus this lifts precision@10 within a
-        topic from 0.47 to 0.53 (bench/recommend_quality.py). The score is scaled to about 1 for a twin.
+        topic from 0.47 to 0.53 (bench/recommend_quality.py). The score is scaled to about 1 for a twin, and
+        may be below 0 (less alike than the mean paper) in a small library.
         """
         row = self.matrix.row_of.get(arxiv_id)
         if row is None or limit <= 0 or len(self.matrix) < 2:
@@ -109,7 +110,8 @@ class ForYou:
         matrix = self.matrix
         columns, values = matrix.row(row)
         centred = matrix.mean_scores()
-        similarity = matrix.times_sparse(columns, values) - centred
+        cosine = matrix.times_sparse(columns, values)
+        similarity = cosine - centred
         similarity[row] = -np.inf
         near = _best(similarity, min(FEEDBACK_PAPERS, len(similarity) - 1))
         parts = [matrix.row(int(index)) for index in near]
@@ -119,7 +121,8 @@ class ForYou:
                       - centred) / (1 + FEEDBACK_WEIGHT)
         similarity[row] = -np.inf
         best = _best(similarity, min(limit, len(similarity) - 1))
-        return [(matrix.ids[index], float(similarity[index])) for index in best if similarity[index] > 0]
+        # A paper sharing no term with this one is not similar, however the nearest few lean.
+        return [(matrix.ids[index], float(similarity[index])) for index in best if cosine[index] > 0]
 
     def _closest_star(self, row: int) -> str | None:
         """The starred paper most like this one (itself aside), when it is alike enough to name."""
