@@ -159,6 +159,17 @@ class TermMatrix:
         self._mean_scores: FloatArray | None = None  # see mean_scores
         self._lazy_lock = threading.Lock()
 
+    def __getstate__(self) -> dict[str, object]:
+        """What another process needs (the window's matrix is built in a child, see reader.library.recommend_child):
+        the matrix, not the counts a rebuild in this process would reuse, nor the lazy parts or their lock."""
+        state = dict(self.__dict__)
+        state.update(term_counts=TermCounts(), _by_column=None, _mean_scores=None, _lazy_lock=None)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lazy_lock = threading.Lock()
+
     def __len__(self) -> int:
         return len(self.ids)
 

@@ -22,8 +22,8 @@ from PySide6.QtGui import QUndoCommand
 
 from reader.core.errors import ReaderError
 from reader.core.models import Flags, Paper
-from reader.library import Library
 from reader.library.recommend import refit
+from reader.library.recommend_child import build_corpus
 from reader.ui.background.bounded_jobs import BoundedJobs, Interrupted
 from reader.ui.models.paper_table import PaperTableModel
 from reader.ui.models.view import View
@@ -45,11 +45,9 @@ Marks = tuple[frozenset[str], frozenset[str]]  # (starred, not interested)
 
 
 def fit(data_dir: Path, corpus: Corpus | None, marks: Marks) -> ForYou:
-    """On a worker thread: For you from the matrix given, or from one built with a Library of its own."""
-    if corpus is not None:
-        return refit(corpus, marks)
-    with Library(data_dir) as library:
-        return library.for_you(None, marks)
+    """On a worker thread: For you from the matrix given, or from one a child process builds (a build on
+    a thread of this process would keep the GUI thread waiting for the GIL: reader.library.recommend_child)."""
+    return refit(corpus if corpus is not None else build_corpus(data_dir), marks)
 
 
 def _writable(actions: ForYouActions) -> bool:
