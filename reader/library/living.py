@@ -19,7 +19,7 @@ from reader.sources.folders import is_under
 from reader.stores.catalogue import HUB_FILE, SEED_FILE, USER_FILE, Catalogue
 
 if TYPE_CHECKING:
-    from reader.library.recommend import ForYou
+    from reader.library.recommend import Corpus, ForYou
     from reader.sources.summarise import ChatModel, SummaryProgress, SummaryReport
 
 HUB_SOURCE = "hf"  # `fetch --source hf`, the fetch dialog's choice (reader.sources.hub.HUB_SOURCE)
@@ -41,7 +41,7 @@ class LivingSources:
 
         def add_sources(self, paths: list[Path]) -> list[Source]: ...
 
-        def for_you(self) -> ForYou: ...
+        def for_you(self, corpus: Corpus | None = None) -> ForYou: ...
 
     def hub_folder(self) -> Path:
         """Where the hub's days are kept: ``<data_dir>/library/hf``."""
@@ -87,12 +87,13 @@ class LivingSources:
         return [(paper.date, paper.arxiv_id) for day in report.days if day.status is DayStatus.FETCHED
                 for paper in read_digest(day_path(folder, date.fromisoformat(day.date))).papers]
 
-    def for_you_among(self, entries: Collection[tuple[str, str]]) -> int | None:
+    def for_you_among(self, entries: Collection[tuple[str, str]], corpus: Corpus | None = None) -> int | None:
         """How many of these (date, arXiv id) entries For you ranks in the top FOR_YOU_TOP of their day with a
         score above 0 (For you likes it: see reader.features.recommend): the "3 For you" of "12 new papers, 3 For you".
         None while For you has too few stars to learn from (MIN_STARS). Builds For you's text matrix (seconds at
-        thousands of papers): not on the GUI thread; the entries must be in the catalogue (after update())."""
-        model = self.for_you()
+        thousands of papers) unless given `corpus`: not on the GUI thread; the entries must be in the catalogue (after
+        update())."""
+        model = self.for_you(corpus)
         if not model.learned:
             return None
         wanted = set(entries)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSystemTrayIcon
 
 from reader.core.errors import ReaderError
 from reader.library import HUB_SOURCE, MIN_STARS, Library, keep_pdf, kept_pdf
+from reader.library.recommend_child import build_corpus
 from reader.ui.background.new_days import NewDaysCheck
 from reader.ui.models.view import View
 from reader.ui.window.commands import FILE, PAPER, QT_TRANSLATE_NOOP, command
@@ -71,7 +72,8 @@ class _PdfJob(QObject):
 
 class _ForYouCount(QObject):
     """Lives in a QThread, with a Library of its own: how many new papers For you ranks at the top of their day
-    (Library.for_you_among: it builds For you's text matrix, seconds at thousands of papers)."""
+    (Library.for_you_among, on For you's text matrix built by a child process: seconds at thousands of papers,
+    and on a thread here it would keep the GUI thread waiting for the GIL)."""
 
     done = Signal(int, object)  # new papers, For you among them (None: too few stars to tell)
 
@@ -84,7 +86,8 @@ class _ForYouCount(QObject):
         count = None
         try:
             with Library(self._data_dir) as library:
-                count = library.for_you_among(self._entries)
+                if len(library.for_you_marks()[0]) >= MIN_STARS:  # else For you cannot tell: just the count
+                    count = library.for_you_among(self._entries, build_corpus(self._data_dir))
         except ReaderError as error:
             log.info("new papers For you: %s", error)
         except Exception:  # noqa: BLE001 - the thread boundary: the count of new papers is still announced
