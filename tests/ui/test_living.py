@@ -92,6 +92,18 @@ def test_the_first_run_says_where_new_days_come_from(open_window, qtbot, hub) ->
     qtbot.waitUntil(lambda: not note.isVisible(), timeout=WAIT_MS)  # the library has a source of its own now
 
 
+def test_the_first_run_note_gives_way_to_a_passing_message(open_window, qtbot) -> None:
+    window = open_window()
+    note = window.living.first_run_note
+    assert note.isVisible()
+    window.statusBar().showMessage("Library up to date")  # e.g. an update's result: not drawn under the note
+    assert not note.isVisible()
+    window.living.refresh()  # a refresh while the message shows does not bring the note back over it
+    assert not note.isVisible()
+    window.statusBar().clearMessage()
+    assert note.isVisible()
+
+
 def test_write_korean_summaries_on_a_hub_day_with_progress(open_window, qtbot, hub, monkeypatch) -> None:
     from reader.ui.dialogs import summarise_dialog
 

@@ -141,7 +141,10 @@ class LivingActions(QObject):
             "or the Korean archive), or File > Add Folder… for your own digests."), window)
         self.first_run_note.setObjectName("first_run_note")
         self.first_run_note.hide()
-        window.statusBar().addWidget(self.first_run_note)  # shown whenever no passing message covers it
+        self._first_run = False  # the library has only the bundled sample days: the note is due
+        window.statusBar().addWidget(self.first_run_note)
+        # QStatusBar paints a passing message under its widgets: the note gives way while one shows
+        window.statusBar().messageChanged.connect(self._place_first_run_note)
         settings = window.settings
         self.check = NewDaysCheck(
             window.library.data_dir, self._followed_source, lambda: settings.background_check,
@@ -288,6 +291,11 @@ class LivingActions(QObject):
             self.pdf_cancel.hide()
         return cancelled
 
+    @Slot()
+    def _place_first_run_note(self) -> None:
+        """The note shows while it is due and no passing message (an update's result, say) is on show."""
+        self.first_run_note.setVisible(self._first_run and not self.window.statusBar().currentMessage())
+
     def current_day(self) -> str | None:
         view = self.window.sidebar.current_view()
         return view.date if isinstance(view, View) and view.kind == "day" else None
@@ -296,7 +304,8 @@ class LivingActions(QObject):
         """The status bar's button shows while the day on show has hub papers without a Korean summary; the
         first-run note while the library has only the bundled sample days (and can take new ones)."""
         library = self.window.library
-        self.first_run_note.setVisible(not library.read_only and all(source.builtin for source in library.sources()))
+        self._first_run = not library.read_only and all(source.builtin for source in library.sources())
+        self._place_first_run_note()
         day = self.current_day()
         try:
             missing = self.window.library.papers_to_summarise(day) if day else 0

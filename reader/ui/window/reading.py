@@ -53,7 +53,7 @@ class Reading(QObject):
         if window.library.read_only:
             note = QLabel(self.read_only_message(), window)
             note.setObjectName("read_only_note")
-            window.statusBar().addWidget(note)  # shown whenever no passing message covers it
+            window.statusBar().addPermanentWidget(note)  # no passing message may cover the warning
             window.detail.set_star_enabled(False, self.read_only_message())  # as the Star command is
 
     def read_only_message(self) -> str:
