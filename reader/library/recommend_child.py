@@ -9,7 +9,6 @@ sends back only the corpus; the thread waiting for it holds no GIL.
 
 from __future__ import annotations
 
-import multiprocessing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,8 @@ def build_corpus(data_dir: Path) -> Corpus:
     Raises LibraryError when the child fails or ends without an answer; an interrupt of the waiting
     thread ends the child too.
     """
+    import multiprocessing  # here, not at the top: the window imports this module before its first frame
+
     context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_build_and_send, args=(str(data_dir), sender), name="for-you-matrix",

@@ -32,6 +32,8 @@ RENDER_LIMIT = 20_000  # characters: a longer note is shown as plain text (the c
 
 def note_html(text: str) -> str:
     """The note as safe HTML: Markdown (no images, no raw HTML), or escaped text when long or deeply nested."""
+    if not text.strip():  # no note: nothing to convert (and the window's first frame need not load Markdown)
+        return ""
     if len(text) > RENDER_LIMIT or digest_markdown.nesting_depth(text) >= digest_markdown.MAX_NESTING:
         return f"<p style='white-space: pre-wrap'>{html.escape(text)}</p>"
     return sanitize_html(digest_markdown.markdown_html(text))
