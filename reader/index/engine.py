@@ -56,19 +56,35 @@ class Postings:
     """One term's postings over all segments: ascending document numbers and their BM25 scores.
 
     The score of a posting depends only on the term, its weight and the document's field length,
-    all fixed while the searcher lives, so it is computed once when the postings are read and
-    ranking only adds numbers up.
+    all fixed while the searcher lives, so it is computed once, when ranking first asks for it
+    (a count of matches, as a trend makes, never does), and ranking only adds numbers up.
     """
 
-    __slots__ = ("field", "term", "ids", "scores", "max_score", "_idset")
+    __slots__ = ("field", "term", "ids", "_weights", "_scorer", "_scores", "_max_score", "_idset")
 
-    def __init__(self, field: str, term: bytes, ids: array[int], scores: array[float]) -> None:
+    def __init__(self, field: str, term: bytes, ids: array[int], weights: list[float],
+                 scorer: Callable[[str, bytes, array[int], list[float]], array[float]]) -> None:
         self.field = field
         self.term = term
         self.ids = ids
-        self.scores = scores
-        self.max_score = max(scores)
+        self._weights: list[float] | None = weights
+        self._scorer = scorer
+        self._scores: array[float] | None = None
+        self._max_score = 0.0
         self._idset: frozenset[int] | None = None
+
+    @property
+    def scores(self) -> array[float]:
+        if self._scores is None:
+            assert self._weights is not None
+            self._scores = self._scorer(self.field, self.term, self.ids, self._weights)
+            self._max_score = max(self._scores)
+            self._weights = None
+        return self._scores
+
+    @property
+    def max_score(self) -> float:
+        return max(self.scores) if self._scores is None else self._max_score
 
     @property
     def idset(self) -> frozenset[int]:
@@ -175,15 +191,18 @@ class Snapshot:
             return None
         # Most phrases are checked right after their terms are read: keep the positions a while.
         self._positions.get((field, term), lambda: values)
+        return Postings(field, term, array("i", ids), weights, self._scores)
+
+    def _scores(self, field: str, term: bytes, ids: array[int], weights: list[float]) -> array[float]:
+        """The BM25F score of each posting of a term (its weights, its documents' field lengths)."""
         idf, k1_plus_1, denominators = self._scorer(field, term)
         length_bytes = list(map(self.lengths(field).__getitem__, ids))
         if 0 in length_bytes:  # Whoosh's own scorer fails on it too (a length of None)
             docnum = ids[length_bytes.index(0)]
             raise DamagedIndexError(f"document {docnum} has the term {term.decode('utf-8', 'replace')!r} "
                                     f"in field {field!r} but no length of that field")
-        scores = array("d", [idf * ((weight * k1_plus_1) / (weight + denominators[length_byte]))
-                             for weight, length_byte in zip(weights, length_bytes, strict=True)])
-        return Postings(field, term, array("i", ids), scores)
+        return array("d", [idf * ((weight * k1_plus_1) / (weight + denominators[length_byte]))
+                           for weight, length_byte in zip(weights, length_bytes, strict=True)])
 
     def _read(self, field: str, term: bytes) -> tuple[list[int], list[float], list[bytes]]:
         """Document numbers, weights and encoded positions of a term over all live documents."""

@@ -223,8 +223,10 @@ def _glued_matches(query: wq.Query, snapshot: Snapshot) -> frozenset[int]:
     return frozenset(snapshot.phrase_matches(("free", field, query.text), compute))
 
 
-def _chain_matches(subqueries: list[wq.Query], snapshot: Snapshot, exclude: frozenset[int]) -> Targets:
-    """Documents outside ``exclude`` where the chain's slots sit at consecutive positions.
+def _chain_matches(subqueries: list[wq.Query], snapshot: Snapshot, exclude: frozenset[int],
+                   found: Targets = frozenset()) -> Targets:
+    """Documents outside ``exclude`` (and ``found``: a count's, not cached) where the chain's slots sit at
+    consecutive positions.
 
     Slots of one term are read first: when no document outside ``exclude`` has all of them, the
     others (a run's lone last syllable, in most documents) are not read at all.
@@ -234,12 +236,14 @@ def _chain_matches(subqueries: list[wq.Query], snapshot: Snapshot, exclude: froz
     candidates: set[int] | None = None
     for sub in single:
         docs = frozenset().union(*(p.idset for p in _slot(sub, snapshot)))
-        candidates = set(docs) - exclude if candidates is None else candidates & docs
+        candidates = set(docs) - exclude - found if candidates is None else candidates & docs
         if not candidates:
             return set()
     slots = [(offset, _slot(subqueries[offset], snapshot)) for offset in checked]
     if any(not slot for _offset, slot in slots):
         return set()
+    if found:
+        return _match_positions(slots, snapshot, exclude | found)
     # The slots name the word, and so its position-free matches (``exclude``) too.
     key = (slots[0][1][0].field, tuple((offset, tuple(p.term for p in slot)) for offset, slot in slots), "outside")
     return snapshot.phrase_matches(key, lambda: _match_positions(slots, snapshot, exclude))

@@ -35,7 +35,7 @@ with warnings.catch_warnings():
 
 from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.models import Paper
-from reader.index import cost, ranking
+from reader.index import cost, counting, ranking
 from reader.index.analysis import KoreanText, RunSuffixes, suffix_field
 from reader.index.cancellation import SearchCancelledError
 from reader.index.engine import DamagedIndexError, Snapshot, UnsupportedQueryError
@@ -328,13 +328,14 @@ class SearchIndex:
         return self._snapshot.days()
 
     def _matches(self, query: Query) -> Iterable[int]:
-        """The document numbers that match, by the rules (and the cached postings) ranked search uses."""
+        """The document numbers that match, by the rules (and the cached postings) ranked search uses;
+        unscored, so a phrase is checked only where nothing cheaper has matched (see counting.py)."""
         searcher = self._current_searcher()
         assert self._snapshot is not None
         whoosh_query = query.whoosh()
         cost.check(whoosh_query, self._snapshot)
         try:
-            return ranking.build(whoosh_query, self._snapshot).matches
+            return counting.matching_docs(whoosh_query, self._snapshot)
         except UnsupportedQueryError:
             return list(searcher.docs_for_query(whoosh_query))
 
