@@ -333,6 +333,8 @@ class DetailPane(QWidget):
         paper = self._paper
         small = paper is not None and paper_html.formats_quickly(paper)
         texts = [paper.title, *(section.text for section in paper.sections)] if paper is not None and small else []
+        if paper is not None:
+            self.glossary_note.watch_hover()
         self.glossary_note.show_for(texts, self._query)
 
     def _open(self, url: QUrl | str) -> None:

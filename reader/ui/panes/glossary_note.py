@@ -49,7 +49,7 @@ class GlossaryNote(QObject):
         self._finder: GlossaryFinder | None = None
         self._terms: TermFinder | None = None
         self._query: str | None = None
-        browser.viewport().installEventFilter(self)
+        self._watching = False  # the hover filter: installed with the first paper shown (watch_hover)
 
     def set_finder(self, finder: GlossaryFinder | None) -> None:
         """How to find glossary matches (None: none, as in Exact mode)."""
@@ -72,6 +72,13 @@ class GlossaryNote(QObject):
         self.label.setToolTip(self.tr("Words found as another form of the term searched for (Exact Search turns "
                                       "this off):\n{pairs}").format(pairs="\n".join(pairs)))
         self.label.show()
+
+    def watch_hover(self) -> None:
+        """Show the tooltips from now on; the pane calls this with its first paper, after the window's first
+        frame, not in the constructor: the process's first viewport() costs ~20 ms (PySide builds its enums)."""
+        if not self._watching:
+            self._watching = True
+            self._browser.viewport().installEventFilter(self)
 
     def tooltip_at(self, position: QPoint) -> str:
         """The note on the word at ``position`` of the browser's viewport: how the search found it through the

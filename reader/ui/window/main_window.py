@@ -141,6 +141,7 @@ class MainWindow(WindowFrame):
         self.reading.start_showing()
         self.for_you.start()
         self.organiser.show_paper(self.paper_list.current_paper())
+        self.organiser.watch_list()
         self.library_tools.start_watching()
         self.living.start()
         self._background_imports.start()

@@ -53,8 +53,6 @@ class Organiser(QObject):
         window.paper_list.current_paper_changed.connect(self.show_paper)
         reading.flags_written.connect(self.on_flags_written)
         window.updater.finished.connect(lambda _report: self.refresh())  # new days: the badges count them
-        window.paper_list.viewport().installEventFilter(self)
-        window.paper_list.viewport().setAcceptDrops(True)  # Read later's rows; other drops go on to the window
         window.library.defer_first_looks = True  # new mute rules and saved searches: searched on a thread
         self.first_looks = FirstLooks(window.library.data_dir, self)
         self.first_looks.found.connect(self._adopt)
@@ -403,6 +401,11 @@ class Organiser(QObject):
                                                            is not False)
         self.window.commands["show_muted"].setChecked(bool(self._safely(lambda: self.window.library.show_muted)))
         self.refresh()
+
+    def watch_list(self) -> None:
+        """After the first frame (the first viewport() costs ~20 ms): drags of rows to Read later, drops on it."""
+        self.window.paper_list.viewport().installEventFilter(self)
+        self.window.paper_list.viewport().setAcceptDrops(True)  # Read later's rows; other drops go on to the window
 
     # --- asking the reader (tests answer in place of the dialogs) -------------------------------
 
