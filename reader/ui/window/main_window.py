@@ -34,7 +34,6 @@ from PySide6.QtWidgets import QWidget
 from reader.core.models import Paper
 from reader.library import Library
 from reader.ui.background.library_updater import import_update_machinery
-from reader.ui.dialogs.keyboard_help import KeyboardHelpDialog
 from reader.ui.models.view import View
 from reader.ui.panes import digest_markdown
 from reader.ui.window.accessibility import describe_window
@@ -174,6 +173,8 @@ class MainWindow(WindowFrame):
     @command("keyboard_help", QT_TRANSLATE_NOOP("Shortcuts", "&Keyboard Shortcuts"), keys=("F1",),
              help=QT_TRANSLATE_NOOP("Shortcuts", "This list"), menu=HELP.at(1, 1))
     def show_keyboard_help(self) -> None:
+        from reader.ui.dialogs.keyboard_help import KeyboardHelpDialog
+
         KeyboardHelpDialog(COMMANDS.help_rows(), self).exec()
 
     @command("insights", QT_TRANSLATE_NOOP("Shortcuts", "&Trends and Weekly Recap…"), keys=("Ctrl+Shift+T",),

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.models import Paper
 from reader.ui.background.first_looks import FirstLooks, Found
-from reader.ui.dialogs.tag_editor import TagEditor
 from reader.ui.models.sidebar_organised import OrganisedCounts, SavedBadge
 from reader.ui.models.view import View
 from reader.ui.platform.problem_text import error_message
@@ -108,6 +107,8 @@ class Organiser(QObject):
 
     def ask_tags(self, title: str, tags: list[str], known: list[str]) -> list[str] | None:
         """The tag editor's answer (None: cancelled). Tests answer in its place."""
+        from reader.ui.dialogs.tag_editor import TagEditor  # dialogs are imported when first opened
+
         editor = TagEditor(title, tags, known, self.window)
         return editor.tags() if editor.exec() else None
 
