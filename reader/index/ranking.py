@@ -164,7 +164,7 @@ def build(query: wq.Query, snapshot: Snapshot) -> Node:
         if isinstance(query, wq.Prefix) and query.constantscore:
             raise UnsupportedQueryError("constant-score Prefix")  # Whoosh scores it per segment
         slot = _slot(query, snapshot)
-        return Unit(query.fieldname, [slot], frozenset().union(*(p.idset for p in slot)))
+        return Unit(query.fieldname, [slot], _documents(slot))
     if isinstance(query, ContiguousTerms):
         slots = [_slot(wq.Term(query.fieldname, word), snapshot) for word in query.words]
         return Unit(query.fieldname, slots, _phrase_matches(list(enumerate(slots)), snapshot))
@@ -211,7 +211,7 @@ def _hangul_word(query: HangulWord, snapshot: Snapshot) -> Node:
 def _glued_matches(query: wq.Query, snapshot: Snapshot) -> frozenset[int]:
     """Documents of a bigram Term, or of a Prefix on a run-suffix field (read without positions or scores)."""
     if isinstance(query, wq.Term):
-        return frozenset().union(*(p.idset for p in _slot(query, snapshot)))
+        return _documents(_slot(query, snapshot))
     if not isinstance(query, wq.Prefix) or query.boost != 1.0:
         raise UnsupportedQueryError(str(query))
     field = query.fieldname
@@ -235,7 +235,7 @@ def _chain_matches(subqueries: list[wq.Query], snapshot: Snapshot, exclude: froz
     single = [subqueries[offset] for offset in checked if isinstance(subqueries[offset], wq.Term)]
     candidates: set[int] | None = None
     for sub in single:
-        docs = frozenset().union(*(p.idset for p in _slot(sub, snapshot)))
+        docs = _documents(_slot(sub, snapshot))
         candidates = set(docs) - exclude - found if candidates is None else candidates & docs
         if not candidates:
             return set()
@@ -303,6 +303,11 @@ def _slot(query: wq.Query, snapshot: Snapshot) -> list[Postings]:
     return [p for p in (_checked_postings(snapshot, field, term) for term in terms) if p is not None]
 
 
+def _documents(slot: list[Postings]) -> frozenset[int]:
+    """The documents of a slot's posting lists (a single list's own set, not a copy of it)."""
+    return slot[0].idset if len(slot) == 1 else frozenset().union(*(p.idset for p in slot))
+
+
 def _checked_postings(snapshot: Snapshot, field: str, term: bytes) -> Postings | None:
     """One term's postings, once the search has not been cancelled (a prefix reads thousands)."""
     cancellation.check()
@@ -327,9 +332,8 @@ def _match_positions(slots: list[tuple[int, list[Postings]]], snapshot: Snapshot
                      exclude: Targets = frozenset()) -> set[int]:
     """Set arithmetic on ``docnum * 2**32 + position - k`` keys: a start survives every slot (at its offset k;
     documents in ``exclude`` are not checked, and not returned)."""
-    slot_docs = sorted((frozenset().union(*(p.idset for p in slot)) for _offset, slot in slots), key=len)
-    candidates = set(slot_docs[0]).intersection(*slot_docs[1:])
-    candidates.difference_update(exclude)
+    slot_docs = sorted((_documents(slot) for _offset, slot in slots), key=len)
+    candidates = set(slot_docs[0]).intersection(*slot_docs[1:]) - exclude  # iterates the smaller set
     if not candidates:
         return candidates
     starts: set[int] | None = None
