@@ -62,12 +62,12 @@ class Postings:
 
     __slots__ = ("field", "term", "ids", "_weights", "_scorer", "_scores", "_max_score", "_idset")
 
-    def __init__(self, field: str, term: bytes, ids: array[int], weights: list[float],
-                 scorer: Callable[[str, bytes, array[int], list[float]], array[float]]) -> None:
+    def __init__(self, field: str, term: bytes, ids: array[int], weights: array[float],
+                 scorer: Callable[[str, bytes, array[int], array[float]], array[float]]) -> None:
         self.field = field
         self.term = term
         self.ids = ids
-        self._weights: list[float] | None = weights
+        self._weights: array[float] | None = weights  # an array: 8 bytes a posting while unscored
         self._scorer = scorer
         self._scores: array[float] | None = None
         self._max_score = 0.0
@@ -191,9 +191,9 @@ class Snapshot:
             return None
         # Most phrases are checked right after their terms are read: keep the positions a while.
         self._positions.get((field, term), lambda: values)
-        return Postings(field, term, array("i", ids), weights, self._scores)
+        return Postings(field, term, array("i", ids), array("d", weights), self._scores)
 
-    def _scores(self, field: str, term: bytes, ids: array[int], weights: list[float]) -> array[float]:
+    def _scores(self, field: str, term: bytes, ids: array[int], weights: array[float]) -> array[float]:
         """The BM25F score of each posting of a term (its weights, its documents' field lengths)."""
         idf, k1_plus_1, denominators = self._scorer(field, term)
         length_bytes = list(map(self.lengths(field).__getitem__, ids))
