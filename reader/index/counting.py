@@ -7,7 +7,7 @@ most of which the term itself (``LLM``) has already found. A count needs only th
 parts that need no positions come first, and a phrase, or a Hangul word across spaces, is checked
 only in the documents not found yet. Each function's answer is exact outside ``found`` (inside it,
 the caller already knows the answer), so the top call, with nothing found, is exact everywhere.
-The posting lists are the snapshot's, shared with ranked search, and so are ranking's helpers.
+The posting lists are the snapshot's, shared with ranked search, and so are ranking's helpers for phrases.
 """
 
 from __future__ import annotations
@@ -48,22 +48,22 @@ def _docs(query: wq.Query, snapshot: Snapshot, found: Targets) -> Targets:
                 kept.difference_update(_docs(sub.query, snapshot, found))
         return kept
     if isinstance(query, HangulWord) and isinstance(query.chain, wq.Sequence):
-        ranking._sequence_field(query.chain)
-        glued = ranking._glued_matches(query.glued, snapshot)
-        across = ranking._chain_matches(query.chain.subqueries, snapshot, glued, found)
+        ranking.sequence_field(query.chain)
+        glued = ranking.glued_matches(query.glued, snapshot)
+        across = ranking.chain_matches(query.chain.subqueries, snapshot, glued, found)
         return glued | across if across else glued
     if not found or not isinstance(query, (ContiguousTerms, wq.Sequence)):
         return ranking.build(query, snapshot).matches  # cached per snapshot, or no positions to check
     if isinstance(query, ContiguousTerms):
-        slots = [ranking._slot(wq.Term(query.fieldname, word), snapshot) for word in query.words]
+        slots = [ranking.slot_postings(wq.Term(query.fieldname, word), snapshot) for word in query.words]
         checked = list(enumerate(slots))
     else:
-        ranking._sequence_field(query)
-        slots = [ranking._slot(sub, snapshot) for sub in query.subqueries]
+        ranking.sequence_field(query)
+        slots = [ranking.slot_postings(sub, snapshot) for sub in query.subqueries]
         checked = [(offset, slots[offset]) for offset in ranking.checked_offsets(query.subqueries)]
     if any(not slot for _offset, slot in checked):
         return _EMPTY
-    return ranking._match_positions(checked, snapshot, found)
+    return ranking.match_positions(checked, snapshot, found)
 
 
 def _needs_positions(query: wq.Query) -> bool:

@@ -163,20 +163,20 @@ def build(query: wq.Query, snapshot: Snapshot) -> Node:
     if isinstance(query, (wq.Term, wq.Prefix)):
         if isinstance(query, wq.Prefix) and query.constantscore:
             raise UnsupportedQueryError("constant-score Prefix")  # Whoosh scores it per segment
-        slot = _slot(query, snapshot)
+        slot = slot_postings(query, snapshot)
         return Unit(query.fieldname, [slot], _documents(slot))
     if isinstance(query, ContiguousTerms):
-        slots = [_slot(wq.Term(query.fieldname, word), snapshot) for word in query.words]
+        slots = [slot_postings(wq.Term(query.fieldname, word), snapshot) for word in query.words]
         return Unit(query.fieldname, slots, _phrase_matches(list(enumerate(slots)), snapshot))
     if isinstance(query, wq.Sequence):
-        field = _sequence_field(query)
-        slots = [_slot(sub, snapshot) for sub in query.subqueries]
+        field = sequence_field(query)
+        slots = [slot_postings(sub, snapshot) for sub in query.subqueries]
         checked = [(offset, slots[offset]) for offset in checked_offsets(query.subqueries)]
         return Unit(field, slots, _phrase_matches(checked, snapshot))
     raise UnsupportedQueryError(type(query).__name__)
 
 
-def _sequence_field(query: wq.Sequence) -> str:
+def sequence_field(query: wq.Sequence) -> str:
     """The one field of a slop-1 ordered Sequence of Term, Prefix or Or-of-Term slots (else unsupported)."""
     fields: set[str] = set()
     for sub in query.subqueries:
@@ -193,13 +193,13 @@ def _sequence_field(query: wq.Sequence) -> str:
 def _hangul_word(query: HangulWord, snapshot: Snapshot) -> Node:
     """A Hangul word: its position-free matches, those of its chain across spaces, its bigrams' scores."""
     field = query.fieldname
-    glued = _glued_matches(query.glued, snapshot)
+    glued = glued_matches(query.glued, snapshot)
     matches: Targets = glued
     if query.chain is not None:
         if not isinstance(query.chain, wq.Sequence):
             raise UnsupportedQueryError(str(query.chain))
-        _sequence_field(query.chain)
-        extra = _chain_matches(query.chain.subqueries, snapshot, glued)
+        sequence_field(query.chain)
+        extra = chain_matches(query.chain.subqueries, snapshot, glued)
         if extra:
             matches = glued | extra
     schema = snapshot.searcher.schema
@@ -208,10 +208,10 @@ def _hangul_word(query: HangulWord, snapshot: Snapshot) -> Node:
     return Scored(matches, postings)
 
 
-def _glued_matches(query: wq.Query, snapshot: Snapshot) -> frozenset[int]:
+def glued_matches(query: wq.Query, snapshot: Snapshot) -> frozenset[int]:
     """Documents of a bigram Term, or of a Prefix on a run-suffix field (read without positions or scores)."""
     if isinstance(query, wq.Term):
-        return _documents(_slot(query, snapshot))
+        return _documents(slot_postings(query, snapshot))
     if not isinstance(query, wq.Prefix) or query.boost != 1.0:
         raise UnsupportedQueryError(str(query))
     field = query.fieldname
@@ -223,7 +223,7 @@ def _glued_matches(query: wq.Query, snapshot: Snapshot) -> frozenset[int]:
     return frozenset(snapshot.phrase_matches(("free", field, query.text), compute))
 
 
-def _chain_matches(subqueries: list[wq.Query], snapshot: Snapshot, exclude: frozenset[int],
+def chain_matches(subqueries: list[wq.Query], snapshot: Snapshot, exclude: frozenset[int],
                    found: Targets = frozenset()) -> Targets:
     """Documents outside ``exclude`` (and ``found``: a count's, not cached) where the chain's slots sit at
     consecutive positions.
@@ -235,18 +235,18 @@ def _chain_matches(subqueries: list[wq.Query], snapshot: Snapshot, exclude: froz
     single = [subqueries[offset] for offset in checked if isinstance(subqueries[offset], wq.Term)]
     candidates: set[int] | None = None
     for sub in single:
-        docs = _documents(_slot(sub, snapshot))
+        docs = _documents(slot_postings(sub, snapshot))
         candidates = set(docs) - exclude - found if candidates is None else candidates & docs
         if not candidates:
             return set()
-    slots = [(offset, _slot(subqueries[offset], snapshot)) for offset in checked]
+    slots = [(offset, slot_postings(subqueries[offset], snapshot)) for offset in checked]
     if any(not slot for _offset, slot in slots):
         return set()
     if found:
-        return _match_positions(slots, snapshot, exclude | found)
+        return match_positions(slots, snapshot, exclude | found)
     # The slots name the word, and so its position-free matches (``exclude``) too.
     key = (slots[0][1][0].field, tuple((offset, tuple(p.term for p in slot)) for offset, slot in slots), "outside")
-    return snapshot.phrase_matches(key, lambda: _match_positions(slots, snapshot, exclude))
+    return snapshot.phrase_matches(key, lambda: match_positions(slots, snapshot, exclude))
 
 
 def checked_offsets(subqueries: list[wq.Query]) -> list[int]:
@@ -287,9 +287,9 @@ def _implied(before: wq.Query, slot: wq.Query, after: wq.Query) -> bool:
     return sorted(term.text for term in alternatives) == sorted([last + start, last])
 
 
-def _slot(query: wq.Query, snapshot: Snapshot) -> list[Postings]:
+def slot_postings(query: wq.Query, snapshot: Snapshot) -> list[Postings]:
     if isinstance(query, wq.Or):  # alternatives at one position (Terms)
-        return [postings for sub in query.subqueries for postings in _slot(sub, snapshot)]
+        return [postings for sub in query.subqueries for postings in slot_postings(sub, snapshot)]
     field = query.fieldname
     if isinstance(query, wq.Prefix):
         terms = snapshot.expand(field, query.text)
@@ -325,10 +325,10 @@ def _phrase_matches(slots: list[tuple[int, list[Postings]]], snapshot: Snapshot)
     if any(not slot for _offset, slot in slots):
         return set()
     key = (slots[0][1][0].field, tuple((offset, tuple(p.term for p in slot)) for offset, slot in slots))
-    return snapshot.phrase_matches(key, lambda: _match_positions(slots, snapshot))
+    return snapshot.phrase_matches(key, lambda: match_positions(slots, snapshot))
 
 
-def _match_positions(slots: list[tuple[int, list[Postings]]], snapshot: Snapshot,
+def match_positions(slots: list[tuple[int, list[Postings]]], snapshot: Snapshot,
                      exclude: Targets = frozenset()) -> set[int]:
     """Set arithmetic on ``docnum * 2**32 + position - k`` keys: a start survives every slot (at its offset k;
     documents in ``exclude`` are not checked, and not returned)."""
