@@ -198,9 +198,10 @@ def _export(library: Library, args: argparse.Namespace) -> int:
 
 
 def _day_or_starred(library: Library, date: str | None) -> tuple[list[Paper], str]:
-    """The papers of one day, or the starred ones; and how to say there are none."""
+    """The papers of one day less the muted ones (as the day's list shows it), or the starred ones, muted or
+    not (starring a paper says more than a mute rule); and how to say there are none."""
     if date:
-        return library.papers(date=date), f"no papers on {date}"
+        return library.without_muted(library.papers(date=date)), f"no papers on {date}"
     return library.papers(starred=True), "no starred papers"
 
 

@@ -73,6 +73,8 @@ class InsightsMixin:
 
         def note(self, arxiv_id: str) -> str | None: ...
 
+        def without_muted(self, entries: Sequence[Paper]) -> list[Paper]: ...
+
     def trends(self, terms: Sequence[str], by: str = "month", since: str | None = None, until: str | None = None,
                exact: bool = False) -> list[TrendPoint]:
         """Each term's papers, total and share per period (``by`` week or month) in [since, until], term by term.
@@ -132,7 +134,7 @@ class InsightsMixin:
 
         monday, sunday = week_bounds(week)
         days = [day for day, _total, _unread, _starred in self._catalogue.day_counts(None)]
-        papers = self._papers_between(days, monday.isoformat(), sunday.isoformat())
+        papers = self.without_muted(self._papers_between(days, monday.isoformat(), sunday.isoformat()))
         ids = {paper.arxiv_id for paper in papers}
         notes = {arxiv_id: note for arxiv_id in sorted(ids & {paper.arxiv_id for paper in self.noted_papers()})
                  if (note := self.note(arxiv_id))}
