@@ -3,13 +3,13 @@
 A trend counts what the search finds: the same query (glossary forms included unless exact), the same
 visible entries. The index gives the matching entries' days without loading a paper, so three terms
 over 100,000 papers take a fraction of a second; hidden entries that match are taken off per day the
-way search_totals counts them.
+way search_totals counts them, and so are the listings the mute filters hide (unless show muted).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ from reader.features.recap_render import FORMATS as RECAP_FORMATS
 from reader.features.recap_render import LANGUAGES as RECAP_LANGUAGES
 from reader.features.trends import PERIODS as TREND_PERIODS
 from reader.features.trends import TrendPoint, date_of_day_number, day_number, period_totals, trend
+from reader.library.organise_query import texts
 from reader.library.search_totals import SHADOWED_CHECKED_MAX, ShadowedEntries
 
 if TYPE_CHECKING:
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
     from reader.index.glossary import Entry
     from reader.index.query import Query
     from reader.index.search_index import SearchIndex
+    from reader.library.organise_badges import Key
     from reader.stores.catalogue import Catalogue
+    from reader.stores.organise import OrganiseStore
     from reader.stores.reading_state import StateStore
 
 __all__ = ["RECAP_FORMATS", "RECAP_LANGUAGES", "TREND_PERIODS", "EmergingTerms", "InsightsMixin", "Recap",
@@ -56,7 +59,8 @@ class InsightsMixin:
 
     _shadowed: ShadowedEntries
     _state: StateStore
-    _trend_cache: tuple[tuple[int, int], dict[tuple[str, bool], Counter[str]]] | None = None
+    show_muted: bool  # the mute filters' switch (organise_counts)
+    _trend_cache: tuple[object, dict[tuple[str, bool], Counter[str]]] | None = None
 
     if TYPE_CHECKING:
         @property
@@ -75,13 +79,19 @@ class InsightsMixin:
 
         def without_muted(self, entries: Sequence[Paper]) -> list[Paper]: ...
 
+        @property
+        def _organise(self) -> OrganiseStore: ...
+
+        def _hidden(self) -> Collection[Key]: ...
+
     def trends(self, terms: Sequence[str], by: str = "month", since: str | None = None, until: str | None = None,
                exact: bool = False) -> list[TrendPoint]:
         """Each term's papers, total and share per period (``by`` week or month) in [since, until], term by term.
 
         Every period with entries has a point, zero papers included; raises InvalidQueryError for a bad term.
         """
-        totals = period_totals(dict((day, total) for day, total, _unread, _starred
+        muted = Counter(day for day, _arxiv_id in self._hidden())  # a muted listing counts nowhere
+        totals = period_totals(dict((day, total - muted[day]) for day, total, _unread, _starred
                                     in self._catalogue.day_counts(None)), by, since, until)
         points: list[TrendPoint] = []
         for term in terms:
@@ -90,8 +100,9 @@ class InsightsMixin:
 
     def _term_dates(self, term: str, exact: bool) -> Counter[str]:
         """_matched_dates of the term, kept while the catalogue is unchanged (the window redraws the same
-        terms by week, by month, as shares or counts); the glossary and the index change only with it."""
-        generation = self._catalogue.generation()
+        terms by week, by month, as shares or counts); the glossary and the index change only with it, the
+        muted listings with the reading state or show muted."""
+        generation = (self._catalogue.generation(), self._organise.generation(), self.show_muted)
         if self._trend_cache is None or self._trend_cache[0] != generation:
             self._trend_cache = (generation, {})
         cached = self._trend_cache[1]
@@ -108,7 +119,7 @@ class InsightsMixin:
         hidden = self._shadowed.keys(self._catalogue)
         keys = self._index.matching_between(query, day_number(start), day_number(end))
         papers = [paper for key in keys if key not in hidden and (paper := self._catalogue.get(*key)) is not None]
-        return sorted(papers, key=_list_order)
+        return sorted(self.without_muted(papers), key=_list_order)
 
     def emerging_terms(self, since: str | None = None, until: str | None = None, limit: int = 20) -> EmergingTerms:
         """The glossary terms and words whose share grew most in [since, until] against the days just before.
@@ -162,6 +173,8 @@ class InsightsMixin:
         elif hidden:
             raw_hits, _total = self._index.search(query, None)
             dates.subtract(raw.date for raw in raw_hits if (raw.source, raw.date, raw.arxiv_id) in hidden)
+        muted = (catalogue.paper(day, arxiv_id) for day, arxiv_id in self._hidden())
+        dates.subtract(paper.date for paper in muted if paper is not None and query.matches_fields(texts(paper)))
         return dates
 
     def _papers_between(self, days: list[str], start: str, end: str) -> list[Paper]:

@@ -3,6 +3,7 @@ left out unless the reader starred it (an export of the starred papers keeps eve
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from cli_runner import run
@@ -29,3 +30,18 @@ def test_recap_and_day_export_leave_muted_papers_out_starred_export_keeps_them(t
     assert run(data, "mute", "remove", "Trust").returncode == 0
     day = run(data, "export", "--date", "2024-11-20", "--format", "json")
     assert MUTED in day.stdout
+
+
+def test_trends_leave_muted_papers_out_of_counts_and_totals(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+
+    def november() -> dict[str, object]:
+        result = run(data, "trends", "Trust", "--json")
+        assert result.returncode == 0, result.stderr
+        return next(point for point in json.loads(result.stdout) if point["period"] == "2024-11")
+
+    assert november()["papers"] == 1 and november()["total"] == 8
+    assert run(data, "mute", "add", "Trust").returncode == 0
+    assert november()["papers"] == 0 and november()["total"] == 7  # as the day's list shows it: seven papers
+    assert run(data, "mute", "remove", "Trust").returncode == 0
+    assert november()["papers"] == 1 and november()["total"] == 8
