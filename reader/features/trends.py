@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 PERIODS = ("month", "week")
 _EPOCH = date(1970, 1, 1).toordinal()  # the index's day numbers count from here
@@ -38,6 +39,7 @@ class TrendPoint:
                 "share": round(self.share, 4)}
 
 
+@cache  # a library has a few thousand days; a trend asks for each once per term and period
 def date_of_day_number(number: int) -> str:
     """The index's day number as YYYY-MM-DD."""
     return date.fromordinal(number + _EPOCH).isoformat()
@@ -48,6 +50,7 @@ def day_number(iso_date: str) -> int:
     return date.fromisoformat(iso_date).toordinal() - _EPOCH
 
 
+@cache
 def period_of(iso_date: str, by: str) -> str:
     """The week (YYYY-Www, ISO 8601: weeks start on Monday, week 1 holds the year's first Thursday) or month."""
     day = date.fromisoformat(iso_date)
