@@ -10,29 +10,7 @@
 # Needs: Xvfb, xdotool, ImageMagick's import (for SHOTS), daily-papers in the repo's .venv, on PATH, or VENV=.
 set -euo pipefail
 
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-venv=${VENV:-$repo/.venv}
-if [[ -x "$venv/bin/daily-papers" ]]; then PATH="$venv/bin:$PATH"; fi
-command -v daily-papers >/dev/null || { echo "daily-papers not found (set VENV)"; exit 2; }
-
-work=$(mktemp -d)
-data="$work/data"
-mkdir "$work/bin"
-# No real browser may start: xdg-open and $BROWSER record what they are asked instead.
-printf '#!/bin/sh\nprintf "%%s\\n" "$@" >>"%s/browser-asked.txt"\n' "$work" >"$work/bin/record-browser"
-chmod +x "$work/bin/record-browser"
-ln -s "$work/bin/record-browser" "$work/bin/xdg-open"
-export PATH="$work/bin:$PATH" BROWSER="$work/bin/record-browser"
-
-xvfb_pid="" app_pid=""
-cleanup() {
-    [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
-    [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-source "$repo/scripts/xvfb.sh"
-start_xvfb "$work/xvfb.log"
+source "$(dirname "$0")/person.sh"
 
 WORD="zyxquux"  # in no digest: only the note has it
 TAGS="읽을 것, xvfb"
