@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from http.client import HTTPMessage
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from reader import __version__
 
@@ -37,6 +37,7 @@ CHUNK_BYTES = 16 * 1024
 USER_AGENT = f"daily-papers-reader/{__version__} (+https://github.com/l-yohai/daily_papers_ko)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 DEFAULT_PORTS = {"http": 80, "https": 443}
+MessageT = TypeVar("MessageT")  # what a worker thread hands the calling thread
 _LENGTH = re.compile(r"[0-9]{1,15}")
 
 
@@ -91,20 +92,30 @@ def redirect_allowed(source: str, target: str) -> bool:
 # -- the calling thread -----------------------------------------------------------
 
 
+def next_message(channel: queue.SimpleQueue[MessageT], deadline: float, stop: Callable[[], bool]) -> MessageT | None:
+    """A worker thread's next message, looked for every POLL_S so that `stop` is honoured within one; None once
+    `deadline` (time.monotonic) has passed (the caller says what timed out). CancelledError when stop() says so.
+    The one wait of every download the sources make on a worker (the archive, the hub, the chat model)."""
+    while not stop():
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        try:
+            return channel.get(timeout=min(POLL_S, remaining))
+        except queue.Empty:
+            continue
+    raise CancelledError
+
+
 def _receive(channel: queue.SimpleQueue[tuple[str, Any]], deadline: float, deadline_s: float, timeout_s: float,
              stop: Callable[[], bool], max_bytes: int) -> bytes | None:
     chunks: list[bytes] = []
     received, expected = 0, None
     while True:
-        if stop():
-            raise CancelledError
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
+        message = next_message(channel, deadline, stop)
+        if message is None:
             raise FailedError(f"timed out after {deadline_s:g} s")
-        try:
-            kind, value = channel.get(timeout=min(POLL_S, remaining))
-        except queue.Empty:
-            continue
+        kind, value = message
         if kind == "error":
             _raise_unless_404(value, timeout_s, received)
             return None

@@ -35,7 +35,7 @@ from reader.core.parse import parse_digest
 from reader.core.reports import DayResult, DayStatus, FetchProgress, FetchReport
 from reader.sources.archive import DAY_DEADLINE_S, MAX_DIGEST_BYTES, REPAIRED, follow_days
 from reader.sources.archive_check import download_problem, is_whole_day
-from reader.sources.archive_http import CancelledError, FailedError
+from reader.sources.archive_http import FailedError, next_message
 from reader.sources.archive_layout import checked_through
 from reader.sources.hub_digest import is_settled, korean_sections, render_day, with_korean
 
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 DEFAULT_ENDPOINT = "https://huggingface.co"
 PAGE_LIMIT = 100  # papers asked for per request; a day has ~20-60
 MAX_PAGES = 5
-POLL_S = 0.2
 
 
 def hub_endpoint() -> str:
@@ -134,23 +133,16 @@ def _ask_hub(endpoint: str, day: date, stop: Callable[[], bool], *, timeout_s: f
     worker = threading.Thread(target=_list_day, args=(endpoint, day, min(timeout_s, deadline_s), answer),
                               name="hub-day", daemon=True)
     worker.start()
-    deadline = time.monotonic() + deadline_s
-    while True:
-        if stop():
-            raise CancelledError
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise FailedError(f"timed out after {deadline_s:g} s")
+    message = next_message(answer, time.monotonic() + deadline_s, stop)
+    if message is None:
+        raise FailedError(f"timed out after {deadline_s:g} s")
+    ok, value = message
+    if not ok:
         try:
-            ok, value = answer.get(timeout=min(POLL_S, remaining))
-        except queue.Empty:
-            continue
-        if not ok:
-            try:
-                raise FailedError(*_reason(value, timeout_s))
-            except _NoDay:
-                return []
-        return _papers(value, day)
+            raise FailedError(*_reason(value, timeout_s))
+        except _NoDay:
+            return []
+    return _papers(value, day)
 
 
 def _quiet_hub() -> None:

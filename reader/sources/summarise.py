@@ -32,6 +32,7 @@ from reader import __version__
 from reader.core.errors import ReaderError
 from reader.core.fs import atomic_write_text
 from reader.core.models import Paper, Section
+from reader.sources.archive_http import CancelledError, next_message
 from reader.sources.hub_digest import KOREAN_LABELS, abstract, fetched_at, needs_korean, render_day, with_korean
 
 DEFAULT_ENDPOINT = "http://localhost:11434/v1"  # Ollama's OpenAI-compatible API
@@ -39,7 +40,6 @@ DEFAULT_MODEL = "qwen2.5:7b"
 CHAT_DEFAULTS = (DEFAULT_ENDPOINT, DEFAULT_MODEL)  # what the window's fields show first
 MAX_ANSWER_BYTES = 1024 * 1024
 KEYRING_SERVICE = "daily-papers-reader"  # keyring entries: this service, the endpoint URL as user name
-POLL_S = 0.2
 PROMPT = (
     "당신은 AI 연구 논문을 한국어 뉴스레터로 소개하는 전문 에디터입니다. 주어진 논문의 제목과 초록(abstract)을 읽고 "
     "한국어로 요약하세요. 전문 용어는 한국어로 쓰고 처음 나올 때 괄호 안에 영어 원어를 함께 적으세요 "
@@ -127,7 +127,7 @@ def summarise_day(path: Path, day: date, model: ChatModel, *,
         paper = papers[index]
         try:
             sections = _ask(endpoint, model, paper, stop)
-        except _CancelledError:
+        except CancelledError:
             cancelled = True
             break
         except _PaperFailedError as failure:
@@ -163,10 +163,6 @@ def _write(path: Path, day: date, papers: list[Paper], when: datetime | None) ->
 # -- one paper -----------------------------------------------------------------
 
 
-class _CancelledError(Exception):
-    pass
-
-
 class _PaperFailedError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -174,7 +170,7 @@ class _PaperFailedError(Exception):
 
 
 def _ask(endpoint: str, model: ChatModel, paper: Paper, stop: Callable[[], bool]) -> tuple[Section, ...]:
-    """The model's Korean sections for one paper; _PaperFailedError, _CancelledError or SummariseError otherwise."""
+    """The model's Korean sections for one paper; _PaperFailedError, CancelledError or SummariseError otherwise."""
     import urllib.request  # here: the window imports this module at start, the HTTP client only when asked
 
     body = json.dumps({
@@ -206,20 +202,13 @@ def _post(request: urllib.request.Request, endpoint: str, timeout_s: float, stop
             channel.put((False, error))
 
     threading.Thread(target=transfer, name="chat-request", daemon=True).start()
-    deadline = time.monotonic() + timeout_s + 1
-    while True:
-        if stop():
-            raise _CancelledError
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise _PaperFailedError(f"no answer within {timeout_s:g} s")
-        try:
-            ok, value = channel.get(timeout=min(POLL_S, remaining))
-        except queue.Empty:
-            continue
-        if ok:
-            return bytes(value)
-        raise _failure(value, endpoint, timeout_s)
+    message = next_message(channel, time.monotonic() + timeout_s + 1, stop)
+    if message is None:
+        raise _PaperFailedError(f"no answer within {timeout_s:g} s")
+    ok, value = message
+    if ok:
+        return bytes(value)
+    raise _failure(value, endpoint, timeout_s)
 
 
 def _failure(error: BaseException, endpoint: str, timeout_s: float) -> Exception:
