@@ -24,12 +24,11 @@ import threading
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QThread, QTime, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QTime, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -53,6 +52,7 @@ from reader.library import (
     Library,
 )
 from reader.ui.background.library_updater import describe_error
+from reader.ui.dialogs.job_dialog import JobDialog
 from reader.ui.platform.settings import Settings
 
 log = logging.getLogger("reader.ui.dialogs.fetch_dialog")
@@ -132,7 +132,7 @@ class _FetchJob(QObject):
             self.finished.emit(report)
 
 
-class FetchDialog(QDialog):
+class FetchDialog(JobDialog):
     """Source URL and date range, then per-day progress; Cancel keeps the days fetched so far."""
 
     fetched = Signal(int)  # days downloaded (> 0): the library needs an update
@@ -143,10 +143,6 @@ class FetchDialog(QDialog):
         self.report: FetchReport | None = None
         self.setObjectName("fetch_dialog")
         self.setWindowTitle(self.tr("Check for New Digests"))
-        self._thread: QThread | None = None
-        self._job: _FetchJob | None = None
-        self._stop = threading.Event()
-        self._close_when_done = False  # closed during a fetch: closes when the fetch has stopped
 
         self.source_choice = QComboBox(self)
         self.source_choice.addItem(self.tr("A digest archive (Korean summaries)"), "archive")
@@ -230,17 +226,8 @@ class FetchDialog(QDialog):
         self.progress_bar.setRange(0, 0)  # busy until the first day is done
         shown = self.tr("Hugging Face") if self._from_hub() else self.source_edit.text().strip()
         self.message.setText(self.tr("Checking {source}…").format(source=shown))
-        thread = QThread(self)
-        thread.setObjectName("digest-fetch")
         job = _FetchJob(self.library.data_dir, self._source(), since, until, self._stop)
-        job.moveToThread(thread)
-        thread.started.connect(job.run)
-        job.progress.connect(self._on_progress)
-        job.finished.connect(self._on_finished)
-        job.failed.connect(self._on_failed)
-        self._thread, self._job = thread, job
-        self._set_running(True)
-        thread.start()
+        self._start_job(job, "digest-fetch")
 
     def cancel(self) -> None:
         """Stop after the current day's download (a blocked read ends within the timeout)."""
@@ -288,7 +275,7 @@ class FetchDialog(QDialog):
         self.log_view.appendPlainText(self._day_line(progress.result))
 
     def _on_finished(self, report: FetchReport) -> None:
-        self._wait()
+        self._end_job()
         self._close_if_asked()
         self.report = report
         self.progress_bar.setRange(0, 1)
@@ -307,7 +294,7 @@ class FetchDialog(QDialog):
             self.fetched.emit(report.fetched)
 
     def _on_failed(self, message: str) -> None:
-        self._wait()
+        self._end_job()
         self._close_if_asked()
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
@@ -344,11 +331,6 @@ class FetchDialog(QDialog):
         }[result.status]
         return f"{result.date}  {text}" + (f": {result.reason}" if result.reason else "")
 
-    def _close_if_asked(self) -> None:
-        if self._close_when_done:
-            self._close_when_done = False
-            super().reject()
-
     def _suggest_since(self) -> None:
         """The day after the newest the library (or this archive) has; a month back for a new library."""
         today = _as_date(self.until_edit.date())
@@ -367,16 +349,6 @@ class FetchDialog(QDialog):
             edit.setEnabled(not running)
         self.source_edit.setEnabled(not running and not self._from_hub())
 
-    def _wait(self) -> None:
-        thread, job = self._thread, self._job
-        self._thread = self._job = None
-        if thread is None:
-            return
-        thread.quit()
-        thread.wait()
-        del job  # deleted only after its thread has ended
-        thread.deleteLater()
-        self._set_running(False)
 
 
 def _as_date(value: QDate) -> date:

@@ -14,9 +14,8 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -39,6 +38,7 @@ from reader.library import (
     store_api_key,
     summarise_hub_day,
 )
+from reader.ui.dialogs.job_dialog import JobDialog
 from reader.ui.platform.settings import Settings
 
 log = logging.getLogger("reader.ui.dialogs.summarise_dialog")
@@ -78,7 +78,7 @@ class _SummariseJob(QObject):
             self.finished.emit(report)
 
 
-class SummariseDialog(QDialog):
+class SummariseDialog(JobDialog):
     """Endpoint, model and key, then per-paper progress; Cancel keeps the summaries written so far."""
 
     summarised = Signal(int)  # papers that got a Korean summary (> 0): the library needs an update
@@ -89,10 +89,6 @@ class SummariseDialog(QDialog):
         self.report: SummaryReport | None = None
         self.setObjectName("summarise_dialog")
         self.setWindowTitle(self.tr("Write Korean Summaries"))
-        self._thread: QThread | None = None
-        self._job: _SummariseJob | None = None
-        self._stop = threading.Event()
-        self._close_when_done = False
         settings = Settings(library.data_dir)
         default_endpoint, default_model = CHAT_DEFAULTS
 
@@ -165,21 +161,12 @@ class SummariseDialog(QDialog):
         self.log_view.clear()
         self.progress_bar.setRange(0, 0)
         self.message.setText(self.tr("Asking {model} at {endpoint}…").format(model=name, endpoint=endpoint))
-        thread = QThread(self)
-        thread.setObjectName("summarise")
         try:  # papers a Korean digest already summarises that day are not sent (one catalogue query)
             skip = self.library.summarised_elsewhere(self.day)
         except ReaderError:
             skip = frozenset()
         job = _SummariseJob(self.library.data_dir, self.day, (endpoint, name), new_key, skip, self._stop)
-        job.moveToThread(thread)
-        thread.started.connect(job.run)
-        job.progress.connect(self._on_progress)
-        job.finished.connect(self._on_finished)
-        job.failed.connect(self._on_failed)
-        self._thread, self._job = thread, job
-        self._set_running(True)
-        thread.start()
+        self._start_job(job, "summarise")
 
     def cancel(self) -> None:
         if self._thread is not None:
@@ -203,7 +190,7 @@ class SummariseDialog(QDialog):
         self.log_view.appendPlainText(f"{step.arxiv_id}  {text}")
 
     def _on_finished(self, report: SummaryReport) -> None:
-        self._wait()
+        self._end_job()
         self.report = report
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
@@ -217,16 +204,11 @@ class SummariseDialog(QDialog):
         self._close_if_asked()
 
     def _on_failed(self, message: str) -> None:
-        self._wait()
+        self._end_job()
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
         self.message.setText(self.tr("Could not write summaries: {message}").format(message=message))
         self._close_if_asked()
-
-    def _close_if_asked(self) -> None:
-        if self._close_when_done:
-            self._close_when_done = False
-            super().reject()
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
@@ -234,13 +216,3 @@ class SummariseDialog(QDialog):
         for edit in (self.endpoint_edit, self.model_edit, self.key_edit):
             edit.setEnabled(not running)
 
-    def _wait(self) -> None:
-        thread, job = self._thread, self._job
-        self._thread = self._job = None
-        if thread is None:
-            return
-        thread.quit()
-        thread.wait()
-        del job
-        thread.deleteLater()
-        self._set_running(False)
