@@ -94,6 +94,23 @@ def open_window(qtbot, seeded_data_dir: Path):
 
 
 @pytest.fixture
+def korean(qapp, tmp_path: Path):
+    """Our Korean catalogue compiled from the .ts as it is now (not a .qm that may be older), for one test."""
+    from PySide6.QtCore import QTranslator
+
+    from reader.ui.platform import i18n
+
+    compiled = tmp_path / "daily_papers_ko.qm"
+    if not i18n.compile_catalogue(i18n.translations_dir() / "daily_papers_ko.ts", compiled):
+        pytest.skip("pyside6-lrelease is not installed")
+    translator = QTranslator(qapp)
+    assert translator.load(str(compiled))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+@pytest.fixture
 def restore_theme(qapp):
     """Themes are application-wide: put the default theme and style back for the next test."""
     from reader.ui.platform import theme

@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 
 from reader.features.recommend_reasons import REASON_TEMPLATES
 from reader.library import Library, Reason
 from reader.ui.models.paper_table import PaperTableModel
 from reader.ui.models.view import View
 from reader.ui.panes.for_you_panel import REASON_TEXTS, reason_text
-from reader.ui.platform import i18n
 from reader.ui.window.main_window import MainWindow
 
 NEWEST_DAY = "2024-11-20"
@@ -130,18 +129,6 @@ def test_every_reason_code_has_window_words() -> None:
     assert set(REASON_TEXTS) == set(REASON_TEMPLATES)
     for code, template in REASON_TEMPLATES.items():
         assert REASON_TEXTS[code] == template  # the same {0} placeholders: the catalogue translates this text
-
-
-@pytest.fixture
-def korean(qapp, tmp_path: Path):
-    compiled = tmp_path / "daily_papers_ko.qm"
-    if not i18n.compile_catalogue(i18n.translations_dir() / "daily_papers_ko.ts", compiled):
-        pytest.skip("pyside6-lrelease is not installed")
-    translator = QTranslator(qapp)
-    assert translator.load(str(compiled))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def test_reasons_are_korean_under_the_korean_ui(korean, open_window, starred_dir: Path, qtbot) -> None:

@@ -7,28 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 
 from reader.core.errors import InvalidQueryError
 from reader.index.query import query_error
 from reader.library import Library
-from reader.ui.platform import i18n
 from reader.ui.platform.problem_text import problem_line, query_message
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hostile"))
 import hostile_digests  # noqa: E402 - the hostile corpus generator
-
-
-@pytest.fixture
-def korean(qapp, tmp_path: Path):
-    compiled = tmp_path / "daily_papers_ko.qm"
-    if not i18n.compile_catalogue(i18n.translations_dir() / "daily_papers_ko.ts", compiled):
-        pytest.skip("pyside6-lrelease is not installed")
-    translator = QTranslator(qapp)
-    assert translator.load(str(compiled))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def test_query_bounds_are_explained_in_korean(korean, seeded_data_dir: Path) -> None:

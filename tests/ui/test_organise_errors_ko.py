@@ -6,30 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 
 from reader.core.errors import InvalidEntryError, InvalidQueryError, StateError
 from reader.library import Library
 from reader.library.organise_query import ORGANISE_QUERY_ERRORS
 from reader.stores.organise import ENTRY_ERRORS
 from reader.ui.models.view import View
-from reader.ui.platform import i18n
 from reader.ui.platform.problem_text import ENTRY_TEXTS, error_message
 
 PAPER = "2411.12275"  # a paper of the seed day 2024-11-20
-
-
-@pytest.fixture
-def korean(qapp, tmp_path: Path):
-    """Our Korean catalogue compiled from the .ts as it is now."""
-    compiled = tmp_path / "daily_papers_ko.qm"
-    if not i18n.compile_catalogue(i18n.translations_dir() / "daily_papers_ko.ts", compiled):
-        pytest.skip("pyside6-lrelease is not installed")
-    translator = QTranslator(qapp)
-    assert translator.load(str(compiled))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def refused(action) -> InvalidEntryError:

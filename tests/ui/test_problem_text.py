@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 
 from reader.core import decode, parse
 from reader.core.decode import read_text
@@ -18,7 +17,6 @@ from reader.library import Library
 from reader.library.organise_query import ORGANISE_QUERY_ERRORS
 from reader.sources import folders
 from reader.ui.dialogs.problems_dialog import ProblemsDialog
-from reader.ui.platform import i18n
 from reader.ui.platform.problem_text import PROBLEM_TEXTS, QUERY_TEXTS, problem_line, problem_reason, query_message
 
 HEADER = "## Daily Papers (2024-01-01)\n\n"
@@ -86,19 +84,6 @@ def test_query_errors_keep_their_message_and_may_have_a_code() -> None:
 
 
 # --- the Korean UI ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def korean(qapp, tmp_path: Path):
-    """Our Korean catalogue compiled from the .ts as it is now (not a .qm that may be older)."""
-    compiled = tmp_path / "daily_papers_ko.qm"
-    if not i18n.compile_catalogue(i18n.translations_dir() / "daily_papers_ko.ts", compiled):
-        pytest.skip("pyside6-lrelease is not installed")
-    translator = QTranslator(qapp)
-    assert translator.load(str(compiled))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def test_problems_dialog_speaks_korean(korean, qtbot) -> None:

@@ -113,23 +113,6 @@ def test_exporting_the_results_follows_the_mode(open_window, data_dir: Path, qtb
     assert {paper["arxiv_id"] for paper in json.loads(target.read_text(encoding="utf-8"))} == expected
 
 
-@pytest.fixture
-def korean(qapp, tmp_path: Path):
-    """The Korean catalogue compiled from the .ts as it is now."""
-    from PySide6.QtCore import QTranslator
-
-    from reader.ui.platform import i18n
-
-    compiled = tmp_path / "daily_papers_ko.qm"
-    if not i18n.compile_catalogue(i18n.translations_dir() / "daily_papers_ko.ts", compiled):
-        pytest.skip("pyside6-lrelease is not installed")
-    translator = QTranslator(qapp)
-    assert translator.load(str(compiled))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
-
-
 def test_the_toggle_the_message_and_the_note_speak_korean(korean, open_window, data_dir: Path, qtbot) -> None:
     window = open_window(data_dir)
     assert window.search_bar.exact_button.text() == "정확히"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QDate, QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -124,23 +123,6 @@ def test_chart_colours_follow_the_theme_and_the_nearest_point(open_window, qtbot
     found = nearest_point(series, 1.2, float(target.papers) + 0.1, "papers")
     assert found is not None and found.period == target.period
     assert nearest_point(series, 99, 0, "papers") is None
-
-
-@pytest.fixture
-def korean(qapp, tmp_path: Path):
-    """The Korean catalogue compiled from the .ts as it is now."""
-    from PySide6.QtCore import QTranslator
-
-    from reader.ui.platform import i18n
-
-    compiled = tmp_path / "daily_papers_ko.qm"
-    if not i18n.compile_catalogue(i18n.translations_dir() / "daily_papers_ko.ts", compiled):
-        pytest.skip("pyside6-lrelease is not installed")
-    translator = QTranslator(qapp)
-    assert translator.load(str(compiled))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def test_the_window_speaks_korean(korean, open_window, qtbot) -> None:
