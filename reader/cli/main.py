@@ -18,7 +18,7 @@ from pathlib import Path
 from reader.cli.arguments import build_parser
 from reader.cli.commands import feature_modules
 from reader.cli.organise import print_tags_and_note
-from reader.cli.output import TerminalProgress, describe, print_papers, terminal_safe
+from reader.cli.output import TerminalProgress, describe, note_unlisted, print_papers, terminal_safe
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.fs import atomic_write_text
 from reader.core.models import Paper
@@ -289,12 +289,7 @@ def _set_flags(library: Library, command: str, arxiv_ids: list[str]) -> int:
     setter(arxiv_ids, command in ("star", "read"))
     if command == "read":
         library.finished(arxiv_ids)  # off the reading queue, unless the reader turned that off
-    try:  # the marks are saved; the note needs the catalogue, which may be rebuilding or unreadable
-        unlisted = [arxiv_id for arxiv_id in arxiv_ids if not library.papers_for(arxiv_id)]
-    except ReaderError:
-        unlisted = []
-    for arxiv_id in unlisted:
-        print(f"daily-papers: note: {arxiv_id} is not in the library (yet); its state is kept", file=sys.stderr)
+    note_unlisted(library, arxiv_ids)
     return EXIT_OK
 
 

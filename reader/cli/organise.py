@@ -11,8 +11,7 @@ import json
 import sys
 
 from reader.cli.argument_types import arxiv_argument
-from reader.cli.output import print_papers, terminal_safe
-from reader.core.errors import ReaderError
+from reader.cli.output import note_unlisted, print_papers, terminal_safe
 from reader.library import Library
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -69,7 +68,7 @@ def run(library: Library, args: argparse.Namespace) -> int | None:
         return None
     if args.command in ("tag", "untag"):
         (library.add_tags if args.command == "tag" else library.remove_tags)([args.arxiv_id], args.tags)
-        _note_unlisted(library, [args.arxiv_id])
+        note_unlisted(library, [args.arxiv_id], "kept all the same")
         return EXIT_OK
     if args.command == "note":
         return _note(library, args)
@@ -89,14 +88,14 @@ def _note(library: Library, args: argparse.Namespace) -> int:
         print("daily-papers note: the note is empty (use --clear to delete a note)", file=sys.stderr)
         return EXIT_USAGE
     library.set_note(args.arxiv_id, text)
-    _note_unlisted(library, [args.arxiv_id])
+    note_unlisted(library, [args.arxiv_id], "kept all the same")
     return EXIT_OK
 
 
 def _queue(library: Library, args: argparse.Namespace) -> int:
     if args.queue_action == "add":
         library.enqueue(args.arxiv_ids)
-        _note_unlisted(library, args.arxiv_ids)
+        note_unlisted(library, args.arxiv_ids, "kept all the same")
     elif args.queue_action == "remove":
         removed = library.dequeue(args.arxiv_ids)
         if removed < len(set(args.arxiv_ids)):
@@ -160,10 +159,3 @@ def print_tags_and_note(library: Library, arxiv_id: str) -> None:
         print(terminal_safe(f"\nNote:\n{organised.note.rstrip()}"))
 
 
-def _note_unlisted(library: Library, arxiv_ids: list[str]) -> None:
-    try:  # saved already; the note needs the catalogue, which may be rebuilding or unreadable
-        unlisted = [arxiv_id for arxiv_id in arxiv_ids if not library.papers_for(arxiv_id)]
-    except ReaderError:
-        unlisted = []
-    for arxiv_id in unlisted:
-        print(f"daily-papers: note: {arxiv_id} is not in the library (yet); kept all the same", file=sys.stderr)

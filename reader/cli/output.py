@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 
 from reader.core.contract import paper_json
+from reader.core.errors import ReaderError
 from reader.core.models import Flags, Paper
 from reader.library import Annotations, Library, UpdateProgress
 
@@ -45,6 +46,17 @@ def print_papers(library: Library, papers: list[Paper], as_json: bool, scores: l
 
 def _tags_and_note(organised: Annotations | None) -> tuple[tuple[str, ...], str | None]:
     return (organised.tags, organised.note) if organised else ((), None)
+
+
+def note_unlisted(library: Library, arxiv_ids: list[str], kept: str = "its state is kept") -> None:
+    """After a mark was saved: a note on stderr for each paper the library does not list (yet). The note needs
+    the catalogue, which may be rebuilding or unreadable: then there is none, the mark stays saved."""
+    try:
+        unlisted = [arxiv_id for arxiv_id in arxiv_ids if not library.papers_for(arxiv_id)]
+    except ReaderError:
+        unlisted = []
+    for arxiv_id in unlisted:
+        print(f"daily-papers: note: {arxiv_id} is not in the library (yet); {kept}", file=sys.stderr)
 
 
 def describe(papers: list[Paper], flags: Flags) -> str:

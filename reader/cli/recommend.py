@@ -15,8 +15,7 @@ import sys
 from contextlib import redirect_stdout
 
 from reader.cli.argument_types import arxiv_argument, date_argument, positive_int
-from reader.cli.output import print_papers, terminal_safe
-from reader.core.errors import ReaderError
+from reader.cli.output import note_unlisted, print_papers, terminal_safe
 from reader.core.models import Paper
 from reader.library import Library
 
@@ -108,10 +107,5 @@ def _print_line(paper: Paper, score: float, why: str) -> None:
 
 def _set_dismissed(library: Library, arxiv_ids: list[str], value: bool) -> int:
     library.set_dismissed(arxiv_ids, value)
-    try:  # the marks are saved; the note needs the catalogue, which may be rebuilding or unreadable
-        unlisted = [arxiv_id for arxiv_id in arxiv_ids if not library.papers_for(arxiv_id)]
-    except ReaderError:
-        unlisted = []
-    for arxiv_id in unlisted:
-        print(f"daily-papers: note: {arxiv_id} is not in the library (yet); its state is kept", file=sys.stderr)
+    note_unlisted(library, arxiv_ids)
     return EXIT_OK
