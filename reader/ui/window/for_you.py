@@ -1,12 +1,13 @@
-"""For you in the window: the model fitted off the GUI thread, the For you view's and sort's order, the reason
-and the similar papers under the detail pane, and Not interested (X) with Undo.
+"""For you in the window: the For you view's and sort's order, the reason and the similar papers under the
+detail pane, and Not interested (X) with Undo.
 
-The model (reader.library.ForYou) is made on a thread of its own (background/bounded_jobs.py): the first
-time, and after an update, with a Library of that thread's own, which builds the text matrix (seconds at
-thousands of papers); after a star or a "not interested", from the matrix already built (milliseconds).
-Whether the marks changed is checked a moment after the list's flags change (a star, an undo, an import),
-so no other part of the window needs to know For you exists. One job runs at a time: a change while one
-runs starts another when it is done, so a reader starring quickly never keeps a build from finishing.
+The model lives in a child process (reader.library.recommend_child.ForYouProcess, the window's
+``for_you_process``), which keeps the text matrix (about a gigabyte at 100,000 papers) and builds it again
+when the library changed. The window asks it, each time on a thread of its own (background/bounded_jobs.py),
+for a fit (the order: ids and scores) and, for the paper on show, its reasons and similar papers. Whether the
+marks changed is checked a moment after the list's flags change (a star, an undo, an import), so no other
+part of the window needs to know For you exists. One fit runs at a time: a change while one runs starts
+another when it is done, so a reader starring quickly never keeps a build from finishing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from itertools import chain
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -22,8 +22,6 @@ from PySide6.QtGui import QUndoCommand
 
 from reader.core.errors import ReaderError
 from reader.core.models import Flags, Paper
-from reader.library.recommend import refit
-from reader.library.recommend_child import build_corpus
 from reader.ui.background.bounded_jobs import BoundedJobs, Interrupted
 from reader.ui.models.paper_table import PaperTableModel
 from reader.ui.models.view import View
@@ -32,7 +30,8 @@ from reader.ui.window.commands import PAPER, QT_TRANSLATE_NOOP, VIEW, command
 from reader.ui.window.frame import WindowFrame
 
 if TYPE_CHECKING:
-    from reader.library.recommend import Corpus, ForYou
+    from reader.library.recommend import Reason
+    from reader.library.recommend_child import Ranking
     from reader.ui.window.navigation import Navigation
     from reader.ui.window.reading import Reading
 
@@ -40,24 +39,19 @@ log = logging.getLogger("reader.ui.window.for_you")
 
 FIT_BUDGET_S = 300.0  # a build at 100,000 papers takes tens of seconds on a slow machine
 SIMILAR_BUDGET_S = 10.0  # similar papers: milliseconds at thousands of papers, a fifth of a second at 100,000
+REASONS_BUDGET_S = 10.0  # a paper's reasons: milliseconds, once the child has fitted
 CHECK_MS = 150  # how soon after the list's flags change the marks are compared with the model's
 Marks = tuple[frozenset[str], frozenset[str]]  # (starred, not interested)
-
-
-def fit(data_dir: Path, corpus: Corpus | None, marks: Marks) -> ForYou:
-    """On a worker thread: For you from the matrix given, or from one a child process builds (a build on
-    a thread of this process would keep the GUI thread waiting for the GIL: reader.library.recommend_child)."""
-    return refit(corpus if corpus is not None else build_corpus(data_dir), marks)
 
 
 def _writable(actions: ForYouActions) -> bool:
     return not actions.window.library.read_only
 
 
-def _no_similar(error: BaseException) -> None:
-    """A similar-papers job replaced by the next paper's (Interrupted) or failed: nothing to show."""
+def _no_answer(error: BaseException) -> None:
+    """A question to For you's process replaced by the next paper's (Interrupted) or failed: nothing to show."""
     if not isinstance(error, Interrupted):
-        log.warning("similar papers failed: %r", error)
+        log.warning("For you could not answer: %r", error)
 
 
 class NotInterestedChange(QUndoCommand):
@@ -88,13 +82,15 @@ class ForYouActions(QObject):
     def __init__(self, window: WindowFrame, navigation: Navigation, reading: Reading) -> None:
         super().__init__(window)
         self.window, self.navigation, self.reading = window, navigation, reading
-        self.model: ForYou | None = None
-        self._corpus: Corpus | None = None  # None: (re)built by the next fit
+        self.model: Ranking | None = None
+        self.process = window.for_you_process
         self._fitted_marks: Marks | None = None
         self._again = False  # the marks or the library changed while a fit ran
         self._jobs = BoundedJobs(self, FIT_BUDGET_S)
         self._jobs.finished.connect(self._on_fitted)
-        self._similar_jobs = BoundedJobs(self, SIMILAR_BUDGET_S)  # off the GUI thread too: O(papers) each
+        self._reason_jobs = BoundedJobs(self, REASONS_BUDGET_S)  # each a question to the child
+        self._reason_jobs.finished.connect(self._on_reasons_found)
+        self._similar_jobs = BoundedJobs(self, SIMILAR_BUDGET_S)
         self._similar_jobs.finished.connect(self._on_similar_found)
         self._check = QTimer(self)
         self._check.setSingleShot(True)
@@ -159,8 +155,8 @@ class ForYouActions(QObject):
             log.warning("For you cannot read the marks: %s", error)
             return
         self._again = False
-        data_dir, corpus = self.window.library.data_dir, self._corpus
-        self._jobs.submit(lambda: (marks, fit(data_dir, corpus, marks)), self._failed)
+        process = self.process
+        self._jobs.submit(lambda: (marks, process.fit(marks)), self._failed)
 
     def refit_if_changed(self) -> None:
         """A moment after the list's flags changed: fit again when the stars or "not interested" marks did."""
@@ -176,14 +172,12 @@ class ForYouActions(QObject):
         log.warning("For you could not be fitted: %r", error)
 
     def _on_library_changed(self, *_report: object) -> None:
-        """An update ran: the papers may have changed, so the next fit builds the matrix again."""
-        self._corpus = None
+        """An update ran: the papers may have changed, so the child builds the matrix again (when they did)."""
         self.refit()
 
-    def _on_fitted(self, _generation: int, result: tuple[Marks, ForYou] | None) -> None:
+    def _on_fitted(self, _generation: int, result: tuple[Marks, Ranking] | None) -> None:
         if result is not None:
             self._fitted_marks, self.model = result
-            self._corpus = self.model.corpus
             self.window.paper_model.set_rank(self.model.order_key)
             self.show_for(self.window.paper_list.current_paper())
         if self._again:
@@ -192,19 +186,27 @@ class ForYouActions(QObject):
     # --- the list and the panel -----------------------------------------------------------
 
     def show_for(self, paper: Paper | None) -> None:
-        """The reason of the paper on show at once; its similar papers once found (on a thread)."""
-        model = self.model
-        if paper is None or model is None:
+        """The reasons and similar papers of the paper on show, once For you's process has told them (the last
+        paper's stay until then, a few milliseconds, so the pane does not jump)."""
+        if paper is None or self.model is None:
+            self._reason_jobs.cancel()
             self._similar_jobs.cancel()
             self.panel.show_nothing()
             return
-        self.panel.show_reasons(model.reasons(paper.arxiv_id))
-        key, arxiv_id = paper.key, paper.arxiv_id
+        process, key, arxiv_id = self.process, paper.key, paper.arxiv_id
+        self._reason_jobs.submit(lambda: (key, process.reasons(arxiv_id)), _no_answer)
         try:
             rows = SIMILAR_ROWS + self.window.library.hidden_count()  # room for the muted ones, left out below
         except ReaderError:
             rows = SIMILAR_ROWS
-        self._similar_jobs.submit(lambda: (key, model.similar(arxiv_id, rows)), _no_similar)
+        self._similar_jobs.submit(lambda: (key, process.similar(arxiv_id, rows)), _no_answer)
+
+    def _on_reasons_found(self, _generation: int, result: tuple[str, list[Reason]] | None) -> None:
+        current = self.window.paper_list.current_paper()
+        if result is None:  # the question failed: no reason rather than the last paper's
+            self.panel.show_reasons([])
+        elif current is not None and current.key == result[0]:
+            self.panel.show_reasons(result[1])
 
     def _on_similar_found(self, _generation: int, result: tuple[str, list[tuple[str, float]]] | None) -> None:
         current = self.window.paper_list.current_paper()

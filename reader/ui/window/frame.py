@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from reader.library import Library
+from reader.library.recommend_child import ForYouProcess
 from reader.ui.background.library_updater import LibraryUpdater
 from reader.ui.models.paper_table import PaperFilterProxy, PaperTableModel
 from reader.ui.models.sidebar_tree import SidebarModel
@@ -36,6 +37,7 @@ class WindowFrame(QMainWindow):
         super().__init__(parent)
         self.library = library
         self.settings = Settings(library.data_dir)
+        self.for_you_process = ForYouProcess(library.data_dir)  # started on first use (after the first frame)
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Daily Papers Reader"))
 

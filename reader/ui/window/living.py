@@ -19,17 +19,20 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSystemTrayIcon
 
 from reader.core.errors import ReaderError
-from reader.library import HUB_SOURCE, MIN_STARS, Library, keep_pdf, kept_pdf
-from reader.library.recommend_child import build_corpus
+from reader.library import HUB_SOURCE, MIN_STARS, keep_pdf, kept_pdf
 from reader.ui.background.new_days import NewDaysCheck
 from reader.ui.models.view import View
 from reader.ui.window.commands import FILE, PAPER, QT_TRANSLATE_NOOP, command
 from reader.ui.window.frame import WindowFrame
+
+if TYPE_CHECKING:
+    from reader.library.recommend_child import ForYouProcess
 
 log = logging.getLogger("reader.ui.window.living")
 
@@ -71,23 +74,21 @@ class _PdfJob(QObject):
 
 
 class _ForYouCount(QObject):
-    """Lives in a QThread, with a Library of its own: how many new papers For you ranks at the top of their day
-    (Library.for_you_among, on For you's text matrix built by a child process: seconds at thousands of papers,
-    and on a thread here it would keep the GUI thread waiting for the GIL)."""
+    """Lives in a QThread: how many new papers For you ranks at the top of their day (Library.for_you_among,
+    asked of For you's process, which keeps the text matrix and builds it again for the new papers: seconds
+    at thousands of papers, and on a thread here it would keep the GUI thread waiting for the GIL)."""
 
     done = Signal(int, object)  # new papers, For you among them (None: too few stars to tell)
 
-    def __init__(self, data_dir: Path, entries: list[tuple[str, str]]) -> None:
+    def __init__(self, process: ForYouProcess, entries: list[tuple[str, str]]) -> None:
         super().__init__()
-        self._data_dir, self._entries = data_dir, entries
+        self._process, self._entries = process, entries
 
     @Slot()
     def run(self) -> None:
         count = None
         try:
-            with Library(self._data_dir) as library:
-                if len(library.for_you_marks()[0]) >= MIN_STARS:  # else For you cannot tell: just the count
-                    count = library.for_you_among(self._entries, build_corpus(self._data_dir))
+            count = self._process.among(self._entries)
         except ReaderError as error:
             log.info("new papers For you: %s", error)
         except Exception:  # noqa: BLE001 - the thread boundary: the count of new papers is still announced
@@ -364,7 +365,7 @@ class LivingActions(QObject):
             return
         thread = QThread(self)
         thread.setObjectName("new-papers-for-you")
-        job = _ForYouCount(self.window.library.data_dir, papers)
+        job = _ForYouCount(self.window.for_you_process, papers)
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.done.connect(self._on_counted)

@@ -216,6 +216,7 @@ class MainWindow(WindowFrame):
         self._background_imports_done.stop()  # a window closed while starting starts no update
         self.library_tools.stop()
         self.living.stop()
+        self.for_you_process.close()
         self.updater.stop()
         self.reading.read_timer.stop()
         self.organiser.flush()  # a note typed a moment ago is saved
