@@ -4,9 +4,9 @@ A mixin of :class:`~reader.library.facade.Library`, so the facade file stays sma
 imported on first use, so the window starts without it. The tf-idf matrix is
 built from the catalogue (and the glossary's concepts) once per catalogue state and kept, and a build after
 an update reads only the new or changed papers' text (the rest comes from the last build's term counts,
-_last_counts); a star or a "not interested" only refits the profile, which takes milliseconds. The window
-builds its ForYou on a thread of its own with its own Library (reader/ui/window/for_you.py), so neither ever
-runs on the GUI thread.
+_last_counts); a star or a "not interested" only refits the profile, which takes milliseconds. The window's
+For you lives in a child process with a Library of its own (reader/library/recommend_child.py), so neither
+ever runs in the window's process.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ __all__ = ["MIN_STARS", "REASON_TEMPLATES", "Corpus", "ForYou", "Reason", "Recom
 log = logging.getLogger("reader.library")
 
 # The last build's term counts, by data directory: the next build (after an update, in any Library of this
-# process, as the window opens one per build) reads only the papers that are new or changed. One kept.
+# process) reads only the papers that are new or changed. One kept.
 _last_counts: dict[Path, TermCounts] = {}
 _last_counts_lock = threading.Lock()
 
