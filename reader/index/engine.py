@@ -16,12 +16,17 @@ from __future__ import annotations
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from itertools import chain, repeat
 from typing import Any, Generic, TypeVar
 
+import numpy as np
+import numpy.typing as npt
 from whoosh.util.numeric import byte_to_length
 
 from reader.index.whoosh_internals import (
+    SINGLE_POSITION_OF,
     bm25_parameters,
+    decode_deltas,
     deleted_docs,
     numeric_column,
     read_length_bytes,
@@ -37,6 +42,8 @@ _CACHED_POSTINGS = 4_000_000
 # Encoded positions kept for phrase checks (a bytes object each, ~50 bytes): the postings read
 # last, so a phrase reads its terms once; a phrase's matches are cached on their own.
 _CACHED_POSITIONS = 600_000
+# Decoded positions kept for phrase checks: one 8-byte key per position (see :func:`position_keys`).
+_CACHED_POSITION_KEYS = 4_000_000
 
 
 class UnsupportedQueryError(Exception):
@@ -49,6 +56,7 @@ class DamagedIndexError(ValueError):
 
 K = TypeVar("K", bound=Hashable)
 Targets = set[int] | frozenset[int]
+Keys = npt.NDArray[np.int64]
 V = TypeVar("V")
 
 
@@ -115,6 +123,10 @@ class _Lru(Generic[K, V]):
             self.size -= size(items.popitem(last=False)[1])
         return value
 
+    def peek(self, key: K) -> V | None:
+        """The value of ``key`` if it is kept (not counted as a use)."""
+        return self._items.get(key)
+
 
 def _postings_size(postings: Postings | None) -> int:
     return len(postings.ids) if postings is not None else 0
@@ -129,6 +141,7 @@ class Snapshot:
         self._leaves = searcher.reader().leaf_readers()
         self._postings: _Lru[tuple[str, bytes], Postings | None] = _Lru(_CACHED_POSTINGS, _postings_size)
         self._positions: _Lru[tuple[str, bytes], list[bytes]] = _Lru(_CACHED_POSITIONS, len)
+        self._keys: _Lru[tuple[str, bytes], Keys] = _Lru(_CACHED_POSITION_KEYS, len)
         self._phrases: _Lru[Hashable, Targets] = _Lru(_CACHED_POSTINGS, len)
         self._ids: _Lru[tuple[str, bytes], frozenset[int]] = _Lru(_CACHED_POSTINGS, len)
         self._lengths: dict[str, array[int]] = {}
@@ -167,6 +180,15 @@ class Snapshot:
         key = (postings.field, postings.term)
         return self._positions.get(key, lambda: self._read(postings.field, postings.term)[2])
 
+    def position_keys(self, postings: Postings) -> Keys:
+        """``docnum << 32 | position`` of every position of every posting, ascending, decoded once per searcher."""
+        key = (postings.field, postings.term)
+        return self._keys.get(key, lambda: position_keys(postings.ids, self.positions(postings)))
+
+    def decoded(self, postings: Postings) -> bool:
+        """Whether :meth:`position_keys` of these postings is kept already (no decoding to do)."""
+        return self._keys.peek((postings.field, postings.term)) is not None
+
     def expand(self, field: str, prefix: str) -> list[bytes]:
         """Terms of ``field`` that start with ``prefix`` (Whoosh's Prefix expansion)."""
         key = (field, prefix)
@@ -194,15 +216,20 @@ class Snapshot:
         return Postings(field, term, array("i", ids), array("d", weights), self._scores)
 
     def _scores(self, field: str, term: bytes, ids: array[int], weights: array[float]) -> array[float]:
-        """The BM25F score of each posting of a term (its weights, its documents' field lengths)."""
+        """The BM25F score of each posting of a term (its weights, its documents' field lengths).
+
+        Array arithmetic does each posting's float operations in the same order as Python would, so
+        the scores are those of the formula written per posting."""
         idf, k1_plus_1, denominators = self._scorer(field, term)
-        length_bytes = list(map(self.lengths(field).__getitem__, ids))
-        if 0 in length_bytes:  # Whoosh's own scorer fails on it too (a length of None)
-            docnum = ids[length_bytes.index(0)]
+        docs = np.frombuffer(ids, dtype=np.intc)
+        length_bytes = np.frombuffer(self.lengths(field), dtype=np.uint8)[docs]
+        if not length_bytes.all():  # Whoosh's own scorer fails on it too (a length of None)
+            docnum = int(docs[np.argmin(length_bytes)])
             raise DamagedIndexError(f"document {docnum} has the term {term.decode('utf-8', 'replace')!r} "
                                     f"in field {field!r} but no length of that field")
-        return array("d", [idf * ((weight * k1_plus_1) / (weight + denominators[length_byte]))
-                           for weight, length_byte in zip(weights, length_bytes, strict=True)])
+        posting_weights = np.frombuffer(weights, dtype=np.float64)
+        scores = idf * ((posting_weights * k1_plus_1) / (posting_weights + np.array(denominators)[length_bytes]))
+        return array("d", scores.tobytes())
 
     def _read(self, field: str, term: bytes) -> tuple[list[int], list[float], list[bytes]]:
         """Document numbers, weights and encoded positions of a term over all live documents."""
@@ -211,9 +238,10 @@ class Snapshot:
         values: list[bytes] = []
         deleted = self._deleted_sets()
         for (reader, offset), gone in zip(self._leaves, deleted, strict=True):
-            if (field, term) not in reader:
+            found = read_postings(reader, field, term)
+            if found is None:
                 continue
-            seg_ids, seg_weights, seg_values = read_postings(reader, field, term)
+            seg_ids, seg_weights, seg_values = found
             if gone:
                 keep = [i for i, docnum in enumerate(seg_ids) if docnum not in gone]
                 seg_ids = [seg_ids[i] for i in keep]
@@ -240,3 +268,34 @@ class Snapshot:
             self._deleted = [deleted_docs(reader) for reader, _offset in self._leaves]
         return self._deleted
 
+
+
+def position_keys(ids: array[int], values: list[bytes]) -> Keys:
+    """``docnum << 32 | position`` for every position of postings ``ids`` with encoded positions ``values``.
+
+    Ascending (documents ascend, and so do a document's positions), built with array operations: a
+    phrase check is then one sorted look-up per slot instead of a Python set of keys per slot.
+    """
+    count = len(ids)
+    docs = np.frombuffer(ids, dtype=np.intc).astype(np.int64) if count else np.zeros(0, np.int64)
+    singles = np.fromiter(map(SINGLE_POSITION_OF.get, values, repeat(-1)), dtype=np.int64, count=count)
+    several = np.flatnonzero(singles < 0)
+    if not several.size:
+        keys: Keys = (docs << 32) | singles
+        return keys
+    deltas = decode_deltas([values[i] for i in several.tolist()])
+    counts = np.ones(count, dtype=np.int64)
+    counts[several] = np.fromiter(map(len, deltas), dtype=np.int64, count=len(deltas))
+    starts = np.cumsum(counts) - counts  # where each posting's positions begin in the result
+    positions = np.empty(int(starts[-1] + counts[-1]), dtype=np.int64)
+    one = singles >= 0
+    positions[starts[one]] = singles[one]
+    several_counts = counts[several]
+    flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(several_counts.sum()))
+    first = np.cumsum(several_counts) - several_counts  # each posting's first delta in ``flat``
+    running = np.cumsum(flat)
+    # A posting's positions are the running sum of its own deltas: the total one minus what came before it.
+    positions[np.repeat(starts[several] - first, several_counts) + np.arange(flat.size)] = (
+        running - np.repeat(running[first] - flat[first], several_counts))
+    keys = (np.repeat(docs, counts) << 32) | positions
+    return keys

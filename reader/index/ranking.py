@@ -25,17 +25,19 @@ remaining steps' bound falls short is dropped (the classic term-at-a-time "max-s
 from __future__ import annotations
 
 import heapq
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable
-from itertools import accumulate, chain, compress
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from whoosh import query as wq
 
 from reader.index import cancellation
-from reader.index.engine import Postings, Snapshot, Targets, UnsupportedQueryError
+from reader.index.engine import Keys, Postings, Snapshot, Targets, UnsupportedQueryError, position_keys
 from reader.index.phrase import ContiguousTerms, HangulWord
-from reader.index.whoosh_internals import SINGLE_POSITION_OF, SelectedPrefix, decode_deltas
+from reader.index.whoosh_internals import SelectedPrefix
 
 # Scores are rounded to 4 decimals and the day adds < 1e-5: a bound this much below a score is safe.
 _MARGIN = 1e-3
@@ -330,47 +332,56 @@ def _phrase_matches(slots: list[tuple[int, list[Postings]]], snapshot: Snapshot)
 
 def match_positions(slots: list[tuple[int, list[Postings]]], snapshot: Snapshot,
                      exclude: Targets = frozenset()) -> set[int]:
-    """Set arithmetic on ``docnum * 2**32 + position - k`` keys: a start survives every slot (at its offset k;
+    """Sorted arrays of ``docnum << 32 | position - k`` keys: a start survives every slot (at its offset k;
     documents in ``exclude`` are not checked, and not returned)."""
     slot_docs = sorted((_documents(slot) for _offset, slot in slots), key=len)
     candidates = set(slot_docs[0]).intersection(*slot_docs[1:]) - exclude  # iterates the smaller set
     if not candidates:
         return candidates
-    starts: set[int] | None = None
+    wanted = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
+    wanted.sort()
+    starts: Keys | None = None
     for offset, slot in sorted(slots, key=lambda item: sum(len(p.ids) for p in item[1])):
         cancellation.check()
-        keys = _position_keys(slot, candidates, offset, snapshot)
-        starts = keys if starts is None else starts & keys
-        if not starts:
+        keys = _slot_keys(slot, wanted, snapshot) - offset
+        starts = keys if starts is None else _common(starts, keys)
+        if not starts.size:
             return set()
-        candidates = set(map((32).__rrshift__, starts))  # key >> 32: the document
-    return candidates
+        wanted = np.unique(starts >> 32)  # the documents left
+    return set(wanted.tolist())
 
 
-def _position_keys(slot: list[Postings], candidates: set[int], offset: int, snapshot: Snapshot) -> set[int]:
-    """``docnum * 2**32 + position - offset`` for every position of the slot in the candidates."""
-    keys: set[int] = set()
+def _slot_keys(slot: list[Postings], wanted: Keys, snapshot: Snapshot) -> Keys:
+    """The sorted position keys of a slot's posting lists in the ``wanted`` documents (sorted)."""
+    parts = []
     for postings in slot:
-        ids, values = postings.ids, snapshot.positions(postings)
-        if len(candidates) * 16 < len(ids):
-            found = [i for docnum in candidates if (i := bisect_left(ids, docnum)) < len(ids) and ids[i] == docnum]
-            docnums, values = [ids[i] for i in found], [values[i] for i in found]
-        else:
-            wanted = list(map(candidates.__contains__, ids))
-            docnums, values = list(compress(ids, wanted)), list(compress(values, wanted))
-        singles = list(map(SINGLE_POSITION_OF.get, values))
-        keys.update([(docnum << 32) - offset + position
-                     for docnum, position in zip(docnums, singles, strict=True) if position is not None])
-        several = [i for i, position in enumerate(singles) if position is None]
-        deltas_lists = decode_deltas([values[i] for i in several])
-        # One running sum over all documents: each document's first delta is made relative to
-        # the previous document's last key, so a single C-level accumulate yields every key.
-        previous = 0
-        for i, deltas in zip(several, deltas_lists, strict=True):
-            deltas[0] += (docnums[i] << 32) - offset - previous
-            previous += sum(deltas)
-        keys.update(accumulate(chain.from_iterable(deltas_lists)))
-    return keys
+        ids = postings.ids
+        if len(wanted) * 16 < len(ids) and not snapshot.decoded(postings):
+            # A few documents of a long list: decode only theirs (a bisection each).
+            values = snapshot.positions(postings)
+            found = [i for docnum in wanted.tolist() if (i := bisect_left(ids, docnum)) < len(ids) and ids[i] == docnum]
+            parts.append(position_keys(array("i", [ids[i] for i in found]), [values[i] for i in found]))
+            continue
+        keys = snapshot.position_keys(postings)
+        parts.append(keys[_contains(wanted, keys >> 32)])
+    return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
+
+
+def _contains(haystack: Keys, needles: Keys) -> npt.NDArray[np.bool_]:
+    """Which ``needles`` are in the sorted ``haystack``."""
+    if not haystack.size:
+        return np.zeros(needles.size, dtype=bool)
+    found = np.searchsorted(haystack, needles)
+    found[found == haystack.size] = 0
+    result: npt.NDArray[np.bool_] = haystack[found] == needles
+    return result
+
+
+def _common(first: Keys, second: Keys) -> Keys:
+    """The keys in both sorted, duplicate-free arrays (looking the smaller one up in the larger)."""
+    if first.size > second.size:
+        first, second = second, first
+    return first[_contains(second, first)]
 
 
 def _add_scores(postings: Postings, targets: Targets, scores: dict[int, float]) -> None:

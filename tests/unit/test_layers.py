@@ -30,7 +30,7 @@ ALLOWED: dict[str, set[str]] = {
 }
 # Third-party packages a layer may use; the standard library is open to all.
 THIRD_PARTY: dict[str, set[str]] = {
-    "index": {"whoosh"},
+    "index": {"whoosh", "numpy"},  # numpy: phrase checks and scores on whole posting lists (engine, ranking)
     "stores": {"platformdirs"},
     "sources": {"huggingface_hub", "httpx2", "keyring"},
     "exports": {"pylatexenc"},

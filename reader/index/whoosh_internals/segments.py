@@ -18,6 +18,7 @@ from sys import byteorder
 from typing import Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, _lenfield
+from whoosh.reading import TermNotFound
 
 Postings = tuple[list[int], list[float], list[bytes]]  # docnums, weights, encoded positions
 
@@ -31,15 +32,21 @@ _BLOCK_LENGTH = Struct("!i")
 _READ_WHOLE_MAX = 8 * 1024 * 1024
 
 
-def read_postings(reader: Any, field: str, term: bytes) -> Postings:
-    """All postings of ``term`` in one segment reader (deleted documents included).
+def read_postings(reader: Any, field: str, term: bytes) -> Postings | None:
+    """All postings of ``term`` in one segment reader (deleted documents included); None when the segment
+    does not have the term.
 
     DEPENDENCY: ``reader.term_info`` is public, but what it returns is a ``W3TermInfo`` whose
     ``is_inlined()`` / ``inlined_postings()`` / ``extent()`` are undocumented, and the postings file
     is the private ``SegmentReader._terms`` (a ``W3FieldCursor``/terms reader) ``._postfile``. Why:
-    decoding a posting list in one read is what makes a common word cheap (see engine.py).
+    decoding a posting list in one read is what makes a common word cheap (see engine.py); asking for
+    the term's info straight away (``TermNotFound``: absent) is one look-up in the term table, not two.
     """
-    return _postings_of(reader._terms._postfile, reader.term_info(field, term))
+    try:
+        info = reader.term_info(field, term)  # first: an empty index's EmptyReader has no ``_terms``
+    except TermNotFound:
+        return None
+    return _postings_of(reader._terms._postfile, info)
 
 
 def all_postings(reader: Any) -> Iterator[tuple[str, bytes, Postings]]:
