@@ -9,9 +9,10 @@ way search_totals counts them, and so are the listings the mute filters hide (un
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.models import Paper
@@ -39,6 +40,7 @@ __all__ = ["RECAP_FORMATS", "RECAP_LANGUAGES", "TREND_PERIODS", "EmergingTerms",
 
 EMERGING_DAYS = 28  # the default period of emerging terms: the library's last four weeks
 TREND_CACHE_TERMS = 64  # terms whose matches per date are kept (a few kB each)
+TREND_COUNTS_FILE = "trend-counts.sqlite"  # in the data directory: see reader.features.trends_counts
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class EmergingTerms:
 class InsightsMixin:
     """Trends, emerging terms and recaps; a base of Library, which has the attributes declared here."""
 
+    data_dir: Path
     _shadowed: ShadowedEntries
     _state: StateStore
     show_muted: bool  # the mute filters' switch (organise_counts)
@@ -164,8 +167,7 @@ class InsightsMixin:
 
     def _matched_dates(self, query: Query) -> Counter[str]:
         """The visible entries the query matches, per date (search's total, spread over days)."""
-        per_day = Counter(self._index.matching_days(query))
-        dates = Counter({date_of_day_number(number): count for number, count in per_day.items()})
+        dates = Counter({date_of_day_number(number): count for number, count in self._day_counts(query).items()})
         catalogue = self._catalogue
         hidden = self._shadowed.keys(catalogue)
         if len(hidden) <= SHADOWED_CHECKED_MAX:
@@ -176,6 +178,23 @@ class InsightsMixin:
         muted = (catalogue.paper(day, arxiv_id) for day, arxiv_id in self._hidden())
         dates.subtract(paper.date for paper in muted if paper is not None and query.matches_fields(texts(paper)))
         return dates
+
+    def _day_counts(self, query: Query) -> Mapping[int, int]:
+        """Matching entries (hidden ones included) per day number, kept in the data directory for the index's
+        current state (reader.features.trends_counts): a later process counts a term again only after a commit."""
+        from reader.features.trends_counts import TrendCounts, index_state
+
+        index = self._index
+        state = index_state(index.segment_ids(), index.doc_count())
+        if state is None:
+            return Counter(index.matching_days(query))
+        key = repr(query.whoosh())
+        store = TrendCounts(self.data_dir / TREND_COUNTS_FILE)
+        counts = store.get(state, key)
+        if counts is None:
+            counts = Counter(index.matching_days(query))
+            store.put(state, key, counts)
+        return counts
 
     def _papers_between(self, days: list[str], start: str, end: str) -> list[Paper]:
         """Every visible entry from start to end, newest day first, then by votes."""

@@ -1,0 +1,95 @@
+"""A trend's matches per day, kept in the data directory while the index stays as it was.
+
+Counting a term over 100,000 papers reads its posting lists, and its glossary forms' (their
+positions too): 0.3-0.6 s of CPU in a fresh process, every time the CLI runs ``trends`` or the
+window opens Insights. The count of matching entries per day is a function of the index's
+content and the query alone, so it is kept here: a later process (or a later window) asking for
+the same term, as long as the index has not changed, reads a few thousand numbers instead.
+
+* The index's state is its segments and its number of live documents: a commit that adds papers
+  makes a new segment, a merge replaces segments, a commit that only deletes lowers the count.
+  A digest of reader.index's source is part of it, so matching rules that change with the code
+  never meet counts made by other ones. Counts of any other state are dropped on the next write.
+* The query is its Whoosh tree's ``repr`` (every form of the term, every field): the glossary
+  learning a new form is a new query.
+* The counts include hidden entries (duplicates, muted listings): the facade takes those off
+  afterwards, from the catalogue as it is now.
+
+A cache only: any sqlite error reads as "not kept" and a write that fails is skipped; a data
+directory that cannot be written is never written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Mapping
+from contextlib import closing
+from functools import cache
+from pathlib import Path
+
+from reader.index import counting
+from reader.stores.sqlite_files import cannot_write
+
+log = logging.getLogger(__name__)
+
+KEPT_QUERIES = 256  # queries kept for one index state (a few kB each)
+_BUSY_TIMEOUT_S = 0.2  # another process writing: count without the file rather than wait
+
+
+def index_state(segment_ids: Iterable[str], live_documents: int) -> str | None:
+    """The key of the index's current content and matching rules; None when the rules have no source here."""
+    code = _code_digest()
+    return f"{code}/{live_documents}/{'+'.join(segment_ids)}" if code else None
+
+
+@cache
+def _code_digest() -> str | None:
+    """A digest of reader.index's Python source (a packaged app without it keeps no counts)."""
+    sources = sorted(Path(counting.__file__).parent.rglob("*.py"))
+    if not sources:
+        return None
+    digest = hashlib.sha256()
+    for path in sources:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class TrendCounts:
+    """Matching entries per day number of trend queries, for one state of the index."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def get(self, index_state: str, query: str) -> dict[int, int] | None:
+        """The counts kept for ``query`` in this index state, or None."""
+        if not self.path.exists():
+            return None
+        try:
+            with closing(sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S)) as db:
+                row = db.execute("SELECT days FROM counts WHERE query = ? AND index_state = ?",
+                                 (query, index_state)).fetchone()
+        except sqlite3.Error as error:
+            log.debug("trend counts not read from %s: %s", self.path, error)
+            return None
+        return {day: count for day, count in json.loads(row[0])} if row else None
+
+    def put(self, index_state: str, query: str, counts: Mapping[int, int]) -> None:
+        """Keep ``counts`` for ``query``; counts of other index states are dropped."""
+        if cannot_write(self.path):
+            return
+        days = json.dumps(sorted(counts.items()), separators=(",", ":"))
+        try:
+            with closing(sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)) as db:
+                db.execute("CREATE TABLE IF NOT EXISTS counts "
+                           "(query TEXT PRIMARY KEY, index_state TEXT NOT NULL, days TEXT NOT NULL)")
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("DELETE FROM counts WHERE index_state != ?", (index_state,))
+                db.execute("INSERT OR REPLACE INTO counts VALUES (?, ?, ?)", (query, index_state, days))
+                db.execute("DELETE FROM counts WHERE rowid NOT IN (SELECT rowid FROM counts ORDER BY rowid DESC "
+                           "LIMIT ?)", (KEPT_QUERIES,))
+                db.execute("COMMIT")
+        except sqlite3.Error as error:
+            log.debug("trend counts not written to %s: %s", self.path, error)
