@@ -114,7 +114,7 @@ class GlossaryStore:
         try:
             db.execute("PRAGMA journal_mode=WAL")
             version = _version(db)
-            if version == UPGRADABLE_VERSION:
+            if version in (SCHEMA_VERSION, UPGRADABLE_VERSION) and not _has_pairs(db):
                 _transaction(db, _upgrade)
                 version = _version(db)
             if version == SCHEMA_VERSION:
@@ -290,9 +290,14 @@ def _change_pair(db: sqlite3.Connection, pair: PairKey, papers: Counter[str]) ->
         db.execute(f"DELETE FROM pairs {where}", pair)
 
 
+def _has_pairs(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pairs'").fetchone() is not None
+
+
 def _upgrade(db: sqlite3.Connection) -> None:
-    """A version-1 file (no ``pairs``): its evidence grouped once, unless another process did it meanwhile."""
-    if _version(db) == UPGRADABLE_VERSION:
+    """A file without ``pairs`` (version 1, or a version-2 file written while this schema was being made): its
+    evidence grouped once, unless another process did it meanwhile."""
+    if not _has_pairs(db):
         db.execute(_PAIRS)
         db.execute(_GROUP_EVIDENCE)
         db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))

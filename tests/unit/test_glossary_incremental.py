@@ -8,6 +8,8 @@ import random
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from reader.core.models import Paper
 from reader.core.parse import read_digest
 from reader.index.glossary import EntryRow, Pair, build_rows, paper_evidence
@@ -24,8 +26,8 @@ def full_build(store: GlossaryStore) -> list[EntryRow]:
 
 def grouped_evidence(store: GlossaryStore) -> dict[Pair, set[str]]:
     grouped: dict[Pair, set[str]] = {}
-    for paper, *pair in store.evidence():
-        grouped.setdefault((pair[0], pair[1], pair[2], pair[3]), set()).add(paper)
+    for paper, korean, context, english, abbreviation in store.evidence():
+        grouped.setdefault((korean, context, english, abbreviation), set()).add(paper)
     return grouped
 
 
@@ -102,16 +104,17 @@ def test_a_file_read_again_with_the_same_evidence_leaves_the_entries_up_to_date(
     store.close()
 
 
-def test_a_version_1_file_is_grouped_once_and_keeps_its_entries(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", ["1", "2"])  # 2: a file this schema's first draft wrote without pairs
+def test_a_file_without_pairs_is_grouped_once_and_keeps_its_entries(tmp_path: Path, version: str) -> None:
     path = tmp_path / "glossary.sqlite"
     store = GlossaryStore(path)
     rows = [("/a.md", "1", "강화 학습", True, "", "RL"), ("/b.md", "2", "강화 학습", True, "", "RL")]
     store.replace_rows([], rows)
     store.set_entries([("강화 학습", (), ("RL",), 2, (), "a:RL")])
     store.close()
-    older = sqlite3.connect(path)  # as version 1 left it: no pairs
+    older = sqlite3.connect(path)  # no pairs
     older.execute("DROP TABLE pairs")
-    older.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    older.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (version,))
     older.commit()
     older.close()
     read_only = GlossaryStore(path, read_only=True)  # a data directory that cannot be written reads it as it is
