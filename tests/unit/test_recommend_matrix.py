@@ -1,0 +1,46 @@
+"""The tf-idf matrix: each row capped at its TOP_TERMS heaviest terms, and the sparse product equals the dense one."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from reader.features import recommend_text
+from reader.features.recommend_text import Document, TermMatrix
+
+
+def dense(matrix: TermMatrix) -> npt.NDArray[np.float32]:
+    out = np.zeros((len(matrix), len(matrix.vocabulary)), dtype=np.float32)
+    for row in range(len(matrix)):
+        columns, values = matrix.row(row)
+        out[row, columns] = values
+    return out
+
+
+def test_a_long_row_keeps_its_heaviest_terms_and_a_short_one_keeps_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(recommend_text, "TOP_TERMS", 3)
+    words = [f"word{i}" for i in range(8)]
+    documents = [Document("2501.00001", "Robot Grasping", " ".join(words)),  # 2 title words + 8 summary words
+                 Document("2501.00002", "Robot Grasping", " ".join(words[:4])),
+                 Document("2501.00003", "Speech", " ".join(words[4:]))]
+    matrix = TermMatrix(documents)
+    columns, values = matrix.row(0)
+    assert len(columns) == 3
+    kept = {matrix.vocabulary[column] for column in columns}
+    assert {"robot", "grasping"} <= kept  # a title word counts TITLE_WEIGHT times: it is among the heaviest
+    assert np.isclose(float(values @ values), 1.0)
+    assert len(matrix.row(2)[0]) <= 3
+
+
+def test_the_sparse_product_is_the_dense_one_with_repeated_columns_added_up() -> None:
+    documents = [Document(f"2501.0000{i}", title, summary) for i, (title, summary) in enumerate([
+        ("Robot Arm Grasping", "로봇 팔의 파지를 학습한다."), ("Robot Arm Again", "로봇 팔을 다시 학습한다."),
+        ("Speech Synthesis", "음성 합성 모델을 학습한다."), ("Speech Robot", "음성으로 로봇을 움직인다.")])]
+    matrix = TermMatrix(documents)
+    columns = np.array([0, 2, 0, len(matrix.vocabulary) - 1], dtype=np.int32)
+    weights = np.array([0.5, 1.0, 0.25, 2.0], dtype=np.float32)
+    vector = np.zeros(len(matrix.vocabulary), dtype=np.float32)
+    np.add.at(vector, columns, weights)
+    assert np.allclose(matrix.times_sparse(columns, weights), dense(matrix) @ vector, atol=1e-6)
+    assert np.allclose(matrix.times(vector), dense(matrix) @ vector, atol=1e-6)
