@@ -64,8 +64,9 @@ class GlossaryTermsMixin:
         from reader.index.glossary import build_rows, paper_evidence  # the glossary's rules: text only, no Whoosh
         from reader.stores.glossary import GlossaryStore
         path = self.data_dir / "glossary.sqlite"
-        self._opened_glossary = self._opened_glossary or GlossaryStore(path, read_only=cannot_write(path),
-                                                                       mine=paper_evidence, build=build_rows)
+        # The store hands the rules paper numbers for ids (build_rows only counts and joins a pair's papers).
+        self._opened_glossary = self._opened_glossary or GlossaryStore(
+            path, read_only=cannot_write(path), mine=paper_evidence, build=build_rows)  # type: ignore[arg-type]
         return self._opened_glossary
 
     def _glossary(self) -> Glossary:

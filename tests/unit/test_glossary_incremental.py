@@ -24,15 +24,20 @@ def full_build(store: GlossaryStore) -> list[EntryRow]:
     return build_rows(grouped)
 
 
-def grouped_evidence(store: GlossaryStore) -> dict[Pair, set[str]]:
+def papers_per_pair(store: GlossaryStore) -> dict[Pair, int]:
+    """How many papers write each pair, from all the evidence."""
     grouped: dict[Pair, set[str]] = {}
     for paper, korean, context, english, abbreviation in store.evidence():
         grouped.setdefault((korean, context, english, abbreviation), set()).add(paper)
-    return grouped
+    return {pair: len(papers) for pair, papers in grouped.items()}
+
+
+def counted(pairs: dict[Pair, set[int]]) -> dict[Pair, int]:
+    return {pair: len(papers) for pair, papers in pairs.items()}
 
 
 def open_store(path: Path) -> GlossaryStore:
-    return GlossaryStore(path, mine=paper_evidence, build=build_rows)
+    return GlossaryStore(path, mine=paper_evidence, build=build_rows)  # type: ignore[arg-type]  # numbers for ids
 
 
 def a_file(rng: random.Random, seeds: list[Paper], name: str, ids: list[str]) -> list[Paper]:
@@ -64,7 +69,7 @@ def test_incremental_refreshes_build_what_a_full_refresh_builds(seeds_dir: Path,
             store.replace([name], files[name])
         if step % 4 == 3:
             store.refresh()
-            assert store.pairs() == grouped_evidence(store)
+            assert counted(store.pairs()) == papers_per_pair(store)
             assert store.entries() == full_build(store)
             checked += len(store.entries())
     assert checked > 100  # the fixture writes entries worth comparing
@@ -82,11 +87,11 @@ def test_a_paper_keeps_a_pair_while_another_file_or_row_writes_it(tmp_path: Path
     store = GlossaryStore(tmp_path / "glossary.sqlite")
     llm = ("대규모 언어 모델", True, "", "LLM")
     store.replace_rows([], [("/a.md", "1", *llm), ("/a.md", "1", *llm), ("/b.md", "1", *llm), ("/b.md", "2", *llm)])
-    assert store.pairs() == {llm: {"1", "2"}}
+    assert counted(store.pairs()) == {llm: 2}
     store.replace_rows(["/b.md"], [])
-    assert store.pairs() == {llm: {"1"}}  # /a.md still writes it
+    assert counted(store.pairs()) == {llm: 1}  # /a.md still writes it
     store.replace_rows(["/a.md"], [("/a.md", "1", *llm)])  # read again: one of its two rows left
-    assert store.pairs() == {llm: {"1"}}
+    assert counted(store.pairs()) == {llm: 1}
     store.replace_rows(["/a.md"], [])
     assert store.pairs() == {} and store.evidence() == []
     store.close()
@@ -104,16 +109,20 @@ def test_a_file_read_again_with_the_same_evidence_leaves_the_entries_up_to_date(
     store.close()
 
 
-@pytest.mark.parametrize("version", ["1", "2"])  # 2: a file this schema's first draft wrote without pairs
-def test_a_file_without_pairs_is_grouped_once_and_keeps_its_entries(tmp_path: Path, version: str) -> None:
+@pytest.mark.parametrize("version", ["1", "2"])  # 1: no pairs; 2: their paper ids as text, or no pairs at all
+def test_an_older_file_is_grouped_once_and_keeps_its_entries(tmp_path: Path, version: str) -> None:
     path = tmp_path / "glossary.sqlite"
     store = GlossaryStore(path)
     rows = [("/a.md", "1", "강화 학습", True, "", "RL"), ("/b.md", "2", "강화 학습", True, "", "RL")]
     store.replace_rows([], rows)
     store.set_entries([("강화 학습", (), ("RL",), 2, (), "a:RL")])
     store.close()
-    older = sqlite3.connect(path)  # no pairs
+    older = sqlite3.connect(path)
     older.execute("DROP TABLE pairs")
+    older.execute("DROP TABLE papers")
+    if version == "2":
+        older.execute("CREATE TABLE pairs (korean TEXT, context INTEGER, english TEXT, abbreviation TEXT, papers TEXT)")
+        older.execute("INSERT INTO pairs VALUES ('강화 학습', 1, '', 'RL', '1' || char(31) || '2')")
     older.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (version,))
     older.commit()
     older.close()
@@ -122,8 +131,8 @@ def test_a_file_without_pairs_is_grouped_once_and_keeps_its_entries(tmp_path: Pa
     read_only.close()
     upgraded = GlossaryStore(path)
     assert not upgraded.was_reset and not upgraded.dirty()  # nothing to read again, nothing to rebuild
-    assert upgraded.pairs() == {("강화 학습", True, "", "RL"): {"1", "2"}}
+    assert counted(upgraded.pairs()) == {("강화 학습", True, "", "RL"): 2}
     assert upgraded.entries() == [("강화 학습", (), ("RL",), 2, (), "a:RL")]
     upgraded.replace_rows(["/a.md"], [])
-    assert upgraded.pairs() == {("강화 학습", True, "", "RL"): {"2"}}
+    assert counted(upgraded.pairs()) == {("강화 학습", True, "", "RL"): 1}
     upgraded.close()
