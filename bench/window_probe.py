@@ -52,8 +52,27 @@ def measure(data_dir: Path) -> dict[str, object]:
     open_all_ms = (time.perf_counter() - started) * 1000
     rows = window.paper_proxy.rowCount()
 
-    bar = window.paper_list.verticalScrollBar()
     heartbeat = Heartbeat(5)
+    heartbeat.start()
+    ticks = scroll_through(app, window)
+    heartbeat.stop()
+    summary = heartbeat.summary()
+    window.close()
+    library.close()
+    return {
+        "rows": rows,
+        "open_all_ms": round(open_all_ms, 1),
+        "scroll_ticks": ticks,
+        "max_scroll_stall_ms": summary["worst_stall_ms"],
+        "p99_scroll_stall_ms": summary["p99_stall_ms"],
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def scroll_through(app: QApplication, window: MainWindow) -> int:
+    """Scroll the list from top to bottom and back in SCROLL_STEPS steps each way, one per frame, the top
+    visible row made current every MOVE_EVERY steps; returns the steps taken (the event loop runs meanwhile)."""
+    bar = window.paper_list.verticalScrollBar()
     ticks = 0
     step = max(bar.pageStep(), -(-bar.maximum() // SCROLL_STEPS))
 
@@ -70,22 +89,14 @@ def measure(data_dir: Path) -> dict[str, object]:
     scroller = QTimer()
     scroller.setInterval(SCROLL_TICK_MS)
     scroller.timeout.connect(scroll)
-    QTimer.singleShot(60_000, app.quit)  # a safety stop
-    heartbeat.start()
+    safety = QTimer()
+    safety.setSingleShot(True)
+    safety.timeout.connect(app.quit)
+    safety.start(60_000)
     scroller.start()
     app.exec()
-    heartbeat.stop()
-    summary = heartbeat.summary()
-    window.close()
-    library.close()
-    return {
-        "rows": rows,
-        "open_all_ms": round(open_all_ms, 1),
-        "scroll_ticks": ticks,
-        "max_scroll_stall_ms": summary["worst_stall_ms"],
-        "p99_scroll_stall_ms": summary["p99_stall_ms"],
-        "peak_rss_mb": peak_rss_mb(),
-    }
+    safety.stop()
+    return ticks
 
 
 def peak_rss_mb() -> float:

@@ -205,13 +205,20 @@ class FollowedCounts:
         """The listings these mute rules hide, searched in full (any thread, on that thread's own Library)."""
         return self._mute_search(spec)[1]
 
-    def adopt_mutes(self, spec: Hashable, keys: set[Key]) -> None:
-        """Follow the mute rules from the listings another thread found (rules changed since: left out)."""
+    def listings_per_day(self) -> dict[str, int]:
+        """The catalogue's listings per day: what a first look on another thread reads before it searches, so
+        that the days changed before its listings are adopted are matched again (adopt_mutes' `baseline`)."""
+        return dict(self._day_totals())
+
+    def adopt_mutes(self, spec: Hashable, keys: set[Key], baseline: dict[str, int] | None = None) -> None:
+        """Follow the mute rules from the listings another thread found when the days had `baseline` listings
+        (default: as now) (rules changed since: left out)."""
         if spec != tuple(self._organise.mutes()):
             return
         self._mute_follower = self._mute_follower or Follower()
         matcher, _keys = self._mute_search(spec, keys_too=False)
-        self._mute_follower.adopt(MUTED, spec, matcher, keys, self._sources(self._mute_search))
+        self._mute_follower.adopt(MUTED, spec, matcher, keys, self._sources(self._mute_search),
+                                  self._day_totals() if baseline is None else baseline)
         self._muted_seen = None
 
     def _mute_search(self, spec: Hashable, keys_too: bool = True) -> tuple[Matcher | None, set[Key]]:
@@ -279,13 +286,16 @@ class FollowedCounts:
         self._hidden()
         return self._saved_search(spec)[1]
 
-    def adopt_saved_search(self, name: str, spec: Hashable, keys: set[Key]) -> None:
-        """Follow a saved search from the listings another thread found (a spec gone stale is left out)."""
+    def adopt_saved_search(self, name: str, spec: Hashable, keys: set[Key], baseline: dict[str, int] | None = None,
+                           ) -> None:
+        """Follow a saved search from the listings another thread found when the days had `baseline` listings
+        (default: as now; see adopt_mutes) (a spec gone stale is left out)."""
         if self._saved_specs(self._organise.saved_searches()).get(name) != spec:
             return
         follower = self._badge_follower = self._badge_follower or Follower()
         matcher, _none = self._saved_search(spec, keys_too=False)
-        follower.adopt(name, spec, matcher, keys, self._sources(self._saved_search))
+        follower.adopt(name, spec, matcher, keys, self._sources(self._saved_search),
+                       self._day_totals() if baseline is None else baseline)
 
     def _saved_specs(self, saved: list[SavedSearch]) -> dict[str, Hashable]:
         """What each saved search stands for now: a change searches it again (its query, the mute filters, and,

@@ -20,7 +20,8 @@ from reader.core.errors import ReaderError
 from reader.library import Library
 
 POLL_MS = 100
-Found = tuple[str | None, Hashable, set[tuple[str, str]]]  # (saved search name, or None: the mute rules), spec, keys
+# (saved search name, or None: the mute rules), spec, keys, the listings per day before the search
+Found = tuple[str | None, Hashable, set[tuple[str, str]], dict[str, int]]
 
 log = logging.getLogger("reader.ui.background.first_looks")
 
@@ -49,9 +50,11 @@ class FirstLooks(QObject):
             try:
                 with Library(data_dir) as library:
                     if mutes is not None:
-                        results.put((None, mutes, library.mute_keys(mutes)))
+                        baseline = library.listings_per_day()
+                        results.put((None, mutes, library.mute_keys(mutes), baseline))
                     for name, spec in saved:
-                        results.put((name, spec, library.saved_search_keys(spec)))
+                        baseline = library.listings_per_day()
+                        results.put((name, spec, library.saved_search_keys(spec), baseline))
             except ReaderError as error:  # the counts stay as they are; the next refresh tries again
                 log.warning("the first look at mute filters and saved searches failed: %s", error)
             finally:

@@ -387,12 +387,12 @@ class Organiser(QObject):
     def _adopt(self, found: list[Found], _done: bool) -> None:
         """Listings a first look found: the GUI thread's Library follows them from now on."""
         library = self.window.library
-        for name, spec, keys in found:
+        for name, spec, keys, baseline in found:
             if name is None:
-                self._safely(partial(library.adopt_mutes, spec, keys))
+                self._safely(partial(library.adopt_mutes, spec, keys, baseline))
             else:
-                self._safely(partial(library.adopt_saved_search, name, spec, keys))
-        if any(name is None for name, _spec, _keys in found):  # the muted listings leave the list and counts now
+                self._safely(partial(library.adopt_saved_search, name, spec, keys, baseline))
+        if any(name is None for name, *_rest in found):  # the muted listings leave the list and counts now
             self.navigation.refresh_sidebar(reload_list=True)
         self.refresh()
 
