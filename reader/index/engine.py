@@ -4,7 +4,7 @@ Whoosh scores every match through a tree of matcher objects, several Python call
 and term: a word such as 데이터셋 that matches thousands of papers took 50-90 ms at 5,000 papers
 and a second at 100,000. :mod:`reader.index.ranking` instead works on whole posting lists with
 set operations; :class:`Snapshot` gives it those lists (document numbers and each posting's BM25F
-score over all segments, deleted documents left out; encoded positions for phrase checks), the
+score over all segments, deleted documents left out; positions for phrase checks), the
 one-byte field lengths and the day column. A searcher's segments never change, so whatever
 a snapshot has read stays valid until a commit replaces the searcher: refining a query reuses
 the posting lists already read. Columns are read in one piece instead of value by value, which
@@ -16,7 +16,7 @@ from __future__ import annotations
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from itertools import chain, repeat
+from itertools import compress
 from typing import Any, Generic, TypeVar
 
 import numpy as np
@@ -24,9 +24,9 @@ import numpy.typing as npt
 from whoosh.util.numeric import byte_to_length
 
 from reader.index.whoosh_internals import (
-    SINGLE_POSITION_OF,
+    Counts,
+    Flat,
     bm25_parameters,
-    decode_deltas,
     deleted_docs,
     numeric_column,
     read_length_bytes,
@@ -39,10 +39,10 @@ _BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
 # (~60 bytes): the ~2 million postings of the bench's 42 queries at 100,000 papers fit, so a
 # reader refining a query never re-reads them.
 _CACHED_POSTINGS = 4_000_000
-# Encoded positions kept for phrase checks (a bytes object each, ~50 bytes): the postings read
-# last, so a phrase reads its terms once; a phrase's matches are cached on their own.
-_CACHED_POSITIONS = 600_000
-# Decoded positions kept for phrase checks: one 8-byte key per position (see :func:`position_keys`).
+# Positions as read (two int64 arrays, ~16 bytes a position), kept for phrase checks: the postings
+# read last, so a phrase reads its terms once; a phrase's matches are cached on their own.
+_CACHED_POSITIONS = 2_000_000
+# Positions as phrase-check keys (one int64 each, see Snapshot.position_keys).
 _CACHED_POSITION_KEYS = 4_000_000
 
 
@@ -123,13 +123,13 @@ class _Lru(Generic[K, V]):
             self.size -= size(items.popitem(last=False)[1])
         return value
 
-    def peek(self, key: K) -> V | None:
-        """The value of ``key`` if it is kept (not counted as a use)."""
-        return self._items.get(key)
-
 
 def _postings_size(postings: Postings | None) -> int:
     return len(postings.ids) if postings is not None else 0
+
+
+def _flat_size(positions: tuple[Counts, Flat]) -> int:
+    return len(positions[1])
 
 
 class Snapshot:
@@ -140,7 +140,7 @@ class Snapshot:
         self.weighting = searcher.weighting
         self._leaves = searcher.reader().leaf_readers()
         self._postings: _Lru[tuple[str, bytes], Postings | None] = _Lru(_CACHED_POSTINGS, _postings_size)
-        self._positions: _Lru[tuple[str, bytes], list[bytes]] = _Lru(_CACHED_POSITIONS, len)
+        self._positions: _Lru[tuple[str, bytes], tuple[Counts, Flat]] = _Lru(_CACHED_POSITIONS, _flat_size)
         self._keys: _Lru[tuple[str, bytes], Keys] = _Lru(_CACHED_POSITION_KEYS, len)
         self._phrases: _Lru[Hashable, Targets] = _Lru(_CACHED_POSTINGS, len)
         self._ids: _Lru[tuple[str, bytes], frozenset[int]] = _Lru(_CACHED_POSTINGS, len)
@@ -175,19 +175,17 @@ class Snapshot:
         """The postings of one term (None when no segment has it), cached per searcher."""
         return self._postings.get((field, term), lambda: self._read_postings(field, term))
 
-    def positions(self, postings: Postings) -> list[bytes]:
-        """The encoded positions of every posting (Whoosh's ``Positions`` value bytes), for phrases."""
-        key = (postings.field, postings.term)
-        return self._positions.get(key, lambda: self._read(postings.field, postings.term)[2])
-
     def position_keys(self, postings: Postings) -> Keys:
-        """``docnum << 32 | position`` of every position of every posting, ascending, decoded once per searcher."""
+        """``docnum << 32 | position`` of every position of every posting, ascending, built once per searcher."""
         key = (postings.field, postings.term)
-        return self._keys.get(key, lambda: position_keys(postings.ids, self.positions(postings)))
+        return self._keys.get(key, lambda: self._position_keys(postings))
 
-    def decoded(self, postings: Postings) -> bool:
-        """Whether :meth:`position_keys` of these postings is kept already (no decoding to do)."""
-        return self._keys.peek((postings.field, postings.term)) is not None
+    def _position_keys(self, postings: Postings) -> Keys:
+        key = (postings.field, postings.term)
+        counts, flat = self._positions.get(key, lambda: self._read(postings.field, postings.term)[2])
+        docs = np.frombuffer(postings.ids, dtype=np.intc).astype(np.int64)
+        keys: Keys = (np.repeat(docs, counts) << 32) | flat
+        return keys
 
     def expand(self, field: str, prefix: str) -> list[bytes]:
         """Terms of ``field`` that start with ``prefix`` (Whoosh's Prefix expansion)."""
@@ -208,11 +206,11 @@ class Snapshot:
         return self._ids.get((field, term), lambda: frozenset(self._read(field, term)[0]))
 
     def _read_postings(self, field: str, term: bytes) -> Postings | None:
-        ids, weights, values = self._read(field, term)
+        ids, weights, positions = self._read(field, term)
         if not ids:
             return None
         # Most phrases are checked right after their terms are read: keep the positions a while.
-        self._positions.get((field, term), lambda: values)
+        self._positions.get((field, term), lambda: positions)
         return Postings(field, term, array("i", ids), array("d", weights), self._scores)
 
     def _scores(self, field: str, term: bytes, ids: array[int], weights: array[float]) -> array[float]:
@@ -231,26 +229,35 @@ class Snapshot:
         scores = idf * ((posting_weights * k1_plus_1) / (posting_weights + np.array(denominators)[length_bytes]))
         return array("d", scores.tobytes())
 
-    def _read(self, field: str, term: bytes) -> tuple[list[int], list[float], list[bytes]]:
-        """Document numbers, weights and encoded positions of a term over all live documents."""
+    def _read(self, field: str, term: bytes) -> tuple[list[int], list[float], tuple[Counts, Flat]]:
+        """Document numbers, weights and positions (per posting, and all in order) of a term over all live
+        documents."""
         ids: list[int] = []
         weights: list[float] = []
-        values: list[bytes] = []
+        counts: list[Counts] = []
+        flats: list[Flat] = []
         deleted = self._deleted_sets()
         for (reader, offset), gone in zip(self._leaves, deleted, strict=True):
             found = read_postings(reader, field, term)
             if found is None:
                 continue
-            seg_ids, seg_weights, seg_values = found
+            seg_ids, seg_weights, (seg_counts, seg_flat) = found
             if gone:
-                keep = [i for i, docnum in enumerate(seg_ids) if docnum not in gone]
-                seg_ids = [seg_ids[i] for i in keep]
-                seg_weights = [seg_weights[i] for i in keep]
-                seg_values = [seg_values[i] for i in keep]
+                keep = [docnum not in gone for docnum in seg_ids]
+                seg_ids = list(compress(seg_ids, keep))
+                seg_weights = list(compress(seg_weights, keep))
+                kept = np.array(keep, dtype=bool)
+                seg_flat = seg_flat[np.repeat(kept, seg_counts)]
+                seg_counts = seg_counts[kept]
             ids.extend([docnum + offset for docnum in seg_ids] if offset else seg_ids)
             weights.extend(seg_weights)
-            values.extend(seg_values)
-        return ids, weights, values
+            counts.append(seg_counts)
+            flats.append(seg_flat)
+        if len(counts) == 1:
+            return ids, weights, (counts[0], flats[0])
+        if not counts:
+            return ids, weights, (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        return ids, weights, (np.concatenate(counts), np.concatenate(flats))
 
     def _scorer(self, field: str, term: bytes) -> tuple[float, float, list[float]]:
         """(idf, K1 + 1, per length byte BM25's ``K1 * ((1 - B) + B * fl / avgfl)``).
@@ -269,33 +276,3 @@ class Snapshot:
         return self._deleted
 
 
-
-def position_keys(ids: array[int], values: list[bytes]) -> Keys:
-    """``docnum << 32 | position`` for every position of postings ``ids`` with encoded positions ``values``.
-
-    Ascending (documents ascend, and so do a document's positions), built with array operations: a
-    phrase check is then one sorted look-up per slot instead of a Python set of keys per slot.
-    """
-    count = len(ids)
-    docs = np.frombuffer(ids, dtype=np.intc).astype(np.int64) if count else np.zeros(0, np.int64)
-    singles = np.fromiter(map(SINGLE_POSITION_OF.get, values, repeat(-1)), dtype=np.int64, count=count)
-    several = np.flatnonzero(singles < 0)
-    if not several.size:
-        keys: Keys = (docs << 32) | singles
-        return keys
-    deltas = decode_deltas([values[i] for i in several.tolist()])
-    counts = np.ones(count, dtype=np.int64)
-    counts[several] = np.fromiter(map(len, deltas), dtype=np.int64, count=len(deltas))
-    starts = np.cumsum(counts) - counts  # where each posting's positions begin in the result
-    positions = np.empty(int(starts[-1] + counts[-1]), dtype=np.int64)
-    one = singles >= 0
-    positions[starts[one]] = singles[one]
-    several_counts = counts[several]
-    flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(several_counts.sum()))
-    first = np.cumsum(several_counts) - several_counts  # each posting's first delta in ``flat``
-    running = np.cumsum(flat)
-    # A posting's positions are the running sum of its own deltas: the total one minus what came before it.
-    positions[np.repeat(starts[several] - first, several_counts) + np.arange(flat.size)] = (
-        running - np.repeat(running[first] - flat[first], several_counts))
-    keys = (np.repeat(docs, counts) << 32) | positions
-    return keys

@@ -24,8 +24,6 @@ remaining steps' bound falls short is dropped (the classic term-at-a-time "max-s
 
 from __future__ import annotations
 
-import heapq
-from array import array
 from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
@@ -35,7 +33,8 @@ import numpy.typing as npt
 from whoosh import query as wq
 
 from reader.index import cancellation
-from reader.index.engine import Keys, Postings, Snapshot, Targets, UnsupportedQueryError, position_keys
+from reader.index.board import Mask, ScoreBoard
+from reader.index.engine import Keys, Postings, Snapshot, Targets, UnsupportedQueryError
 from reader.index.phrase import ContiguousTerms, HangulWord
 from reader.index.whoosh_internals import SelectedPrefix
 
@@ -108,6 +107,10 @@ class _PostingsStep:
         for postings in self.lists:
             _add_scores(postings, targets, scores)
 
+    def add(self, targets: Mask, board: ScoreBoard) -> None:
+        for postings in self.lists:
+            board.add_postings(postings, targets)
+
 
 class _Constant:
     """Whoosh's InverseMatcher: a Not inside an And adds 1.0 to every match."""
@@ -119,6 +122,9 @@ class _Constant:
         get = scores.get
         for docnum in targets:
             scores[docnum] = get(docnum, 0.0) + self.bound
+
+    def add(self, targets: Mask, board: ScoreBoard) -> None:
+        board.add_constant(self.bound, targets)
 
 
 class Or(Node):
@@ -355,13 +361,6 @@ def _slot_keys(slot: list[Postings], wanted: Keys, snapshot: Snapshot) -> Keys:
     """The sorted position keys of a slot's posting lists in the ``wanted`` documents (sorted)."""
     parts = []
     for postings in slot:
-        ids = postings.ids
-        if len(wanted) * 16 < len(ids) and not snapshot.decoded(postings):
-            # A few documents of a long list: decode only theirs (a bisection each).
-            values = snapshot.positions(postings)
-            found = [i for docnum in wanted.tolist() if (i := bisect_left(ids, docnum)) < len(ids) and ids[i] == docnum]
-            parts.append(position_keys(array("i", [ids[i] for i in found]), [values[i] for i in found]))
-            continue
         keys = snapshot.position_keys(postings)
         parts.append(keys[_contains(wanted, keys >> 32)])
     return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
@@ -403,36 +402,35 @@ def _add_scores(postings: Postings, targets: Targets, scores: dict[int, float]) 
                 scores[docnum] = get(docnum, 0.0) + score
 
 
-def top(root: Node, limit: int, final: Callable[[int, float], float]) -> list[tuple[float, int]]:
+def top(root: Node, limit: int, final: Callable[[int, float], float], documents: int) -> list[tuple[float, int]]:
     """The ``limit`` best ``(final score, docnum)`` of the root's matches, best first (ties: lower docnum).
 
-    Steps run largest bound first. After each step the ``limit`` best partial scores are completed
-    exactly; the worst of those is a floor for the final ``limit``-th score. A document not seen
-    yet can score at most the remaining steps' bounds: when that is below the floor, no new
-    documents are admitted, and seen ones that cannot reach the floor are dropped.
+    ``documents``: the searcher's document count (every document number is below it). Steps run largest
+    bound first. After each step the ``limit`` best partial scores are completed exactly; the worst of
+    those is a floor for the final ``limit``-th score. A document not seen yet can score at most the
+    remaining steps' bounds: when that is below the floor, no new documents are admitted, and seen ones
+    that cannot reach the floor are dropped.
     """
     steps = sorted(root.plan(()), key=lambda step: -step[0].bound)
     remaining = [sum(step.bound for step, _gates in steps[i:]) for i in range(len(steps) + 1)]
-    scores: dict[int, float] = {}
+    board = ScoreBoard(documents)
     admitting = True
     for i, (step, gates) in enumerate(steps):
         cancellation.check()
         # A document in every gate of a step matches the root (Ands are gates, Ors hold their
         # children's matches), so while admitting the gates alone give the targets.
-        targets = _intersect(None, gates) if admitting else _intersect(scores.keys(), gates)
-        step.score(targets, scores)
+        targets = board.mask(gates) if admitting else board.mask(gates) & board.seen
+        step.add(targets, board)
         rest = remaining[i + 1]
-        if admitting and rest and len(scores) >= limit and len(root.matches) > limit and _floor_due(i):
-            floor = _floor(steps[i + 1 :], scores, limit)
+        if admitting and rest and board.count() >= limit and len(root.matches) > limit and _floor_due(i):
+            floor = _floor(steps[i + 1 :], board.best(limit), limit)
             if rest + _MARGIN < floor:
                 admitting = False
-                needed = floor - rest - _MARGIN
-                scores = {docnum: score for docnum, score in scores.items() if score >= needed}
-    if len(scores) > limit:
+                board.keep_from(floor - rest - _MARGIN)
+    if board.count() > limit:
         # Only scores that can round to the limit-th best (or above) need the final tie-break.
-        cutoff = round(heapq.nlargest(limit, scores.values())[-1], 4) - 1e-4
-        scores = {docnum: score for docnum, score in scores.items() if score >= cutoff}
-    ranked = [(final(docnum, score), docnum) for docnum, score in scores.items()]
+        board.keep_from(round(board.nth_best(limit), 4) - 1e-4)
+    ranked = [(final(docnum, score), docnum) for docnum, score in board.scores().items()]
     ranked.sort(key=lambda pair: (-pair[0], pair[1]))
     return ranked[:limit]
 
@@ -447,14 +445,12 @@ def _floor_due(step: int) -> bool:
     return step < _FLOOR_EVERY_STEP or (step + 1) & step == 0
 
 
-def _floor(rest: list[Step], scores: dict[int, float], limit: int) -> float:
+def _floor(rest: list[Step], complete: dict[int, float], limit: int) -> float:
     """A lower bound of the final ``limit``-th best score: complete the best partial scores exactly.
 
-    The documents completed are those with at least the ``limit``-th best partial score (more than
+    ``complete`` holds the documents with at least the ``limit``-th best partial score (more than
     ``limit`` on ties); the lowest of their complete scores is at most the ``limit``-th best.
     """
-    threshold = heapq.nlargest(limit, scores.values())[-1]
-    complete = {docnum: score for docnum, score in scores.items() if score >= threshold}
     docnums = set(complete)
     for step, gates in rest:
         cancellation.check()

@@ -49,8 +49,9 @@ log = logging.getLogger(__name__)
 # Bump when the schema or the token rules in analysis.py change: an index of another format is
 # rebuilt from scratch instead of giving wrong answers (the library then reads every digest again).
 # 4: position-free Hangul run suffixes in a companion field per text field; Hangul runs separated by
-# anything but spaces are one position apart.
-INDEX_FORMAT = "korean-bigram-4"
+# anything but spaces are one position apart. 5: posting blocks hold arrays (ids, weights, and a positional
+# field's positions packed by whoosh_internals.packed), read without a Python object per posting.
+INDEX_FORMAT = "korean-bigram-5"
 _FORMAT_FILE = "reader-index-format.txt"
 _LOCK_WAIT_S = 10.0
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -132,7 +133,8 @@ class _RankingCollector(Collector):  # type: ignore[misc]  # Whoosh is untyped
         self.total = len(root.matches)
         if self.total:
             self.top = ranking.top(root, self.limit or self.total,
-                                   lambda docnum, score: weighting.final(None, docnum, score))
+                                   lambda docnum, score: weighting.final(None, docnum, score),
+                                   len(self.snapshot.days()))
 
 
 class SearchIndex:

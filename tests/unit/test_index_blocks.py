@@ -13,6 +13,7 @@ from reader.index import search_index
 from reader.index.query import parse_query
 from reader.index.search_index import SearchIndex
 from reader.index.whoosh_internals import block_sizes, read_postings
+from reader.index.whoosh_internals.positions import encode_all
 
 BLOCK = 128  # Whoosh's W3 codec block limit
 # term -> number of papers that have it: one block exactly, one more, two exactly, two and one, a single posting
@@ -78,7 +79,10 @@ def test_blocks_are_full_then_the_rest(index: SearchIndex) -> None:
             count = leaf.doc_frequency("body", term.encode())
             seen[term] += count
             assert block_sizes(leaf, "body", term.encode()) == expected_blocks(count), term
-            assert read_postings(leaf, "body", term.encode()) == _whoosh_postings(leaf, term.encode()), term
+            found = read_postings(leaf, "body", term.encode())
+            assert found is not None
+            ids, weights, positions = found
+            assert (ids, weights, encode_all(*positions)) == _whoosh_postings(leaf, term.encode()), term
     assert seen == COUNTS
     if len(leaves) == 1:  # one segment holds every posting: the exact boundaries were written
         for term, count in COUNTS.items():

@@ -111,10 +111,10 @@ def test_a_word_inside_one_run_reads_no_positions(index: SearchIndex, monkeypatc
     fresh.update([], [paper("a", body="새 데이터셋을 만들었다"), paper("b", body="데이터셋과 모델"),
                       paper("c", body="이터 셋")])
 
-    def no_positions(*_args: object) -> list[bytes]:
+    def no_positions(*_args: object) -> object:
         raise AssertionError("positions were read")
 
-    monkeypatch.setattr(engine.Snapshot, "positions", no_positions)
+    monkeypatch.setattr(engine.Snapshot, "position_keys", no_positions)
     assert found(fresh, "데이터셋") == {"a", "b"}  # 데이터셋: no document has 데이 and 터셋 apart
     assert found(fresh, "이터셋") == {"a", "b"}
     fresh.close()

@@ -5,9 +5,10 @@ here was written against Whoosh 2.7.4, the final release of the original line (t
 it exactly; whoosh-reloaded 2.7.5 has the same internals). Each module's docstring or comment
 says what it relies on and why; in short:
 
-``positions``
+``positions``, ``packed``
     the byte layout of a ``Positions`` posting value (``whoosh.system._INT_SIZE`` count + a
-    protocol-2 pickle of deltas): encoding without token objects, decoding many at once.
+    protocol-2 pickle of deltas): encoding without token objects, decoding many at once; and
+    Whoosh's block values read by index only, so a block's positions can be two arrays.
 ``segments``
     the W3 posting-list block format and ``W3TermInfo.is_inlined/inlined_postings/extent``
     with ``SegmentReader._terms._postfile`` (one read per posting list), ``W3TermsReader.items()`` and
@@ -38,9 +39,12 @@ of them fails there rather than in a user's index.
 """
 
 from reader.index.whoosh_internals.merges import merge_policy, segment_ids, segment_sizes
+from reader.index.whoosh_internals.packed import PackedPositions
 from reader.index.whoosh_internals.positions import (
     SINGLE_POSITION_OF,
     SINGLE_POSITIONS,
+    Counts,
+    Flat,
     decode_deltas,
     decode_positions,
     encode_positions,
@@ -69,10 +73,13 @@ __all__ = [
     "SINGLE_POSITION_OF",
     "SINGLE_POSITIONS",
     "CompactBlockWriter",
+    "Counts",
+    "Flat",
     "ContiguousMatcher",
     "Group",
     "LeanSegmentWriter",
     "MissingFieldLengthError",
+    "PackedPositions",
     "Posting",
     "Postings",
     "SelectedPrefix",

@@ -17,10 +17,15 @@ from struct import Struct
 from sys import byteorder
 from typing import Any
 
+import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, _lenfield
 from whoosh.reading import TermNotFound
 
-Postings = tuple[list[int], list[float], list[bytes]]  # docnums, weights, encoded positions
+from reader.index.whoosh_internals.packed import PackedPositions
+from reader.index.whoosh_internals.positions import Counts, Flat, decode_all
+
+# docnums, weights, and their positions: how many each posting has, and all of them in posting order
+Postings = tuple[list[int], list[float], tuple[Counts, Flat]]
 
 # DEPENDENCY (whoosh.codec.whoosh3 W3PostingsWriter._write_block / W3LeafMatcher): a posting list
 # in the postings file is the 4-byte magic WHOOSH3_HEADER_MAGIC, then blocks of: a big-endian int
@@ -88,8 +93,18 @@ def _key(item: tuple[tuple[str, bytes], Any]) -> tuple[str, bytes]:
 def _postings_of(postfile: Any, info: Any) -> Postings:
     if info.is_inlined():
         ids, weights, values = info.inlined_postings()
-        return list(ids), list(weights), list(values) if values is not None else [b""] * len(ids)
+        return list(ids), list(weights), _positions_of(values, len(ids))
     return _read_blocks(postfile, *info.extent())
+
+
+def _positions_of(values: Any, count: int) -> tuple[Counts, Flat]:
+    """A block's (or inlined list's) values as position arrays: packed by our writer, a tuple of ``Positions``
+    values from Whoosh's own, or None (a field without positions)."""
+    if isinstance(values, PackedPositions):
+        return values.arrays()
+    if values is None:
+        return np.zeros(count, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return decode_all(values)
 
 
 def block_sizes(reader: Any, field: str, term: bytes) -> list[int]:
@@ -104,7 +119,8 @@ def _read_blocks(postfile: Any, start: int, length: Any) -> Postings:
     """Decode a W3 posting list (header, then blocks of pickled ids/weights/values) in one read."""
     ids: list[int] = []
     weights: list[float] = []
-    values: list[bytes] = []
+    counts: list[Counts] = []
+    flats: list[Flat] = []
     for count, block_ids, block_weights, block_values in _blocks(postfile, start, length):
         ids.extend(accumulate(block_ids))
         if block_weights is None:
@@ -113,11 +129,14 @@ def _read_blocks(postfile: Any, start: int, length: Any) -> Postings:
             weights.extend([block_weights] * count)
         else:
             weights.extend(block_weights)
-        values.extend(block_values if block_values is not None else [b""] * count)
-    if len(ids) != len(weights) or len(ids) != len(values):
+        block_counts, block_flat = _positions_of(block_values, count)
+        counts.append(block_counts)
+        flats.append(block_flat)
+    positions = (np.concatenate(counts), np.concatenate(flats)) if len(counts) > 1 else (counts[0], flats[0])
+    if len(ids) != len(weights) or len(ids) != len(positions[0]):
         raise ValueError(f"a posting list at byte {start} has {len(ids)} documents but {len(weights)} weights "
-                         f"and {len(values)} values")
-    return ids, weights, values
+                         f"and {len(positions[0])} values")
+    return ids, weights, positions
 
 
 def _blocks(postfile: Any, start: int, length: Any) -> list[tuple[int, Any, Any, Any]]:
