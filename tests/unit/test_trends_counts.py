@@ -54,10 +54,19 @@ def test_a_commit_in_another_library_makes_them_count_again(tmp_path: Path, dige
 
 
 @pytest.mark.parametrize("content", [b"not a database at all", b""])
-def test_a_damaged_file_is_only_a_cache(tmp_path: Path, digests: Path, content: bytes) -> None:  # noqa: F811
+def test_a_damaged_file_is_only_a_cache(tmp_path: Path, digests: Path, content: bytes,  # noqa: F811
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "data"
     with make_library(data, digests) as library:
         (data / TREND_COUNTS_FILE).write_bytes(content)
         assert papers_by_month(library, "RL") == search_counts(library, "RL", "month")
     with Library(data) as library:
-        assert papers_by_month(library, "RL") == search_counts(library, "RL", "month")
+        counted = papers_by_month(library, "RL")  # the damaged file was removed: kept again now
+        assert counted == search_counts(library, "RL", "month")
+
+    def no_index_count(*_args: object) -> list[int]:
+        raise AssertionError("the index was asked again")
+
+    monkeypatch.setattr(SearchIndex, "matching_days", no_index_count)
+    with Library(data) as library:
+        assert papers_by_month(library, "RL") == counted
