@@ -161,7 +161,9 @@ FEATURE_KEYS = (
     "for_you_build_ms", "for_you_refit_ms", "for_you_day_ranking_ms", "similar_papers_ms",
     "trend_3_terms_month_s", "emerging_terms_s", "recap_week_s",
     "saved_search_badges_ms", "mute_filter_ms", "tags_ms",
-    "everything_on_max_gui_stall_ms", "everything_on_peak_rss_mb",
+    "everything_on_max_gui_stall_ms", "everything_on_peak_rss_mb", "for_you_process_peak_rss_mb",
+    "everything_on_fit_stall_ms", "everything_on_scroll_stall_ms", "everything_on_refit_stall_ms",
+    "everything_on_indexing_stall_ms",
 )
 
 
@@ -198,8 +200,30 @@ def insights(data_dir: Path, repeat: int) -> dict[str, float]:
         ("recap_week_s", "recap_week_s"))}
 
 
+def organised(data_dir: Path, repeat: int) -> dict[str, float]:
+    """Tags, mute filters and saved searches (bench/organise_bench.py, on a copy of the library): the saved
+    searches' badges and the mute filters as the GUI thread follows them after a new day, the mute filters' cost
+    in the sidebar's counts, and the tags' counts with 20 tags."""
+    figures = json_of([sys.executable, "-m", "bench.organise_bench", "--data", str(data_dir), "--repeat", str(repeat)])
+    return {"saved_search_badges_ms": figures["badges_and_mutes_after_new_day_ms"],
+            "mute_filter_ms": figures["mute_adjustment_ms"], "tags_ms": figures["organised"]["tag_counts_ms"]}
+
+
+def everything_on(data_dir: Path, repeat: int) -> dict[str, float]:
+    """The window with 20 tags, 10 mute words, 20 saved searches and For you on 50 stars (bench/everything_on.py,
+    on a copy of the library): the worst GUI stall while For you builds and refits, scrolling and indexing a new
+    day, and the window's peak RSS (For you's own process is in for_you_process_peak_rss_mb)."""
+    figures = json_of([sys.executable, "-m", "bench.everything_on", str(data_dir)])
+    return {"everything_on_max_gui_stall_ms": figures["max_stall_ms"]["all"],
+            "everything_on_peak_rss_mb": figures["peak_rss_mb"],
+            "for_you_process_peak_rss_mb": figures["for_you_process_peak_rss_mb"],
+            **{f"everything_on_{phase}_stall_ms": stall for phase, stall in figures["max_stall_ms"].items()
+               if phase != "all"}}
+
+
 # One function per feature: (data directory, repeat) -> some of FEATURE_KEYS.
-FEATURE_BENCHES: list[Callable[[Path, int], dict[str, float]]] = [glossary_mining, recommendations, insights]
+FEATURE_BENCHES: list[Callable[[Path, int], dict[str, float]]] = [glossary_mining, recommendations, insights,
+                                                                   organised, everything_on]
 
 
 def feature_figures(data_dir: Path, repeat: int) -> dict[str, float | None]:
