@@ -16,7 +16,6 @@ from __future__ import annotations
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from itertools import compress
 from typing import Any, Generic, TypeVar
 
 import numpy as np
@@ -57,6 +56,8 @@ class DamagedIndexError(ValueError):
 K = TypeVar("K", bound=Hashable)
 Targets = set[int] | frozenset[int]
 Keys = npt.NDArray[np.int64]
+IdArray = npt.NDArray[np.int64]
+WeightArray = npt.NDArray[np.float64]
 V = TypeVar("V")
 
 
@@ -146,7 +147,7 @@ class Snapshot:
         self._ids: _Lru[tuple[str, bytes], frozenset[int]] = _Lru(_CACHED_POSTINGS, len)
         self._lengths: dict[str, array[int]] = {}
         self._prefixes: dict[tuple[str, str], list[bytes]] = {}
-        self._deleted: list[frozenset[int]] | None = None
+        self._deleted: list[IdArray] | None = None
         self._days: array[int] | None = None
 
     # -- per-document columns ----------------------------------------------------------
@@ -203,15 +204,16 @@ class Snapshot:
 
     def doc_ids(self, field: str, term: bytes) -> frozenset[int]:
         """The live documents of a term of an unscored field (the run suffixes), cached per searcher."""
-        return self._ids.get((field, term), lambda: frozenset(self._read(field, term)[0]))
+        return self._ids.get((field, term), lambda: frozenset(self._read(field, term)[0].tolist()))
 
     def _read_postings(self, field: str, term: bytes) -> Postings | None:
         ids, weights, positions = self._read(field, term)
-        if not ids:
+        if not ids.size:
             return None
         # Most phrases are checked right after their terms are read: keep the positions a while.
         self._positions.get((field, term), lambda: positions)
-        return Postings(field, term, array("i", ids), array("d", weights), self._scores)
+        return Postings(field, term, array("i", ids.astype(np.intc).tobytes()), array("d", weights.tobytes()),
+                        self._scores)
 
     def _scores(self, field: str, term: bytes, ids: array[int], weights: array[float]) -> array[float]:
         """The BM25F score of each posting of a term (its weights, its documents' field lengths).
@@ -229,11 +231,11 @@ class Snapshot:
         scores = idf * ((posting_weights * k1_plus_1) / (posting_weights + np.array(denominators)[length_bytes]))
         return array("d", scores.tobytes())
 
-    def _read(self, field: str, term: bytes) -> tuple[list[int], list[float], tuple[Counts, Flat]]:
+    def _read(self, field: str, term: bytes) -> tuple[IdArray, WeightArray, tuple[Counts, Flat]]:
         """Document numbers, weights and positions (per posting, and all in order) of a term over all live
         documents."""
-        ids: list[int] = []
-        weights: list[float] = []
+        ids: list[IdArray] = []
+        weights: list[WeightArray] = []
         counts: list[Counts] = []
         flats: list[Flat] = []
         deleted = self._deleted_sets()
@@ -242,22 +244,21 @@ class Snapshot:
             if found is None:
                 continue
             seg_ids, seg_weights, (seg_counts, seg_flat) = found
-            if gone:
-                keep = [docnum not in gone for docnum in seg_ids]
-                seg_ids = list(compress(seg_ids, keep))
-                seg_weights = list(compress(seg_weights, keep))
-                kept = np.array(keep, dtype=bool)
+            if gone.size:
+                kept = ~np.isin(seg_ids, gone)
+                seg_ids, seg_weights = seg_ids[kept], seg_weights[kept]
                 seg_flat = seg_flat[np.repeat(kept, seg_counts)]
                 seg_counts = seg_counts[kept]
-            ids.extend([docnum + offset for docnum in seg_ids] if offset else seg_ids)
-            weights.extend(seg_weights)
+            ids.append(seg_ids + offset if offset else seg_ids)
+            weights.append(seg_weights)
             counts.append(seg_counts)
             flats.append(seg_flat)
-        if len(counts) == 1:
-            return ids, weights, (counts[0], flats[0])
-        if not counts:
-            return ids, weights, (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-        return ids, weights, (np.concatenate(counts), np.concatenate(flats))
+        if len(ids) == 1:
+            return ids[0], weights[0], (counts[0], flats[0])
+        if not ids:
+            none = np.zeros(0, dtype=np.int64)
+            return none, np.zeros(0, dtype=np.float64), (none, none)
+        return np.concatenate(ids), np.concatenate(weights), (np.concatenate(counts), np.concatenate(flats))
 
     def _scorer(self, field: str, term: bytes) -> tuple[float, float, list[float]]:
         """(idf, K1 + 1, per length byte BM25's ``K1 * ((1 - B) + B * fl / avgfl)``).
@@ -270,9 +271,8 @@ class Snapshot:
         b, k1 = bm25_parameters(self.weighting, field)
         return idf, k1 + 1, [k1 * ((1 - b) + b * length / avgfl) for length in _BYTE_TO_LENGTH]
 
-    def _deleted_sets(self) -> list[frozenset[int]]:
+    def _deleted_sets(self) -> list[IdArray]:
+        """Each segment's deleted document numbers, sorted."""
         if self._deleted is None:
-            self._deleted = [deleted_docs(reader) for reader, _offset in self._leaves]
+            self._deleted = [np.array(sorted(deleted_docs(reader)), dtype=np.int64) for reader, _offset in self._leaves]
         return self._deleted
-
-

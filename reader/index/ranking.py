@@ -87,10 +87,22 @@ class Scored(Node):
     def plan(self, gates: tuple[Targets, ...]) -> list[Step]:
         inner = (*gates, self.matches)
         steps: list[Step] = [(_PostingsStep([postings]), inner) for postings in self.postings]
-        scored = frozenset().union(*(postings.idset for postings in self.postings))
-        if not scored.issuperset(self.matches):  # matches with none of the lists still count, at 0
-            steps.append((_Constant(0.0), (*gates, set(self.matches) - scored)))
+        unscored = _outside(self.matches, self.postings)
+        if unscored:  # matches with none of the lists still count, at 0
+            steps.append((_Constant(0.0), (*gates, unscored)))
         return steps
+
+
+def _outside(matches: Targets, lists: list[Postings]) -> set[int]:
+    """The matches in none of the posting lists (a mask of the lists' documents, not a union of their sets)."""
+    if not matches:
+        return set()
+    docs = np.fromiter(matches, dtype=np.intp, count=len(matches))
+    ids = [np.frombuffer(postings.ids, dtype=np.intc) for postings in lists]
+    covered = np.zeros(max([int(docs.max()), *(int(found[-1]) for found in ids)]) + 1, dtype=bool)
+    for found in ids:
+        covered[found] = True
+    return set(docs[~covered[docs]].tolist())
 
 
 class _PostingsStep:

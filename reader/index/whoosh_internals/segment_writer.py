@@ -201,8 +201,8 @@ class LeanSegmentWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is untyp
         """A merged segment's postings per term, renumbered (and without its deleted documents)."""
         reader = SegmentReader(self.storage, self.schema, segment)
         try:
-            for fieldname, term, (ids, weights, positions) in all_postings(reader):
-                values = encode_all(*positions)
+            for fieldname, term, (id_array, weight_array, positions) in all_postings(reader):
+                ids, weights, values = id_array.tolist(), weight_array.tolist(), encode_all(*positions)
                 if docmap is None:
                     renumbered = [docnum + startdoc for docnum in ids]
                     yield fieldname, term, list(zip(renumbered, weights, values, strict=True))

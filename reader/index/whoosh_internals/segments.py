@@ -11,21 +11,21 @@ import zlib
 from array import array
 from collections.abc import Iterator
 from io import BytesIO
-from itertools import accumulate
 from pickle import load, loads
 from struct import Struct
 from sys import byteorder
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, _lenfield
 from whoosh.reading import TermNotFound
 
 from reader.index.whoosh_internals.packed import PackedPositions
 from reader.index.whoosh_internals.positions import Counts, Flat, decode_all
 
-# docnums, weights, and their positions: how many each posting has, and all of them in posting order
-Postings = tuple[list[int], list[float], tuple[Counts, Flat]]
+# docnums (int64), weights (float64), and their positions: how many each posting has, and all of them in order
+Postings = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], tuple[Counts, Flat]]
 
 # DEPENDENCY (whoosh.codec.whoosh3 W3PostingsWriter._write_block / W3LeafMatcher): a posting list
 # in the postings file is the 4-byte magic WHOOSH3_HEADER_MAGIC, then blocks of: a big-endian int
@@ -93,7 +93,8 @@ def _key(item: tuple[tuple[str, bytes], Any]) -> tuple[str, bytes]:
 def _postings_of(postfile: Any, info: Any) -> Postings:
     if info.is_inlined():
         ids, weights, values = info.inlined_postings()
-        return list(ids), list(weights), _positions_of(values, len(ids))
+        return (np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64),
+                _positions_of(values, len(ids)))
     return _read_blocks(postfile, *info.extent())
 
 
@@ -117,26 +118,40 @@ def block_sizes(reader: Any, field: str, term: bytes) -> list[int]:
 
 def _read_blocks(postfile: Any, start: int, length: Any) -> Postings:
     """Decode a W3 posting list (header, then blocks of pickled ids/weights/values) in one read."""
-    ids: list[int] = []
-    weights: list[float] = []
+    deltas: list[npt.NDArray[Any]] = []
+    weights: list[npt.NDArray[Any]] = []
     counts: list[Counts] = []
     flats: list[Flat] = []
     for count, block_ids, block_weights, block_values in _blocks(postfile, start, length):
-        ids.extend(accumulate(block_ids))
+        deltas.append(_array(block_ids, "I", np.uintc))
         if block_weights is None:
-            weights.extend([1.0] * count)
+            weights.append(np.ones(count, dtype=np.float32))
         elif isinstance(block_weights, float):
-            weights.extend([block_weights] * count)
+            weights.append(np.full(count, block_weights, dtype=np.float64))
         else:
-            weights.extend(block_weights)
+            weights.append(_array(block_weights, "f", np.float32))
         block_counts, block_flat = _positions_of(block_values, count)
         counts.append(block_counts)
         flats.append(block_flat)
+    # Each block's ids are gaps from the one before, its first from 0: one running sum, less what the
+    # blocks before it summed to.
+    sizes = [len(block) for block in deltas]
+    running = np.cumsum(np.concatenate(deltas), dtype=np.int64)
+    ends = np.cumsum(sizes)
+    ids = running - np.repeat(np.concatenate(([0], running[ends[:-1] - 1])), sizes)
+    all_weights = np.concatenate(weights).astype(np.float64)
     positions = (np.concatenate(counts), np.concatenate(flats)) if len(counts) > 1 else (counts[0], flats[0])
-    if len(ids) != len(weights) or len(ids) != len(positions[0]):
-        raise ValueError(f"a posting list at byte {start} has {len(ids)} documents but {len(weights)} weights "
+    if len(ids) != len(all_weights) or len(ids) != len(positions[0]):
+        raise ValueError(f"a posting list at byte {start} has {len(ids)} documents but {len(all_weights)} weights "
                          f"and {len(positions[0])} values")
-    return ids, weights, positions
+    return ids, all_weights, positions
+
+
+def _array(values: Any, typecode: str, dtype: Any) -> npt.NDArray[Any]:
+    """An array of a block (our writer's ``array``: no copy) or a tuple (Whoosh's writer)."""
+    if isinstance(values, array) and values.typecode == typecode:
+        return np.frombuffer(values, dtype=dtype)
+    return np.array(values, dtype=dtype)
 
 
 def _blocks(postfile: Any, start: int, length: Any) -> list[tuple[int, Any, Any, Any]]:
