@@ -30,6 +30,7 @@ from reader.index.whoosh_internals import (
     numeric_column,
     read_length_bytes,
     read_postings,
+    terms_in_memory,
 )
 
 _BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
@@ -140,6 +141,8 @@ class Snapshot:
         self.searcher = searcher
         self.weighting = searcher.weighting
         self._leaves = searcher.reader().leaf_readers()
+        for reader, _offset in self._leaves:
+            terms_in_memory(reader)
         self._postings: _Lru[tuple[str, bytes], Postings | None] = _Lru(_CACHED_POSTINGS, _postings_size)
         self._positions: _Lru[tuple[str, bytes], tuple[Counts, Flat]] = _Lru(_CACHED_POSITIONS, _flat_size)
         self._keys: _Lru[tuple[str, bytes], Keys] = _Lru(_CACHED_POSITION_KEYS, len)

@@ -66,6 +66,7 @@ from reader.index.whoosh_internals.segments import (
     numeric_column,
     read_length_bytes,
     read_postings,
+    terms_in_memory,
 )
 from reader.index.whoosh_internals.spans import ContiguousMatcher
 
@@ -95,5 +96,6 @@ __all__ = [
     "read_postings",
     "segment_ids",
     "segment_sizes",
+    "terms_in_memory",
     "write_postings",
 ]
