@@ -94,6 +94,21 @@ class Follower:
                        if baseline.get(date) != self._totals.get(date)}
             self._match_days(found, changed, sources)
 
+    @property
+    def totals(self) -> dict[str, int]:
+        """The listings per day this follower's entries are up to date with."""
+        return self._totals
+
+    def handed_over(self, specs: dict[str, Hashable], matchers: dict[str, Matcher | None]) -> None:
+        """Made ready for another Library (of the same data directory) to follow on from: entries whose spec is
+        not in `specs` any more are dropped, each other one takes that Library's matcher, and the next sync
+        compares the days by their listings (another Library's catalogue generations mean nothing here)."""
+        for name in [name for name, found in self.followed.items() if specs.get(name) != found.spec]:
+            self._drop(name)
+        for name, found in self.followed.items():
+            found.matcher = matchers.get(name)
+        self._generation = None
+
     def _drop(self, name: str) -> None:
         found = self.followed.pop(name)
         for arxiv_id in found.days_of:

@@ -202,6 +202,27 @@ def test_a_first_look_adopted_after_a_new_day_counts_that_day_too(library: Libra
     assert badges(library) == [("모델", 2, 2)]
 
 
+def test_a_first_look_counted_on_another_library_is_followed_on_from(library: Library, tmp_path: Path) -> None:
+    library.defer_first_looks = True
+    library.save_search("모델", "모델", exact=True)
+    library.save_search("강화학습", "강화학습")
+    library.add_mutes(["diffusion"])
+    with Library(library.data_dir) as other:  # the window's first-look thread, before the new day came
+        look = other.first_look()
+    write_digest(tmp_path / "digests" / "c.md", "2024-12-03", "2412.00009", "Diffusion Again", "새 모델입니다.")
+    write_digest(tmp_path / "digests" / "e.md", "2024-12-05", "2412.00010", "Other Models", "다른 모델입니다.")
+    library.update()
+    library.set_read(["2412.00003"])
+    library.adopt_first_look(look)
+    assert library.pending_saved_searches() == [] and library.pending_mutes() is None
+    assert set(library.muted_keys()) == {("2024-12-01", "2412.00001"), ("2024-12-03", "2412.00009")}
+    assert badges(library) == [("모델", 2, 1), ("강화학습", 1, 1)]  # 2412.00003 (now read) and 2412.00010
+    library.save_search("에이전트", "에이전트")
+    with Library(library.data_dir) as other:  # a saved search added later: adopted into the followed ones
+        library.adopt_first_look(other.first_look())
+    assert badges(library)[-1] == ("에이전트", 1, 1)
+
+
 def test_new_mute_rules_wait_for_the_window_thread_when_deferred(library: Library) -> None:
     library.defer_first_looks = True
     library.add_mutes(["diffusion"])

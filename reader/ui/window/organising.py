@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt
 from PySide6.QtGui import QDrag, QDropEvent, QMouseEvent
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
 
 from reader.core.errors import InvalidQueryError, ReaderError
 from reader.core.models import Paper
-from reader.ui.background.first_looks import FirstLooks, Found
+from reader.ui.background.first_looks import FirstLooks
 from reader.ui.models.sidebar_organised import OrganisedCounts, SavedBadge
 from reader.ui.models.view import View
 from reader.ui.platform.problem_text import error_message
@@ -26,6 +26,9 @@ from reader.ui.window.commands import EDIT, GO, PAPER, QT_TRANSLATE_NOOP, VIEW, 
 from reader.ui.window.frame import WindowFrame
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.reading import Reading
+
+if TYPE_CHECKING:
+    from reader.library.organise_counts import FirstLook
 
 QUEUE_MIME = "application/x-daily-papers-queue-key"
 T = TypeVar("T")
@@ -372,7 +375,7 @@ class Organiser(QObject):
             return
         pending = self._safely(library.pending_saved_searches) or []  # new ones, and those the glossary changed
         if pending or library.pending_mutes() is not None:
-            self.first_looks.start(library.pending_mutes(), pending)
+            self.first_looks.start()
         sidebar = self.window.sidebar
         current = sidebar.current_view()
         blocked = sidebar.blockSignals(True)  # the list stays as it is while the rows are rebuilt
@@ -384,15 +387,12 @@ class Organiser(QObject):
         if target is not None:
             sidebar.select_view(target)
 
-    def _adopt(self, found: list[Found], _done: bool) -> None:
-        """Listings a first look found: the GUI thread's Library follows them from now on."""
+    def _adopt(self, found: list[FirstLook], _done: bool) -> None:
+        """What a first look found and counted: the GUI thread's Library follows on from it."""
         library = self.window.library
-        for name, spec, keys, baseline in found:
-            if name is None:
-                self._safely(partial(library.adopt_mutes, spec, keys, baseline))
-            else:
-                self._safely(partial(library.adopt_saved_search, name, spec, keys, baseline))
-        if any(name is None for name, *_rest in found):  # the muted listings leave the list and counts now
+        for look in found:
+            self._safely(partial(library.adopt_first_look, look))
+        if any(look.mutes is not None for look in found):  # the muted listings leave the list and counts now
             self.navigation.refresh_sidebar(reload_list=True)
         self.refresh()
 
