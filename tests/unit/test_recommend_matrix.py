@@ -44,3 +44,10 @@ def test_the_sparse_product_is_the_dense_one_with_repeated_columns_added_up() ->
     np.add.at(vector, columns, weights)
     assert np.allclose(matrix.times_sparse(columns, weights), dense(matrix) @ vector, atol=1e-6)
     assert np.allclose(matrix.times(vector), dense(matrix) @ vector, atol=1e-6)
+
+
+def test_the_by_column_order_is_a_stable_sort_of_the_columns_past_16_bits_too() -> None:
+    rng = np.random.default_rng(1)
+    for highest in (10, 70_000, 3_000_000):  # one 16-bit pass, then two
+        columns = rng.integers(0, highest, 5_000).astype(np.int32)
+        assert np.array_equal(recommend_text._by_column_order(columns), np.argsort(columns, kind="stable"))
