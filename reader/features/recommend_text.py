@@ -16,7 +16,7 @@ of a 2,000-character summary's bigrams mostly links it to papers on other subjec
 and the synthetic library (bench/recommend_quality.py) the cap and the square root together lift similar
 papers' precision@10 within a topic 0.54 -> 0.55 and 0.83 -> 0.84, with For you's daily top-3 hit 0.88 -> 0.88
 (within a day) and 0.83 -> 0.86 (with the consensus weights of reader/features/recommend.py); at 100,000
-papers the matrix holds a third fewer entries.
+papers the matrix holds 19.5 M entries instead of 33.4 M.
 """
 
 from __future__ import annotations
