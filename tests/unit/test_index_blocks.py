@@ -1,4 +1,4 @@
-"""The writer's posting blocks: full blocks of 128 postings flushed at the right moment, every block read back."""
+"""The writer's posting blocks: full blocks (BLOCK_LIMIT postings) flushed at the right moment, all read back."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from reader.core.models import Paper, Section
 from reader.index import search_index
 from reader.index.query import parse_query
 from reader.index.search_index import SearchIndex
-from reader.index.whoosh_internals import block_sizes, read_postings
+from reader.index.whoosh_internals import block_sizes, read_postings, segment_writer
 from reader.index.whoosh_internals.positions import encode_all
 
-BLOCK = 128  # Whoosh's W3 codec block limit
+BLOCK = 128  # the writer's block limit (BLOCK_LIMIT) in these tests, so a few hundred papers span blocks
 # term -> number of papers that have it: one block exactly, one more, two exactly, two and one, a single posting
 COUNTS = {"blocka": 128, "blockb": 129, "blockc": 256, "blockd": 257, "blocke": 1}
 N = 300
@@ -35,6 +35,7 @@ def expected_blocks(count: int) -> list[int]:
 
 @pytest.fixture(params=["one commit", "spilled runs", "merged segments"])
 def index(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SearchIndex]:
+    monkeypatch.setattr(segment_writer, "BLOCK_LIMIT", BLOCK)
     papers = [paper(i) for i in range(N)]
     if request.param == "spilled runs":  # a tiny memory budget: the postings go through sorted runs on disk
         real_writer = search_index.PaperWriter
@@ -107,8 +108,9 @@ def test_search_reads_every_block(index: SearchIndex, term: str) -> None:
     assert total == 1 and hits[0].arxiv_id == f"2401.{last:05d}"
 
 
-def test_merged_segments_are_one_segment(tmp_path: Path) -> None:
+def test_merged_segments_are_one_segment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The merge path rewrites every posting list through the same block writer."""
+    monkeypatch.setattr(segment_writer, "BLOCK_LIMIT", BLOCK)
     built = SearchIndex(tmp_path / "index")
     _small_commits(built, [paper(i) for i in range(N)])
     leaves = built._current_searcher().reader().leaf_readers()

@@ -54,7 +54,12 @@ Posting = tuple[int, float, bytes]  # (docnum, weight, encoded positions)
 # Blocks smaller than this are stored uncompressed: zlib saves a few bytes on them but each call
 # initialises its whole state (most of a small update's write time went to that).
 _COMPRESS_FROM = 512
-_ONES = array("f", [1.0] * 1024).tobytes()  # a block holds at most blocklimit (128) postings
+# Postings per block. Whoosh's W3 codec writes 128; its reader takes any count (each block's info says how
+# many). A block is one zlib call, one unpickling and a few array operations when ranking reads it: with
+# 1,024, a word in most of 100,000 papers is ~100 blocks instead of ~800. (Whoosh's own matcher skips
+# whole blocks less finely; only the tests and queries ranking cannot run use it.)
+BLOCK_LIMIT = 1024
+_ONES = array("f", [1.0] * BLOCK_LIMIT).tobytes()  # a block holds at most BLOCK_LIMIT postings
 # (field, term, postings in docnum order): Posting tuples, or the bare document numbers of a presence-only term
 Group = tuple[str, bytes, list[Any]]
 # A scorable field's document lengths (docnum -> length >= 1), asked once per field.
@@ -234,7 +239,7 @@ def write_postings(fieldwriter: Any, schema: Any, field_lengths: FieldLengths, g
             fieldwriter.start_field(fieldname, field)
             writer = fieldwriter._postwriter
             writer.__class__ = CompactBlockWriter
-            block_limit = writer._blocklimit
+            block_limit = writer._blocklimit = BLOCK_LIMIT
             lengths = field_lengths(fieldname) if field.scorable else None
             last_field = fieldname
         fieldwriter.start_term(term)
