@@ -376,8 +376,12 @@ class SidebarModel(QAbstractItemModel):
                                           if year.view is None)]
         before = [(node.unread, node.total) for node in groups]
         self._set_counts(days)
-        for node in changed_days:
-            self._emit_row_changed(node)
+        by_month: dict[int, list[_Node]] = {}  # one signal per month, over its changed rows' span: the mute
+        for node in changed_days:  # filters change most days at once (2,853 signals took ~0.4 s at 100,000)
+            by_month.setdefault(id(node.parent), []).append(node)
+        for nodes in by_month.values():
+            first, last = min(nodes, key=lambda node: node.row), max(nodes, key=lambda node: node.row)
+            self.dataChanged.emit(self.createIndex(first.row, 0, first), self.createIndex(last.row, 1, last))
         for node, counts in zip(groups, before, strict=True):
             if counts != (node.unread, node.total):
                 self._emit_row_changed(node)
