@@ -249,8 +249,8 @@ class FollowedCounts:
             self._badge_follower = badges
             return
         for name, entry in badges.followed.items():
-            mine = follower.followed.get(name)
-            if specs.get(name) == entry.spec and (mine is None or mine.spec != entry.spec):
+            followed = follower.followed.get(name)
+            if specs.get(name) == entry.spec and (followed is None or followed.spec != entry.spec):
                 self.adopt_saved_search(name, entry.spec, entry.keys, badges.totals)
 
     def listings_per_day(self) -> dict[str, int]:
