@@ -372,9 +372,18 @@ def match_positions(slots: list[tuple[int, list[Postings]]], snapshot: Snapshot,
 def _slot_keys(slot: list[Postings], wanted: Keys, snapshot: Snapshot) -> Keys:
     """The sorted position keys of a slot's posting lists in the ``wanted`` documents (sorted)."""
     parts = []
+    inside: npt.NDArray[np.bool_] | None = None  # wanted documents as flags: a look-up per key, no search
     for postings in slot:
         keys = snapshot.position_keys(postings)
-        parts.append(keys[_contains(wanted, keys >> 32)])
+        if not keys.size or not wanted.size:
+            continue
+        docs = keys >> 32
+        if inside is None or inside.size <= docs[-1]:
+            inside = np.zeros(max(int(docs[-1]), int(wanted[-1])) + 1, dtype=bool)
+            inside[wanted] = True
+        parts.append(keys[inside[docs]])
+    if not parts:
+        return np.zeros(0, dtype=np.int64)
     return parts[0] if len(parts) == 1 else _distinct(np.sort(np.concatenate(parts)))
 
 
