@@ -146,7 +146,9 @@ def sklearn_model(library: Library, own_terms: bool) -> tuple[Scorer, Callable[[
 
 def speeds(library: Library) -> dict[str, float]:
     """Milliseconds: matrix build from nothing, refit after a star (what the window does on its thread),
-    one day's ranking (Library.recommend of the newest day, reasons included), similar papers (median of 5)."""
+    one day's ranking (Library.recommend of the newest day, reasons included; the Library keeps its fit while the
+    marks are the same, so after the first of the 5 this is the ranking alone: the refit is refit_ms), similar
+    papers (median of 5)."""
     start = time.perf_counter()
     library._for_you_corpus = None  # noqa: SLF001 - time a build from scratch
     library_recommend._last_counts.clear()  # noqa: SLF001

@@ -65,6 +65,7 @@ class RecommendMixin:
     _state: StateStore
     data_dir: Path
     _for_you_corpus: tuple[object, Corpus] | None = None  # (what it was built from, the corpus)
+    _for_you_model: ForYou | None = None  # the last fit: used again while its corpus and marks are the same
 
     if TYPE_CHECKING:  # what Library itself provides
         @property
@@ -92,8 +93,12 @@ class RecommendMixin:
     def for_you(self, corpus: Corpus | None = None,
                 marks: tuple[frozenset[str], frozenset[str]] | None = None) -> ForYou:
         """For you over `corpus` (default: this library's, reused while the catalogue is unchanged) and `marks`
-        (default: the reader's marks as they stand now, see for_you_marks)."""
-        return refit(corpus or self.for_you_corpus(), marks or self.for_you_marks())
+        (default: the reader's marks as they stand now, see for_you_marks); fitted again only when either changed."""
+        corpus, marks = corpus or self.for_you_corpus(), marks or self.for_you_marks()
+        last = self._for_you_model
+        if last is None or last.corpus is not corpus or (last.starred, last.dismissed) != marks:
+            last = self._for_you_model = refit(corpus, marks)  # ~0.25 s at 100,000 papers
+        return last
 
     def for_you_corpus(self) -> Corpus:
         """The library's papers as For you's matrix; built again only when the catalogue or glossary changed."""

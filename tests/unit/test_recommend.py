@@ -154,3 +154,14 @@ def test_cli_similar_and_bad_input(capsys: pytest.CaptureFixture[str], data_dir:
             main(["--data-dir", str(data_dir), *bad])
         assert exit_info.value.code == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_for_you_is_fitted_again_only_when_the_marks_change(data_dir: Path) -> None:
+    with Library(data_dir) as library:
+        library.set_starred(ids_of("arm")[:3])
+        first = library.for_you()
+        assert library.for_you() is first  # the same marks and papers: the same fit
+        library.set_dismissed([ids_of("vision")[0]])
+        again = library.for_you()
+        assert again is not first and ids_of("vision")[0] in again.dismissed
+        assert library.recommend()[-1].paper.arxiv_id != ids_of("vision")[0]  # a dismissed paper is not listed
