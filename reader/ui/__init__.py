@@ -3,7 +3,8 @@ reader.library.Library. Entry point: reader.ui.window.launch.run_window.
 
 Subpackages, by what a change touches; each imports only from those listed before it (a test checks):
 
-    platform/    what the app takes from its host: settings file, theme, language, browser, image cache
+    platform/    what the app takes from its host: settings file, theme, language, browser, image cache,
+                 the garbage collector kept from long pauses
     models/      Qt item models of the sidebar and the paper list, the View they show, the hit delegate
     background/  work off the GUI thread: the library update's child process, the folder watcher
     panes/       the widgets of the window: sidebar, paper list, detail pane (and its HTML), search bar

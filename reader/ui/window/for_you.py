@@ -26,6 +26,7 @@ from reader.ui.background.bounded_jobs import BoundedJobs, Interrupted
 from reader.ui.models.paper_table import PaperTableModel
 from reader.ui.models.view import View
 from reader.ui.panes.for_you_panel import SIMILAR_ROWS, ForYouPanel
+from reader.ui.platform.collector import freeze_what_is_alive
 from reader.ui.window.commands import PAPER, QT_TRANSLATE_NOOP, VIEW, command
 from reader.ui.window.frame import WindowFrame
 
@@ -179,6 +180,7 @@ class ForYouActions(QObject):
         if result is not None:
             self._fitted_marks, self.model = result
             self.window.paper_model.set_rank(self.model.order_key)
+            freeze_what_is_alive()  # the order's 100,000 entries, out of the full collections' walk
             self.show_for(self.window.paper_list.current_paper())
         if self._again:
             self.refit()

@@ -36,6 +36,7 @@ from reader.library import Library
 from reader.ui.background.library_updater import import_update_machinery
 from reader.ui.models.view import View
 from reader.ui.panes import digest_markdown
+from reader.ui.platform.collector import freeze_what_is_alive
 from reader.ui.window.accessibility import describe_window
 from reader.ui.window.commands import COMMANDS, FILE, HELP, QT_TRANSLATE_NOOP, VIEW, ButtonsKeepSpace, command
 from reader.ui.window.context_menus import ContextMenus
@@ -151,6 +152,7 @@ class MainWindow(WindowFrame):
         if self._background_imports.is_alive():
             return
         self._background_imports_done.stop()
+        freeze_what_is_alive()  # the first view's rows and the modules imported, out of the full collections' walk
         self._started = True
         self.updates.ready()
         self.started.emit()

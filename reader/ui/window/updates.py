@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from reader.core.models import Problem
 from reader.library import DayInfo, UpdateReport
 from reader.ui.dialogs.problems_dialog import ProblemsDialog
+from reader.ui.platform.collector import freeze_what_is_alive
 from reader.ui.window.commands import FILE, HELP, QT_TRANSLATE_NOOP, command
 from reader.ui.window.frame import WindowFrame
 from reader.ui.window.navigation import Navigation
@@ -71,6 +72,7 @@ class BackgroundUpdates(QObject):
         self.problems = list(report.problems)
         status.set_problem_count(len(self.problems))
         self.navigation.refresh_sidebar(reload_list=True, days=days)
+        freeze_what_is_alive()  # the list's rows read again, out of the full collections' walk
         self.window.status(self.tr("Library up to date: %n paper(s)", "", report.papers))
 
     def on_failed(self, message: str) -> None:
