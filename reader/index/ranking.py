@@ -391,8 +391,7 @@ def _distinct(ascending: Keys) -> Keys:
     """The distinct values of an ascending array (np.unique hashes and sorts again: several times slower)."""
     if ascending.size < 2:
         return ascending
-    first = np.empty(ascending.size, dtype=bool)
-    first[0] = True
+    first = np.ones(ascending.size, dtype=bool)  # the first value, and each that differs from the one before
     np.not_equal(ascending[1:], ascending[:-1], out=first[1:])
     return ascending[first]
 
@@ -403,8 +402,7 @@ def _contains(haystack: Keys, needles: Keys) -> npt.NDArray[np.bool_]:
         return np.zeros(needles.size, dtype=bool)
     found = np.searchsorted(haystack, needles)
     found[found == haystack.size] = 0
-    result: npt.NDArray[np.bool_] = haystack[found] == needles
-    return result
+    return np.asarray(haystack[found] == needles, dtype=bool)
 
 
 def _common(first: Keys, second: Keys) -> Keys:
