@@ -224,43 +224,43 @@ class FollowedCounts:
         self.saved_search_counts()
         return FirstLook(self._mute_follower, self._badge_follower)
 
-    def adopt_first_look(self, look: FirstLook) -> None:
+    def adopt_first_look(self, look: FirstLook) -> bool:
         """Follow on from another Library's first look: its followers taken over whole when this Library follows
-        nothing yet (at start), else the entries this one lacks adopted one by one (their spec still current)."""
+        nothing yet (at start), else the entries this one lacks adopted one by one (their spec still current).
+        True when the mute filters' listings changed (the lists and counts must leave them out now)."""
         rules = tuple(self._organise.mutes())
         theirs = look.mutes
         found = theirs.followed.get(MUTED) if theirs is not None else None
+        mutes_changed = False
         if theirs is not None and found is not None and found.spec == rules:
             mine = self._mute_follower
             if mine is None or not mine.followed:
                 theirs.handed_over({MUTED: rules}, {MUTED: self._mute_search(rules, keys_too=False)[0]})
                 self._mute_follower = theirs
                 self._muted_seen = None
+                mutes_changed = True
             elif MUTED not in mine.followed or mine.followed[MUTED].spec != rules:
                 self.adopt_mutes(rules, found.keys, theirs.totals)
+                mutes_changed = True
         badges = look.badges
         if badges is None:
-            return
+            return mutes_changed
         specs = self._saved_specs(self._organise.saved_searches())
         follower = self._badge_follower
         if follower is None or not follower.followed:
             matchers = {name: self._saved_search(spec, keys_too=False)[0] for name, spec in specs.items()}
             badges.handed_over(specs, matchers)
             self._badge_follower = badges
-            return
+            return mutes_changed
         for name, entry in badges.followed.items():
             followed = follower.followed.get(name)
             if specs.get(name) == entry.spec and (followed is None or followed.spec != entry.spec):
                 self.adopt_saved_search(name, entry.spec, entry.keys, badges.totals)
-
-    def listings_per_day(self) -> dict[str, int]:
-        """The catalogue's listings per day: what a first look on another thread reads before it searches, so
-        that the days changed before its listings are adopted are matched again (adopt_mutes' `baseline`)."""
-        return dict(self._day_totals())
+        return mutes_changed
 
     def adopt_mutes(self, spec: Hashable, keys: set[Key], baseline: dict[str, int] | None = None) -> None:
         """Follow the mute rules from the listings another thread found when the days had `baseline` listings
-        (default: as now) (rules changed since: left out)."""
+        (default: as now), so the days changed since are matched again (rules changed since: left out)."""
         if spec != tuple(self._organise.mutes()):
             return
         self._mute_follower = self._mute_follower or Follower()

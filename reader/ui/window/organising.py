@@ -391,9 +391,8 @@ class Organiser(QObject):
     def _adopt(self, found: list[FirstLook], _done: bool) -> None:
         """What a first look found and counted: the GUI thread's Library follows on from it."""
         library = self.window.library
-        for look in found:
-            self._safely(partial(library.adopt_first_look, look))
-        if any(look.mutes is not None for look in found):  # the muted listings leave the list and counts now
+        mutes_changed = [self._safely(partial(library.adopt_first_look, look)) for look in found]
+        if any(mutes_changed):  # the muted listings leave the list and counts now (~0.4 s for 100,000 rows)
             self.navigation.refresh_sidebar(reload_list=True)
         freeze_what_is_alive()  # the followed listings (~440,000 at 100,000 papers), out of the full collections
         self.refresh()
