@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
+from reader.ui.background.job_thread import end_thread
+
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.context import SpawnContext
@@ -317,10 +319,8 @@ class LibraryUpdater(QObject):
         self._thread = self._job = None
         if thread is None:
             return
-        thread.quit()
-        thread.wait()
+        end_thread(thread)
         del job  # the last reference: the job is deleted here, only after its thread has ended
-        thread.deleteLater()
 
 
 class UpdateRequests(QObject):

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from reader.core.errors import ReaderError
 from reader.library import Library
+from reader.ui.background.job_thread import end_thread
 
 log = logging.getLogger("reader.ui.background.new_days")
 
@@ -113,7 +114,5 @@ class NewDaysCheck(QObject):
         self._thread = self._job = None
         if thread is None:
             return
-        thread.quit()
-        thread.wait()
-        del job
-        thread.deleteLater()
+        end_thread(thread)
+        del job  # deleted only after its thread has ended

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThread
 from PySide6.QtWidgets import QDialog, QWidget
 
+from reader.ui.background.job_thread import end_thread
+
 
 class JobDialog(QDialog):
     """Starts, ends and closes after a job that runs on a QThread; the subclass says what it shows."""
@@ -50,10 +52,8 @@ class JobDialog(QDialog):
         self._thread = self._job = None
         if thread is None:
             return
-        thread.quit()
-        thread.wait()
+        end_thread(thread)
         del job  # deleted only after its thread has ended
-        thread.deleteLater()
         self._set_running(False)
 
     def _close_if_asked(self) -> None:

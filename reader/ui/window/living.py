@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSystemTrayIcon
 
 from reader.core.errors import ReaderError
 from reader.library import HUB_SOURCE, MIN_STARS, keep_pdf, kept_pdf
+from reader.ui.background.job_thread import end_thread
 from reader.ui.background.new_days import NewDaysCheck
 from reader.ui.models.view import View
 from reader.ui.window.commands import FILE, PAPER, QT_TRANSLATE_NOOP, command
@@ -214,9 +215,7 @@ class LivingActions(QObject):
         if self._batch is not None:
             thread, _job = self._batch
             self._batch = None
-            thread.quit()
-            thread.wait()
-            thread.deleteLater()
+            end_thread(thread)
         if kept:
             self.window.status(self.tr("Kept %n PDF(s) of starred and queued papers for reading offline", "", kept))
 
@@ -284,9 +283,7 @@ class LivingActions(QObject):
             if job.arxiv_id == arxiv_id:
                 cancelled = job.stop.is_set()
                 self._pdf_jobs.remove((thread, job))
-                thread.quit()
-                thread.wait()
-                thread.deleteLater()
+                end_thread(thread)
         if not self._pdf_jobs:
             self.pdf_progress.hide()
             self.pdf_cancel.hide()
@@ -377,9 +374,7 @@ class LivingActions(QObject):
         if self._count_job is not None:
             thread, _job = self._count_job
             self._count_job = None
-            thread.quit()
-            thread.wait()
-            thread.deleteLater()
+            end_thread(thread)
         self._announce(papers, for_you)
 
     def _announce(self, papers: int, for_you: int | None) -> None:
