@@ -10,34 +10,9 @@
 set -euo pipefail
 
 screenshot=${1:-}
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-venv=${VENV:-$repo/.venv}
-if [[ -x "$venv/bin/daily-papers" ]]; then PATH="$venv/bin:$PATH"; fi
-command -v daily-papers >/dev/null || { echo "daily-papers not found (set VENV)"; exit 2; }
-
-work=$(mktemp -d)
-data="$work/data"
+# daily-papers on PATH, "$work" and "$data", the browser recorder, cleanup, Xvfb: the person scripts' set-up.
+source "$(dirname "$0")/../xvfb/person.sh"
 asked="$work/browser-asked.txt"
-mkdir "$work/bin"
-# The "browser": records what it is asked to open. Qt on a bare X server goes through xdg-open
-# if there is one, else $BROWSER; both point here, so no real browser can start.
-cat >"$work/bin/record-browser" <<EOF
-#!/bin/sh
-printf '%s\n' "\$@" >>"$asked"
-EOF
-chmod +x "$work/bin/record-browser"
-ln -s "$work/bin/record-browser" "$work/bin/xdg-open"
-export PATH="$work/bin:$PATH" BROWSER="$work/bin/record-browser"
-
-xvfb_pid="" app_pid=""
-cleanup() {
-    [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
-    [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-source "$repo/scripts/xvfb.sh"
-start_xvfb "$work/xvfb.log"
 
 step() { printf '== %s\n' "$*"; }
 

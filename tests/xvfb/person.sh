@@ -1,4 +1,4 @@
-# Sourced by the "as a person" scripts (tests/xvfb/*.sh): what each needs before it drives the window.
+# Sourced by the "as a person" scripts (tests/xvfb/*.sh, tests/ui/xvfb_smoke.sh): what each needs before it drives the window.
 #   puts daily-papers on PATH (the repo's .venv, or VENV=), makes "$work" (removed on exit) with "$data"
 #   for a fresh data directory, replaces the browser by a recorder (no real browser may start; what it is
 #   asked is in "$work/browser-asked.txt"), and starts Xvfb (scripts/xvfb.sh). The caller sets app_pid.
