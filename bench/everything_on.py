@@ -37,6 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.gui_stall import Heartbeat  # noqa: E402
+from bench.recommend_stall import settle  # noqa: E402
 from bench.synth import LAST_DAY, make_papers, render_digest  # noqa: E402
 from bench.window_probe import peak_rss_mb, scroll_through  # noqa: E402
 from reader.library import Library  # noqa: E402
@@ -45,6 +46,7 @@ from reader.ui.platform.settings import ReadMode, Settings  # noqa: E402
 from reader.ui.window.main_window import MainWindow  # noqa: E402
 
 TAGS, TAGGED, MUTES, SAVED = 20, 40, 10, 20
+SETTLE_S = 600.0  # the longest wait for a phase's end (For you's first build at 100,000 papers takes a minute)
 MUTE_WORDS = ["quantum", "protein", "weather", "music", "chess", "legal", "finance", "molecule", "satellite", "poetry"]
 SAVED_QUERIES = ["강화학습", "diffusion", "언어 모델", "robot", "비디오 생성", "LLM", "speech", "3D", "reasoning",
                  "agent"]
@@ -103,10 +105,10 @@ def _run_window(data_dir: Path, new_days: Path, heartbeat_ms: int) -> dict[str, 
             stars is None or len(window.for_you.model.starred) == stars)
 
     window.show()
-    _settle(app, window.is_started)  # the start itself is bench.scale's start_ratio
-    phase("fit", lambda: _settle(app, fitted()))
+    settle(app, window.is_started, SETTLE_S)  # the start itself is bench.scale's start_ratio
+    phase("fit", lambda: settle(app, fitted(), SETTLE_S))
     window.sidebar.select_view(View("all"))
-    _settle(app, lambda: window.paper_proxy.rowCount() > 0)
+    settle(app, lambda: window.paper_proxy.rowCount() > 0, SETTLE_S)
     phase("scroll", lambda: scroll_through(app, window) and None)
 
     def toggle_stars() -> None:
@@ -115,8 +117,8 @@ def _run_window(data_dir: Path, new_days: Path, heartbeat_ms: int) -> dict[str, 
             model = window.for_you.model
             before = len(model.starred) if model is not None else 0
             window.commands["toggle_star"].trigger()
-            _settle(app, lambda before=before: window.for_you.model is not None
-                    and len(window.for_you.model.starred) != before)
+            settle(app, lambda before=before: window.for_you.model is not None
+                   and len(window.for_you.model.starred) != before, SETTLE_S)
 
     phase("refit", toggle_stars)
 
@@ -127,35 +129,18 @@ def _run_window(data_dir: Path, new_days: Path, heartbeat_ms: int) -> dict[str, 
         (new_days / f"{day.isoformat()}.md").write_text(render_digest(day.isoformat(), papers), encoding="utf-8")
         model = window.for_you.model
         window.start_update()
-        _settle(app, lambda: not window.updater.is_running() and window.for_you.model is not model
-                and bool(library.papers(date=day.isoformat())))  # the cheap checks first: this runs every 2 ms
+        # the cheap checks first: this runs every 2 ms
+        settle(app, lambda: not window.updater.is_running() and window.for_you.model is not model
+               and bool(library.papers(date=day.isoformat())), SETTLE_S)
 
     phase("indexing", new_day)
     child = window.for_you_process._child  # noqa: SLF001 - its pid, for its memory
-    child_rss = _peak_rss_of(child.pid) if child is not None and child.pid is not None else None
+    child_rss = peak_rss_mb(child.pid) if child is not None and child.pid is not None else None
     window.close()
     library.close()
     return {"papers": len({paper.arxiv_id for paper in Library(data_dir).papers()}),
             "max_stall_ms": {**stalls, "all": max(stalls.values())}, "seconds": seconds,
             "peak_rss_mb": peak_rss_mb(), "for_you_process_peak_rss_mb": child_rss}
-
-
-def _settle(app: QApplication, until: Callable[[], bool], timeout_s: float = 600.0) -> None:
-    """Let the event loop run until `until()` (or the timeout)."""
-    deadline = time.perf_counter() + timeout_s
-    while not until() and time.perf_counter() < deadline:
-        app.processEvents()
-        time.sleep(0.002)
-
-
-def _peak_rss_of(pid: int) -> float | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
 
 
 def main() -> None:

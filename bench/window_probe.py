@@ -99,18 +99,21 @@ def scroll_through(app: QApplication, window: MainWindow) -> int:
     return ticks
 
 
-def peak_rss_mb() -> float:
-    """This process's peak resident memory: VmHWM, not ru_maxrss.
+def peak_rss_mb(pid: int | None = None) -> float | None:
+    """The peak resident memory (VmHWM, not ru_maxrss) of this process, or of process `pid` (None when it
+    cannot be read).
 
     Linux carries ru_maxrss across exec, so a probe started by a big parent (bench/scale.py after
     indexing) reported the parent's peak: 243 MB instead of 105 MB at 5,000 papers.
     """
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
+        for line in Path(f"/proc/{pid or 'self'}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
                 return round(int(line.split()[1]) / 1024, 1)
     except OSError:
         pass
+    if pid is not None:
+        return None
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux and BSD
 
 
