@@ -32,7 +32,7 @@ from reader.ui.window.frame import WindowFrame
 
 if TYPE_CHECKING:
     from reader.library.recommend import Reason
-    from reader.library.recommend_child import Ranking
+    from reader.library.recommend_child import Marks, Ranking
     from reader.ui.window.navigation import Navigation
     from reader.ui.window.reading import Reading
 
@@ -42,7 +42,6 @@ FIT_BUDGET_S = 300.0  # a build at 100,000 papers takes tens of seconds on a slo
 SIMILAR_BUDGET_S = 10.0  # similar papers: milliseconds at thousands of papers, a fifth of a second at 100,000
 REASONS_BUDGET_S = 10.0  # a paper's reasons: milliseconds, once the child has fitted
 CHECK_MS = 150  # how soon after the list's flags change the marks are compared with the model's
-Marks = tuple[frozenset[str], frozenset[str]]  # (starred, not interested)
 
 
 def _writable(actions: ForYouActions) -> bool:
