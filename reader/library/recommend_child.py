@@ -22,6 +22,7 @@ import logging
 import queue
 import threading
 import weakref
+from array import array
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,15 +64,11 @@ class Ranking:
         self._row_of = model.matrix.row_of
 
     def __getstate__(self) -> dict[str, object]:
-        from array import array
-
         return {"learned": self.learned, "starred": self.starred, "dismissed": self.dismissed,
                 "ids": "\n".join(self._ids), "scores": array("d", self._scores).tobytes(),
                 "votes": array("q", self._votes).tobytes()}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        from array import array
-
         self.learned, self.starred, self.dismissed = state["learned"], state["starred"], state["dismissed"]
         self._ids = state["ids"].split("\n") if state["ids"] else []
         self._row_of = dict(zip(self._ids, range(len(self._ids)), strict=True))
