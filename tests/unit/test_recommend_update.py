@@ -94,3 +94,26 @@ def test_a_paper_whose_summary_changed_is_read_again(tmp_path: Path, monkeypatch
         fresh_ids, fresh_vocabulary, fresh_arrays = matrix_arrays(library)
         assert (fresh_ids, fresh_vocabulary) == (ids, vocabulary)
         assert all(np.array_equal(a, b) for a, b in zip(arrays, fresh_arrays, strict=True))
+
+
+def test_the_matrix_reads_each_papers_first_listing_and_its_most_votes(tmp_path: Path) -> None:
+    digests = write_digests(tmp_path / "digests")
+    relisted = ids_of("arm")[0]
+    lines = [f"## Daily Papers ({NEW_DAY})", "", f"### [Relisted Arm Paper](https://arxiv.org/abs/{relisted})", "",
+             "Vote: 1", "", "Authors: Kim Lee", "", "- 다시 실린 로봇 팔 논문.", ""]
+    (digests / f"{NEW_DAY}.md").write_text("\n".join(lines), encoding="utf-8")
+    with Library(tmp_path / "data") as library:
+        library.set_seeds_hidden(True)
+        library.add_sources([digests])
+        library.update()
+        papers = library.papers()
+        first = {paper.arxiv_id: paper for paper in reversed(papers)}  # the first listing in papers()' order
+        assert first[relisted].title == "Relisted Arm Paper"
+        texts = library._catalogue.paper_texts()  # noqa: SLF001
+        assert [arxiv_id for arxiv_id, *_ in texts] == list(dict.fromkeys(paper.arxiv_id for paper in papers))
+        assert {arxiv_id: (title, summary) for arxiv_id, title, summary, _votes in texts} == {
+            arxiv_id: (paper.title, paper.summary_text) for arxiv_id, paper in first.items()}
+        most = {arxiv_id: max(paper.votes or 0 for paper in papers if paper.arxiv_id == arxiv_id) for arxiv_id in first}
+        assert {arxiv_id: votes for arxiv_id, *_, votes in texts} == most
+        assert most[relisted] > 1  # an earlier listing's votes, not the first listing's
+        assert library.for_you_corpus().votes == most
