@@ -1,69 +1,149 @@
 """Which documents a query matches, without scores: what a trend counts.
 
 :func:`reader.index.ranking.build` gives the same set, but evaluates each part of the query in
-full: every child of an Or is matched on its own, so a glossary form's phrase (``large language
-model``, ``대형 언어 모델``) has its positions checked in every document that has all its words,
-most of which the term itself (``LLM``) has already found. A count needs only the union: here the
-parts that need no positions come first, and a phrase, or a Hangul word across spaces, is checked
-only in the documents not found yet. Each function's answer is exact outside ``found`` (inside it,
-the caller already knows the answer), so the top call, with nothing found, is exact everywhere.
-The posting lists are the snapshot's, shared with ranked search, and so are ranking's helpers for phrases.
+full, as Python sets: every child of an Or is matched on its own, so a glossary form's phrase
+(``large language model``, ``대형 언어 모델``) has its positions checked in every document that has
+all its words, most of which the term itself (``LLM``) has already found. A count needs only the
+union: here each part's matches are flags, one per document (a common word's 98,000 documents are
+one array operation, not a set), the parts that need no positions come first and are read without
+weights or positions, and a phrase, or a Hangul word across spaces, is checked only in the
+documents not found yet. Each function's answer is exact outside ``found`` (inside it, the caller
+already knows the answer), so the top call, with nothing found, is exact everywhere. The posting
+lists are the snapshot's, shared with ranked search, and so are the phrase checks (phrase_positions).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 from whoosh import query as wq
 
-from reader.index import ranking
-from reader.index.engine import Snapshot, Targets, UnsupportedQueryError
+from reader.index import cancellation, ranking
+from reader.index.engine import IdArray, Snapshot, UnsupportedQueryError
 from reader.index.phrase import ContiguousTerms, HangulWord
+from reader.index.phrase_positions import positions_hold
 
-_EMPTY: frozenset[int] = frozenset()
+Flags = npt.NDArray[np.bool_]
 
 
-def matching_docs(query: wq.Query, snapshot: Snapshot) -> Targets:
-    """The document numbers ``query`` matches: ``ranking.build(query, snapshot).matches``, for less.
+def matching_docs(query: wq.Query, snapshot: Snapshot) -> IdArray:
+    """The document numbers ``query`` matches, ascending: ``ranking.build(query, snapshot).matches``, for less.
 
     Kept while the snapshot lives: clicking a point of a trend lists the papers of the same query.
     """
-    return snapshot.phrase_matches(("count", query), lambda: _docs(query, snapshot, _EMPTY))
+    return snapshot.counted(query, lambda: np.flatnonzero(_flags(query, snapshot, None)))
 
 
-def _docs(query: wq.Query, snapshot: Snapshot, found: Targets) -> Targets:
-    """The matches of ``query``, of which those in ``found`` may be left out."""
+def per_day(docs: IdArray, snapshot: Snapshot) -> dict[int, int]:
+    """How many of ``docs`` each day number has: one count over the day column, no loop per document."""
+    days = np.frombuffer(snapshot.days(), dtype=np.intc)[docs]
+    if not days.size:
+        return {}
+    first = int(days.min())  # a day number below 1970 is negative: count from the first
+    counts = np.bincount(days - first)
+    present = np.flatnonzero(counts)
+    return dict(zip((present + first).tolist(), counts[present].tolist(), strict=True))
+
+
+def _flags(query: wq.Query, snapshot: Snapshot, found: Flags | None) -> Flags:
+    """The matches of ``query`` (a new array), of which those flagged in ``found`` may be left out."""
     if isinstance(query, wq.Or):
-        matches: set[int] = set()
+        flags = _none(snapshot)
         for sub in sorted(query.subqueries, key=_needs_positions):
-            known = (found | matches if found else matches) if _needs_positions(sub) else found
-            matches.update(_docs(sub, snapshot, known))
-        return matches
+            flags |= _flags(sub, snapshot, _with(found, flags) if _needs_positions(sub) else found)
+        return flags
     if isinstance(query, wq.And):
         children = [sub for sub in query.subqueries if not isinstance(sub, wq.Not)]
         if not children:
             raise UnsupportedQueryError("And with only Not")
-        kept = set(_docs(children[0], snapshot, found)).intersection(
-            *(_docs(sub, snapshot, found) for sub in children[1:]))
+        kept = _flags(children[0], snapshot, found)
+        for sub in children[1:]:  # a document already out of the And is known: a phrase skips it
+            kept &= _flags(sub, snapshot, _with(found, ~kept))
         for sub in query.subqueries:
-            if isinstance(sub, wq.Not) and kept:
-                kept.difference_update(_docs(sub.query, snapshot, found))
+            if isinstance(sub, wq.Not):
+                kept &= ~_flags(sub.query, snapshot, _with(found, ~kept))
         return kept
-    if isinstance(query, HangulWord) and isinstance(query.chain, wq.Sequence):
-        ranking.sequence_field(query.chain)
-        glued = ranking.glued_matches(query.glued, snapshot)
-        across = ranking.chain_matches(query.chain.subqueries, snapshot, glued, found)
-        return glued | across if across else glued
-    if not found or not isinstance(query, (ContiguousTerms, wq.Sequence)):
-        return ranking.build(query, snapshot).matches  # cached per snapshot, or no positions to check
+    if isinstance(query, HangulWord):
+        flags = _glued(query.glued, snapshot)
+        if query.chain is not None:
+            if not isinstance(query.chain, wq.Sequence):
+                raise UnsupportedQueryError(str(query.chain))
+            ranking.sequence_field(query.chain)
+            subqueries = query.chain.subqueries
+            checked = [(offset, subqueries[offset]) for offset in ranking.checked_offsets(subqueries)]
+            flags |= _phrase(checked, snapshot, _with(found, flags))
+        return flags
+    if isinstance(query, (wq.Term, wq.Prefix)):
+        if isinstance(query, wq.Prefix) and query.constantscore:
+            raise UnsupportedQueryError("constant-score Prefix")  # as ranking: Whoosh counts it per segment
+        return _any_of(_ids(ranking.slot_terms(query, snapshot), snapshot), snapshot)
     if isinstance(query, ContiguousTerms):
-        slots = [ranking.slot_postings(wq.Term(query.fieldname, word), snapshot) for word in query.words]
-        checked = list(enumerate(slots))
-    else:
+        return _phrase([(offset, wq.Term(query.fieldname, word)) for offset, word in enumerate(query.words)],
+                       snapshot, found)
+    if isinstance(query, wq.Sequence):
         ranking.sequence_field(query)
-        slots = [ranking.slot_postings(sub, snapshot) for sub in query.subqueries]
-        checked = [(offset, slots[offset]) for offset in ranking.checked_offsets(query.subqueries)]
-    if any(not slot for _offset, slot in checked):
-        return _EMPTY
-    return ranking.match_positions(checked, snapshot, found)
+        subqueries = query.subqueries
+        return _phrase([(offset, subqueries[offset]) for offset in ranking.checked_offsets(subqueries)],
+                       snapshot, found)
+    raise UnsupportedQueryError(type(query).__name__)
+
+
+def _glued(query: wq.Query, snapshot: Snapshot) -> Flags:
+    """A Hangul word's position-free matches (:func:`reader.index.ranking.glued_matches`, as flags)."""
+    if isinstance(query, wq.Term):
+        return _any_of(_ids(ranking.slot_terms(query, snapshot), snapshot), snapshot)
+    if not isinstance(query, wq.Prefix) or query.boost != 1.0:
+        raise UnsupportedQueryError(str(query))
+    field = query.fieldname
+    return _any_of(_ids([(field, term) for term in snapshot.expand(field, query.text)], snapshot), snapshot)
+
+
+def _phrase(slots: list[tuple[int, wq.Query]], snapshot: Snapshot, found: Flags | None) -> Flags:
+    """The documents outside ``found`` where each slot (at its offset) holds at one start.
+
+    Slots of one term are read first: when no document outside ``found`` has all of them, the
+    others (a run's lone last syllable, in most documents) are not read at all.
+    """
+    candidates = ~found if found is not None else np.ones(len(snapshot.days()), dtype=bool)
+    read = []
+    for offset, sub in sorted(slots, key=lambda slot: not isinstance(slot[1], wq.Term)):
+        postings = ranking.slot_postings(sub, snapshot)  # with positions: the check below needs them
+        candidates &= _any_of([np.frombuffer(p.ids, dtype=np.intc) for p in postings], snapshot)
+        if not candidates.any():
+            return candidates
+        read.append((offset, postings))
+    flags = _none(snapshot)
+    flags[positions_hold(read, snapshot, np.flatnonzero(candidates))] = True
+    return flags
+
+
+def _ids(keys: list[tuple[str, bytes]], snapshot: Snapshot) -> list[npt.NDArray[np.integer[Any]]]:
+    """The documents of each (field, term), once the count has not been cancelled (a prefix reads thousands)."""
+    found = []
+    for field, term in keys:
+        cancellation.check()
+        found.append(snapshot.doc_numbers(field, term))
+    return found
+
+
+def _any_of(ids: list[npt.NDArray[np.integer[Any]]], snapshot: Snapshot) -> Flags:
+    """Flags of the documents in any of ``ids``."""
+    flags = _none(snapshot)
+    for docs in ids:
+        flags[docs] = True
+    return flags
+
+
+def _none(snapshot: Snapshot) -> Flags:
+    """A flag per document of the snapshot (deleted ones too: no posting has them), all down."""
+    return np.zeros(len(snapshot.days()), dtype=bool)
+
+
+def _with(found: Flags | None, more: Flags) -> Flags:
+    """The documents of ``found`` and of ``more`` (a new array only when both are there)."""
+    return more if found is None else found | more
 
 
 def _needs_positions(query: wq.Query) -> bool:

@@ -28,6 +28,7 @@ from reader.index.whoosh_internals import (
     bm25_parameters,
     deleted_docs,
     numeric_column,
+    read_ids,
     read_length_bytes,
     read_postings,
     terms_in_memory,
@@ -60,6 +61,7 @@ Keys = npt.NDArray[np.int64]
 IdArray = npt.NDArray[np.int64]
 WeightArray = npt.NDArray[np.float64]
 V = TypeVar("V")
+_NO_IDS: IdArray = np.zeros(0, dtype=np.int64)
 
 
 class Postings:
@@ -112,6 +114,9 @@ class _Lru(Generic[K, V]):
         self._size_of = size
         self._items: OrderedDict[K, V] = OrderedDict()
 
+    def __contains__(self, key: K) -> bool:
+        return key in self._items
+
     def get(self, key: K, compute: Callable[[], V]) -> V:
         """The value of ``key``, from ``compute()`` the first time (or again after it was dropped)."""
         items = self._items
@@ -148,6 +153,8 @@ class Snapshot:
         self._keys: _Lru[tuple[str, bytes], Keys] = _Lru(_CACHED_POSITION_KEYS, len)
         self._phrases: _Lru[Hashable, Targets] = _Lru(_CACHED_POSTINGS, len)
         self._ids: _Lru[tuple[str, bytes], frozenset[int]] = _Lru(_CACHED_POSTINGS, len)
+        self._id_arrays: _Lru[tuple[str, bytes], IdArray] = _Lru(_CACHED_POSTINGS, len)
+        self._counted: _Lru[Hashable, IdArray] = _Lru(_CACHED_POSTINGS, len)
         self._lengths: dict[str, array[int]] = {}
         self._prefixes: dict[tuple[str, str], list[bytes]] = {}
         self._deleted: list[IdArray] | None = None
@@ -207,7 +214,32 @@ class Snapshot:
 
     def doc_ids(self, field: str, term: bytes) -> frozenset[int]:
         """The live documents of a term of an unscored field (the run suffixes), cached per searcher."""
-        return self._ids.get((field, term), lambda: frozenset(self._read(field, term)[0].tolist()))
+        return self._ids.get((field, term), lambda: frozenset(self._read_ids(field, term).tolist()))
+
+    def doc_numbers(self, field: str, term: bytes) -> npt.NDArray[np.integer[Any]]:
+        """The live documents of a term, ascending: its postings' when read, else read without their
+        weights and positions (what a count needs), cached per searcher."""
+        key = (field, term)
+        if key in self._postings:
+            postings = self.postings(field, term)
+            return np.frombuffer(postings.ids, dtype=np.intc) if postings is not None else _NO_IDS
+        return self._id_arrays.get(key, lambda: self._read_ids(field, term))
+
+    def counted(self, key: Hashable, compute: Callable[[], IdArray]) -> IdArray:
+        """The documents a query matches (see :mod:`reader.index.counting`), computed once per searcher."""
+        return self._counted.get(key, compute)
+
+    def _read_ids(self, field: str, term: bytes) -> IdArray:
+        """The live documents of a term over all segments, read without weights or positions."""
+        ids = []
+        for (reader, offset), gone in zip(self._leaves, self._deleted_sets(), strict=True):
+            found = read_ids(reader, field, term)
+            if found is None:
+                continue
+            if gone.size:
+                found = found[~np.isin(found, gone)]
+            ids.append(found + offset if offset else found)
+        return np.concatenate(ids) if len(ids) > 1 else ids[0] if ids else _NO_IDS
 
     def _read_postings(self, field: str, term: bytes) -> Postings | None:
         ids, weights, positions = self._read(field, term)

@@ -29,13 +29,13 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 from whoosh import query as wq
 
 from reader.index import cancellation
 from reader.index.board import Mask, ScoreBoard
-from reader.index.engine import Keys, Postings, Snapshot, Targets, UnsupportedQueryError
+from reader.index.engine import Postings, Snapshot, Targets, UnsupportedQueryError
 from reader.index.phrase import ContiguousTerms, HangulWord
+from reader.index.phrase_positions import positions_hold
 from reader.index.whoosh_internals import SelectedPrefix
 
 # Scores are rounded to 4 decimals and the day adds < 1e-5: a bound this much below a score is safe.
@@ -243,10 +243,8 @@ def glued_matches(query: wq.Query, snapshot: Snapshot) -> frozenset[int]:
     return frozenset(snapshot.phrase_matches(("free", field, query.text), compute))
 
 
-def chain_matches(subqueries: list[wq.Query], snapshot: Snapshot, exclude: frozenset[int],
-                   found: Targets = frozenset()) -> Targets:
-    """Documents outside ``exclude`` (and ``found``: a count's, not cached) where the chain's slots sit at
-    consecutive positions.
+def chain_matches(subqueries: list[wq.Query], snapshot: Snapshot, exclude: frozenset[int]) -> Targets:
+    """Documents outside ``exclude`` where the chain's slots sit at consecutive positions.
 
     Slots of one term are read first: when no document outside ``exclude`` has all of them, the
     others (a run's lone last syllable, in most documents) are not read at all.
@@ -256,14 +254,12 @@ def chain_matches(subqueries: list[wq.Query], snapshot: Snapshot, exclude: froze
     candidates: set[int] | None = None
     for sub in single:
         docs = _documents(slot_postings(sub, snapshot))
-        candidates = set(docs) - exclude - found if candidates is None else candidates & docs
+        candidates = set(docs) - exclude if candidates is None else candidates & docs
         if not candidates:
             return set()
     slots = [(offset, slot_postings(subqueries[offset], snapshot)) for offset in checked]
     if any(not slot for _offset, slot in slots):
         return set()
-    if found:
-        return match_positions(slots, snapshot, exclude | found)
     # The slots name the word, and so its position-free matches (``exclude``) too.
     key = (slots[0][1][0].field, tuple((offset, tuple(p.term for p in slot)) for offset, slot in slots), "outside")
     return snapshot.phrase_matches(key, lambda: match_positions(slots, snapshot, exclude))
@@ -308,8 +304,15 @@ def _implied(before: wq.Query, slot: wq.Query, after: wq.Query) -> bool:
 
 
 def slot_postings(query: wq.Query, snapshot: Snapshot) -> list[Postings]:
+    """The posting lists of a slot (those of :func:`slot_terms` that some segment has)."""
+    return [p for p in (_checked_postings(snapshot, field, term) for field, term in slot_terms(query, snapshot))
+            if p is not None]
+
+
+def slot_terms(query: wq.Query, snapshot: Snapshot) -> list[tuple[str, bytes]]:
+    """The (field, term) of each posting list of a slot: a Term's, a Prefix's expansions, an Or's alternatives."""
     if isinstance(query, wq.Or):  # alternatives at one position (Terms)
-        return [postings for sub in query.subqueries for postings in slot_postings(sub, snapshot)]
+        return [key for sub in query.subqueries for key in slot_terms(sub, snapshot)]
     field = query.fieldname
     if isinstance(query, wq.Prefix):
         terms = snapshot.expand(field, query.text)
@@ -320,7 +323,7 @@ def slot_postings(query: wq.Query, snapshot: Snapshot) -> list[Postings]:
         terms = [schema[field].to_bytes(query.text)] if field in schema else []
     if query.boost != 1.0:
         raise UnsupportedQueryError("boosted term")
-    return [p for p in (_checked_postings(snapshot, field, term) for term in terms) if p is not None]
+    return [(field, term) for term in terms]
 
 
 def _documents(slot: list[Postings]) -> frozenset[int]:
@@ -350,66 +353,15 @@ def _phrase_matches(slots: list[tuple[int, list[Postings]]], snapshot: Snapshot)
 
 def match_positions(slots: list[tuple[int, list[Postings]]], snapshot: Snapshot,
                      exclude: Targets = frozenset()) -> set[int]:
-    """Sorted arrays of ``docnum << 32 | position - k`` keys: a start survives every slot (at its offset k;
-    documents in ``exclude`` are not checked, and not returned)."""
+    """Documents where the slots hold at consecutive positions (see :func:`positions_hold`); documents in
+    ``exclude`` are not checked, and not returned."""
     slot_docs = sorted((_documents(slot) for _offset, slot in slots), key=len)
     candidates = set(slot_docs[0]).intersection(*slot_docs[1:]) - exclude  # iterates the smaller set
     if not candidates:
         return candidates
     wanted = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
     wanted.sort()
-    starts: Keys | None = None
-    for offset, slot in sorted(slots, key=lambda item: sum(len(p.ids) for p in item[1])):
-        cancellation.check()
-        keys = _slot_keys(slot, wanted, snapshot) - offset
-        starts = keys if starts is None else _common(starts, keys)
-        if not starts.size:
-            return set()
-        wanted = _distinct(starts >> 32)  # the documents left
-    return set(wanted.tolist())
-
-
-def _slot_keys(slot: list[Postings], wanted: Keys, snapshot: Snapshot) -> Keys:
-    """The sorted position keys of a slot's posting lists in the ``wanted`` documents (sorted)."""
-    parts = []
-    inside: npt.NDArray[np.bool_] | None = None  # wanted documents as flags: a look-up per key, no search
-    for postings in slot:
-        keys = snapshot.position_keys(postings)
-        if not keys.size or not wanted.size:
-            continue
-        docs = keys >> 32
-        if inside is None or inside.size <= docs[-1]:
-            inside = np.zeros(max(int(docs[-1]), int(wanted[-1])) + 1, dtype=bool)
-            inside[wanted] = True
-        parts.append(keys[inside[docs]])
-    if not parts:
-        return np.zeros(0, dtype=np.int64)
-    return parts[0] if len(parts) == 1 else _distinct(np.sort(np.concatenate(parts)))
-
-
-def _distinct(ascending: Keys) -> Keys:
-    """The distinct values of an ascending array (np.unique hashes and sorts again: several times slower)."""
-    if ascending.size < 2:
-        return ascending
-    first = np.ones(ascending.size, dtype=bool)  # the first value, and each that differs from the one before
-    np.not_equal(ascending[1:], ascending[:-1], out=first[1:])
-    return ascending[first]
-
-
-def _contains(haystack: Keys, needles: Keys) -> npt.NDArray[np.bool_]:
-    """Which ``needles`` are in the sorted ``haystack``."""
-    if not haystack.size:
-        return np.zeros(needles.size, dtype=bool)
-    found = np.searchsorted(haystack, needles)
-    found[found == haystack.size] = 0
-    return np.asarray(haystack[found] == needles, dtype=bool)
-
-
-def _common(first: Keys, second: Keys) -> Keys:
-    """The keys in both sorted, duplicate-free arrays (looking the smaller one up in the larger)."""
-    if first.size > second.size:
-        first, second = second, first
-    return first[_contains(second, first)]
+    return set(positions_hold(slots, snapshot, wanted).tolist())
 
 
 def _add_scores(postings: Postings, targets: Targets, scores: dict[int, float]) -> None:

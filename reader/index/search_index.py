@@ -22,6 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 with warnings.catch_warnings():
     # Whoosh 2.7.4 has invalid escapes in regex literals; Python 3.11+ warns when compiling them.
     warnings.simplefilter("ignore", SyntaxWarning)
@@ -38,7 +40,7 @@ from reader.core.models import Paper
 from reader.index import cost, counting, ranking
 from reader.index.analysis import KoreanText, RunSuffixes, suffix_field
 from reader.index.cancellation import SearchCancelledError
-from reader.index.engine import DamagedIndexError, Snapshot, UnsupportedQueryError
+from reader.index.engine import DamagedIndexError, IdArray, Snapshot, UnsupportedQueryError
 from reader.index.merge_policy import segments_to_merge
 from reader.index.query import Query
 from reader.index.whoosh_internals import merge_policy, segment_ids, segment_sizes
@@ -298,15 +300,16 @@ class SearchIndex:
             if gc_was_enabled:
                 gc.enable()
 
-    def matching_days(self, query: Query) -> list[int]:
-        """The day number (days since 1970-01-01) of every matching entry, hidden ones included.
+    def matching_days(self, query: Query) -> dict[int, int]:
+        """How many matching entries (hidden ones included) each day number (days since 1970-01-01) has.
 
         What a trend counts per period: no scores, no stored fields, only the day column, so a
-        term's dates over 100,000 papers cost about what its matches do.
+        term's dates over 100,000 papers cost about what finding its matches does.
         """
         try:
-            days = self._snapshot_days()
-            return [days[docnum] for docnum in self._matches(query)]
+            docs = self._matches(query)
+            assert self._snapshot is not None  # made with the searcher
+            return counting.per_day(docs, self._snapshot)
         except (InvalidQueryError, SearchCancelledError):
             raise
         except Exception as error:
@@ -315,9 +318,10 @@ class SearchIndex:
     def matching_between(self, query: Query, first_day: int, last_day: int) -> list[tuple[str, str, str]]:
         """(source, date, arxiv_id) of every matching entry whose day number is in [first_day, last_day]."""
         try:
-            days = self._snapshot_days()
+            docs = self._matches(query)
             searcher = self._current_searcher()
-            found = sorted(docnum for docnum in self._matches(query) if first_day <= days[docnum] <= last_day)
+            days = self._snapshot_days()
+            found = [docnum for docnum in docs.tolist() if first_day <= days[docnum] <= last_day]
             return [tuple(searcher.stored_fields(docnum)["ident"]) for docnum in found]
         except (InvalidQueryError, SearchCancelledError):
             raise
@@ -329,9 +333,9 @@ class SearchIndex:
         assert self._snapshot is not None  # made with the searcher
         return self._snapshot.days()
 
-    def _matches(self, query: Query) -> Iterable[int]:
-        """The document numbers that match, by the rules (and the cached postings) ranked search uses;
-        unscored, so a phrase is checked only where nothing cheaper has matched (see counting.py)."""
+    def _matches(self, query: Query) -> IdArray:
+        """The document numbers that match, ascending, by the rules (and the cached postings) ranked search
+        uses; unscored, so a phrase is checked only where nothing cheaper has matched (see counting.py)."""
         searcher = self._current_searcher()
         assert self._snapshot is not None
         whoosh_query = query.whoosh()
@@ -339,7 +343,7 @@ class SearchIndex:
         try:
             return counting.matching_docs(whoosh_query, self._snapshot)
         except UnsupportedQueryError:
-            return list(searcher.docs_for_query(whoosh_query))
+            return np.array(sorted(searcher.docs_for_query(whoosh_query)), dtype=np.int64)
 
     def _current_searcher(self) -> Any:
         """A searcher on the newest commit (another process may have written), reused otherwise."""

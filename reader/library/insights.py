@@ -187,12 +187,12 @@ class InsightsMixin:
         index = self._index
         state = index_state(index.segment_ids(), index.doc_count())
         if state is None:
-            return Counter(index.matching_days(query))
+            return index.matching_days(query)
         key = repr(query.whoosh())
         store = TrendCounts(self.data_dir / TREND_COUNTS_FILE)
         counts = store.get(state, key)
         if counts is None:
-            counts = Counter(index.matching_days(query))
+            counts = index.matching_days(query)
             store.put(state, key, counts)
         return counts
 

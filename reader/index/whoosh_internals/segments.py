@@ -55,6 +55,18 @@ def read_postings(reader: Any, field: str, term: bytes) -> Postings | None:
     return _postings_of(reader._terms._postfile, info)
 
 
+def read_ids(reader: Any, field: str, term: bytes) -> npt.NDArray[np.int64] | None:
+    """:func:`read_postings`' document numbers alone (a count needs no weights, nor positions to decode)."""
+    try:
+        info = reader.term_info(field, term)
+    except TermNotFound:
+        return None
+    if info.is_inlined():
+        return np.array(info.inlined_postings()[0], dtype=np.int64)
+    return _ids_of([_array(block_ids, "I", np.uintc) for _count, block_ids, _weights, _values
+                    in _blocks(reader._terms._postfile, *info.extent())])
+
+
 def terms_in_memory(reader: Any) -> None:
     """Read one segment's term table into memory, where every later term look-up finds it.
 
@@ -155,18 +167,25 @@ def _read_blocks(postfile: Any, start: int, length: Any) -> Postings:
         block_counts, block_flat = _positions_of(block_values, count)
         counts.append(block_counts)
         flats.append(block_flat)
-    # Each block's ids are gaps from the one before, its first from 0: one running sum, less what the
-    # blocks before it summed to.
-    sizes = [len(block) for block in deltas]
-    running = np.cumsum(np.concatenate(deltas), dtype=np.int64)
-    ends = np.cumsum(sizes)
-    ids = running - np.repeat(np.concatenate(([0], running[ends[:-1] - 1])), sizes)
+    ids = _ids_of(deltas)
     all_weights = np.concatenate(weights).astype(np.float64)
     positions = (np.concatenate(counts), np.concatenate(flats)) if len(counts) > 1 else (counts[0], flats[0])
     if len(ids) != len(all_weights) or len(ids) != len(positions[0]):
         raise ValueError(f"a posting list at byte {start} has {len(ids)} documents but {len(all_weights)} weights "
                          f"and {len(positions[0])} values")
     return ids, all_weights, positions
+
+
+def _ids_of(deltas: list[npt.NDArray[Any]]) -> npt.NDArray[np.int64]:
+    """The document numbers of a posting list's blocks of delta-coded ids.
+
+    Each block's ids are gaps from the one before, its first from 0: one running sum, less what the
+    blocks before it summed to."""
+    sizes = [len(block) for block in deltas]
+    running = np.cumsum(np.concatenate(deltas), dtype=np.int64)
+    ends = np.cumsum(sizes)
+    ids: npt.NDArray[np.int64] = running - np.repeat(np.concatenate(([0], running[ends[:-1] - 1])), sizes)
+    return ids
 
 
 def _array(values: Any, typecode: str, dtype: Any) -> npt.NDArray[Any]:
