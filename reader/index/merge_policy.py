@@ -8,14 +8,17 @@ Here segments are grouped in size tiers (a factor of :data:`MERGE_FACTOR` apart)
 segment absorbs the segments of its own tier and below once there are :data:`MERGE_FACTOR` of them
 counting itself, then looks again from the tier the merged segment reaches (a cascade), but never
 merges more documents than its budget: :data:`SMALL_MERGE_DOCS`, or as many as it adds itself
-(:data:`UPDATE_MERGE_RATIO`), so merging at most doubles a commit's work. A day's update rewrites at
-most a couple of thousand small documents and leaves large segments alone. A merge costs more per
-document than indexing it (the postings are read back and written again in Python: a full merge of
-100,000 papers took 247 s on a busy 2-core machine, the build 172 s), so the 5,000-paper commits of
-a first build are not merged with each other either; a full merge happens only when asked
-(:meth:`reader.index.search_index.SearchIndex.optimize`, ``daily-papers index --optimize``). The merges
-run as a commit of their own once an update's papers are listed (``SearchIndex.merge_small``), the
-newest segment standing for the commit's new one.
+(:data:`UPDATE_MERGE_RATIO`). A day's update folds at most a few hundred small documents together and
+leaves large segments alone: seven days' segments with the new one, not the seven weeks' segments
+those become (1,600 documents: seconds, not the 1.0 s a new day may take). Those wait for
+:func:`segments_to_merge_when_idle` (the window's updater runs it after an update, in its own process).
+The merges run as a commit of their own once an update's papers are listed
+(``SearchIndex.merge_small``), the newest segment standing for the commit's new one; the library has
+the merged papers indexed again rather than their postings merged (see ``SearchIndex.merge_small``).
+A merge of postings costs more per document than indexing it (they are read back and written again in
+Python: a full merge of 100,000 papers took 247 s on a busy 2-core machine, the build 172 s), so the
+5,000-paper commits of a first build are not merged with each other either; a full merge happens only
+when asked (:meth:`reader.index.search_index.SearchIndex.optimize`, ``daily-papers index --optimize``).
 """
 
 from __future__ import annotations
@@ -23,9 +26,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 MERGE_FACTOR = 8
-# Merging a few thousand documents takes a fraction of a second on a slow machine (docs/whoosh-notes.md).
-SMALL_MERGE_DOCS = 2_000
+# An update indexes again at most this many papers of small segments: ~0.4 s at 100,000 papers on a busy
+# 2-core machine (bench/scale.py week_of_days; 2,000 let a seven weeks' cascade into an update).
+SMALL_MERGE_DOCS = 500
 UPDATE_MERGE_RATIO = 1
+IDLE_MERGE_DOCS = 20_000  # what an idle merge may fold together: never the 5,000-paper segments of a build
 
 
 def tier(documents: int) -> int:
@@ -57,3 +62,14 @@ def segments_to_merge(sizes: Sequence[int], new_documents: int) -> list[int]:
         chosen.extend(group)
         merged += added
         size += added
+
+
+def segments_to_merge_when_idle(sizes: Sequence[int], budget: int = IDLE_MERGE_DOCS) -> list[int]:
+    """The indices of the small segments updates leave (merging them would pass an update's budget): every
+    segment of the highest tier at or below which MERGE_FACTOR segments have piled up, within ``budget``."""
+    chosen: list[int] = []
+    for level in range(max(map(tier, sizes), default=0) + 1):
+        group = [i for i, documents in enumerate(sizes) if tier(documents) <= level]
+        if len(group) >= MERGE_FACTOR and sum(sizes[i] for i in group) <= budget:
+            chosen = group
+    return chosen

@@ -272,8 +272,22 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, Organising, Liv
                 self._apply(parsed, [])
             self._catalogue.set_meta("scan_problems", json.dumps([[p.path, p.reason] for p in found.problems]))
             self._glossary_store.refresh()  # when the evidence changed
-            self._index.merge_small()  # last: the new papers are listed and searchable before it
+            if changed or removed:  # last: the new papers are listed and searchable before it
+                self._index.merge_small(self._papers_of_entries)
+            else:  # nothing to read: the idle moment for the larger merges updates leave (merge_policy.py)
+                self._index.merge_when_idle(self._papers_of_entries)
         return self._report(len(files), len(changed), len(removed))
+
+    def _papers_of_entries(self, entries: list[tuple[str, str, str]]) -> list[Paper] | None:
+        """The catalogue's papers of these index entries, for a merge that indexes them again (None if one is
+        missing: the index then merges their postings)."""
+        papers = []
+        for entry in entries:
+            paper = self._catalogue.get(*entry)
+            if paper is None:
+                return None
+            papers.append(paper)
+        return papers
 
     def _report(self, files: int, changed: int, removed: int) -> UpdateReport:
         return UpdateReport(

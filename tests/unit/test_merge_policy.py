@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.core.models import Paper, Section
 from reader.index import merge_policy
-from reader.index.merge_policy import MERGE_FACTOR, segments_to_merge, tier
+from reader.index.merge_policy import MERGE_FACTOR, segments_to_merge, segments_to_merge_when_idle, tier
 from reader.index.query import parse_query
 from reader.index.search_index import SearchIndex
 
@@ -65,14 +65,24 @@ def test_a_day_merges_small_segments_only_when_its_tier_is_full() -> None:
     assert segments_to_merge(large, 0) == []  # deletions only: nothing is rewritten
 
 
-def test_a_cascade_stops_at_the_budget() -> None:
-    # Seven day segments fill their tier; the merged ~200 then fills the next tier too (7 x 200 more).
+def test_a_cascade_stops_at_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Seven day segments fill their tier; the merged ~200 would fill the next tier too (7 x 200 more) ...
     days, weeks = [25] * (MERGE_FACTOR - 1), [200] * (MERGE_FACTOR - 1)
+    chosen = segments_to_merge(weeks + days, 25)
+    assert chosen == list(range(len(weeks), len(weeks) + len(days)))  # ... but a day's update folds days only
+    monkeypatch.setattr(merge_policy, "SMALL_MERGE_DOCS", 2_000)
     assert sorted(segments_to_merge(weeks + days, 25)) == list(range(2 * (MERGE_FACTOR - 1)))
-    # ... but never the next one up, which holds more than a small update may rewrite.
+    # ... and never the next tier up, which holds more than a small update may rewrite.
     months = [1_600] * (MERGE_FACTOR - 1)
     chosen = segments_to_merge(months + weeks + days, 25)
     assert chosen and not set(chosen) & set(range(len(months)))
+
+
+def test_an_idle_merge_folds_what_updates_leave_but_not_a_build() -> None:
+    build, weeks, days = [5_000] * 20, [200] * MERGE_FACTOR, [25] * 3
+    assert segments_to_merge_when_idle(build + weeks + days) == list(range(20, 20 + MERGE_FACTOR + 3))
+    assert segments_to_merge_when_idle(build + weeks[2:] + [25]) == []  # seven small segments: not yet
+    assert segments_to_merge_when_idle(build) == []  # the build's segments stay as they are
 
 
 def test_a_commit_rewrites_at_most_as_many_documents_as_it_adds() -> None:
@@ -133,6 +143,57 @@ def test_a_new_day_is_committed_before_its_merge(index: SearchIndex) -> None:
     assert len(index.segment_ids()) == 1
 
 
+def catalogue_of(papers: list[Paper]) -> Callable[[list[tuple[str, str, str]]], list[Paper] | None]:
+    """What Library.update gives merge_small: the papers of the entries asked for, None if one is unknown."""
+    by_entry = {(p.source, p.date, p.arxiv_id): p for p in papers}
+    return lambda entries: [by_entry[entry] for entry in entries] if all(e in by_entry for e in entries) else None
+
+
+@pytest.mark.usefixtures("small_budget")
+def test_merges_that_index_the_papers_again_keep_every_result(index: SearchIndex, tmp_path: Path) -> None:
+    papers = [paper(i) for i in range(300)]
+    days = [[paper(1000 + 10 * day + k, day) for k in range(3)] for day in range(2, 2 + 2 * MERGE_FACTOR)]
+    index.update([], papers)
+    (large,) = index.segment_ids()
+    large_files = sorted(path.name for path in (tmp_path / "index").iterdir() if large in path.name)
+    catalogue = catalogue_of(papers + [p for day_papers in days for p in day_papers])
+    asked: list[int] = []
+
+    def known(entries: list[tuple[str, str, str]]) -> list[Paper] | None:
+        asked.append(len(entries))
+        return catalogue(entries)
+
+    seen: set[str] = set()
+    for day_papers in days:
+        index.update([], day_papers)
+        index.merge_small(known)
+        seen.update(index.segment_ids())
+        assert len(index.segment_ids()) <= 1 + MERGE_FACTOR  # the large one, a merged one, at most 7 days
+    assert len(seen) > len(index.segment_ids())
+    assert index.segment_ids()[0] == large
+    assert sorted(path.name for path in (tmp_path / "index").iterdir() if large in path.name) == large_files
+    assert index.doc_count() == 300 + 3 * len(days)
+    assert asked == [3 * MERGE_FACTOR, 3 * MERGE_FACTOR]  # two merges, each of eight days' papers, none large
+
+    posting_merges = SearchIndex(tmp_path / "merged")
+    try:
+        posting_merges.update([], papers)
+        for day_papers in days:
+            update(posting_merges, [], day_papers)
+        assert posting_merges.segment_ids() != [] and results(index) == results(posting_merges)
+    finally:
+        posting_merges.close()
+
+
+def test_a_merge_without_the_papers_merges_the_postings(index: SearchIndex) -> None:
+    for day in range(1, MERGE_FACTOR + 1):
+        index.update([], [paper(10 * day + k, day) for k in range(3)])
+    before = results(index)
+    index.merge_small(lambda _entries: None)  # the catalogue lacks one of them
+    assert len(index.segment_ids()) == 1
+    assert results(index) == before
+
+
 def test_a_segment_whose_papers_are_all_removed_is_dropped(index: SearchIndex) -> None:
     index.update([], [paper(i) for i in range(30)])
     index.update([], [paper(100 + k, 2) for k in range(3)])
@@ -173,3 +234,47 @@ def found(data: Path) -> list[set[str]]:
 
     return [{paper["arxiv_id"] for paper in json.loads(run(data, "search", text, "--json", "--limit", "1000").stdout)}
             for text in ("언어모델", "모델", "LLM", "-모델 언어")]
+
+
+DAY = """## Daily Papers (2025-01-{day:02d})
+
+### [Paper of day {day}: 언어모델 {word}](https://arxiv.org/abs/2501.{day:05d})
+
+Vote: {day}
+
+Authors: Kim Minsu
+
+- ***What's New***: 새로운 {word} 언어모델을 제안합니다.
+"""
+
+
+def test_a_library_leaves_larger_merges_to_an_update_with_nothing_to_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.library import Library
+
+    monkeypatch.setattr(merge_policy, "SMALL_MERGE_DOCS", 4)  # eight one-paper days are more than a day may fold
+    folder, data = tmp_path / "digests", tmp_path / "data"
+    folder.mkdir()
+
+    def searched(library: Library) -> dict[str, list[tuple[str, str]]]:
+        return {text: [(hit.paper.date, hit.paper.arxiv_id) for hit in library.search(text, limit=None).hits]
+                for text in ("언어모델", "transformer", "survey 언어모델", "-transformer 제안")}
+
+    with Library(data) as library:
+        library.set_seeds_hidden(True)
+        library.add_sources([folder])
+        for day in range(1, MERGE_FACTOR + 1):
+            (folder / f"{day:02d}.md").write_text(DAY.format(day=day, word=WORDS[day % len(WORDS)]), "utf-8")
+            library.update()
+        before = searched(library)
+    index = SearchIndex(data / "index")
+    assert len(index.segment_ids()) == MERGE_FACTOR  # a day each: none folded by the updates
+    index.close()
+
+    with Library(data) as library:
+        library.update()  # nothing to read: the idle moment
+        assert searched(library) == before
+        assert len(before["언어모델"]) == MERGE_FACTOR
+    index = SearchIndex(data / "index")
+    assert len(index.segment_ids()) == 1
+    index.close()

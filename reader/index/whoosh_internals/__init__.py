@@ -38,7 +38,7 @@ an independent BM25F against what these functions write and read, so a Whoosh th
 of them fails there rather than in a user's index.
 """
 
-from reader.index.whoosh_internals.merges import merge_policy, segment_ids, segment_sizes
+from reader.index.whoosh_internals.merges import merge_policy, segment_ids, segment_sizes, stored_of_segments
 from reader.index.whoosh_internals.packed import PackedPositions
 from reader.index.whoosh_internals.positions import (
     SINGLE_POSITION_OF,
@@ -98,6 +98,7 @@ __all__ = [
     "read_postings",
     "segment_ids",
     "segment_sizes",
+    "stored_of_segments",
     "terms_in_memory",
     "write_postings",
 ]

@@ -6,8 +6,9 @@ writer's ``docnum`` (the documents added so far) and ``storage``, ``Segment.doc_
 documents: the writer's deletions already count), and the undocumented
 ``SegmentReader(storage, schema, segment)`` with ``writer.add_reader``, as Whoosh's own
 ``MERGE_SMALL`` and ``OPTIMIZE`` policies use them; for :func:`segment_ids`, the private
-``FileIndex._segments()`` and ``Segment.segment_id()``. Why: Whoosh's default policy can merge most of a
-large index into a one-day commit (see :mod:`reader.index.merge_policy`).
+``FileIndex._segments()`` and ``Segment.segment_id()``; for :func:`stored_of_segments`, ``FileIndex._segments()``
+with ``SegmentReader`` and its public ``all_stored_fields()``. Why: Whoosh's default policy can merge most
+of a large index into a one-day commit (see :mod:`reader.index.merge_policy`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,19 @@ def merge_policy(rule: MergeRule) -> Callable[[Any, list[Any]], list[Any]]:
 def segment_sizes(index: Any) -> list[int]:
     """The live documents of an index's current segments, in commit order (the newest last)."""
     return [segment.doc_count() for segment in index._segments()]
+
+
+def stored_of_segments(index: Any, positions: Sequence[int], field: str) -> list[Any]:
+    """One stored field of every live document in some of an index's current segments (by commit order)."""
+    segments, schema = index._segments(), index.schema  # each reads the table of contents
+    found: list[Any] = []
+    for position in positions:
+        reader = SegmentReader(index.storage, schema, segments[position])
+        try:
+            found.extend(stored[field] for stored in reader.all_stored_fields())
+        finally:
+            reader.close()
+    return found
 
 
 def segment_ids(index: Any) -> list[str]:
