@@ -43,10 +43,22 @@ _PAPER_FLAGS = {
 }
 
 
-def day_counts(db: sqlite3.Connection, state_uri: str | None) -> list[tuple[str, int, int, int]]:
-    """(date, total, unread, starred) of every day, newest first: totals from the narrow day index,
-    read and starred entries per day from one join (see the module's docstring for its order)."""
-    totals = db.execute(_DAY_TOTALS).fetchall()
+def day_totals(db: sqlite3.Connection) -> list[tuple[str, int]]:
+    """(date, entries) of every day, newest first, from the narrow day index: what a catalogue keeps between
+    changes (a star or a read mark leaves it as it is)."""
+    return db.execute(_DAY_TOTALS).fetchall()
+
+
+def listed_papers(db: sqlite3.Connection) -> int:
+    """The distinct arXiv ids listed (kept like day_totals)."""
+    (listed,) = db.execute(_LISTED).fetchone()
+    return int(listed)
+
+
+def day_counts(db: sqlite3.Connection, state_uri: str | None,
+               totals: list[tuple[str, int]]) -> list[tuple[str, int, int, int]]:
+    """(date, total, unread, starred) of every day, newest first: ``totals`` from day_totals, read and starred
+    entries per day from one join (see the module's docstring for its order)."""
     flagged: dict[str, tuple[int, int]] = {}
     with attached_state(db, state_uri) as flag_rows:
         if flag_rows:
@@ -59,9 +71,8 @@ def day_counts(db: sqlite3.Connection, state_uri: str | None) -> list[tuple[str,
     return counts
 
 
-def paper_counts(db: sqlite3.Connection, state_uri: str | None) -> tuple[int, int, int]:
-    """(papers, unread papers, starred papers) over distinct arXiv ids listed: two aggregate queries."""
-    (listed,) = db.execute(_LISTED).fetchone()
+def paper_counts(db: sqlite3.Connection, state_uri: str | None, listed: int) -> tuple[int, int, int]:
+    """(papers, unread papers, starred papers) over distinct arXiv ids listed (``listed`` from listed_papers)."""
     read = starred = 0
     with attached_state(db, state_uri) as flag_rows:
         if flag_rows and listed:

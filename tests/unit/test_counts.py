@@ -112,3 +112,20 @@ def test_flags_of_gives_the_state_of_the_papers_asked_for(data_dir: Path) -> Non
         flags = library.flags_of(["2411.12275", "2411.00001"])
         assert flags["2411.12275"].starred and not flags["2411.12275"].read
         assert not flags["2411.00001"].starred
+
+
+def test_kept_totals_follow_a_new_day_written_by_another_library(data_dir: Path, tmp_path: Path) -> None:
+    """The window's counts keep the entries per day between changes; an update in another process changes them."""
+    write_digest(tmp_path / "days" / "a.md", "2025-01-02", "2501.00001", "First day")
+    with Library(data_dir) as window:
+        window.set_seeds_hidden(True)
+        window.add_sources([tmp_path / "days"])
+        window.update()
+        window.set_starred(["2501.00001"], True)
+        assert [(day.date, day.total, day.starred) for day in window.days()] == [("2025-01-02", 1, 1)]
+        assert window.smart_counts() == SmartCounts(1, 1, 1)
+        write_digest(tmp_path / "days" / "b.md", "2025-01-03", "2501.00002", "Second day")
+        with Library(data_dir) as updater:  # the window's update child
+            updater.update()
+        assert [(day.date, day.total) for day in window.days()] == [("2025-01-03", 1), ("2025-01-02", 1)]
+        assert window.smart_counts() == SmartCounts(2, 2, 1)
