@@ -25,7 +25,7 @@ import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import closing
 from functools import cache
 from pathlib import Path
@@ -63,27 +63,28 @@ class TrendCounts:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def get(self, index_state: str, query: str) -> dict[int, int] | None:
-        """The counts kept for ``query`` in this index state, or None."""
-        if not self.path.exists():
-            return None
+    def get(self, index_state: str, queries: Sequence[str]) -> dict[str, dict[int, int]]:
+        """The counts kept for those of ``queries`` this index state has (by query)."""
+        if not self.path.exists() or not queries:
+            return {}
         try:
             with closing(sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S)) as db:
-                row = db.execute("SELECT days FROM counts WHERE query = ? AND index_state = ?",
-                                 (query, index_state)).fetchone()
+                rows = db.execute(f"SELECT query, days FROM counts WHERE index_state = ? AND query IN "
+                                  f"({', '.join('?' * len(queries))})", (index_state, *queries)).fetchall()
         except sqlite3.Error as error:
             log.debug("trend counts not read from %s: %s", self.path, error)
-            return None
-        return {day: count for day, count in json.loads(row[0])} if row else None
+            return {}
+        return {query: {day: count for day, count in json.loads(days)} for query, days in rows}
 
-    def put(self, index_state: str, query: str, counts: Mapping[int, int]) -> None:
-        """Keep ``counts`` for ``query``; counts of other index states are dropped.
+    def put(self, index_state: str, counts: Mapping[str, Mapping[int, int]]) -> None:
+        """Keep each query's counts (one transaction for them all); counts of other index states are dropped.
 
         Without waiting for the disk (``synchronous=OFF``: a commit's sync cost ~30 ms a term): a file a
         crash has damaged is removed at the next write, and the counts are made again."""
         if cannot_write(self.path):
             return
-        days = json.dumps(sorted(counts.items()), separators=(",", ":"))
+        rows = [(query, index_state, json.dumps(sorted(days.items()), separators=(",", ":")))
+                for query, days in counts.items()]
         try:
             with closing(sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)) as db:
                 db.execute("PRAGMA synchronous = OFF")
@@ -91,7 +92,7 @@ class TrendCounts:
                            "(query TEXT PRIMARY KEY, index_state TEXT NOT NULL, days TEXT NOT NULL)")
                 db.execute("BEGIN IMMEDIATE")
                 db.execute("DELETE FROM counts WHERE index_state != ?", (index_state,))
-                db.execute("INSERT OR REPLACE INTO counts VALUES (?, ?, ?)", (query, index_state, days))
+                db.executemany("INSERT OR REPLACE INTO counts VALUES (?, ?, ?)", rows)
                 db.execute("DELETE FROM counts WHERE rowid NOT IN (SELECT rowid FROM counts ORDER BY rowid DESC "
                            "LIMIT ?)", (KEPT_QUERIES,))
                 db.execute("COMMIT")

@@ -16,7 +16,7 @@ import struct
 import time
 import warnings
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -337,16 +337,18 @@ class SearchIndex:
             if gc_was_enabled:
                 gc.enable()
 
-    def matching_days(self, query: Query) -> dict[int, int]:
-        """How many matching entries (hidden ones included) each day number (days since 1970-01-01) has.
+    def matching_days(self, queries: Sequence[Query]) -> list[dict[int, int]]:
+        """For each query, how many matching entries (hidden ones included) each day number (days since
+        1970-01-01) has.
 
         What a trend counts per period: no scores, no stored fields, only the day column, so a
-        term's dates over 100,000 papers cost about what finding its matches does.
+        term's dates over 100,000 papers cost about what finding its matches does. A trend's terms
+        come together: a word that one counts anywhere and another in a phrase is read once.
         """
         try:
-            docs = self._matches(query)
+            found = self._matches(queries)
             assert self._snapshot is not None  # made with the searcher
-            return counting.per_day(docs, self._snapshot)
+            return [counting.per_day(docs, self._snapshot) for docs in found]
         except (InvalidQueryError, SearchCancelledError):
             raise
         except Exception as error:
@@ -355,7 +357,7 @@ class SearchIndex:
     def matching_between(self, query: Query, first_day: int, last_day: int) -> list[tuple[str, str, str]]:
         """(source, date, arxiv_id) of every matching entry whose day number is in [first_day, last_day]."""
         try:
-            docs = self._matches(query)
+            (docs,) = self._matches([query])
             searcher = self._current_searcher()
             days = self._snapshot_days()
             found = [docnum for docnum in docs.tolist() if first_day <= days[docnum] <= last_day]
@@ -370,17 +372,22 @@ class SearchIndex:
         assert self._snapshot is not None  # made with the searcher
         return self._snapshot.days()
 
-    def _matches(self, query: Query) -> IdArray:
-        """The document numbers that match, ascending, by the rules (and the cached postings) ranked search
-        uses; unscored, so a phrase is checked only where nothing cheaper has matched (see counting.py)."""
+    def _matches(self, queries: Sequence[Query]) -> list[IdArray]:
+        """The document numbers each query matches, ascending, by the rules (and the cached postings) ranked
+        search uses; unscored, so a phrase is checked only where nothing cheaper has matched (see counting.py)."""
         searcher = self._current_searcher()
         assert self._snapshot is not None
-        whoosh_query = query.whoosh()
-        cost.check(whoosh_query, self._snapshot)
-        try:
-            return counting.matching_docs(whoosh_query, self._snapshot)
-        except UnsupportedQueryError:
-            return np.array(sorted(searcher.docs_for_query(whoosh_query)), dtype=np.int64)
+        whoosh_queries = [query.whoosh() for query in queries]
+        for whoosh_query in whoosh_queries:
+            cost.check(whoosh_query, self._snapshot)
+        counting.read_shared(whoosh_queries, self._snapshot)
+        found = []
+        for whoosh_query in whoosh_queries:
+            try:
+                found.append(counting.matching_docs(whoosh_query, self._snapshot))
+            except UnsupportedQueryError:
+                found.append(np.array(sorted(searcher.docs_for_query(whoosh_query)), dtype=np.int64))
+        return found
 
     def _current_searcher(self) -> Any:
         """A searcher on the newest commit (another process may have written), reused otherwise."""

@@ -96,24 +96,29 @@ class InsightsMixin:
         muted = Counter(day for day, _arxiv_id in self._hidden())  # a muted listing counts nowhere
         totals = period_totals(dict((day, total - muted[day]) for day, total, _unread, _starred
                                     in self._catalogue.day_counts(None)), by, since, until)
+        dates = self._terms_dates(terms, exact)
         points: list[TrendPoint] = []
         for term in terms:
-            points += trend(term, self._term_dates(term, exact), totals, by, since, until)
+            points += trend(term, dates[term], totals, by, since, until)
         return points
 
-    def _term_dates(self, term: str, exact: bool) -> Counter[str]:
-        """_matched_dates of the term, kept while the catalogue is unchanged (the window redraws the same
+    def _terms_dates(self, terms: Sequence[str], exact: bool) -> dict[str, Counter[str]]:
+        """_matched_dates of each term, kept while the catalogue is unchanged (the window redraws the same
         terms by week, by month, as shares or counts); the glossary and the index change only with it, the
-        muted listings with the reading state or show muted."""
+        muted listings with the reading state or show muted. The terms not kept are counted together."""
         generation = (self._catalogue.generation(), self._organise.generation(), self.show_muted)
         if self._trend_cache is None or self._trend_cache[0] != generation:
             self._trend_cache = (generation, {})
         cached = self._trend_cache[1]
-        if (term, exact) not in cached:
-            if len(cached) >= TREND_CACHE_TERMS:
+        found = {term: cached[term, exact] for term in terms if (term, exact) in cached}
+        missing = [term for term in dict.fromkeys(terms) if term not in found]
+        if missing:
+            queries = [self._parse(term, exact) for term in missing]
+            if len(cached) + len(missing) > TREND_CACHE_TERMS:
                 cached.clear()
-            cached[term, exact] = self._matched_dates(self._parse(term, exact))
-        return cached[term, exact]
+            for term, query, counts in zip(missing, queries, self._day_counts(queries), strict=True):
+                found[term] = cached[term, exact] = self._matched_dates(query, counts)
+        return found
 
     def trend_papers(self, term: str, start: str, end: str, exact: bool = False) -> list[Paper]:
         """The visible entries the search for ``term`` finds from ``start`` to ``end`` (a point of a trend),
@@ -165,9 +170,10 @@ class InsightsMixin:
 
         return parse_query(term, None if exact else self._glossary())
 
-    def _matched_dates(self, query: Query) -> Counter[str]:
-        """The visible entries the query matches, per date (search's total, spread over days)."""
-        dates = Counter({date_of_day_number(number): count for number, count in self._day_counts(query).items()})
+    def _matched_dates(self, query: Query, day_counts: Mapping[int, int]) -> Counter[str]:
+        """The visible entries the query matches, per date (search's total, spread over days), from its
+        entries per day number, hidden ones included."""
+        dates = Counter({date_of_day_number(number): count for number, count in day_counts.items()})
         catalogue = self._catalogue
         hidden = self._shadowed.keys(catalogue)
         if len(hidden) <= SHADOWED_CHECKED_MAX:
@@ -179,22 +185,25 @@ class InsightsMixin:
         dates.subtract(paper.date for paper in muted if paper is not None and query.matches_fields(texts(paper)))
         return dates
 
-    def _day_counts(self, query: Query) -> Mapping[int, int]:
-        """Matching entries (hidden ones included) per day number, kept in the data directory for the index's
-        current state (reader.features.trends_counts): a later process counts a term again only after a commit."""
+    def _day_counts(self, queries: Sequence[Query]) -> list[Mapping[int, int]]:
+        """Each query's matching entries (hidden ones included) per day number, kept in the data directory for
+        the index's current state (reader.features.trends_counts): a later process counts a term again only
+        after a commit. The queries not kept are counted by the index together, and kept in one write."""
         from reader.features.trends_counts import TrendCounts, index_state
 
         index = self._index
         state = index_state(index.segment_ids(), index.doc_count())
         if state is None:
-            return index.matching_days(query)
-        key = repr(query.whoosh())
+            return list(index.matching_days(queries))
+        keys = [repr(query.whoosh()) for query in queries]
         store = TrendCounts(self.data_dir / TREND_COUNTS_FILE)
-        counts = store.get(state, key)
-        if counts is None:
-            counts = index.matching_days(query)
-            store.put(state, key, counts)
-        return counts
+        kept: dict[str, Mapping[int, int]] = dict(store.get(state, keys))
+        missing = {key: query for key, query in zip(keys, queries, strict=True) if key not in kept}
+        if missing:
+            counted = dict(zip(missing, index.matching_days(list(missing.values())), strict=True))
+            store.put(state, counted)
+            kept.update(counted)
+        return [kept[key] for key in keys]
 
     def _papers_between(self, days: list[str], start: str, end: str) -> list[Paper]:
         """Every visible entry from start to end, newest day first, then by votes."""
