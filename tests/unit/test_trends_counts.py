@@ -22,7 +22,7 @@ def test_a_later_library_counts_from_the_kept_file(tmp_path: Path, digests: Path
         counted = papers_by_month(library, "RL")
     assert (tmp_path / "data" / TREND_COUNTS_FILE).is_file()
 
-    def no_index_count(*_args: object) -> dict[int, int]:
+    def no_index_count(*_args: object) -> list[dict[int, int]]:
         raise AssertionError("the index was asked again")
 
     monkeypatch.setattr(SearchIndex, "matching_days", no_index_count)
@@ -64,7 +64,7 @@ def test_a_damaged_file_is_only_a_cache(tmp_path: Path, digests: Path, content: 
         counted = papers_by_month(library, "RL")  # the damaged file was removed: kept again now
         assert counted == search_counts(library, "RL", "month")
 
-    def no_index_count(*_args: object) -> dict[int, int]:
+    def no_index_count(*_args: object) -> list[dict[int, int]]:
         raise AssertionError("the index was asked again")
 
     monkeypatch.setattr(SearchIndex, "matching_days", no_index_count)
