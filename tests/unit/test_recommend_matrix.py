@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+from collections.abc import Callable
+from multiprocessing.context import BaseContext
+
 import numpy as np
 import numpy.typing as npt
 import pytest
@@ -51,3 +55,31 @@ def test_the_by_column_order_is_a_stable_sort_of_the_columns_past_16_bits_too() 
     for highest in (10, 70_000, 3_000_000):  # one 16-bit pass, then two
         columns = rng.integers(0, highest, 5_000).astype(np.int32)
         assert np.array_equal(recommend_text._by_column_order(columns), np.argsort(columns, kind="stable"))
+
+
+def test_papers_read_in_a_pool_of_processes_make_the_matrix_read_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    subjects = [("Robot Arm Grasping", "로봇 팔의 파지를 학습한다."),
+                ("Speech Synthesis", "음성 합성 모델을 학습한다."),
+                ("Code Repair Agents", "코드 수리 에이전트를 평가한다."),
+                ("Robot Speech", "음성으로 로봇을 움직인다.")]
+    documents = [Document(f"2501.{i:05d}", f"{title} {i % 7}", f"{summary} 변형{i % 5}", (f"concept{i % 3}",))
+                 for i, (title, summary) in enumerate(subjects * 12)]
+    here = TermMatrix(documents)
+    monkeypatch.setattr(recommend_text, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(recommend_text, "CHUNK_PAPERS", 5)  # 10 chunks, merged in order
+    monkeypatch.setattr(recommend_text.os, "cpu_count", lambda: 2)
+    started: list[int] = []
+    real_pool = concurrent.futures.ProcessPoolExecutor
+
+    def pool(workers: int, mp_context: BaseContext,
+             initializer: Callable[[], object]) -> concurrent.futures.ProcessPoolExecutor:
+        started.append(workers)
+        return real_pool(workers, mp_context=mp_context, initializer=initializer)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
+    pooled = TermMatrix(documents)
+    assert started == [2]
+    assert pooled.vocabulary == here.vocabulary
+    assert list(pooled.term_counts.term_id) == list(here.term_counts.term_id)  # every term the same id
+    for name in ("indptr", "indices", "data", "mean_row"):
+        assert np.array_equal(getattr(pooled, name), getattr(here, name))
