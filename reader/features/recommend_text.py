@@ -24,7 +24,6 @@ from __future__ import annotations
 import os
 import re
 import threading
-from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -92,14 +91,16 @@ def chunk_terms(documents: Sequence[Document]) -> tuple[list[str], IntArray, Cou
     every paper's ids and counts one after the other, and how many terms each paper has. What a pool's
     process sends back for a chunk: each distinct term once, not once a paper."""
     local = _TermIds()
-    ids, counts, lengths = array("i"), array("q"), array("q")
+    ids: list[IntArray] = []
+    counts: list[npt.NDArray[np.int64]] = []
     for document in documents:
         found = terms(document)
-        ids.extend(map(local.__getitem__, found))
-        counts.extend(found.values())
-        lengths.append(len(found))
-    return (list(local), np.frombuffer(ids, np.int32),
-            np.minimum(np.frombuffer(counts, np.int64), MAX_COUNT).astype(np.uint16), np.frombuffer(lengths, np.int64))
+        ids.append(np.fromiter(map(local.__getitem__, found), np.int32, len(found)))
+        counts.append(np.fromiter(found.values(), np.int64, len(found)))
+    lengths = np.fromiter(map(len, ids), np.int64, len(ids))
+    if not ids:
+        return [], np.zeros(0, np.int32), np.zeros(0, np.uint16), lengths
+    return list(local), np.concatenate(ids), np.minimum(np.concatenate(counts), MAX_COUNT).astype(np.uint16), lengths
 
 
 def _end_with_parent() -> None:
