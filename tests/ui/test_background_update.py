@@ -154,3 +154,43 @@ def test_the_first_frame_comes_before_the_detail_pane_and_the_update(seeded_data
         window.close()
     finally:
         library.close()
+
+
+NEW_DAY = """## Daily Papers (2025-03-03)
+
+""" + "".join(f"""### [New paper {n}](https://arxiv.org/abs/2503.{n:05d})
+
+Vote: {votes}
+
+Authors: Kim Minsu
+
+- ***What's New***: 새로운 언어모델 {n}.
+
+""" for n, votes in ((1, 500), (2, 7), (3, 0)))
+
+
+def test_a_new_day_joins_all_papers_in_place(open_window, tmp_path: Path, qtbot, monkeypatch) -> None:
+    """After an update that only adds a day, All papers gets its listings where the sort puts them, without
+    reading the whole list again; the selection stays."""
+    window = open_window()
+    window.sidebar.select_view(View("all"))
+    window.paper_list.select_row(3)
+    paper = window.paper_list.current_paper()
+    before = window.paper_proxy.rowCount()
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "2025-03-03.md").write_text(NEW_DAY, "utf-8")
+    window.library.add_sources([folder])
+    whole_lists: list[object] = []
+    rows = window.library.rows
+    monkeypatch.setattr(window.library, "rows", lambda date=None, **kw: (
+        whole_lists.append(kw) if date is None else None) or rows(date=date, **kw))
+    with qtbot.waitSignal(window.updater.finished, timeout=UPDATE_TIMEOUT_MS):
+        window.start_update()
+    model = window.paper_model
+    shown = [model.paper_at(row).key for row in range(model.rowCount())]
+    assert whole_lists == [] and len(shown) == before + 3
+    assert window.paper_list.current_paper() == paper
+    window.navigation.show_view(View("all"))  # what reading the list again gives
+    assert [model.paper_at(row).key for row in range(model.rowCount())] == shown
+    assert shown[0] == "2025-03-03/2503.00001"  # 500 votes: first in the votes order

@@ -256,6 +256,19 @@ class Navigation(QObject):
         elif not (key and window.paper_list.select_key(key)):
             window.paper_list.select_row(0)
 
+    def add_new_days(self, dates: list[str]) -> bool:
+        """Put these new days' listings into the list where its order puts them, when the view is one a new day
+        only adds to (All papers, Unread, Starred; a day's list stays as it is): no re-read of the whole list
+        (at 100,000 papers ~0.3 s of the GUI thread after every update). False when the view needs a reload."""
+        view, library = self.view, self.window.library
+        if view is None or view.kind not in ("all", "unread", "starred", "day"):
+            return False
+        if view.kind == "day":
+            return view.date not in dates
+        rows = library.without_muted([row for date in dates for row in library.rows(
+            date=date, starred=view.kind == "starred", unread=view.kind == "unread")])
+        return self.window.paper_model.insert_sorted(rows, self._flags_of(rows))
+
     def _flags_of(self, papers: Sequence[ListItem]) -> dict[str, Flags]:
         """The flags of the papers listed: looked up one by one for a day, read all at once for a long list."""
         library = self.window.library

@@ -34,6 +34,7 @@ class BackgroundUpdates(QObject):
         self._ready = False  # the window has started: updates start at once
         self._requested = False  # start_update() before that: run it when ready
         self._days_from_update: list[DayInfo] | None = None  # the running update's latest count of days
+        self._totals_before: dict[str, int] | None = None  # each day's listings when the running update began
         self.problems: list[Problem] = window.library.problems()
         window.update_status.set_problem_count(len(self.problems))
 
@@ -51,6 +52,7 @@ class BackgroundUpdates(QObject):
             self._requested = True
             return
         if self.window.updater.start():
+            self._totals_before = {day.date: day.total for day in self.window.library.days()}
             self.window.update_status.busy()
 
     def on_progress(self, done: int, total: int, _path: str) -> None:
@@ -71,12 +73,27 @@ class BackgroundUpdates(QObject):
         status.idle()
         self.problems = list(report.problems)
         status.set_problem_count(len(self.problems))
-        self.navigation.refresh_sidebar(reload_list=True, days=days)
+        new_days = self._only_new_days(report, days)
+        added = new_days is not None and self.navigation.add_new_days(new_days)
+        self.navigation.refresh_sidebar(reload_list=not added, days=days)
         freeze_what_is_alive()  # the list's rows read again, out of the full collections' walk
         self.window.status(self.tr("Library up to date: %n paper(s)", "", report.papers))
 
+    def _only_new_days(self, report: UpdateReport, days: list[DayInfo] | None) -> list[str] | None:
+        """The dates the update added, when that is all it did: a new file each, no file removed, every day there
+        before with the listings it had. None otherwise (the list is read again)."""
+        before, self._totals_before = self._totals_before, None
+        if before is None or days is None or report.removed:
+            return None
+        totals = {day.date: day.total for day in days}
+        new = [date for date in totals if date not in before]
+        if report.changed != len(new) or any(totals.get(date) != total for date, total in before.items()):
+            return None
+        return new
+
     def on_failed(self, message: str) -> None:
         self._days_from_update = None
+        self._totals_before = None
         log.warning("library update failed: %s", message)
         self.window.update_status.idle()
         self.window.status(self.tr("Update failed: {message}").format(message=message))
