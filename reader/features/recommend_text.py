@@ -21,6 +21,7 @@ papers the matrix holds 19.5 M entries instead of 33.4 M.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
@@ -50,8 +51,8 @@ CHUNK_PAPERS = 2_000  # papers a pool's process reads at a time
 SUMMARY_CHARS = 2_000  # the start of a summary says what it is about; a huge one costs time, not precision
 
 _BIGRAM_RE = re.compile(r"(?=([가-힣]{2}))")  # every pair of adjacent syllables, overlapping, in one C-level pass
-# A Hangul word of two syllables or more, without one trailing particle (the shortest stem that leaves one).
-_HANGUL_WORD_RE = re.compile(r"([가-힣]{2,}?)(?:으로|에서|에게|과|와|을|를|이|가|은|는|의|에|로|도|만)?(?![가-힣])")
+_HANGUL_RUN_RE = re.compile(r"[가-힣]{2,}")  # a Hangul word of two syllables or more (see _hangul_word)
+_PARTICLES = (frozenset({"으로", "에서", "에게"}), frozenset("과와을를이가은는의에로도만"))  # two syllables, one
 _WORD_RE = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*|[0-9]+[a-z][a-z0-9]*")  # on lower-cased text
 _STOP_WORDS = frozenset(
     "a an and are as at be by can for from has have how in into is it its of on or our that the their this "
@@ -81,7 +82,7 @@ def terms(document: Document) -> Counter[str]:
         counts[term] *= TITLE_WEIGHT
     summary = document.summary[:SUMMARY_CHARS]
     counts.update(_text_terms(summary))
-    counts.update(map(HANGUL_WORD_PREFIX.__add__, _HANGUL_WORD_RE.findall(summary)))
+    counts.update(map(_hangul_word, _HANGUL_RUN_RE.findall(summary)))
     counts.update(CONCEPT_PREFIX + concept for concept in dict.fromkeys(document.concepts))
     return counts
 
@@ -116,6 +117,20 @@ def _end_with_parent() -> None:
 def _exit_after(parent: BaseProcess) -> None:
     parent.join()
     os._exit(1)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _hangul_word(word: str) -> str:
+    """A Hangul word's term: the word without one trailing particle when two syllables or more are left, the
+    shortest such stem (``강화학습을`` -> ``w:강화학습``). Words recur from paper to paper, hence the cache:
+    with it, this and the plain pattern of _HANGUL_RUN_RE take half the time of one pattern with a lazy stem
+    and a lookahead after every particle (checked identical on the 100,000 papers of bench/scale.py)."""
+    two, one = _PARTICLES
+    if len(word) >= 4 and word[-2:] in two:
+        return HANGUL_WORD_PREFIX + word[:-2]
+    if len(word) >= 3 and word[-1] in one:
+        return HANGUL_WORD_PREFIX + word[:-1]
+    return HANGUL_WORD_PREFIX + word
 
 
 def _text_terms(text: str) -> list[str]:

@@ -83,3 +83,10 @@ def test_papers_read_in_a_pool_of_processes_make_the_matrix_read_here(monkeypatc
     assert list(pooled.term_counts.term_id) == list(here.term_counts.term_id)  # every term the same id
     for name in ("indptr", "indices", "data", "mean_row"):
         assert np.array_equal(getattr(pooled, name), getattr(here, name))
+
+
+def test_a_hangul_word_loses_one_trailing_particle_when_two_syllables_are_left() -> None:
+    found = recommend_text.terms(Document("2501.00001", "", "강화학습을 데이터에서 모델로 학습에게 가로 나무 사과"))
+    words = [term for term in found if term.startswith(recommend_text.HANGUL_WORD_PREFIX)]
+    # 데이터에서: the two-syllable particle; 학습에게 keeps 학습; 가로 and 사과 are two syllables: nothing is taken off.
+    assert words == ["w:강화학습", "w:데이터", "w:모델", "w:학습", "w:가로", "w:나무", "w:사과"]
