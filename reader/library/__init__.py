@@ -4,6 +4,8 @@
 what a front end needs besides it, so no front end imports the stores, sources or exports itself.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from reader.core.models import Annotations, DayInfo, PaperRow, SearchResult, Source
 from reader.core.reports import (
     REPAIRED,
@@ -27,17 +29,37 @@ from reader.library.insights import RECAP_FORMATS, RECAP_LANGUAGES, TREND_PERIOD
 from reader.library.living import HUB_SOURCE, chat_model, keep_pdf, kept_pdf, store_api_key, summarise_hub_day
 from reader.library.recommend import MIN_STARS, Reason, Recommendation
 from reader.sources.archive_layout import DEFAULT_SOURCE, FetchError, check_source
-from reader.sources.summarise import (
-    CHAT_DEFAULTS,
-    ChatModel,
-    SummariseError,
-    SummaryProgress,
-    SummaryReport,
-    check_endpoint,
-)
 from reader.stores.carry import read_state_file, state_to_text
 from reader.stores.datadir import DATA_DIR_ENV
 from reader.stores.organise import SavedSearch
+
+if TYPE_CHECKING:
+    from reader.sources.summarise import (
+        CHAT_DEFAULTS,
+        ChatModel,
+        SummariseError,
+        SummaryProgress,
+        SummaryReport,
+        check_endpoint,
+    )
+
+# The summariser's client pulls in http.client, ssl and email (~25 ms of every start): imported when a name of
+# it is first asked for (a summary written, its dialog opened), not with the window.
+_LATER = dict.fromkeys(
+    ("CHAT_DEFAULTS", "ChatModel", "SummariseError", "SummaryProgress", "SummaryReport", "check_endpoint"),
+    "reader.sources.summarise")
+
+
+def __getattr__(name: str) -> Any:
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "MIN_STARS", "Reason", "Recommendation",
