@@ -118,9 +118,10 @@ def evaluate(papers: list[Paper], scorer: Scorer, similar: Callable[[str], list[
 
 def title_parts(title: str) -> set[tuple[str, str]]:
     """A synthetic title's two parts, each drawn from the seeds on its own (bench/synth.py): its head before
-    ": " and its tail. The summary sentences are drawn apart from the title, so a day's topic paper can be
-    found from 5 stars only when it shares a part with the topic's word with one of them: the share of such
-    days is the ceiling of that reader's top-3 hit."""
+    ": " and its tail. The summary sentences are drawn apart from the title, so only title words tie a day's
+    topic paper to 5 stars: the share of days with one that shares a whole part holding the topic's word
+    ("reachable") is about what a model matching whole words can reach (different parts may still share a
+    word's stem: Manipulative, Manipulation)."""
     head, colon, tail = title.partition(": ")
     return {("head", head), ("tail", tail)} if colon else {("tail", head)}
 
