@@ -241,12 +241,14 @@ def _serve(data_dir: str, fits: Connection, questions: Connection) -> None:
     """The child's life: answer both pipes until the window closes them."""
     import multiprocessing
 
+    from reader.core.priority import lower_priority
     from reader.library.facade import Library
 
     # A daemonic process may not start processes, and this one reads a big library's text in a pool of them
     # (reader/features/recommend_text.py). Only this process's view of itself changes: the window still
     # ends it as a daemon, and the pool's processes end with it.
     multiprocessing.current_process().daemon = False
+    lower_priority()  # the window's thread first; the pool's processes inherit it
 
     with Library(data_dir) as library:
         server = _Server(library)

@@ -194,3 +194,23 @@ def test_a_new_day_joins_all_papers_in_place(open_window, tmp_path: Path, qtbot,
     window.navigation.show_view(View("all"))  # what reading the list again gives
     assert [model.paper_at(row).key for row in range(model.rowCount())] == shown
     assert shown[0] == "2025-03-03/2503.00001"  # 500 votes: first in the votes order
+
+
+def test_more_new_days_than_a_month_read_the_list_again(open_window, tmp_path: Path, qtbot, monkeypatch) -> None:
+    from reader.ui.window import navigation
+
+    monkeypatch.setattr(navigation, "NEW_DAYS_IN_PLACE", 0)  # as if the new folder held years of days
+    window = open_window()
+    window.sidebar.select_view(View("all"))
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "2025-03-03.md").write_text(NEW_DAY, "utf-8")
+    window.library.add_sources([folder])
+    whole_lists: list[object] = []
+    rows = window.library.rows
+    monkeypatch.setattr(window.library, "rows", lambda date=None, **kw: (
+        whole_lists.append(kw) if date is None else None) or rows(date=date, **kw))
+    with qtbot.waitSignal(window.updater.finished, timeout=UPDATE_TIMEOUT_MS):
+        window.start_update()
+    assert len(whole_lists) == 1
+    assert window.paper_model.paper_at(0).key == "2025-03-03/2503.00001"

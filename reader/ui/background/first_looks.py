@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.errors import ReaderError
 from reader.library import Library
+from reader.ui.platform.collector import collection_paused
 
 if TYPE_CHECKING:
     from reader.library.organise_counts import FirstLook
@@ -51,7 +52,7 @@ class FirstLooks(QObject):
 
         def look() -> None:
             try:
-                with Library(data_dir) as library:
+                with collection_paused(), Library(data_dir) as library:
                     results.put(library.first_look())
             except ReaderError as error:  # the counts stay as they are; the next refresh tries again
                 log.warning("the first look at mute filters and saved searches failed: %s", error)

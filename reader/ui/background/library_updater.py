@@ -110,6 +110,7 @@ def _update_in_child(data_dir: str, events: Connection, stop: Event, days_interv
     """
     watch_parent(parent_pid or os.getppid())
     from reader.core.errors import ReaderError
+    from reader.core.priority import lower_priority
     from reader.library import Library, UpdateProgress  # imported here: the child needs no Qt
 
     last_sent = last_days_sent = time.monotonic()
@@ -126,6 +127,7 @@ def _update_in_child(data_dir: str, events: Connection, stop: Event, days_interv
             last_days_sent = now
             events.send(("days", library.days()))
 
+    lower_priority()  # the window's thread first
     try:
         library = Library(data_dir)
         try:

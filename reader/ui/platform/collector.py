@@ -11,8 +11,27 @@ dicts, sets and tuples of strings and numbers) hold no reference cycles.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 def freeze_what_is_alive() -> None:
     """After a large structure is built (a list filled, listings adopted, an order received): constant time."""
     gc.freeze()
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No collection while a background thread builds a large structure (the first look's listings): a full
+    collection it sets off walks everything, holding the GIL, so the window's thread waited 60-250 ms a time
+    (gc.callbacks during bench/everything_on.py's fit at 100,000 papers). It ends with a freeze too: else the
+    first allocation after it set off one collection of all the young objects made meanwhile (451 ms). For the
+    whole process while it lasts: the window's own cycles wait until then."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()

@@ -43,6 +43,7 @@ SEARCHING_NOTE_MS = 300  # a search still running after this says so next to the
 FORMS_SHOWN = 3  # other-language forms named per term next to the field (all of them in its tooltip)
 Sort = tuple[int, Qt.SortOrder]
 DEFAULT_SORT: Sort = (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder)
+NEW_DAYS_IN_PLACE = 31  # up to a month of new days is inserted into the list; more, and the list is read again
 SORTS: dict[str, Sort] = {
     "sort_votes": (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder),
     "sort_date": (PaperTableModel.DATE, Qt.SortOrder.DescendingOrder),
@@ -265,6 +266,8 @@ class Navigation(QObject):
             return False
         if view.kind == "day":
             return view.date not in dates
+        if len(dates) > NEW_DAYS_IN_PLACE:  # a folder of many days: one reload costs less than their inserts
+            return False
         rows = library.without_muted([row for date in dates for row in library.rows(
             date=date, starred=view.kind == "starred", unread=view.kind == "unread")])
         return self.window.paper_model.insert_sorted(rows, self._flags_of(rows))

@@ -1,0 +1,32 @@
+"""The first look pauses the collector while it builds its listings: the pause must end, and what was built must
+stay out of later full collections."""
+
+from __future__ import annotations
+
+import gc
+
+from reader.ui.platform.collector import collection_paused
+
+
+def test_a_paused_collection_ends_enabled_with_what_was_built_frozen() -> None:
+    gc.unfreeze()
+    try:
+        with collection_paused():
+            assert not gc.isenabled()
+            built = [[number] for number in range(1_000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(built)  # a full collection will not walk them
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_a_pause_inside_a_disabled_collector_leaves_it_disabled() -> None:
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
