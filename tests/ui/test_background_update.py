@@ -169,6 +169,27 @@ Authors: Kim Minsu
 """ for n, votes in ((1, 500), (2, 7), (3, 0)))
 
 
+def update_with_a_new_day(window: MainWindow, tmp_path: Path, qtbot, monkeypatch) -> list[object]:
+    """Add a folder with one new day and run the window's update; what it asked of library.rows() for the whole
+    list (not one day's), one entry a read."""
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "2025-03-03.md").write_text(NEW_DAY, "utf-8")
+    window.library.add_sources([folder])
+    whole_lists: list[object] = []
+    rows = window.library.rows
+
+    def counted_rows(date: str | None = None, **kwargs: bool) -> object:
+        if date is None:
+            whole_lists.append(kwargs)
+        return rows(date=date, **kwargs)
+
+    monkeypatch.setattr(window.library, "rows", counted_rows)
+    with qtbot.waitSignal(window.updater.finished, timeout=UPDATE_TIMEOUT_MS):
+        window.start_update()
+    return whole_lists
+
+
 def test_a_new_day_joins_all_papers_in_place(open_window, tmp_path: Path, qtbot, monkeypatch) -> None:
     """After an update that only adds a day, All papers gets its listings where the sort puts them, without
     reading the whole list again; the selection stays."""
@@ -177,16 +198,7 @@ def test_a_new_day_joins_all_papers_in_place(open_window, tmp_path: Path, qtbot,
     window.paper_list.select_row(3)
     paper = window.paper_list.current_paper()
     before = window.paper_proxy.rowCount()
-    folder = tmp_path / "new"
-    folder.mkdir()
-    (folder / "2025-03-03.md").write_text(NEW_DAY, "utf-8")
-    window.library.add_sources([folder])
-    whole_lists: list[object] = []
-    rows = window.library.rows
-    monkeypatch.setattr(window.library, "rows", lambda date=None, **kw: (
-        whole_lists.append(kw) if date is None else None) or rows(date=date, **kw))
-    with qtbot.waitSignal(window.updater.finished, timeout=UPDATE_TIMEOUT_MS):
-        window.start_update()
+    whole_lists = update_with_a_new_day(window, tmp_path, qtbot, monkeypatch)
     model = window.paper_model
     shown = [model.paper_at(row).key for row in range(model.rowCount())]
     assert whole_lists == [] and len(shown) == before + 3
@@ -202,15 +214,5 @@ def test_more_new_days_than_a_month_read_the_list_again(open_window, tmp_path: P
     monkeypatch.setattr(navigation, "NEW_DAYS_IN_PLACE", 0)  # as if the new folder held years of days
     window = open_window()
     window.sidebar.select_view(View("all"))
-    folder = tmp_path / "new"
-    folder.mkdir()
-    (folder / "2025-03-03.md").write_text(NEW_DAY, "utf-8")
-    window.library.add_sources([folder])
-    whole_lists: list[object] = []
-    rows = window.library.rows
-    monkeypatch.setattr(window.library, "rows", lambda date=None, **kw: (
-        whole_lists.append(kw) if date is None else None) or rows(date=date, **kw))
-    with qtbot.waitSignal(window.updater.finished, timeout=UPDATE_TIMEOUT_MS):
-        window.start_update()
-    assert len(whole_lists) == 1
+    assert len(update_with_a_new_day(window, tmp_path, qtbot, monkeypatch)) == 1
     assert window.paper_model.paper_at(0).key == "2025-03-03/2503.00001"
