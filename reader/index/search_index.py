@@ -242,12 +242,11 @@ class SearchIndex:
         if chosen:
             self._merge([*chosen, len(sizes) - 1], papers_of)  # with the newest, as if merged into its commit
 
-    def merge_when_idle(self, papers_of: PapersOf | None = None) -> bool:
-        """The larger merges updates leave (merge_policy.segments_to_merge_when_idle); whether there was one."""
+    def merge_when_idle(self, papers_of: PapersOf | None = None) -> None:
+        """The larger merges updates leave (merge_policy.segments_to_merge_when_idle)."""
         chosen = segments_to_merge_when_idle(segment_sizes(self._index))
         if chosen:
             self._merge(chosen, papers_of)
-        return bool(chosen)
 
     def _merge(self, positions: list[int], papers_of: PapersOf | None) -> None:
         """Fold these segments (by commit order) into one: their papers indexed again, else their postings merged."""
