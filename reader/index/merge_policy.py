@@ -11,7 +11,8 @@ merges more documents than its budget: :data:`SMALL_MERGE_DOCS`, or as many as i
 (:data:`UPDATE_MERGE_RATIO`). A day's update folds at most a few hundred small documents together and
 leaves large segments alone: seven days' segments with the new one, not the seven weeks' segments
 those become (1,600 documents: seconds, not the 1.0 s a new day may take). Those wait for
-:func:`segments_to_merge_when_idle` (the window's updater runs it after an update, in its own process).
+:func:`segments_to_merge_when_idle`, which an update with nothing to read runs (the window's start-up check,
+a ``daily-papers update`` that finds no change).
 The merges run as a commit of their own once an update's papers are listed
 (``SearchIndex.merge_small``), the newest segment standing for the commit's new one; the library has
 the merged papers indexed again rather than their postings merged (see ``SearchIndex.merge_small``).
