@@ -76,7 +76,7 @@ class BackgroundUpdates(QObject):
         new_days = self._only_new_days(report, days)
         added = new_days is not None and self.navigation.add_new_days(new_days)
         self.navigation.refresh_sidebar(reload_list=not added, days=days)
-        freeze_what_is_alive()  # the list's rows read again, out of the full collections' walk
+        freeze_what_is_alive()  # the list's rows (read again or added), out of the full collections' walk
         self.window.status(self.tr("Library up to date: %n paper(s)", "", report.papers))
 
     def _only_new_days(self, report: UpdateReport, days: list[DayInfo] | None) -> list[str] | None:
