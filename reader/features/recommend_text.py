@@ -53,6 +53,11 @@ SUMMARY_CHARS = 2_000  # the start of a summary says what it is about; a huge on
 
 _HANGUL_RUN_RE = re.compile(r"[가-힣]{2,}")  # a Hangul word of two syllables or more (_bigrams, _hangul_word)
 _PARTICLES = (frozenset({"으로", "에서", "에게"}), frozenset("과와을를이가은는의에로도만"))  # two syllables, one
+# An English word's form: what is left once a common suffix is stripped (manipulation, manipulative -> manipul).
+# Crude, but it only links forms For you's profile spreads a star's weight over (see TermMatrix.word_forms).
+_WORD_FORM_RE = re.compile(r"[a-z]{4,}")
+_SUFFIX_RE = re.compile(r"(?:ations?|ators?|ative|ions?|ing|ers?|ed|es|s|al|ly|ive|ity|ment|ic)$")
+MIN_STEM = 4  # a shorter stem links unrelated words (ring, rings, rin-g...): the word stays its own form
 _WORD_RE = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*|[0-9]+[a-z][a-z0-9]*")  # on lower-cased text
 _STOP_WORDS = frozenset(
     "a an and are as at be by can for from has have how in into is it its of on or our that the their this "
@@ -277,13 +282,15 @@ class TermMatrix:
                                      / max(n, 1)).astype(np.float32)
         self._by_column: tuple[npt.NDArray[np.int64], IntArray, FloatArray] | None = None  # see _columns
         self._mean_scores: FloatArray | None = None  # see mean_scores
+        self._word_forms: tuple[IntArray, IntArray] | None = None  # see word_forms
         self._lazy_lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, object]:
         """What another process needs (the window's matrix is built in a child, see reader.library.recommend_child):
         the matrix, not the counts a rebuild in this process would reuse, nor the lazy parts or their lock."""
         state = dict(self.__dict__)
-        state.update(term_counts=TermCounts(), _by_column=None, _mean_scores=None, _lazy_lock=None)
+        state.update(term_counts=TermCounts(), _by_column=None, _mean_scores=None, _word_forms=None,
+                     _lazy_lock=None)
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -337,6 +344,21 @@ class TermMatrix:
                 self._mean_scores = self.times(self.mean_row)
             return self._mean_scores
 
+    def word_forms(self) -> tuple[IntArray, IntArray]:
+        """The English words of the vocabulary that share a form with another (made on first use): their
+        columns, and for each the number of its group (columns of one group are next to each other)."""
+        with self._lazy_lock:
+            if self._word_forms is None:
+                groups: dict[str, list[int]] = {}
+                for column, term in enumerate(self.vocabulary):
+                    if _WORD_FORM_RE.fullmatch(term):
+                        groups.setdefault(word_form(term), []).append(column)
+                shared = [columns for columns in groups.values() if len(columns) > 1]
+                self._word_forms = (
+                    np.array([column for columns in shared for column in columns], dtype=np.int32),
+                    np.repeat(np.arange(len(shared), dtype=np.int32), [len(columns) for columns in shared]))
+            return self._word_forms
+
     def _columns(self) -> tuple[npt.NDArray[np.int64], IntArray, FloatArray]:
         """The matrix by column (where each column starts, its rows, its weights), made on first use."""
         with self._lazy_lock:
@@ -346,6 +368,12 @@ class TermMatrix:
                 np.cumsum(np.bincount(self.indices, minlength=len(self.vocabulary)), out=starts[1:])
                 self._by_column = (starts, self.rows_of_entries[order], self.data[order])
             return self._by_column
+
+
+def word_form(word: str) -> str:
+    """The form an English word shares with its other forms (the word itself when too little is left)."""
+    stem = _SUFFIX_RE.sub("", word)
+    return stem if len(stem) >= MIN_STEM else word
 
 
 def _by_column_order(indices: IntArray) -> npt.NDArray[np.intp]:

@@ -11,7 +11,8 @@ import numpy.typing as npt
 import pytest
 
 from reader.features import recommend_text
-from reader.features.recommend_text import Document, TermMatrix
+from reader.features.recommend import ForYou
+from reader.features.recommend_text import Corpus, Document, TermMatrix
 
 
 def dense(matrix: TermMatrix) -> npt.NDArray[np.float32]:
@@ -90,3 +91,20 @@ def test_a_hangul_word_loses_one_trailing_particle_when_two_syllables_are_left()
     words = [term for term in found if term.startswith(recommend_text.HANGUL_WORD_PREFIX)]
     # 데이터에서: the two-syllable particle; 학습에게 keeps 학습; 가로 and 사과 are two syllables: nothing is taken off.
     assert words == ["w:강화학습", "w:데이터", "w:모델", "w:학습", "w:가로", "w:나무", "w:사과"]
+
+
+def test_a_star_on_one_form_of_a_word_lifts_papers_written_with_another() -> None:
+    starred = [Document(f"2501.0000{i}", title, "로봇 팔을 학습한다.") for i, title in enumerate(
+        ["Manipulation Policies", "Dexterous Manipulation", "Manipulation from Video"], start=1)]
+    others = [Document("2501.00004", "Manipulative Grasps", "물체를 잡는다."),
+              Document("2501.00005", "Manipulative Hands", "손으로 잡는다."),
+              Document("2501.00006", "Speech Voices", "음성을 만든다."),
+              Document("2501.00007", "Speech Grasps", "음성으로 잡는다.")]
+    matrix = TermMatrix(starred + others)
+    columns, groups = matrix.word_forms()
+    forms = {matrix.vocabulary[column] for column in columns}
+    assert {"manipulation", "manipulative"} <= forms and "speech" not in forms
+    model = ForYou(Corpus(matrix, {}, {}), [document.arxiv_id for document in starred], ())
+    # "Manipulative" shares no term with the stars' rows, only a form of their word
+    assert model.score("2501.00004") > model.score("2501.00007")
+    assert model.score("2501.00005") > model.score("2501.00006")
