@@ -32,7 +32,9 @@ class Followed:
     spec: Hashable  # what the query is (an entry whose spec changed is searched again)
     matcher: Matcher | None  # None: searched in full whenever the catalogue changed
     keys: set[Key] = field(default_factory=set)
-    days_of: dict[str, set[str]] = field(default_factory=dict)  # the days each matching paper is listed on
+    # the days each matching paper is listed on: a tuple, as most papers match on one day (a set each held
+    # 105 MB for the 440,000 listings of 20 saved searches at 100,000 papers, tuples 21 MB)
+    days_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     ids_on: dict[str, set[str]] = field(default_factory=dict)  # the matching papers of each day
     unread: int = 0  # unread listings
     papers: list[int] = field(default_factory=lambda: [0, 0, 0])  # distinct papers: all, unread, starred
@@ -172,10 +174,7 @@ class Follower:
         unread = 0
         for date, arxiv_id in keys:
             read, starred = flags.get(arxiv_id, (False, False))
-            if arxiv_id in days_of:
-                days_of[arxiv_id].add(date)
-            else:
-                days_of[arxiv_id] = {date}
+            days_of[arxiv_id] = days_of.get(arxiv_id, ()) + (date,)  # keys are distinct: the date is new
             if date in ids_on:
                 ids_on[date].add(arxiv_id)
                 day = by_date[date]
@@ -210,17 +209,18 @@ class Follower:
         day[0] += step
         day[1] += step * (not read)
         day[2] += step * starred
-        dates = found.days_of.setdefault(arxiv_id, set())
+        before = found.days_of.get(arxiv_id, ())
         on_day = found.ids_on.setdefault(date, set())
-        came_in = not dates
+        came_in = not before
         if step > 0:
-            dates.add(date)
+            dates = before if date in before else before + (date,)
             on_day.add(arxiv_id)
         else:
-            dates.discard(date)
+            dates = tuple(day for day in before if day != date)
             on_day.discard(arxiv_id)
             if not on_day:
                 del found.ids_on[date]
+        found.days_of[arxiv_id] = dates
         if came_in or not dates:  # the paper came in or went out
             found.papers[0] += step
             found.papers[1] += step * (not read)

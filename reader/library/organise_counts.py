@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from sys import intern
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from reader.core.errors import InvalidQueryError, ReaderError
@@ -392,10 +393,14 @@ class FollowedCounts:
     # -- what the followers read -------------------------------------------------------------------
 
     def _raw_keys(self, query: Query) -> set[Key]:
-        """The visible listings the index matches (raw hits: no paper is read back)."""
+        """The visible listings the index matches (raw hits: no paper is read back).
+
+        Their strings are interned: each hit's come fresh from the index, and the followers keep them (20 saved
+        searches at 100,000 papers: ~440,000 listings, whose 885,000 strings held 50 MB, ~95,000 of them distinct)."""
         raw_hits, _total = self._index.search(query, None)
         shadowed = self._shadowed.keys(self._catalogue)
-        return {(raw.date, raw.arxiv_id) for raw in raw_hits if (raw.source, raw.date, raw.arxiv_id) not in shadowed}
+        return {(intern(raw.date), intern(raw.arxiv_id)) for raw in raw_hits
+                if (raw.source, raw.date, raw.arxiv_id) not in shadowed}
 
     def _sources(self, full_search: Callable[[Hashable], tuple[Matcher | None, set[Key]]]) -> FollowSources:
         return FollowSources(full_search=full_search, day_totals=self._day_totals,
