@@ -74,6 +74,28 @@ def test_sidebar_counts_update_in_place(qtmodeltester) -> None:
     qtmodeltester.check(model)
 
 
+def test_counts_of_many_months_at_once_keep_the_selection_and_the_folding(qtbot, qtmodeltester) -> None:
+    """The mute filters change most days at once: one layout change, the tree and the reader's place kept."""
+    from reader.ui.panes.sidebar import Sidebar
+
+    days = [Day(f"{year}-{month:02d}-03", 4, 4, 0) for year in (2025, 2024) for month in range(12, 0, -1)]
+    model = SidebarModel()
+    model.set_days(days)
+    view = Sidebar(model)
+    qtbot.addWidget(view)
+    view.select_view(View("day", "2024-05-03"))
+    may = QPersistentModelIndex(model.index_for_view(View("day", "2024-05-03")).parent())
+    view.expand(may)
+    layouts: list[bool] = []
+    model.layoutChanged.connect(lambda: layouts.append(True))
+    model.set_days([Day(day.date, 3, 1, 0) for day in days])
+    assert layouts == [True]
+    qtmodeltester.check(model)
+    assert view.current_view() == View("day", "2024-05-03") and view.isExpanded(may)
+    assert model.index_for_view(View("day", "2024-05-03")).siblingAtColumn(1).data() == "1/3"
+    assert [model.index(row, 1).data() for row in range(4)] == ["1/3", "72", "24", "0"]
+
+
 def test_new_days_are_inserted_in_order_without_a_reset(qtmodeltester) -> None:
     """An update that adds days (also a newer year, and a month between two) keeps the rows that were there."""
     model = SidebarModel()
