@@ -94,6 +94,11 @@ class Query:
             self._compiled = {id(clause): clause.regex() for clause in clauses}
         return self._compiled
 
+    def compile_patterns(self) -> None:
+        """Compile the text patterns now, on the caller's thread: re's cache, shared by every thread, then has
+        them for a Query parsed alike elsewhere (the window's matchers after a first look off its thread)."""
+        self._regexes()
+
     def clauses(self) -> list[Clause]:
         """Every clause that must (or, in an OR-group, may) match, in query order."""
         return [clause for group in self.required for option in group for clause in option]
