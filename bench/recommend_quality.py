@@ -26,8 +26,10 @@ column is made then, once per matrix) and the matrix's ``entries``.
 
 Last figures (2026-12-03, after the profile spreads over word forms, WORD_FORM_WEIGHT): dev corpus top-3 0.89
 (x3.2), p@10 0.61; synthetic-6000 top-3 0.86 (x2.9; robotics 0.81, past its "reachable" 0.65, which counts whole
-title parts only), p@10 0.79; synthetic-12000 top-3 0.90 (x3.3; 0.90 without the word forms too: 0.97 of its days are reachable), p@10 0.80. Before that (2026-12-03, busy machine, without scikit-learn): dev corpus top-3 0.88 (x3.2 votes), similar p@10
-0.605 (0.589 with the unanchored "Coding" of before, which counted Encoding/Decoding titles as code);
+title parts only), p@10 0.79; synthetic-12000 top-3 0.90 (x3.3; 0.90 without the word forms too: 0.97 of
+its days are reachable), p@10 0.80. Before that (2026-12-03, busy machine, without scikit-learn): dev corpus
+top-3 0.88 (x3.2 votes), similar p@10 0.605 (0.589 with the unanchored "Coding" of before, which counted
+Encoding/Decoding titles as code);
 synthetic-6000 top-3 0.82 (x2.8), p@10 0.79 (0.86 and 0.83 before: its "code" reader was all "Decoding"
 titles; with the fix too few code papers are left to star, and robotics' 0.65 pulls the mean down: the
 generator pairs title parts at random with unrelated sentences, so its robotics topic is four unrelated title
