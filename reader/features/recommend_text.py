@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -49,6 +49,10 @@ TITLE_WEIGHT = 24
 TOP_TERMS = 200  # a row's entries past its 200 heaviest are dropped (100 and 150 cost the corpus's top-3 hit)
 PARALLEL_FROM = 20_000  # papers to read before a pool of processes pays for its start (see TermCounts._read)
 CHUNK_PAPERS = 2_000  # papers a pool's process reads at a time
+# The matrix is weighted this many rows at a time: each step's arrays are small and the next step reuses their
+# memory. Whole, at 100,000 papers the 34 million entries' arrays were new memory of ~1.5 GB, and on the 2-core
+# virtual machine of bench/RESULTS.md new memory costs ~175 MB/s the first time it is touched.
+ROWS_AT_A_TIME = 8_192
 SUMMARY_CHARS = 2_000  # the start of a summary says what it is about; a huge one costs time, not precision
 
 _HANGUL_RUN_RE = re.compile(r"[가-힣]{2,}")  # a Hangul word of two syllables or more (_bigrams, _hangul_word)
@@ -246,11 +250,11 @@ class TermMatrix:
         counts.done()
         all_terms = list(counts.term_id)
         n = len(docs)
-        term_ids = np.concatenate([ids for ids, _ in per_paper] or [np.zeros(0, np.int32)])
-        frequencies = np.concatenate([found for _, found in per_paper] or [np.zeros(0, np.uint16)])
-        starts = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.fromiter((len(ids) for ids, _ in per_paper), np.int64, n), out=starts[1:])
-        papers_with = np.bincount(term_ids, minlength=len(all_terms))
+        row_chunks = [range(first, min(first + ROWS_AT_A_TIME, n)) for first in range(0, n, ROWS_AT_A_TIME)]
+        papers_with = np.zeros(len(all_terms), dtype=np.int64)
+        for rows in row_chunks:
+            papers_with += np.bincount(_joined([per_paper[row][0] for row in rows], np.int32),
+                                       minlength=len(all_terms))
         ceiling = MAX_SHARE * n if n >= MAX_SHARE_FROM else n
         kept_ids = np.flatnonzero((papers_with >= MIN_PAPERS) & (papers_with <= ceiling))
         kept_ids = kept_ids[np.argsort(np.array([all_terms[i] for i in kept_ids], dtype=object), kind="stable")]
@@ -259,27 +263,19 @@ class TermMatrix:
         column[kept_ids] = np.arange(len(kept_ids), dtype=np.int32)
         # The square root of the smoothed idf: full idf let rare words outweigh a subject's common ones
         # (similar papers' precision@10 on the development corpus 0.55 with it, 0.48 with idf**1.5).
-        idf = np.sqrt(np.log((1 + n) / (1 + papers_with[kept_ids])) + 1).astype(np.float32)
-
-        entry_columns = column[term_ids]
-        # A term left out weighs 0 (column -1 reads the appended 0), below any kept one (sublinear tf >= 1,
-        # idf > 0): a row's heaviest are kept terms first, and one mask drops both.
-        data = (1 + np.log(frequencies.astype(np.float32))) * np.append(idf, np.float32(0))[entry_columns]
-        kept = _heaviest(starts, data, TOP_TERMS) & (entry_columns >= 0)
-        self.indices: IntArray = entry_columns[kept]
-        data = data[kept]
-        row_lengths = np.zeros(n, dtype=np.int64)
-        filled = np.flatnonzero(np.diff(starts))  # reduceat needs each slice non-empty
-        if len(filled):
-            row_lengths[filled] = np.add.reduceat(kept, starts[filled], dtype=np.int64)
+        # A term left out weighs 0 (column -1 reads the appended 0).
+        idf = np.append(np.sqrt(np.log((1 + n) / (1 + papers_with[kept_ids])) + 1).astype(np.float32), np.float32(0))
+        parts = [_weighted_rows([per_paper[row] for row in rows], column, idf) for rows in row_chunks]
+        self.indices: IntArray = _joined([indices for indices, _data, _lengths in parts], np.int32)
+        self.data: FloatArray = _joined([data for _indices, data, _lengths in parts], np.float32)
+        row_lengths = _joined([lengths for _indices, _data, lengths in parts], np.int64)
         self.indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(row_lengths, out=self.indptr[1:])
         self.rows_of_entries: IntArray = np.repeat(np.arange(n, dtype=np.int32), row_lengths)
-        norms = np.sqrt(np.bincount(self.rows_of_entries, weights=data * data, minlength=n)).astype(np.float32)
-        norms[norms == 0] = 1
-        self.data: FloatArray = data / norms[self.rows_of_entries]
-        self.mean_row: FloatArray = (np.bincount(self.indices, weights=self.data, minlength=len(kept_ids))
-                                     / max(n, 1)).astype(np.float32)
+        column_sums = np.zeros(len(kept_ids), dtype=np.float64)
+        for indices, data, _lengths in parts:
+            column_sums += np.bincount(indices, weights=data, minlength=len(kept_ids))
+        self.mean_row: FloatArray = (column_sums / max(n, 1)).astype(np.float32)
         self._by_column: tuple[npt.NDArray[np.int64], IntArray, FloatArray] | None = None  # see _columns
         self._mean_scores: FloatArray | None = None  # see mean_scores
         self._word_forms: tuple[IntArray, IntArray] | None = None  # see word_forms
@@ -368,6 +364,33 @@ class TermMatrix:
                 np.cumsum(np.bincount(self.indices, minlength=len(self.vocabulary)), out=starts[1:])
                 self._by_column = (starts, self.rows_of_entries[order], self.data[order])
             return self._by_column
+
+
+def _weighted_rows(rows: Sequence[tuple[IntArray, CountArray]], column: IntArray,
+                   idf: FloatArray) -> tuple[IntArray, FloatArray, npt.NDArray[np.int64]]:
+    """Some rows' entries as tf-idf, each row cut to its TOP_TERMS heaviest kept terms and made of length 1: their
+    columns, weights and how many each row keeps."""
+    starts = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter((len(ids) for ids, _ in rows), np.int64, len(rows)), out=starts[1:])
+    entry_columns = column[_joined([ids for ids, _ in rows], np.int32)]
+    frequencies = _joined([found for _, found in rows], np.uint16)
+    # a left-out term (column -1) weighs 0, below any kept one (sublinear tf >= 1, idf > 0): a row's heaviest
+    # are kept terms first, and one mask drops both
+    data = (1 + np.log(frequencies.astype(np.float32))) * idf[entry_columns]
+    kept = _heaviest(starts, data, TOP_TERMS) & (entry_columns >= 0)
+    row_lengths = np.zeros(len(rows), dtype=np.int64)
+    filled = np.flatnonzero(np.diff(starts))  # reduceat needs each slice non-empty
+    if len(filled):
+        row_lengths[filled] = np.add.reduceat(kept, starts[filled], dtype=np.int64)
+    data = data[kept]
+    rows_of_entries = np.repeat(np.arange(len(rows)), row_lengths)
+    norms = np.sqrt(np.bincount(rows_of_entries, weights=data * data, minlength=len(rows))).astype(np.float32)
+    norms[norms == 0] = 1
+    return entry_columns[kept], data / norms[rows_of_entries], row_lengths
+
+
+def _joined(arrays: Sequence[npt.NDArray[Any]], dtype: type[np.generic]) -> npt.NDArray[Any]:
+    return np.concatenate(arrays) if arrays else np.zeros(0, dtype)
 
 
 def word_form(word: str) -> str:
