@@ -267,6 +267,27 @@ def test_flags_update_repaints_every_row_of_the_paper() -> None:
     assert [model.index(r, 0).data() for r in range(2)] == ["★", "★"]
 
 
+def test_a_star_repaints_the_papers_rows_where_they_are_after_a_sort_an_insert_and_a_removal() -> None:
+    model = PaperTableModel()
+    model.set_papers(PAPERS, {})
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, bottom, roles: changed.append(top.row()))
+
+    def star_rows(arxiv_id: str) -> list[int]:
+        changed.clear()
+        model.update_flags([arxiv_id], {arxiv_id: Flags(starred=True)})
+        return changed[:]
+
+    assert star_rows("2408.00004") == [3]
+    model.sort(PaperTableModel.TITLE)  # alpha search, Beta model, delta, Gamma
+    assert star_rows("2408.00004") == [2]
+    model.insert_sorted([paper("2411.00009", "2024-11-21", "Aardvark", 1)], {})
+    assert star_rows("2408.00004") == [3] and star_rows("2411.00009") == [0]
+    model.remove_ids(["2411.00002"])
+    assert star_rows("2408.00004") == [2]
+    assert [model.paper_at(row).arxiv_id for row in changed] == ["2408.00004"]
+
+
 def test_highlight_spans_are_exposed_for_the_title() -> None:
     model = PaperTableModel()
     model.set_papers(PAPERS[:1], {}, highlights={PAPERS[0].key: [(0, 4)]})
