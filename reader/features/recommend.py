@@ -2,11 +2,10 @@
 
 The model is a Rocchio profile over the tf-idf rows of :mod:`reader.features.recommend_text`: the mean of the
 starred rows (each term weighted by the share of stars that have it, and spread over the other forms of each
-English word), minus the mean of the dismissed ones,
-minus a little of the mean of all papers (what every paper shares ranks nothing). A paper's score is its dot
-product with that profile. bench/recommend_quality.py measures it against scikit-learn's TfidfVectorizer +
-LinearSVC (arxiv-sanity-lite's model) on the same simulated readers: as good or better, with numpy only, and
-fitted in a few milliseconds once the matrix is built.
+English word), minus the mean of the dismissed ones, minus a little of the mean of all papers (what every paper
+shares ranks nothing). A paper's score is its dot product with that profile. bench/recommend_quality.py
+measures it against scikit-learn's TfidfVectorizer + LinearSVC (arxiv-sanity-lite's model) on the same simulated
+readers: as good or better, with numpy only, and fitted in a few milliseconds once the matrix is built.
 
 Below MIN_STARS stars there is too little to learn from: papers are ordered by votes, and the reasons say so.
 Reasons are codes with arguments (:class:`~reader.features.recommend_reasons.Reason`), so a front end can

@@ -59,7 +59,7 @@ _HANGUL_RUN_RE = re.compile(r"[가-힣]{2,}")  # a Hangul word of two syllables 
 _PARTICLES = (frozenset({"으로", "에서", "에게"}), frozenset("과와을를이가은는의에로도만"))  # two syllables, one
 # An English word's form: what is left once a common suffix is stripped (manipulation, manipulative -> manipul).
 # Crude, but it only links forms For you's profile spreads a star's weight over (see TermMatrix.word_forms).
-_WORD_FORM_RE = re.compile(r"[a-z]{4,}")
+_PLAIN_WORD_RE = re.compile(r"[a-z]{4,}")  # letters only: no 3d, gpt-4o or v2
 _SUFFIX_RE = re.compile(r"(?:ations?|ators?|ative|ions?|ing|ers?|ed|es|s|al|ly|ive|ity|ment|ic)$")
 MIN_STEM = 4  # a shorter stem links unrelated words (ring, rings, rin-g...): the word stays its own form
 _WORD_RE = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*|[0-9]+[a-z][a-z0-9]*")  # on lower-cased text
@@ -263,7 +263,7 @@ class TermMatrix:
         column[kept_ids] = np.arange(len(kept_ids), dtype=np.int32)
         # The square root of the smoothed idf: full idf let rare words outweigh a subject's common ones
         # (similar papers' precision@10 on the development corpus 0.55 with it, 0.48 with idf**1.5).
-        # A term left out weighs 0 (column -1 reads the appended 0).
+        # the appended 0 is the weight of a term left out (column -1): see _weighted_rows
         idf = np.append(np.sqrt(np.log((1 + n) / (1 + papers_with[kept_ids])) + 1).astype(np.float32), np.float32(0))
         parts = [_weighted_rows([per_paper[row] for row in rows], column, idf) for rows in row_chunks]
         self.indices: IntArray = _joined([indices for indices, _data, _lengths in parts], np.int32)
@@ -347,7 +347,7 @@ class TermMatrix:
             if self._word_forms is None:
                 groups: dict[str, list[int]] = {}
                 for column, term in enumerate(self.vocabulary):
-                    if _WORD_FORM_RE.fullmatch(term):
+                    if _PLAIN_WORD_RE.fullmatch(term):
                         groups.setdefault(word_form(term), []).append(column)
                 shared = [columns for columns in groups.values() if len(columns) > 1]
                 self._word_forms = (
