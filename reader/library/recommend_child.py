@@ -26,7 +26,7 @@ from array import array
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from reader.core.errors import LibraryError, ReaderError
 
@@ -48,8 +48,8 @@ Marks = tuple[frozenset[str], frozenset[str]]  # (starred, not interested)
 class Ranking:
     """For you's order as the window needs it: every paper's sort key, and whether For you has learned.
 
-    What crosses from the child: the ids as one string and the scores and votes as packed numbers (a few MB
-    at 100,000 papers, read in a few C calls), not the model (the matrix stays in the child).
+    What crosses from the child: the ids as one string and the scores, votes and places in the order as packed
+    numbers (a few MB at 100,000 papers, read in a few C calls), not the model (the matrix stays in the child).
     """
 
     def __init__(self, model: ForYou) -> None:
@@ -61,12 +61,13 @@ class Ranking:
         self._ids = ids
         self._scores = [-key[1] for key in keys]
         self._votes = [-key[2] for key in keys]
+        self._places = _places_of_keys(keys)  # sorted here, in the child: the window sorts by these numbers
         self._row_of = model.matrix.row_of
 
     def __getstate__(self) -> dict[str, object]:
         return {"learned": self.learned, "starred": self.starred, "dismissed": self.dismissed,
                 "ids": "\n".join(self._ids), "scores": array("d", self._scores).tobytes(),
-                "votes": array("q", self._votes).tobytes()}
+                "votes": array("q", self._votes).tobytes(), "places": array("q", self._places).tobytes()}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.learned, self.starred, self.dismissed = state["learned"], state["starred"], state["dismissed"]
@@ -74,6 +75,7 @@ class Ranking:
         self._row_of = dict(zip(self._ids, range(len(self._ids)), strict=True))
         self._scores = array("d", state["scores"]).tolist()
         self._votes = array("q", state["votes"]).tolist()
+        self._places = array("q", state["places"]).tolist()
 
     def score(self, arxiv_id: str) -> float:
         """Higher is better; 0 for a paper the child's matrix does not hold yet."""
@@ -86,6 +88,26 @@ class Ranking:
         if row is None:
             return (arxiv_id in self.dismissed, 0.0, 0)
         return (arxiv_id in self.dismissed, -self._scores[row], -self._votes[row])
+
+    def places(self, arxiv_ids: list[str]) -> list[int] | None:
+        """Each paper's place in the order (papers of equal keys share one); None when the child has not seen one
+        of them (a paper new since the fit: order_key places it). Sorting 100,000 rows by these numbers takes a
+        fraction of sorting them by order_key, which calls Python for each row (0.35 s)."""
+        rows = list(map(self._row_of.get, arxiv_ids))
+        if None in rows:
+            return None
+        return list(map(self._places.__getitem__, cast("list[int]", rows)))
+
+
+def _places_of_keys(keys: list[tuple[bool, float, int]]) -> list[int]:
+    """Each key's place among the keys sorted, equal keys sharing one (so a sort by places keeps their order)."""
+    places = [0] * len(keys)
+    place, previous = -1, None
+    for row in sorted(range(len(keys)), key=keys.__getitem__):
+        if keys[row] != previous:
+            place, previous = place + 1, keys[row]
+        places[row] = place
+    return places
 
 
 @dataclass

@@ -3,6 +3,7 @@ new papers seen after an update, a process that ends started again, and a clear 
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ from test_recommend import ids_of, write_digests
 
 from reader.core.errors import LibraryError
 from reader.library import Library
-from reader.library.recommend_child import ForYouProcess, Ranking
+from reader.library.recommend_child import ForYouProcess, Ranking, _places_of_keys
 
 
 @pytest.fixture
@@ -78,10 +79,35 @@ def test_a_process_that_ended_is_started_again(library: Library, process: ForYou
 def test_a_ranking_received_orders_by_score_with_dismissed_and_unknown_papers_last() -> None:
     ranking = Ranking.__new__(Ranking)  # as pickle makes it in the window
     ranking.__setstate__({"learned": True, "starred": frozenset({"a"}), "dismissed": frozenset({"c"}),
-                          "ids": "a\nb\nc", "scores": _packed("d", [0.5, 0.9, 2.0]), "votes": _packed("q", [1, 2, 3])})
+                          "ids": "a\nb\nc", "scores": _packed("d", [0.5, 0.9, 2.0]), "votes": _packed("q", [1, 2, 3]),
+                          "places": _packed("q", [1, 0, 2])})
     ranking = pickle.loads(pickle.dumps(ranking))
     assert sorted(["a", "b", "c", "new"], key=ranking.order_key) == ["b", "a", "new", "c"]
     assert ranking.score("new") == 0.0 and ranking.score("b") == 0.9
+    assert ranking.places(["c", "a", "b"]) == [2, 1, 0] and ranking.places(["a", "new"]) is None
+    # as the child numbers them: equal keys share a place, so a sort by places keeps their order
+    assert _places_of_keys([(False, -1.0, -2), (False, -1.0, -2), (True, 0.0, 0), (False, -2.0, 0)]) == [1, 1, 2, 0]
+
+
+def test_the_list_sorted_by_for_yous_places_is_the_list_sorted_by_its_keys(library: Library,
+                                                                           process: ForYouProcess) -> None:
+    """The window sorts by the places the child numbered (equal keys sharing one, so ties keep the list's order);
+    with a paper the child has not seen, by the keys."""
+    from reader.ui.models.paper_table import PaperTableModel
+
+    ranking = process.fit(library.for_you_marks())
+    listed = library.papers()
+    # each paper listed on a second day too: their keys tie, and the sort keeps the order given
+    papers = listed + [dataclasses.replace(paper, date="2025-02-01") for paper in reversed(listed)]
+    by_keys, by_places = PaperTableModel(), PaperTableModel()
+    by_keys.set_rank(ranking.order_key)
+    by_places.set_rank(ranking.order_key, ranking.places)
+    for model in (by_keys, by_places):
+        model.set_papers(papers, {})
+        model.sort(PaperTableModel.FOR_YOU)
+    rows = range(len(papers))
+    assert [by_places.paper_at(row).key for row in rows] == [by_keys.paper_at(row).key for row in rows]
+    assert by_places.paper_at(0).arxiv_id == min(papers, key=lambda paper: ranking.order_key(paper.arxiv_id)).arxiv_id
 
 
 def _packed(code: str, values: list[float] | list[int]) -> bytes:

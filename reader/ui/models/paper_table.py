@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -92,6 +93,7 @@ class PaperTableModel(QAbstractTableModel):
         self._sort_column = -1
         self._descending = False
         self._rank: Callable[[str], Any] | None = None  # arXiv id -> sort key of the For you order
+        self._places: Callable[[list[str]], list[int] | None] | None = None  # see set_rank
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -160,9 +162,12 @@ class PaperTableModel(QAbstractTableModel):
             self.endInsertRows()
         return True
 
-    def set_rank(self, rank: Callable[[str], Any] | None) -> None:
-        """The For you order's key (best first, ascending); re-sorts in place while that order is on show."""
+    def set_rank(self, rank: Callable[[str], Any] | None,
+                 places: Callable[[list[str]], list[int] | None] | None = None) -> None:
+        """The For you order's key (best first, ascending); re-sorts in place while that order is on show.
+        ``places``, when given, numbers the papers in that order (None when it cannot): a sort by numbers."""
         self._rank = rank
+        self._places = places
         if self._sort_column == self.FOR_YOU:
             self.sort(self.FOR_YOU)
 
@@ -271,6 +276,10 @@ class PaperTableModel(QAbstractTableModel):
         enabled = gc.isenabled()
         gc.disable()  # one key tuple per row, none in a cycle: collection passes would only cost time
         try:  # For you's order is ascending (best first) whatever the header says; ties keep the order given
+            if self._sort_column == self.FOR_YOU and self._places is not None:
+                places = self._places(list(map(attrgetter("arxiv_id"), papers)))
+                if places is not None:
+                    return [papers[row] for row in sorted(range(len(papers)), key=places.__getitem__)]
             return sorted(papers, key=key, reverse=self._reversed())
         finally:
             if enabled:

@@ -178,7 +178,7 @@ class ForYouActions(QObject):
     def _on_fitted(self, _generation: int, result: tuple[Marks, Ranking] | None) -> None:
         if result is not None:
             self._fitted_marks, self.model = result
-            self.window.paper_model.set_rank(self.model.order_key)
+            self.window.paper_model.set_rank(self.model.order_key, self.model.places)
             freeze_what_is_alive()  # the order's 100,000 entries, out of the full collections' walk
             self.show_for(self.window.paper_list.current_paper())
         if self._again:
