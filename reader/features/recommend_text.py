@@ -252,6 +252,8 @@ class TermMatrix:
         n = len(docs)
         row_chunks = [range(first, min(first + ROWS_AT_A_TIME, n)) for first in range(0, n, ROWS_AT_A_TIME)]
         papers_with = np.zeros(len(all_terms), dtype=np.int64)
+        # Each step's ids are joined twice, here for the document frequencies and in _weighted_rows to weigh
+        # them (this first pass ~0.7 s at 100,000 papers): kept between the two, they would all be held at once again.
         for rows in row_chunks:
             papers_with += np.bincount(_joined([per_paper[row][0] for row in rows], np.int32),
                                        minlength=len(all_terms))
