@@ -7,7 +7,7 @@ the same with ten mute words as without once the first look is done.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from sys import intern
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -44,6 +44,20 @@ class _Listed(Protocol):
 
 
 EntryT = TypeVar("EntryT", bound=_Listed)
+
+
+@dataclass(frozen=True)
+class MutedListings:
+    """The days each muted paper is hidden on (see OrganiseCounts.muted_listings)."""
+
+    days_of: Mapping[str, Collection[str]]
+
+    def without(self, entries: Sequence[EntryT]) -> list[EntryT]:
+        """The entries not hidden, in their order."""
+        days_of = self.days_of  # no tuple made for the rows of papers that are not muted at all
+        if not days_of:
+            return list(entries)
+        return [row for row in entries if row.arxiv_id not in days_of or row.date not in days_of[row.arxiv_id]]
 
 
 @dataclass(frozen=True)
@@ -161,11 +175,13 @@ class FollowedCounts:
 
     def without_muted(self, entries: Sequence[EntryT]) -> list[EntryT]:
         """The entries (papers or list rows) the mute filters do not hide, in their order."""
+        return self.muted_listings().without(entries)
+
+    def muted_listings(self) -> MutedListings:
+        """The listings the mute filters hide now (none while muted papers are shown), as a plain value: what a
+        thread listing rows on a Library of its own (which has not searched the mute rules) leaves out."""
         entry = None if self.show_muted else self._muted_entry()
-        if entry is None or not entry.keys:
-            return list(entries)
-        days_of = entry.days_of  # no tuple made for the rows of papers that are not muted at all
-        return [row for row in entries if row.arxiv_id not in days_of or row.date not in days_of[row.arxiv_id]]
+        return MutedListings(entry.days_of if entry is not None and entry.keys else {})
 
     def days_without_muted(self, days: Sequence[DayInfo]) -> list[DayInfo]:
         """The days' counts less their muted listings (exact: the marks are followed as they change)."""

@@ -997,6 +997,10 @@
         <translation>읽지 않은 논문이 더 없습니다</translation>
     </message>
     <message>
+        <source>Listing the papers…</source>
+        <translation>논문 목록을 불러오는 중…</translation>
+    </message>
+    <message>
         <source>an internal error</source>
         <translation>내부 오류</translation>
     </message>

@@ -293,3 +293,65 @@ def test_highlight_spans_are_exposed_for_the_title() -> None:
     model.set_papers(PAPERS[:1], {}, highlights={PAPERS[0].key: [(0, 4)]})
     assert model.index(0, PaperTableModel.TITLE).data(HighlightRole) == [(0, 4)]
     assert model.index(0, PaperTableModel.VOTES).data(HighlightRole) is None
+
+
+def many(count: int) -> list[Paper]:
+    return [paper(f"2401.{row:05d}", "2024-01-02", f"paper {row}", count - row) for row in range(count)]
+
+
+def test_hiding_read_papers_all_over_a_long_list_keeps_the_current_row_on_its_paper() -> None:
+    """Hundreds of runs hidden at once: one layout change, the current paper still current, in its new row."""
+    papers = many(1000)
+    model = PaperTableModel()
+    model.set_papers(papers, {p.arxiv_id: Flags(read=True) for p in papers[::2]})
+    proxy = PaperFilterProxy()
+    proxy.setSourceModel(model)
+    current = QPersistentModelIndex(proxy.index(501, PaperTableModel.TITLE))
+    proxy.set_hide_read(True)
+    assert proxy.rowCount() == 500
+    assert current.isValid() and current.row() == 250 and current.data() == "paper 501"
+    proxy.set_hide_read(False)
+    assert current.row() == 501 and proxy.rowCount() == 1000
+
+
+def test_a_hidden_paper_marked_unread_comes_back_in_its_place() -> None:
+    model = PaperTableModel()
+    model.set_papers(PAPERS, {"2411.00002": Flags(read=True)})
+    model.sort(PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder)
+    model.set_hiding(True, False, None)
+    assert titles(model) == ["Beta model", "delta", "Gamma"]
+    model.update_flags(["2411.00002"], {})
+    assert titles(model) == ["alpha search", "Beta model", "delta", "Gamma"]
+    assert [paper.title for paper in model.papers()] == titles(model)  # papers(): the hidden ones too, in place
+    model.update_flags(["2408.00004"], {"2408.00004": Flags(read=True)})
+    assert titles(model) == ["alpha search", "Beta model", "Gamma"]
+    assert len(model.papers()) == 4
+
+
+def test_a_listing_sorted_on_a_thread_is_shown_as_the_model_would_sort_it() -> None:
+    """row_order() is the order as a value: sorted elsewhere, the rows are shown as given (no second sort)."""
+    papers = many(50)[::-1]
+    flags = {p.arxiv_id: Flags(starred=True) for p in papers[::3]}
+    model = PaperTableModel()
+    for column in (PaperTableModel.STAR, PaperTableModel.VOTES, PaperTableModel.TITLE, PaperTableModel.DATE):
+        order = model.row_order(column, True)
+        model.set_papers(papers, flags, order=order, ordered=order.sorted(papers, flags))
+        shown = titles(model)
+        model.set_papers(papers, flags, order=order)  # sorted by the model itself
+        assert titles(model) == shown
+        assert model.sort_column() == column
+
+
+def test_for_you_places_sort_ties_in_the_order_given_and_a_new_rank_sorts_again() -> None:
+    papers = many(6)
+    place_of = {p.arxiv_id: (0 if row in (2, 4) else 1) for row, p in enumerate(papers)}
+    model = PaperTableModel()
+    model.set_rank(place_of.__getitem__, lambda ids: [place_of[i] for i in ids])
+    order = model.row_order(PaperTableModel.FOR_YOU)
+    model.set_papers(papers, {}, order=order, ordered=order.sorted(papers, {}))
+    assert titles(model) == ["paper 2", "paper 4", "paper 0", "paper 1", "paper 3", "paper 5"]
+    model.set_rank(lambda arxiv_id: -int(arxiv_id[-1]))  # a new fit: no places, keys only
+    assert titles(model) == ["paper 5", "paper 4", "paper 3", "paper 2", "paper 1", "paper 0"]
+    stale = order.sorted(papers, {})  # a listing sorted by the old rank arrives after the new fit
+    model.set_papers(papers, {}, order=order, ordered=stale)
+    assert titles(model)[0] == "paper 5"
