@@ -355,3 +355,18 @@ def test_for_you_places_sort_ties_in_the_order_given_and_a_new_rank_sorts_again(
     stale = order.sorted(papers, {})  # a listing sorted by the old rank arrives after the new fit
     model.set_papers(papers, {}, order=order, ordered=stale)
     assert titles(model)[0] == "paper 5"
+
+
+def test_a_new_for_you_order_sorted_on_a_thread_is_used_only_for_the_rows_it_was_sorted_from() -> None:
+    papers = many(5)
+    model = PaperTableModel()
+    model.set_papers(papers, {})
+    model.set_rank(lambda arxiv_id: arxiv_id)
+    model.sort(PaperTableModel.FOR_YOU)
+    given = model.papers_given()
+    by_thread = [papers[3], papers[1], papers[4], papers[0], papers[2]]  # whatever the thread's rank said
+    model.set_rank(lambda arxiv_id: arxiv_id, None, (given, by_thread))
+    assert titles(model) == ["paper 3", "paper 1", "paper 4", "paper 0", "paper 2"]
+    model.remove_ids([papers[4].arxiv_id])  # the list changed before the next order came: sorted here instead
+    model.set_rank(lambda arxiv_id: arxiv_id, None, (given, by_thread))
+    assert titles(model) == ["paper 0", "paper 1", "paper 2", "paper 3"]

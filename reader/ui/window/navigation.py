@@ -366,6 +366,10 @@ class Navigation(QObject):
         self._listings.submit(lambda: read_listing(data_dir, kind, order, muted), lambda _error: None)
         self._listing_note.start()
 
+    def listing_pending(self) -> bool:
+        """True while a view's rows are being read on a thread (the list still shows the view before)."""
+        return self._listing_asked is not None
+
     def _listing_message(self) -> str:
         return self.tr("Listing the papers…")
 
