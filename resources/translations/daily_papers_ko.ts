@@ -895,6 +895,13 @@
     </message>
 </context>
 <context>
+    <name>ListingReader</name>
+    <message>
+        <source>Listing the papers…</source>
+        <translation>논문 목록을 불러오는 중…</translation>
+    </message>
+</context>
+<context>
     <name>LivingActions</name>
     <message>
         <source>Write Korean Summaries…</source>
@@ -995,10 +1002,6 @@
     <message>
         <source>No unread papers left</source>
         <translation>읽지 않은 논문이 더 없습니다</translation>
-    </message>
-    <message>
-        <source>Listing the papers…</source>
-        <translation>논문 목록을 불러오는 중…</translation>
     </message>
     <message>
         <source>an internal error</source>

@@ -11,7 +11,7 @@ import pytest
 from reader.library import Library
 from reader.ui.models.paper_table import PaperTableModel
 from reader.ui.models.view import View
-from reader.ui.window import navigation
+from reader.ui.window import listings
 from reader.ui.window.main_window import MainWindow
 
 NEWEST_DAY = "2024-11-20"
@@ -21,15 +21,15 @@ NEWEST_DAY = "2024-11-20"
 def held_listings(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Every smart view is read on a thread, which waits (its rows read, flags included) until the event is set."""
     release = threading.Event()
-    read = navigation.read_listing
+    read = listings.read_listing
 
-    def read_then_wait(*args: object) -> navigation.Listing:
+    def read_then_wait(*args: object) -> listings.Listing:
         listing = read(*args)  # type: ignore[arg-type]
         release.wait(timeout=20)
         return listing
 
-    monkeypatch.setattr(navigation, "LIST_ON_THREAD", 1)
-    monkeypatch.setattr(navigation, "read_listing", read_then_wait)
+    monkeypatch.setattr(listings, "LIST_ON_THREAD", 1)
+    monkeypatch.setattr(listings, "read_listing", read_then_wait)
     return release
 
 

@@ -15,11 +15,9 @@ reset and every re-sort: at 100,000 rows that was 60 ms of the GUI thread each t
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from operator import attrgetter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,6 +31,24 @@ from PySide6.QtGui import QFont
 
 from reader.core.models import Flags, Paper
 from reader.library import PaperRow, title_text
+from reader.ui.models.row_order import (
+    AUTHORS,
+    DATE,
+    FOR_YOU,
+    NO_FLAGS,
+    STAR,
+    TITLE,
+    VOTES,
+    ListItem,
+    Places,
+    Rank,
+    RowOrder,
+    index_of,
+    insert_position,
+    rows_listing,
+    rows_of,
+    runs,
+)
 
 PaperRole = Qt.ItemDataRole.UserRole + 2  # paper table: the full Paper of a row (loaded on demand)
 HighlightRole = Qt.ItemDataRole.UserRole + 3  # paper table: [(start, end)] title spans of a search
@@ -40,13 +56,7 @@ FlagsRole = Qt.ItemDataRole.UserRole + 4  # paper table: the Flags of a row
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_SPANS: list[tuple[int, int]] = []
-ListItem = Paper | PaperRow  # what a row of the paper table holds
 PaperLoader = Callable[[PaperRow], Paper | None]
-Rank = Callable[[str], Any]  # arXiv id -> sort key of the For you order (best first, ascending)
-Places = Callable[[list[str]], list[int] | None]  # arXiv ids -> their places in the For you order (None: cannot)
-NO_FLAGS = Flags()
-_ARXIV_ID = attrgetter("arxiv_id")
-FEW_WANTED = 8  # this few papers (or ids) are found with list.index, not by a Python pass over every row
 MANY_RUNS = 200  # rows hidden or shown in more runs than this: one layout change costs less than their signals
 # Not shown in a title cell or its tooltip, as in the detail pane (panes/digest_markdown.py): control characters
 # and the bidirectional embeddings, overrides and isolates (an RLO made "evil\u202egnp.exe" read "evilexe.png").
@@ -76,71 +86,6 @@ def _authors_tooltip(paper: ListItem) -> str:
     return ", ".join(paper.authors)
 
 
-def _first_author(paper: ListItem) -> str:
-    if isinstance(paper, PaperRow):
-        return paper.first_authors.partition(", ")[0]
-    return paper.authors[0] if paper.authors else ""
-
-
-@dataclass(frozen=True)
-class RowOrder:
-    """An order of the list's rows, as a value: a thread can sort a long listing by it before the list shows it.
-
-    ``column`` is a column, FOR_YOU (by ``rank``, or by ``places`` when they can number the papers) or -1 for
-    the order given; a column's order is ``descending`` or not (For you's is best first whatever it says).
-    """
-
-    column: int = -1
-    descending: bool = False
-    rank: Rank | None = None
-    places: Places | None = None
-
-    def sorted(self, papers: Sequence[ListItem], flags: Mapping[str, Flags]) -> list[ListItem]:
-        """The papers in this order (ties keep the order given); ``flags`` for the star column."""
-        key = self.key(flags)
-        if key is None:
-            return list(papers)
-        enabled = gc.isenabled()
-        gc.disable()  # one key tuple per row, none in a cycle: collection passes would only cost time
-        try:
-            if self.column == PaperTableModel.FOR_YOU and self.places is not None:
-                places = self.places(list(map(_ARXIV_ID, papers)))
-                if places is not None:
-                    return _by_places(papers, places)
-            return sorted(papers, key=key, reverse=self.reverses())
-        finally:
-            if enabled:
-                gc.enable()
-
-    def key(self, flags: Mapping[str, Flags]) -> Callable[[ListItem], Any] | None:
-        """The sort key of a row; None for the order given (or For you's before it has a rank)."""
-        column = self.column
-        if column == PaperTableModel.FOR_YOU:
-            rank = self.rank
-            return (lambda p: rank(p.arxiv_id)) if rank else None
-        keys: dict[int, Callable[[ListItem], Any]] = {
-            PaperTableModel.STAR: lambda p: (flags.get(p.arxiv_id, NO_FLAGS).starred, _votes(p), p.date),
-            PaperTableModel.TITLE: lambda p: (title_text(p.title).casefold(), p.date),
-            PaperTableModel.VOTES: lambda p: (-1 if p.votes is None else p.votes, p.date),  # inline: once per row
-            PaperTableModel.AUTHORS: lambda p: (_first_author(p).casefold(), p.date),
-            PaperTableModel.DATE: lambda p: (p.date, _votes(p)),
-        }
-        return keys.get(column)
-
-    def reverses(self) -> bool:
-        """Whether sorted() reverses the key's order: a descending column (For you's order is ascending)."""
-        return self.descending and self.column != PaperTableModel.FOR_YOU
-
-
-def _by_places(papers: Sequence[ListItem], places: list[int]) -> list[ListItem]:
-    """The papers ordered by their places, ties in the order given: one sort of plain ints (place * n + row),
-    about a third of the cost of sorting the rows with a key call each."""
-    count = len(papers)
-    order = [place * count + row for row, place in enumerate(places)]
-    order.sort()
-    return [papers[code % count] for code in order]
-
-
 class PaperTableModel(QAbstractTableModel):
     """The papers of one view with their read/starred flags, sorted, the read ones hidden when asked.
 
@@ -149,9 +94,9 @@ class PaperTableModel(QAbstractTableModel):
     here too (see the module's docstring): the rows hidden stay in ``_ordered``, in their place.
     """
 
-    STAR, TITLE, VOTES, AUTHORS, DATE = range(5)
+    STAR, TITLE, VOTES, AUTHORS, DATE = STAR, TITLE, VOTES, AUTHORS, DATE
     COLUMN_COUNT = 5
-    FOR_YOU = 5  # a sort without a column of its own: by set_rank's key (window/for_you.py)
+    FOR_YOU = FOR_YOU  # a sort without a column of its own: by set_rank's key (window/for_you.py)
 
     def __init__(self, parent: Any = None, loader: PaperLoader | None = None) -> None:
         super().__init__(parent)
@@ -230,7 +175,7 @@ class PaperTableModel(QAbstractTableModel):
         self._flag_updates.update(updates)
         if self._hide_read:  # a paper read (or unread) elsewhere hides (or comes back) in its place
             self._rehide()
-        for row in _rows_listing(self._rows, changed):
+        for row in rows_listing(self._rows, changed):
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMN_COUNT - 1))
 
     def note_flag_updates(self) -> None:
@@ -246,16 +191,16 @@ class PaperTableModel(QAbstractTableModel):
 
     def remove_ids(self, arxiv_ids: Iterable[str]) -> None:
         """Take the rows of these arXiv ids out in place: the other rows keep their order, selection and scroll."""
-        positions = _rows_listing(self._ordered, set(arxiv_ids))
+        positions = rows_listing(self._ordered, set(arxiv_ids))
         going = [self._ordered[row] for row in positions]  # each found again below by list.index, in C
         for row in reversed(positions):
             del self._ordered[row]
-        for row in sorted({_index_of(self._rows, paper) for paper in going}, reverse=True):
+        for row in sorted({index_of(self._rows, paper) for paper in going}, reverse=True):
             if row >= 0:  # not hidden
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
                 self.endRemoveRows()
-        for row in sorted({_index_of(self._papers, paper) for paper in going} - {-1}, reverse=True):
+        for row in sorted({index_of(self._papers, paper) for paper in going} - {-1}, reverse=True):
             del self._papers[row]
 
     def add_items(self, items: Sequence[ListItem], flags: dict[str, Flags]) -> None:
@@ -277,10 +222,10 @@ class PaperTableModel(QAbstractTableModel):
         descending = self._order.reverses()
         for item in items:
             item_key = key(item)
-            self._ordered.insert(_insert_position(self._ordered, item_key, key, descending), item)
+            self._ordered.insert(insert_position(self._ordered, item_key, key, descending), item)
             self._papers.append(item)
             if self._accepts(item):
-                row = _insert_position(self._rows, item_key, key, descending)
+                row = insert_position(self._rows, item_key, key, descending)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._rows.insert(row, item)
                 self.endInsertRows()
@@ -322,7 +267,7 @@ class PaperTableModel(QAbstractTableModel):
     def row_of(self, key: str) -> int:
         """Row of the paper with this ``date/arxiv_id`` key, or -1."""
         date, _slash, arxiv_id = key.partition("/")
-        return next((row for row in _rows_listing(self._rows, {arxiv_id}) if self._rows[row].date == date), -1)
+        return next((row for row in rows_listing(self._rows, {arxiv_id}) if self._rows[row].date == date), -1)
 
     def papers(self) -> list[ListItem]:
         """Every row in display order, the hidden read ones too."""
@@ -399,7 +344,7 @@ class PaperTableModel(QAbstractTableModel):
         self._ordered = ordered
         self._rows = self._shown(ordered)
         persistent = self.persistentIndexList()  # a few: the current row and the selection, in each column
-        new_row_of = _rows_of(self._rows, {id(old_rows[index.row()]): old_rows[index.row()] for index in persistent})
+        new_row_of = rows_of(self._rows, {id(old_rows[index.row()]): old_rows[index.row()] for index in persistent})
         moved = []
         for index in persistent:
             row = new_row_of.get(id(old_rows[index.row()]), -1)
@@ -414,15 +359,15 @@ class PaperTableModel(QAbstractTableModel):
         new_rows = self._shown(self._ordered)
         kept = set(map(id, new_rows))
         gone = [row for row, paper in enumerate(self._rows) if id(paper) not in kept]
-        if len(_runs(gone)) + len(new_rows) - (len(self._rows) - len(gone)) > MANY_RUNS:
+        if len(runs(gone)) + len(new_rows) - (len(self._rows) - len(gone)) > MANY_RUNS:
             self._show_rows(self._ordered)
             return
-        for first, last in reversed(_runs(gone)):
+        for first, last in reversed(runs(gone)):
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._rows[first:last + 1]
             self.endRemoveRows()
         have = set(map(id, self._rows))  # now in the order of new_rows, some missing: insert them where they go
-        for first, last in _runs([row for row, paper in enumerate(new_rows) if id(paper) not in have]):
+        for first, last in runs([row for row, paper in enumerate(new_rows) if id(paper) not in have]):
             self.beginInsertRows(QModelIndex(), first, last)
             self._rows[first:first] = new_rows[first:last + 1]
             self.endInsertRows()
@@ -445,70 +390,6 @@ class PaperTableModel(QAbstractTableModel):
 
     def _sortable(self, column: int) -> int:
         return column if 0 <= column < self.COLUMN_COUNT or column == self.FOR_YOU else -1
-
-
-def _rows_of(rows: list[ListItem], wanted: dict[int, ListItem]) -> dict[int, int]:
-    """The row of each wanted paper (by id()) in ``rows``, when it is there. A few are found by list.index (a C
-    scan: 100,000 rows in ~3 ms), more by one Python pass (~18 ms)."""
-    if len(wanted) > FEW_WANTED:
-        return {id(paper): row for row, paper in enumerate(rows) if id(paper) in wanted}
-    found = {key: _index_of(rows, paper) for key, paper in wanted.items()}
-    return {key: row for key, row in found.items() if row >= 0}
-
-
-def _index_of(rows: list[ListItem], paper: ListItem) -> int:
-    """The row of this paper (list.index: a C scan, ~3 ms at 100,000 rows), or -1. Equal rows are the same
-    listing: the first is as good as its twin."""
-    try:
-        return rows.index(paper)
-    except ValueError:
-        return -1
-
-
-def _rows_listing(rows: list[ListItem], arxiv_ids: Collection[str]) -> list[int]:
-    """The rows (ascending) of these arXiv ids. A few ids are looked for with list.index over the rows' ids (at
-    100,000 rows ~6 ms, where a Python loop over the rows took 15-25 ms); more, in one pass over those ids."""
-    ids = list(map(_ARXIV_ID, rows))
-    if len(arxiv_ids) > FEW_WANTED:
-        return [row for row, arxiv_id in enumerate(ids) if arxiv_id in arxiv_ids]
-    found: list[int] = []
-    for arxiv_id in arxiv_ids:
-        row = -1
-        while True:
-            try:
-                row = ids.index(arxiv_id, row + 1)
-            except ValueError:
-                break
-            found.append(row)
-    return sorted(found)
-
-
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """Ascending row numbers as (first, last) runs of consecutive rows."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][1] == row - 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs
-
-
-def _insert_position(rows: list[ListItem], item_key: Any, key: Callable[[ListItem], Any], descending: bool) -> int:
-    """Where a sort would put a row of this key among sorted rows: after those of an equal key (sorted() is
-    stable, and the rows already there come first in the order given)."""
-    low, high = 0, len(rows)
-    while low < high:
-        middle = (low + high) // 2
-        if (item_key > key(rows[middle])) if descending else (item_key < key(rows[middle])):
-            high = middle
-        else:
-            low = middle + 1
-    return low
-
-
-def _votes(paper: ListItem) -> int:
-    return -1 if paper.votes is None else paper.votes
 
 
 class PaperFilterProxy(QSortFilterProxyModel):

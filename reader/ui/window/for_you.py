@@ -23,7 +23,8 @@ from PySide6.QtGui import QUndoCommand
 from reader.core.errors import ReaderError
 from reader.core.models import Flags, Paper
 from reader.ui.background.bounded_jobs import BoundedJobs, Interrupted
-from reader.ui.models.paper_table import ListItem, PaperTableModel, RowOrder
+from reader.ui.models.paper_table import PaperTableModel
+from reader.ui.models.row_order import ListItem, RowOrder
 from reader.ui.models.view import View
 from reader.ui.panes.for_you_panel import SIMILAR_ROWS, ForYouPanel
 from reader.ui.platform.collector import freeze_what_is_alive

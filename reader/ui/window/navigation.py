@@ -12,28 +12,25 @@ asked for, or the top row; the paper list's current_paper_changed then reaches r
 selections are the window's, not the reader's: only j/k and Next Unread here choose a paper (so it
 may become read).
 
-A long smart view (All papers, Unread, Starred, For you: 100,000 rows take 0.2 s to read and 0.1 s to sort)
-is read and sorted on a thread of its own once the window has started (read_listing); the list on show
-stays until its rows are ready, then the list takes them in one reset. The window's first view is read at
-once, so that the first frame shows its rows.
+A long smart view (All papers, Unread, Starred, For you) is read and sorted on a thread once the window has
+started (listings.py); the list on show stays until its rows come. The first view is read at once, so that
+the first frame shows its rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
 from reader.core.errors import InvalidQueryError
 from reader.core.models import Flags
-from reader.library import DayInfo, GlossaryForms, Library, PaperRow, SearchResult
-from reader.ui.background.bounded_jobs import BoundedJobs
+from reader.library import DayInfo, GlossaryForms, Library, SearchResult
 from reader.ui.background.search_worker import SearchOutcome, SearchWorker
-from reader.ui.models.paper_table import ListItem, PaperTableModel, RowOrder
+from reader.ui.models.paper_table import PaperTableModel
+from reader.ui.models.row_order import ListItem, RowOrder
 from reader.ui.models.view import CROSS_DAY_KINDS, ORGANISED_KINDS, View, ViewKind
 from reader.ui.panes.detail_pane import QueryHighlighter
 from reader.ui.panes.glossary_note import GlossaryFinder
@@ -41,10 +38,10 @@ from reader.ui.platform.collector import freeze_what_is_alive
 from reader.ui.platform.problem_text import query_message
 from reader.ui.window.commands import GO, QT_TRANSLATE_NOOP, VIEW, command
 from reader.ui.window.frame import WindowFrame
+from reader.ui.window.listings import Listing, ListingAsked, ListingReader, smart_view_rows
 from reader.ui.window.organised_views import organised_papers
 
 if TYPE_CHECKING:
-    from reader.library.organise_counts import MutedListings
     from reader.ui.dialogs.glossary_dialog import GlossaryDialog
 
 SEARCH_LIMIT = 500  # hits listed; the sidebar still shows the full count
@@ -55,55 +52,11 @@ Sort = tuple[int, Qt.SortOrder]
 DEFAULT_SORT: Sort = (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder)
 FREEZE_ROWS = 10_000  # a list this long is frozen out of full garbage collections once read (see collector.py)
 NEW_DAYS_IN_PLACE = 31  # up to a month of new days is inserted into the list; more, and the list is read again
-SMART_LIST_KINDS: tuple[ViewKind, ...] = ("all", "unread", "starred", "for_you")  # views as long as the library
-LIST_ON_THREAD = 5_000  # a smart view expected this long is read on a thread (5,000 rows: ~15 ms of reading)
-LISTING_BUDGET_S = 60.0  # a listing read on a thread: a third of a second at 100,000 papers
-LISTING_NOTE_MS = 300  # a listing still being read after this says so in the status bar
 SORTS: dict[str, Sort] = {
     "sort_votes": (PaperTableModel.VOTES, Qt.SortOrder.DescendingOrder),
     "sort_date": (PaperTableModel.DATE, Qt.SortOrder.DescendingOrder),
     "sort_title": (PaperTableModel.TITLE, Qt.SortOrder.AscendingOrder),
 }
-
-
-def smart_view_rows(library: Library, kind: ViewKind) -> list[PaperRow]:
-    """The rows of All papers, Unread, Starred or For you (unread papers not marked "not interested"; its order
-    is window/for_you.py's), before the mute filters."""
-    if kind == "for_you":
-        hidden = library.dismissed_ids()
-        return [row for row in library.rows(unread=True) if row.arxiv_id not in hidden]
-    return library.rows(starred=kind == "starred", unread=kind == "unread")
-
-
-@dataclass(frozen=True)
-class Listing:
-    """A smart view read on a thread: its rows (the mute filters applied), their flags, the rows in order."""
-
-    papers: list[PaperRow]
-    flags: dict[str, Flags]
-    ordered: list[ListItem]
-
-
-def read_listing(data_dir: Path, kind: ViewKind, order: RowOrder, muted: MutedListings) -> Listing:
-    """A smart view's rows, read and sorted on a thread, on a Library of the thread's own (a Library belongs to
-    one thread; opening one costs about a millisecond). ``muted``: the window's mute filters, searched already."""
-    library = Library(data_dir)
-    try:
-        papers = muted.without(smart_view_rows(library, kind))
-        flags = library.all_flags()
-        return Listing(papers, flags, order.sorted(papers, flags))
-    finally:
-        library.close()
-
-
-@dataclass(frozen=True)
-class _ListingAsked:
-    """A view whose rows are being read on a thread, and what show_view would have done with them."""
-
-    view: View
-    order: RowOrder
-    key: str | None
-    first_unread: bool
 
 
 class Navigation(QObject):
@@ -133,13 +86,8 @@ class Navigation(QObject):
         self._searching_note.setInterval(SEARCHING_NOTE_MS)
         self._searching_note.timeout.connect(
             lambda: window.search_bar.show_message(self.tr("Searching…")) if self._searches.is_busy() else None)
-        self._listings = BoundedJobs(self, LISTING_BUDGET_S)
-        self._listings.finished.connect(self._on_listing_read)
-        self._listing_asked: _ListingAsked | None = None
-        self._listing_note = QTimer(self)
-        self._listing_note.setSingleShot(True)
-        self._listing_note.setInterval(LISTING_NOTE_MS)
-        self._listing_note.timeout.connect(lambda: window.status(self._listing_message()))
+        self._listings = ListingReader(window)
+        self._listings.read.connect(self._on_listing_read)
 
     # --- commands -------------------------------------------------------------------------
 
@@ -302,18 +250,17 @@ class Navigation(QObject):
         previous_kind = self.view.kind if self.view else None
         self.view = view
         self._listings.cancel()  # a listing still being read is for a view left
-        self._listing_asked = None
-        self._listing_note.stop()
-        order = self._order_for(view, previous_kind)
-        first_unread, self._pending_unread = self._pending_unread, False
-        if previous_kind is not None and view.kind in SMART_LIST_KINDS and self._expected_rows(view) >= LIST_ON_THREAD:
-            self._read_on_thread(_ListingAsked(view, order, key, first_unread))
+        asked = ListingAsked(view, self._order_for(view, previous_kind), key, self._pending_unread)
+        self._pending_unread = False
+        if previous_kind is not None and self._listings.wants(view):
+            self.window.paper_model.note_flag_updates()  # a star or read mark meanwhile: not in what it reads
+            self._listings.start(asked)
             return
         papers, highlights = self._papers_for(view)
         papers = window.library.without_muted(papers)  # unless View > Show Muted Papers
-        self._fill(_ListingAsked(view, order, key, first_unread), papers, self._flags_of(papers), highlights)
+        self._fill(asked, papers, self._flags_of(papers), highlights)
 
-    def _fill(self, asked: _ListingAsked, papers: Sequence[ListItem], flags: dict[str, Flags],
+    def _fill(self, asked: ListingAsked, papers: Sequence[ListItem], flags: dict[str, Flags],
               highlights: dict[str, list[tuple[int, int]]], ordered: list[ListItem] | None = None) -> None:
         """The list shows these rows of the view, in its order (``ordered``: sorted already), and selects."""
         window = self.window
@@ -353,55 +300,28 @@ class Navigation(QObject):
         header.blockSignals(blocked)
         self.on_sort_changed(column, qt_order)
 
-    def _expected_rows(self, view: View) -> int:
-        """About how many rows a smart view lists: its number in the sidebar (For you's: the unread papers')."""
-        return self.window.sidebar_model.count("unread" if view.kind == "for_you" else view.kind)
-
-    def _read_on_thread(self, asked: _ListingAsked) -> None:
-        """Read a long smart view's rows on a thread; the list on show stays until they arrive."""
-        library = self.window.library
-        data_dir, kind, order, muted = library.data_dir, asked.view.kind, asked.order, library.muted_listings()
-        self._listing_asked = asked
-        self.window.paper_model.note_flag_updates()  # a star or a read mark meanwhile is not in what the thread reads
-        self._listings.submit(lambda: read_listing(data_dir, kind, order, muted), lambda _error: None)
-        self._listing_note.start()
-
     def listing_pending(self) -> bool:
         """True while a view's rows are being read on a thread (the list still shows the view before)."""
-        return self._listing_asked is not None
+        return self._listings.pending()
 
-    def _listing_message(self) -> str:
-        return self.tr("Listing the papers…")
-
-    def _on_listing_read(self, _generation: int, listing: Listing | None) -> None:
+    def _on_listing_read(self, asked: ListingAsked, listing: Listing | None) -> None:
         """The rows of the view asked for: listed, with the marks set while they were read; read here instead
         when the thread failed (an unreadable catalogue says so as it does for a short view)."""
-        asked, self._listing_asked = self._listing_asked, None
-        self._listing_note.stop()
-        if self.window.statusBar().currentMessage() == self._listing_message():
-            self.window.statusBar().clearMessage()
-        if asked is None or asked.view != self.view:
+        if asked.view != self.view:
             return
         if listing is None:
             read_here = self.window.library.without_muted(self._papers_for(asked.view)[0])
             self._fill(asked, read_here, self._flags_of(read_here), {})
             return
-        updates = self.window.paper_model.flag_updates()
-        flags = {**listing.flags, **updates}
-        papers: Sequence[ListItem] = listing.papers
-        ordered = listing.ordered
-        dismissed = {arxiv_id for arxiv_id, marks in updates.items() if marks.dismissed}
-        if asked.view.kind == "for_you" and dismissed:  # marked "not interested" while being read: not listed
-            papers = [paper for paper in papers if paper.arxiv_id not in dismissed]
-            ordered = [paper for paper in ordered if paper.arxiv_id not in dismissed]
-        self._fill(asked, papers, flags, {}, ordered)
+        fresh = listing.with_updates(asked.view.kind, self.window.paper_model.flag_updates())
+        self._fill(asked, fresh.papers, fresh.flags, {}, fresh.ordered)
 
     def add_new_days(self, dates: list[str]) -> bool:
         """Put these new days' listings into the list where its order puts them, when the view is one a new day
         only adds to (All papers, Unread, Starred; a day's list stays as it is): no re-read of the whole list
         (at 100,000 papers ~0.3 s of the GUI thread after every update). False when the view needs a reload."""
         view, library = self.view, self.window.library
-        if view is None or view.kind not in ("all", "unread", "starred", "day") or self._listing_asked is not None:
+        if view is None or view.kind not in ("all", "unread", "starred", "day") or self._listings.pending():
             return False  # (a listing being read may lack the new days: it is read again)
         if view.kind == "day":
             return view.date not in dates
@@ -561,7 +481,6 @@ class Navigation(QObject):
         self._searching_note.stop()
         self._searches.stop()
         self._listings.cancel()
-        self._listing_note.stop()
 
     def end_search(self) -> None:
         self._searches.cancel()  # a search still running for the emptied field is not listed
