@@ -119,7 +119,7 @@ def _run_window(data_dir: Path, new_days: Path, heartbeat_ms: int) -> dict[str, 
     settle(app, window.is_started, SETTLE_S)  # the start itself is bench.scale's start_ratio
     phase("fit", lambda: settle(app, fitted(), SETTLE_S))
     window.sidebar.select_view(View("all"))
-    settle(app, lambda: window.paper_proxy.rowCount() > 0, SETTLE_S)
+    settle(app, lambda: not window.navigation.listing_pending() and window.paper_proxy.rowCount() > 0, SETTLE_S)
     phase("scroll", lambda: scroll_through(app, window) and None)
 
     def toggle_stars() -> None:

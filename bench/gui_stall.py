@@ -147,6 +147,9 @@ def measure(papers: int, heartbeat_ms: int, interact: bool, work: Path) -> dict[
     # Not indexing, but worth knowing: the biggest view a reader can open on this library.
     opened = time.perf_counter()
     window.sidebar.select_view(View("all"))
+    while window.navigation.listing_pending():  # read on a thread: until the list has the rows
+        app.processEvents()
+        time.sleep(0.001)
     all_view_ms = (time.perf_counter() - opened) * 1000
     rows = window.paper_proxy.rowCount()
     window.close()
