@@ -19,8 +19,9 @@ Builds (once, cached under bench/out/) a synthetic library of N papers from the 
   exposed and painted (the ``DAILY_PAPERS_STARTUP_PROBE`` hook in reader/ui/window/launch.py prints the time);
   ``bare_pyside6_window_s``: the same for a minimal PySide6 QMainWindow; ``start_ratio`` = the two;
 * ``peak_rss_mb``, ``max_scroll_stall_ms``, ``open_all_ms``, ``open_all_stall_ms``: bench/window_probe.py (the
-  window with "All papers" shown and scrolled; its rows are read on a thread, the stall is the GUI thread's); ``max_index_stall_ms``: bench/gui_stall.py (the window while a
-  background update indexes the whole library); ``max_gui_stall_ms`` = the larger of the two stalls.
+  window with "All papers" shown and scrolled; its rows are read on a thread, the stall is the GUI thread's);
+  ``max_index_stall_ms``: bench/gui_stall.py (the window while a background update indexes the whole
+  library); ``max_gui_stall_ms`` = the larger of the scroll and indexing stalls.
 
 * ``index_segments`` / ``index_segments_after_day``: the index's segments after the full build and
   after the new day (reader/index/merge_policy.py: a day merges only small segments);
