@@ -35,6 +35,7 @@ with warnings.catch_warnings():
     from whoosh.index import LockError
     from whoosh.searching import Searcher
 
+from reader.core.collection import collection_paused
 from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.models import Paper
 from reader.index import cost, counting, ranking
@@ -197,32 +198,27 @@ class SearchIndex:
         if not remove_sources and not papers:
             return
         writer = self._writer()
-        gc_was_enabled = gc.isenabled()
-        # A bulk add allocates millions of small objects that all survive; collecting them
-        # repeatedly only costs time (about a third of indexing time).
-        gc.disable()
-        try:
-            if remove_sources:
-                # One searcher for all deletions: Whoosh opens a new one (every segment) per call,
-                # which made each chunk of a large first update slower than the one before.
-                with writer.searcher() as searcher:
-                    for source in remove_sources:
-                        writer.delete_by_term("source", source, searcher=searcher)
-            for paper in papers:
-                writer.add_paper(
-                    stored={"ident": (paper.source, paper.date, paper.arxiv_id)},
-                    columns={"day": _day_number(paper.date)},
-                    ids={"source": paper.source},
-                    texts={"title": paper.title, "authors": ", ".join(paper.authors), "body": paper.summary_text},
-                )
-            # No merge here: the papers are searchable as soon as this commit is; merge_small() follows.
-            writer.commit(mergetype=merge_policy(_no_merges))
+        try:  # a bulk add makes millions of small objects that all survive: collecting them is a third of the time
+            with collection_paused():
+                if remove_sources:
+                    # One searcher for all deletions: Whoosh opens a new one (every segment) per call,
+                    # which made each chunk of a large first update slower than the one before.
+                    with writer.searcher() as searcher:
+                        for source in remove_sources:
+                            writer.delete_by_term("source", source, searcher=searcher)
+                for paper in papers:
+                    writer.add_paper(
+                        stored={"ident": (paper.source, paper.date, paper.arxiv_id)},
+                        columns={"day": _day_number(paper.date)},
+                        ids={"source": paper.source},
+                        texts={"title": paper.title, "authors": ", ".join(paper.authors),
+                               "body": paper.summary_text},
+                    )
+                # No merge here: the papers are searchable as soon as this commit is; merge_small() follows.
+                writer.commit(mergetype=merge_policy(_no_merges))
         except Exception as error:
             _cancel(writer)
             raise _library_error("Updating the search index failed", error) from error
-        finally:
-            if gc_was_enabled:
-                gc.enable()
 
     def merge_small(self, papers_of: PapersOf | None = None) -> None:
         """The merges the policy (merge_policy.py) asks for after the newest commit, as a commit of their own.
@@ -258,16 +254,12 @@ class SearchIndex:
                 self.update(sources, papers)
                 return
         writer = self._writer()
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
         try:
-            writer.commit(mergetype=merge_policy(lambda _sizes, _new: positions))
+            with collection_paused():
+                writer.commit(mergetype=merge_policy(lambda _sizes, _new: positions))
         except Exception as error:
             _cancel(writer)
             raise _library_error("Merging the search index failed", error) from error
-        finally:
-            if gc_was_enabled:
-                gc.enable()
 
     def _entries_of(self, sources: list[str]) -> list[EntryKey]:
         """Every entry the index holds of these source files."""
@@ -280,16 +272,12 @@ class SearchIndex:
         if len(segment_ids(self._index)) < 2:
             return
         writer = self._writer()
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
         try:
-            writer.commit(optimize=True)
+            with collection_paused():
+                writer.commit(optimize=True)
         except Exception as error:
             _cancel(writer)
             raise _library_error("Optimizing the search index failed", error) from error
-        finally:
-            if gc_was_enabled:
-                gc.enable()
 
     def segment_ids(self) -> list[str]:
         """The ids of the index's segments, oldest first (a merged segment gets a new id)."""
@@ -312,29 +300,25 @@ class SearchIndex:
 
     def search(self, query: Query, limit: int | None) -> tuple[list[RawHit], int]:
         """Matching entries, best first (ties: newest date first), and the number of matches."""
-        gc_was_enabled = gc.isenabled()
         # Ranking allocates many short-lived lists and sets; the collector's passes over the large,
         # long-lived snapshot caches would cost a quarter of the search time at 100,000 papers.
-        gc.disable()
         try:
-            searcher = self._current_searcher()
-            assert self._snapshot is not None  # made with the searcher
-            whoosh_query = query.whoosh()
-            cost.check(whoosh_query, self._snapshot)
-            collector = _RankingCollector(self._snapshot, limit)
-            searcher.search_with_collector(whoosh_query, collector)
-            hits = []
-            for score, docnum in collector.top:
-                source, date, arxiv_id = searcher.stored_fields(docnum)["ident"]
-                hits.append(RawHit(source, date, arxiv_id, score))
-            return hits, collector.total
+            with collection_paused():
+                searcher = self._current_searcher()
+                assert self._snapshot is not None  # made with the searcher
+                whoosh_query = query.whoosh()
+                cost.check(whoosh_query, self._snapshot)
+                collector = _RankingCollector(self._snapshot, limit)
+                searcher.search_with_collector(whoosh_query, collector)
+                hits = []
+                for score, docnum in collector.top:
+                    source, date, arxiv_id = searcher.stored_fields(docnum)["ident"]
+                    hits.append(RawHit(source, date, arxiv_id, score))
+                return hits, collector.total
         except (InvalidQueryError, SearchCancelledError):
             raise
         except Exception as error:
             raise _library_error("The search failed", error) from error
-        finally:
-            if gc_was_enabled:
-                gc.enable()
 
     def matching_days(self, queries: Sequence[Query]) -> list[dict[int, int]]:
         """For each query, how many matching entries (hidden ones included) each day number (days since

@@ -5,12 +5,12 @@ that read long views (window/listings.py) share it.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
+from reader.core.collection import collection_paused
 from reader.core.models import Flags, Paper
 from reader.library import PaperRow, title_text
 
@@ -42,17 +42,12 @@ class RowOrder:
         key = self.key(flags)
         if key is None:
             return list(papers)
-        enabled = gc.isenabled()
-        gc.disable()  # one key tuple per row, none in a cycle: collection passes would only cost time
-        try:
+        with collection_paused():  # one key tuple per row, none in a cycle: collection passes would only cost time
             if self.column == FOR_YOU and self.places is not None:
                 places = self.places(list(map(_ARXIV_ID, papers)))
                 if places is not None:
                     return _by_places(papers, places)
             return sorted(papers, key=key, reverse=self.reverses())
-        finally:
-            if enabled:
-                gc.enable()
 
     def key(self, flags: Mapping[str, Flags]) -> Callable[[ListItem], Any] | None:
         """The sort key of a row; None for the order given (or For you's before it has a rank)."""

@@ -14,6 +14,8 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from reader.core.collection import collection_paused as no_collection
+
 
 def freeze_what_is_alive() -> None:
     """After a large structure is built (a list filled, listings adopted, an order received): constant time."""
@@ -27,11 +29,8 @@ def collection_paused() -> Iterator[None]:
     (gc.callbacks during bench/everything_on.py's fit at 100,000 papers). It ends with a freeze too: else the
     first allocation after it set off one collection of all the young objects made meanwhile (451 ms). For the
     whole process while it lasts: the window's own cycles wait until then."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+    with no_collection():
+        try:
+            yield
+        finally:
+            gc.freeze()  # before the collector is on again
