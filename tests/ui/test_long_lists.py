@@ -79,6 +79,18 @@ def test_a_paper_marked_not_interested_while_for_you_is_read_is_not_listed(open_
     assert dismissed.key not in listed(window)
 
 
+def test_a_sort_chosen_while_the_rows_are_read_is_the_one_they_come_in(open_window, held_listings: threading.Event,
+                                                                        qtbot) -> None:
+    window = open_window()
+    assert window.sidebar.select_view(View("all"))  # sorted by votes on the thread
+    window.commands["sort_title"].trigger()  # the reader sorts the day still on show
+    held_listings.set()
+    qtbot.waitUntil(lambda: len(listed(window)) == 52)
+    titles = [window.paper_model.index(row, PaperTableModel.TITLE).data().casefold() for row in range(52)]
+    assert titles == sorted(titles)
+    assert window.commands["sort_title"].isChecked()
+
+
 def test_a_view_left_before_its_rows_come_is_not_listed(open_window, held_listings: threading.Event,
                                                         qtbot) -> None:
     window = open_window()

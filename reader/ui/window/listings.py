@@ -81,6 +81,11 @@ class ListingAsked:
     order: RowOrder
     key: str | None
     first_unread: bool
+    on_show: RowOrder = RowOrder()  # the list's order when this was asked
+
+    def sort_chosen(self, now: RowOrder) -> RowOrder | None:
+        """The sort the reader chose while the rows were read (it wins over the view's), or None."""
+        return now if (now.column, now.descending) != (self.on_show.column, self.on_show.descending) else None
 
 
 class ListingReader(QObject):

@@ -1,25 +1,24 @@
-"""Which papers the list shows: the view chosen in the sidebar, the day and paper keys, Next Unread,
-the sort, hidden read papers (starred ones kept, if asked), and the search that replaces the list
-while it runs.
+"""Which papers the list shows: the view chosen in the sidebar, the day and paper keys, Next Unread, the sort, hidden
+read papers (starred ones kept, if asked), and the search that replaces the list while it runs.
 
-Searches run on a thread of their own (background/search_worker.py): the field keeps taking keys while
-one runs, and the newest query's results are the ones listed. Exact mode (the toggle next to the field,
-remembered in the settings) searches the words as typed, without their glossary forms in the other
-language; the highlights in the list and the detail pane follow the same mode.
+Searches run on a thread of their own (background/search_worker.py): the field keeps taking keys while one runs, and
+the newest query's results are the ones listed. Exact mode (the toggle next to the field, remembered in the
+settings) searches the words as typed, without their glossary forms in the other language; the highlights in the
+list and the detail pane follow the same mode.
 
-Choosing a view (a row of the sidebar, a key, a search) fills the paper list and selects the paper
-asked for, or the top row; the paper list's current_paper_changed then reaches reading.py. Those
-selections are the window's, not the reader's: only j/k and Next Unread here choose a paper (so it
-may become read).
+Choosing a view (a row of the sidebar, a key, a search) fills the paper list and selects the paper asked for, or the
+top row; the paper list's current_paper_changed then reaches reading.py. Those selections are the window's, not the
+reader's: only j/k and Next Unread here choose a paper (so it may become read).
 
-A long smart view (All papers, Unread, Starred, For you) is read and sorted on a thread once the window has
-started (listings.py); the list on show stays until its rows come. The first view is read at once, so that
-the first frame shows its rows.
+A long smart view (All papers, Unread, Starred, For you) is read and sorted on a thread once the window has started
+(listings.py); the list on show stays until its rows come. The first view is read at once, so that the first frame
+shows its rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -250,7 +249,8 @@ class Navigation(QObject):
         previous_kind = self.view.kind if self.view else None
         self.view = view
         self._listings.cancel()  # a listing still being read is for a view left
-        asked = ListingAsked(view, self._order_for(view, previous_kind), key, self._pending_unread)
+        asked = ListingAsked(view, self._order_for(view, previous_kind), key, self._pending_unread,
+                             window.paper_model.row_order())
         self._pending_unread = False
         if previous_kind is not None and self._listings.wants(view):
             self.window.paper_model.note_flag_updates()  # a star or read mark meanwhile: not in what it reads
@@ -290,8 +290,7 @@ class Navigation(QObject):
         return model.row_order()
 
     def _show_sort(self, order: RowOrder) -> None:
-        """The header and the Sort menu say the order (the rows are sorted by set_papers, once: the rows on show
-        are about to go, and sorting them first cost 0.3 s at 100,000 rows)."""
+        """The header and Sort menu say the order; set_papers sorts (the rows on show go: sorting them cost 0.3 s)."""
         header = self.window.paper_list.horizontalHeader()
         column = order.column if 0 <= order.column < PaperTableModel.COLUMN_COUNT else -1  # For you's has none
         qt_order = Qt.SortOrder.DescendingOrder if order.descending else Qt.SortOrder.AscendingOrder
@@ -314,7 +313,9 @@ class Navigation(QObject):
             self._fill(asked, read_here, self._flags_of(read_here), {})
             return
         fresh = listing.with_updates(asked.view.kind, self.window.paper_model.flag_updates())
-        self._fill(asked, fresh.papers, fresh.flags, {}, fresh.ordered)
+        chosen = asked.sort_chosen(self.window.paper_model.row_order())
+        ordered = fresh.ordered if chosen is None else None  # (in the reader's sort, sorted here)
+        self._fill(asked if chosen is None else replace(asked, order=chosen), fresh.papers, fresh.flags, {}, ordered)
 
     def add_new_days(self, dates: list[str]) -> bool:
         """Put these new days' listings into the list where its order puts them, when the view is one a new day
