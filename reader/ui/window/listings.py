@@ -64,8 +64,10 @@ def read_listing(data_dir: Path, kind: ViewKind, order: RowOrder, muted: MutedLi
     """A smart view's rows, read and sorted on a thread, on a Library of the thread's own (a Library belongs to
     one thread; opening one costs about a millisecond). ``muted``: the window's mute filters, searched already."""
     library = Library(data_dir)
-    try:  # 100,000 new rows: no collection walks them as they are made, and they are frozen once made, else the
-        with collection_paused():  # first allocation after set one off on the GUI thread (125 ms as the list filled)
+    # 100,000 new rows: no collection walks them as they are made, and they are frozen once made (else the first
+    # allocation after them set off a collection of them all on the GUI thread: 125 ms as the list filled)
+    try:
+        with collection_paused():
             papers = muted.without(smart_view_rows(library, kind))
             flags = library.all_flags()
             return Listing(papers, flags, order.sorted(papers, flags))
