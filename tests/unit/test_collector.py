@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import gc
 
-from reader.ui.platform.collector import collection_paused
+from reader.ui.platform.collector import built_then_frozen
 
 
 def test_a_paused_collection_ends_enabled_with_what_was_built_frozen() -> None:
     gc.unfreeze()
     try:
-        with collection_paused():
+        with built_then_frozen():
             assert not gc.isenabled()
             built = [[number] for number in range(1_000)]
         assert gc.isenabled()
@@ -24,7 +24,7 @@ def test_a_paused_collection_ends_enabled_with_what_was_built_frozen() -> None:
 def test_a_pause_inside_a_disabled_collector_leaves_it_disabled() -> None:
     gc.disable()
     try:
-        with collection_paused():
+        with built_then_frozen():
             pass
         assert not gc.isenabled()
     finally:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.errors import ReaderError
 from reader.library import Library
-from reader.ui.platform.collector import collection_paused
+from reader.ui.platform.collector import built_then_frozen
 
 if TYPE_CHECKING:
     from reader.library.organise_counts import FirstLook
@@ -52,7 +52,7 @@ class FirstLooks(QObject):
 
         def look() -> None:
             try:
-                with collection_paused(), Library(data_dir) as library:
+                with built_then_frozen(), Library(data_dir) as library:
                     results.put(library.first_look())
             except ReaderError as error:  # the counts stay as they are; the next refresh tries again
                 log.warning("the first look at mute filters and saved searches failed: %s", error)

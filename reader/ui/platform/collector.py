@@ -14,7 +14,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from reader.core.collection import collection_paused as no_collection
+from reader.core.collection import collection_paused
 
 
 def freeze_what_is_alive() -> None:
@@ -23,13 +23,13 @@ def freeze_what_is_alive() -> None:
 
 
 @contextmanager
-def collection_paused() -> Iterator[None]:
+def built_then_frozen() -> Iterator[None]:
     """No collection while a background thread builds a large structure (the first look's listings): a full
     collection it sets off walks everything, holding the GIL, so the window's thread waited 60-250 ms a time
     (gc.callbacks during bench/everything_on.py's fit at 100,000 papers). It ends with a freeze too: else the
     first allocation after it set off one collection of all the young objects made meanwhile (451 ms). For the
     whole process while it lasts: the window's own cycles wait until then."""
-    with no_collection():
+    with collection_paused():
         try:
             yield
         finally:

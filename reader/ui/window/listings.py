@@ -20,7 +20,7 @@ from reader.library import Library, PaperRow
 from reader.ui.background.bounded_jobs import BoundedJobs
 from reader.ui.models.row_order import ListItem, RowOrder
 from reader.ui.models.view import View, ViewKind
-from reader.ui.platform.collector import collection_paused
+from reader.ui.platform.collector import built_then_frozen
 from reader.ui.window.frame import WindowFrame
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def read_listing(data_dir: Path, kind: ViewKind, order: RowOrder, muted: MutedLi
     # 100,000 new rows: no collection walks them as they are made, and they are frozen once made (else the first
     # allocation after them set off a collection of them all on the GUI thread: 125 ms as the list filled)
     try:
-        with collection_paused():
+        with built_then_frozen():
             papers = muted.without(smart_view_rows(library, kind))
             flags = library.all_flags()
             return Listing(papers, flags, order.sorted(papers, flags))

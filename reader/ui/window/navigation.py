@@ -359,10 +359,7 @@ class Navigation(QObject):
 
     def sort_for_you(self) -> None:
         """The For you order: a sort without a column, so the header shows none (and it is not saved)."""
-        header = self.window.paper_list.horizontalHeader()
-        blocked = header.blockSignals(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.blockSignals(blocked)
+        self._show_sort(self.window.paper_model.row_order(PaperTableModel.FOR_YOU, False))
         self.window.paper_model.sort(PaperTableModel.FOR_YOU)
 
     def newest_day(self) -> str | None:
