@@ -148,6 +148,17 @@ class Snapshot:
         self._leaves = searcher.reader().leaf_readers()
         for reader, _offset in self._leaves:
             terms_in_memory(reader)
+        self.forget_matches()
+        self._lengths: dict[str, array[int]] = {}
+        self._prefixes: dict[tuple[str, str], list[bytes]] = {}
+        self._deleted: list[IdArray] | None = None
+        self._days: array[int] | None = None
+
+    def forget_matches(self) -> None:
+        """Drop the cached postings, positions and matches; the term tables and per-document columns stay.
+
+        For a batch of one-off searches (the first look's saved searches and mute rules), which would
+        otherwise keep every posting they read: ~150 MB at 100,000 papers for 20 saved searches."""
         self._postings: _Lru[tuple[str, bytes], Postings | None] = _Lru(_CACHED_POSTINGS, _postings_size)
         self._positions: _Lru[tuple[str, bytes], tuple[Counts, Flat]] = _Lru(_CACHED_POSITIONS, _flat_size)
         self._keys: _Lru[tuple[str, bytes], Keys] = _Lru(_CACHED_POSITION_KEYS, len)
@@ -155,10 +166,6 @@ class Snapshot:
         self._ids: _Lru[tuple[str, bytes], frozenset[int]] = _Lru(_CACHED_POSTINGS, len)
         self._id_arrays: _Lru[tuple[str, bytes], IdArray] = _Lru(_CACHED_POSTINGS, len)
         self._counted: _Lru[Hashable, IdArray] = _Lru(_CACHED_POSTINGS, len)
-        self._lengths: dict[str, array[int]] = {}
-        self._prefixes: dict[tuple[str, str], list[bytes]] = {}
-        self._deleted: list[IdArray] | None = None
-        self._days: array[int] | None = None
 
     # -- per-document columns ----------------------------------------------------------
 

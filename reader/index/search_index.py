@@ -320,6 +320,11 @@ class SearchIndex:
         except Exception as error:
             raise _library_error("The search failed", error) from error
 
+    def forget_matches(self) -> None:
+        """Drop what the searcher has cached of postings and matches (see Snapshot.forget_matches)."""
+        if self._snapshot is not None:
+            self._snapshot.forget_matches()
+
     def matching_days(self, queries: Sequence[Query]) -> list[dict[int, int]]:
         """For each query, how many matching entries (hidden ones included) each day number (days since
         1970-01-01) has.

@@ -74,6 +74,7 @@ class FollowedCounts:
     _state: StateStore
     _show_muted_here: bool | None = None  # `list --muted`: this Library only, not saved
     defer_first_looks = False  # the window: full searches of new mute rules are done on its thread, not here
+    _one_off_full_searches = False  # a first look's Library: each full search's postings are dropped after it
     _mute_follower: Follower | None = None
     _badge_follower: Follower | None = None
     _totals_memo: tuple[object, dict[str, int]] | None = None
@@ -146,7 +147,7 @@ class FollowedCounts:
     def muted_keys(self) -> Collection[Key]:
         """The (date, arXiv id) listings the mute filters hide: those whose texts match a rule."""
         entry = self._muted_entry()
-        return entry.keys if entry else frozenset()
+        return entry.listings if entry else frozenset()
 
     def muted_by(self, arxiv_id: str) -> str | None:
         """The first rule that hides this paper, or None: what a muted paper on show says."""
@@ -181,7 +182,7 @@ class FollowedCounts:
         """The listings the mute filters hide now (none while muted papers are shown), as a plain value: what a
         thread listing rows on a Library of its own (which has not searched the mute rules) leaves out."""
         entry = None if self.show_muted else self._muted_entry()
-        return MutedListings(entry.days_of if entry is not None and entry.keys else {})
+        return MutedListings(entry.days_of if entry is not None else {})
 
     def days_without_muted(self, days: Sequence[DayInfo]) -> list[DayInfo]:
         """The days' counts less their muted listings (exact: the marks are followed as they change)."""
@@ -237,6 +238,7 @@ class FollowedCounts:
         100,000 papers a saved search matches up to ~50,000 listings, 0.1-0.4 s each to count on the GUI
         thread."""
         self.defer_first_looks = False
+        self._one_off_full_searches = True
         self._muted_entry()
         self.saved_search_counts()
         return FirstLook(self._mute_follower, self._badge_follower)
@@ -257,7 +259,7 @@ class FollowedCounts:
                 self._muted_seen = None
                 mutes_changed = True
             elif MUTED not in mine.followed or mine.followed[MUTED].spec != rules:
-                self.adopt_mutes(rules, found.keys, theirs.totals)
+                self.adopt_mutes(rules, found.listings, theirs.totals)
                 mutes_changed = True
         badges = look.badges
         if badges is None:
@@ -272,10 +274,10 @@ class FollowedCounts:
         for name, entry in badges.followed.items():
             followed = follower.followed.get(name)
             if specs.get(name) == entry.spec and (followed is None or followed.spec != entry.spec):
-                self.adopt_saved_search(name, entry.spec, entry.keys, badges.totals)
+                self.adopt_saved_search(name, entry.spec, entry.listings, badges.totals)
         return mutes_changed
 
-    def adopt_mutes(self, spec: Hashable, keys: set[Key], baseline: dict[str, int] | None = None) -> None:
+    def adopt_mutes(self, spec: Hashable, keys: Collection[Key], baseline: dict[str, int] | None = None) -> None:
         """Follow the mute rules from the listings another thread found when the days had `baseline` listings
         (default: as now), so the days changed since are matched again (rules changed since: left out)."""
         if spec != tuple(self._organise.mutes()):
@@ -299,9 +301,10 @@ class FollowedCounts:
         entry = self._muted_entry()
         if entry is None:
             return 0
-        if self._muted_texts is None or self._muted_texts[0] != len(entry.keys):
-            listed = [self._catalogue.paper(date, arxiv_id) for date, arxiv_id in entry.keys]
-            self._muted_texts = (len(entry.keys), [texts(paper) for paper in listed if paper is not None])
+        listings = entry.listings
+        if self._muted_texts is None or self._muted_texts[0] != len(listings):
+            listed = [self._catalogue.paper(date, arxiv_id) for date, arxiv_id in listings]
+            self._muted_texts = (len(listings), [texts(paper) for paper in listed if paper is not None])
         return sum(1 for paper_texts in self._muted_texts[1] if query.matches_fields(paper_texts))
 
     # -- saved searches' badges --------------------------------------------------------------------
@@ -328,12 +331,13 @@ class FollowedCounts:
                 counted.append((search, None, None))
                 continue
             entry = follower.followed[search.name]
-            total, unread = len(entry.keys), entry.unread
+            total, unread = len(entry.listings), entry.unread
             if entry.matcher is not None and notes:  # a note's words count too (already in the index's: once)
                 query = self._parse(search.query, search.exact)
                 extra = {(paper.date, paper.arxiv_id) for arxiv_id, note in notes.items()
                          if query.matches("body", note.text) for paper in self.papers_for(arxiv_id)}
-                extra = {key for key in extra - entry.keys if key not in hidden}
+                listings = entry.listings
+                extra = {key for key in extra if key not in listings and key not in hidden}
                 flags = self._flag_pairs({arxiv_id for _date, arxiv_id in extra})
                 total += len(extra)
                 unread += sum(1 for _date, arxiv_id in extra if not flags[arxiv_id][0])
@@ -351,8 +355,8 @@ class FollowedCounts:
         self._hidden()
         return self._saved_search(spec)[1]
 
-    def adopt_saved_search(self, name: str, spec: Hashable, keys: set[Key], baseline: dict[str, int] | None = None,
-                           ) -> None:
+    def adopt_saved_search(self, name: str, spec: Hashable, keys: Collection[Key],
+                           baseline: dict[str, int] | None = None) -> None:
         """Follow a saved search from the listings another thread found when the days had `baseline` listings
         (default: as now; see adopt_mutes) (a spec gone stale is left out)."""
         if self._saved_specs(self._organise.saved_searches()).get(name) != spec:
@@ -418,6 +422,8 @@ class FollowedCounts:
         the GUI thread)."""
         query.compile_patterns()
         raw_hits, _total = self._index.search(query, None)
+        if self._one_off_full_searches:
+            self._index.forget_matches()
         shadowed = self._shadowed.keys(self._catalogue)
         return {(intern(raw.date), intern(raw.arxiv_id)) for raw in raw_hits
                 if (raw.source, raw.date, raw.arxiv_id) not in shadowed}
