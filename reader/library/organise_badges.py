@@ -34,7 +34,7 @@ class Listings(Collection[Key]):
 
     __slots__ = ("_ids_on",)
 
-    def __init__(self, ids_on: dict[str, set[str]]) -> None:
+    def __init__(self, ids_on: dict[str, tuple[str, ...]]) -> None:
         self._ids_on = ids_on
 
     def __contains__(self, key: object) -> bool:
@@ -58,7 +58,8 @@ class Followed:
     # the days each matching paper is listed on: a tuple, as most papers match on one day (a set each held
     # 105 MB for the 440,000 listings of 20 saved searches at 100,000 papers, tuples 21 MB)
     days_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    ids_on: dict[str, set[str]] = field(default_factory=dict)  # the matching papers of each day
+    # the matching papers of each day: tuples too, as a query matches a few of a day's papers (sets took 34 MB)
+    ids_on: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unread: int = 0  # unread listings
     papers: list[int] = field(default_factory=lambda: [0, 0, 0])  # distinct papers: all, unread, starred
     by_date: dict[str, list[int]] = field(default_factory=dict)  # date -> [listings, unread, starred]
@@ -90,6 +91,8 @@ class Follower:
         self._generation: object = None
         self._totals: dict[str, int] = {}
         self._since = ""
+        # the days of a paper listed on one day: one tuple per date, shared (a tuple each took 21 MB)
+        self._one_day: dict[str, tuple[str, ...]] = {}
 
     def sync(self, wanted: dict[str, Hashable], generation: object, sources: FollowSources) -> None:
         """Follow exactly these queries (name -> spec), brought up to date with the catalogue and the flags."""
@@ -198,16 +201,18 @@ class Follower:
         new_ids = {arxiv_id for _date, arxiv_id in keys} - flags.keys()
         if new_ids:
             flags.update(sources.flags_of(new_ids))
-        days_of, ids_on, by_date = found.days_of, found.ids_on, found.by_date
+        days_of, by_date, one_day = found.days_of, found.by_date, self._one_day
+        ids_on: dict[str, list[str]] = {}
         unread = 0
         for date, arxiv_id in keys:
             read, starred = flags.get(arxiv_id, (False, False))
-            days_of[arxiv_id] = days_of.get(arxiv_id, ()) + (date,)  # keys are distinct: the date is new
+            before = days_of.get(arxiv_id)  # keys are distinct: the date is new
+            days_of[arxiv_id] = before + (date,) if before else one_day.setdefault(date, (date,))
             if date in ids_on:
-                ids_on[date].add(arxiv_id)
+                ids_on[date].append(arxiv_id)
                 day = by_date[date]
             else:
-                ids_on[date] = {arxiv_id}
+                ids_on[date] = [arxiv_id]
                 day = by_date[date] = [0, 0, 0]
             day[0] += 1
             if not read:
@@ -215,6 +220,7 @@ class Follower:
                 unread += 1
             if starred:
                 day[2] += 1
+        found.ids_on.update((date, tuple(ids)) for date, ids in ids_on.items())
         found.unread += unread
         for arxiv_id in days_of:
             read, starred = flags.get(arxiv_id, (False, False))
@@ -236,16 +242,22 @@ class Follower:
         day[1] += step * (not read)
         day[2] += step * starred
         before = found.days_of.get(arxiv_id, ())
-        on_day = found.ids_on.setdefault(date, set())
+        on_day = found.ids_on.get(date, ())
         came_in = not before
         if step > 0:
-            dates = before if date in before else before + (date,)
-            on_day.add(arxiv_id)
+            if not before:
+                dates = self._one_day.setdefault(date, (date,))
+            else:
+                dates = before if date in before else before + (date,)
+            if arxiv_id not in on_day:
+                found.ids_on[date] = on_day + (arxiv_id,)
         else:
             dates = tuple(day for day in before if day != date)
-            on_day.discard(arxiv_id)
-            if not on_day:
-                del found.ids_on[date]
+            left = tuple(listed for listed in on_day if listed != arxiv_id)
+            if left:
+                found.ids_on[date] = left
+            else:
+                found.ids_on.pop(date, None)
         found.days_of[arxiv_id] = dates
         if came_in or not dates:  # the paper came in or went out
             found.papers[0] += step
