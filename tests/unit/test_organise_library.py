@@ -223,3 +223,22 @@ def test_the_reader_s_own_counts_leave_muted_papers_out(library: Library) -> Non
     assert (library.tag_counts(), library.note_count(), library.queue_count()) == ([("LLM", 1)], 0, 1)
     library.show_muted = True
     assert (library.tag_counts(), library.note_count(), library.queue_count()) == ([("LLM", 2)], 1, 2)
+
+
+def test_a_first_look_s_full_searches_leave_every_search_as_it_was(library: Library) -> None:
+    """A first look drops each full search's cached postings after it: what it counts and what the Library
+    finds afterwards are what searching finds without it."""
+    queries = ["모델", "언어모델", "강화 학습", "diffusion", "Reason*", "에이전트"]
+    library.add_mutes(["Images"])
+
+    def found() -> list[tuple[list[str], int]]:
+        return [(ids(result), result.total) for result in (library.search(query) for query in queries)]
+
+    before = found()
+    assert before[0] == (["2412.00003"], 1) and before[3] == ([], 0)  # 2412.00001 (Diffusion for Images) is muted
+    for query in queries:
+        library.save_search(query, query)
+    look = library.first_look()
+    assert look.badges is not None and look.mutes is not None
+    assert found() == before
+    assert [total for _saved, total, _unread in library.saved_search_counts()] == [total for _ids, total in before]
