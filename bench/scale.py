@@ -11,7 +11,10 @@ Builds (once, cached under bench/out/) a synthetic library of N papers from the 
 * ``index_mb``: the search index folder; ``catalogue_mb``: the sqlite catalogue;
 * ``add_one_day_s``: a new digest of 25 papers dropped into the library folder, ``Library.update()``;
 * ``reopen_unchanged_s``: wall time of the real command ``daily-papers --data-dir D index`` with
-  nothing changed, as a user types it (interpreter start-up and imports included);
+  nothing changed, as a user types it (interpreter start-up and imports included), after a first such
+  command: ``idle_merge_s`` is that first one, the idle moment that merges what updates leave (at 100,000
+  papers the first build's 5,000-paper segments: ``index_segments_after_idle``; the window runs it in its
+  update process);
 * ``search_top20_p50_ms`` / ``p95``: ``Library.search(q, limit=20)`` over bench/search_quality.py's
   fixed Korean, Latin, phrase and field queries (after one warm-up query); ``search_top20_warm_*``: one
   more pass after those, every posting list already read;
@@ -133,6 +136,8 @@ def run(n_papers: int, repeat: int, seed: int, index_stall: bool, features: bool
     week = week_of_days(digests, data_dir)
     result["week_of_days_max_s"] = round(max(total for total, _listed in week), 3)
     result["week_of_days_listed_max_s"] = round(max(listed for _total, listed in week), 3)
+    result["idle_merge_s"] = round(reopen_unchanged(data_dir), 3)
+    result["index_segments_after_idle"] = len(segment_ids(data_dir))
     result["reopen_unchanged_s"] = round(median_after_warmup(lambda: reopen_unchanged(data_dir), repeat), 3)
     result.update(search_latency(data_dir, repeat))
 

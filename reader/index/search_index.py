@@ -39,6 +39,7 @@ from reader.core.collection import collection_paused
 from reader.core.errors import InvalidQueryError, LibraryError
 from reader.core.models import Paper
 from reader.index import cost, counting, ranking
+from reader.index import merge_policy as tiered
 from reader.index.analysis import KoreanText, RunSuffixes, suffix_field
 from reader.index.cancellation import SearchCancelledError
 from reader.index.engine import DamagedIndexError, IdArray, Snapshot, UnsupportedQueryError
@@ -239,10 +240,14 @@ class SearchIndex:
             self._merge([*chosen, len(sizes) - 1], papers_of)  # with the newest, as if merged into its commit
 
     def merge_when_idle(self, papers_of: PapersOf | None = None) -> None:
-        """The larger merges updates leave (merge_policy.segments_to_merge_when_idle)."""
-        chosen = segments_to_merge_when_idle(segment_sizes(self._index))
+        """The larger merges updates leave (merge_policy.segments_to_merge_when_idle). Past IDLE_MERGE_DOCS
+        (a first build's tier) their postings are merged: indexing 100,000 papers again in one commit would
+        hold them all in memory."""
+        sizes = segment_sizes(self._index)
+        chosen = segments_to_merge_when_idle(sizes)
         if chosen:
-            self._merge(chosen, papers_of)
+            small = sum(sizes[i] for i in chosen) <= tiered.IDLE_MERGE_DOCS
+            self._merge(chosen, papers_of if small else None)
 
     def _merge(self, positions: list[int], papers_of: PapersOf | None) -> None:
         """Fold these segments (by commit order) into one: their papers indexed again, else their postings merged."""

@@ -78,11 +78,16 @@ def test_a_cascade_stops_at_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     assert chosen and not set(chosen) & set(range(len(months)))
 
 
-def test_an_idle_merge_folds_what_updates_leave_but_not_a_build() -> None:
-    build, weeks, days = [5_000] * 20, [200] * MERGE_FACTOR, [25] * 3
-    assert segments_to_merge_when_idle(build + weeks + days) == list(range(20, 20 + MERGE_FACTOR + 3))
+def test_an_idle_merge_folds_what_updates_leave_and_a_full_tier_of_a_build() -> None:
+    build, weeks, days = [5_000] * 7, [200] * MERGE_FACTOR, [25] * 3
+    assert segments_to_merge_when_idle(build + weeks + days) == list(range(7, 7 + MERGE_FACTOR + 3))
     assert segments_to_merge_when_idle(build + weeks[2:] + [25]) == []  # seven small segments: not yet
-    assert segments_to_merge_when_idle(build) == []  # the build's segments stay as they are
+    assert segments_to_merge_when_idle(build) == []  # seven of a build's segments: not yet
+    # 100,000 papers: the build's 20 segments and what came since, into one
+    assert segments_to_merge_when_idle([5_000] * 20 + weeks + days) == list(range(20 + MERGE_FACTOR + 3))
+    # ... which then waits for MERGE_FACTOR segments of its size; the small ones fold within the budget
+    assert segments_to_merge_when_idle([100_000] + [200] * 3) == []
+    assert segments_to_merge_when_idle([100_000] + weeks) == list(range(1, 1 + MERGE_FACTOR))
 
 
 def test_a_commit_rewrites_at_most_as_many_documents_as_it_adds() -> None:
@@ -183,6 +188,23 @@ def test_merges_that_index_the_papers_again_keep_every_result(index: SearchIndex
         assert posting_merges.segment_ids() != [] and results(index) == results(posting_merges)
     finally:
         posting_merges.close()
+
+
+def test_an_idle_moment_merges_a_full_tier_of_commits_into_one_segment(index: SearchIndex,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first build's commits (here of 60 papers: tier 1) are left by updates; once MERGE_FACTOR of them have
+    piled up, an idle moment merges their postings (too many papers to index again) into one segment."""
+    monkeypatch.setattr(merge_policy, "IDLE_MERGE_DOCS", 100)  # the build's tier is past an idle merge's budget
+    for commit in range(MERGE_FACTOR - 1):
+        index.update([], [paper(60 * commit + k, commit + 1) for k in range(60)])
+    index.merge_when_idle()
+    assert len(index.segment_ids()) == MERGE_FACTOR - 1  # not yet
+    index.update([], [paper(1000 + k, 20) for k in range(60)])
+    before = results(index)
+    asked: list[list[tuple[str, str, str]]] = []
+    index.merge_when_idle(lambda entries: asked.append(entries) or None)
+    assert len(index.segment_ids()) == 1 and asked == []
+    assert results(index) == before and index.doc_count() == 60 * MERGE_FACTOR
 
 
 def test_a_merge_without_the_papers_merges_the_postings(index: SearchIndex) -> None:
