@@ -166,7 +166,10 @@ def _index(library: Library, paths: list[str], rebuild: bool, optimize: bool = F
         library.add_sources(paths)
     if rebuild:
         library.rebuild()
-    report = library.update(progress=TerminalProgress.when_interactive())
+    progress = TerminalProgress.when_interactive()
+    report = library.update(progress=progress)
+    if progress:
+        progress.finish()
     print(f"{report.files} files ({report.changed} parsed, {report.unchanged} unchanged, {report.removed} removed), "
           f"{report.papers} papers, {report.skipped} skipped, {len(report.problems)} problems")
     if optimize:

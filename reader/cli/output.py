@@ -7,7 +7,6 @@ import re
 import sys
 import time
 import unicodedata
-from collections.abc import Callable
 
 from reader.core.contract import paper_json
 from reader.core.errors import ReaderError
@@ -111,12 +110,16 @@ class TerminalProgress:
         self._first_done: int | None = None  # files already unchanged when the first parse was reported
 
     @classmethod
-    def when_interactive(cls) -> Callable[[UpdateProgress], None] | None:
+    def when_interactive(cls) -> TerminalProgress | None:
         """A progress callback when stderr is a terminal; None (print nothing extra) when it is not."""
         return cls() if sys.stderr.isatty() else None
 
     def __call__(self, step: UpdateProgress) -> None:
         now = time.monotonic()
+        if step.merging:  # the last word before the report: finish() clears it
+            sys.stderr.write(f"\rmerging the search index: {step.merging:,} papers\x1b[K")
+            sys.stderr.flush()
+            return
         if self._first_done is None:
             self._first_done = step.done - 1
         last = step.done == step.total
@@ -129,4 +132,9 @@ class TerminalProgress:
         line = (f"indexing: {step.done:,}/{step.total:,} files, {step.papers:,} papers, "
                 f"{rate:,.0f} files/s, ETA {int(eta) // 60}:{int(eta) % 60:02d}")
         sys.stderr.write("\r" + line + "\x1b[K" + ("\r\x1b[K" if last else ""))
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        """The update is over: the line is cleared for its report."""
+        sys.stderr.write("\r\x1b[K")
         sys.stderr.flush()

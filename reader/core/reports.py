@@ -20,6 +20,7 @@ class UpdateProgress:
     total: int  # files to look at
     path: str
     papers: int = 0  # papers read so far by this update
+    merging: int = 0  # once every file is read: the papers of the index's segments an idle moment now merges
 
 
 @dataclass(frozen=True, slots=True)

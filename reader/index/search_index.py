@@ -239,15 +239,18 @@ class SearchIndex:
         if chosen:
             self._merge([*chosen, len(sizes) - 1], papers_of)  # with the newest, as if merged into its commit
 
-    def merge_when_idle(self, papers_of: PapersOf | None = None) -> None:
-        """The larger merges updates leave (merge_policy.segments_to_merge_when_idle). Past IDLE_MERGE_DOCS
-        (a first build's tier) their postings are merged: indexing 100,000 papers again in one commit would
-        hold them all in memory."""
+    def merge_when_idle(self, papers_of: PapersOf | None = None, starting: Callable[[int], None] | None = None,
+                        ) -> None:
+        """The larger merges updates leave (merge_policy.segments_to_merge_when_idle), ``starting`` told the
+        number of documents first (a first build's take a minute at 100,000). Past IDLE_MERGE_DOCS their
+        postings are merged: indexing 100,000 papers again in one commit would hold them all in memory."""
         sizes = segment_sizes(self._index)
         chosen = segments_to_merge_when_idle(sizes)
         if chosen:
-            small = sum(sizes[i] for i in chosen) <= tiered.IDLE_MERGE_DOCS
-            self._merge(chosen, papers_of if small else None)
+            documents = sum(sizes[i] for i in chosen)
+            if starting:
+                starting(documents)
+            self._merge(chosen, papers_of if documents <= tiered.IDLE_MERGE_DOCS else None)
 
     def _merge(self, positions: list[int], papers_of: PapersOf | None) -> None:
         """Fold these segments (by commit order) into one: their papers indexed again, else their postings merged."""

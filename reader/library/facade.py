@@ -275,7 +275,11 @@ class Library(RecommendMixin, GlossaryTermsMixin, InsightsMixin, Organising, Liv
             if changed or removed:  # last: the new papers are listed and searchable before it
                 self._index.merge_small(self._papers_of_entries)
             else:  # nothing to read: the idle moment for the larger merges updates leave (merge_policy.py)
-                self._index.merge_when_idle(self._papers_of_entries)
+                def merging(papers: int) -> None:
+                    if progress:
+                        progress(UpdateProgress(len(files), len(files), "", papers_read, merging=papers))
+
+                self._index.merge_when_idle(self._papers_of_entries, merging)
         return self._report(len(files), len(changed), len(removed))
 
     def _papers_of_entries(self, entries: list[tuple[str, str, str]]) -> list[Paper] | None:

@@ -2482,6 +2482,12 @@
         <translation>파일 {total}개 중 {done}개</translation>
     </message>
     <message numerus="yes">
+        <source>Merging the search index: %n paper(s)</source>
+        <translation>
+            <numerusform>검색 색인 합치는 중: 논문 %n편</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>⚠ %n problem(s)</source>
         <translation>
             <numerusform>⚠ 문제 %n개</numerusform>

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.ui.panes.update_status import UpdateStatus
 
 UPDATE_TIMEOUT_MS = 120_000
+DAY = """## Daily Papers (2025-01-{day:02d})
+
+### [Paper of day {day}: 언어모델](https://arxiv.org/abs/2501.{day:05d})
+
+Vote: {day}
+
+Authors: Kim Minsu
+
+- ***What's New***: 새로운 언어모델을 제안합니다.
+"""
 
 
 def test_progress_is_in_papers_and_full_only_when_the_last_paper_is_listed(open_window, tmp_path: Path, qtbot) -> None:
@@ -39,3 +51,32 @@ def test_a_status_that_follows_no_updater_counts_files(qtbot) -> None:
     assert status.progress_bar.value() < status.progress_bar.maximum()
     status.idle()
     assert status.progress_bar.value() == status.progress_bar.maximum() and not status.progress_bar.isVisible()
+
+
+def test_an_idle_merge_says_so_in_the_status_bar(open_window, tmp_path: Path, qtbot,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """An update with nothing to read that merges the index's segments says so while it does (it takes a
+    minute after a first build of 100,000 papers)."""
+    from reader.index import merge_policy
+    from reader.library import Library
+
+    monkeypatch.setattr(merge_policy, "SMALL_MERGE_DOCS", 4)  # here: eight one-paper days that no update folds
+    folder, data = tmp_path / "digests", tmp_path / "data"
+    folder.mkdir()
+    with Library(data) as library:
+        library.set_seeds_hidden(True)
+        library.add_sources([folder])
+        for day in range(1, merge_policy.MERGE_FACTOR + 1):
+            (folder / f"{day:02d}.md").write_text(DAY.format(day=day), "utf-8")
+            library.update()
+        assert len(library.search("언어모델").hits) == merge_policy.MERGE_FACTOR
+    window = open_window(data)
+    shown: list[str] = []
+    with qtbot.waitSignal(window.updater.finished, timeout=UPDATE_TIMEOUT_MS):
+        window.start_update()  # the update's own process, with the shipped policy: the eight days merged
+        # after the status's own slot (connected as the update starts): what it shows
+        window.updater.merging.connect(lambda _papers: shown.append(window.update_status.label.text()))
+    assert shown == ["Merging the search index: 8 paper(s)"]
+    assert not window.update_status.progress_bar.isVisible()
+    assert [hit.paper.arxiv_id for hit in window.library.search("언어모델").hits] == [
+        f"2501.{day:05d}" for day in range(merge_policy.MERGE_FACTOR, 0, -1)]

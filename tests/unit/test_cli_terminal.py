@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from cli_runner import cli_env, run
 
 HOSTILE_TITLE = "Safe \x1b]0;owned\x07\x1b[2J title \u202etxt.exe\u202c end"
@@ -59,10 +60,37 @@ def test_index_shows_progress_on_a_terminal_and_nothing_extra_in_a_pipe(tmp_path
     piped = run(tmp_path / "piped", "index", str(folder))
     assert piped.returncode == 0 and "indexing:" not in piped.stderr and "indexing:" not in piped.stdout
 
-    env = cli_env()
+    shown, stdout = index_on_a_terminal(tmp_path / "tty", str(folder))
+    # the bundled seeds (5 files, 52 papers) are in every new library
+    assert b"indexing: 17/17 files, 64 papers" in shown and b"ETA" in shown
+    assert stdout.startswith("17 files (17 parsed")
+
+
+def test_index_on_a_terminal_says_when_it_merges_the_search_index(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.index import merge_policy
+    from reader.library import Library
+
+    monkeypatch.setattr(merge_policy, "SMALL_MERGE_DOCS", 4)  # here: eight one-day segments no update folds
+    folder, data_dir = tmp_path / "digests", tmp_path / "data"
+    folder.mkdir()
+    with Library(data_dir) as library:
+        library.set_seeds_hidden(True)
+        library.add_sources([folder])
+        for day in range(1, merge_policy.MERGE_FACTOR + 1):
+            (folder / f"2025-03-{day:02d}.md").write_text(DIGEST.replace("2025-03-01", f"2025-03-{day:02d}"),
+                                                          encoding="utf-8")
+            library.update()
+    shown, stdout = index_on_a_terminal(data_dir)  # nothing to read: the idle moment merges the eight
+    assert shown.endswith(b"merging the search index: 8 papers\x1b[K\r\x1b[K")  # cleared for the report
+    assert stdout.startswith("8 files (0 parsed, 8 unchanged")
+
+
+def index_on_a_terminal(data_dir: Path, *paths: str) -> tuple[bytes, str]:
+    """`daily-papers index` with its stderr on a terminal: what the terminal showed, and stdout."""
     leader, follower = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "tty"), "index",
-                                str(folder)], stdout=subprocess.PIPE, stderr=follower, env=env)
+    process = subprocess.Popen([sys.executable, "-m", "reader", "--data-dir", str(data_dir), "index", *paths],
+                               stdout=subprocess.PIPE, stderr=follower, env=cli_env())
     os.close(follower)
     shown = b""
     while True:
@@ -76,6 +104,4 @@ def test_index_shows_progress_on_a_terminal_and_nothing_extra_in_a_pipe(tmp_path
     stdout, _ = process.communicate(timeout=120)
     os.close(leader)
     assert process.returncode == 0
-    # the bundled seeds (5 files, 52 papers) are in every new library
-    assert b"indexing: 17/17 files, 64 papers" in shown and b"ETA" in shown
-    assert stdout.decode().startswith("17 files (17 parsed")
+    return shown, stdout.decode()

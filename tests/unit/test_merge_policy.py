@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.models import Paper, Section
+from reader.core.reports import UpdateProgress
 from reader.index import merge_policy
 from reader.index.merge_policy import MERGE_FACTOR, segments_to_merge, segments_to_merge_when_idle, tier
 from reader.index.query import parse_query
@@ -294,7 +295,9 @@ def test_a_library_leaves_larger_merges_to_an_update_with_nothing_to_read(
     index.close()
 
     with Library(data) as library:
-        library.update()  # nothing to read: the idle moment
+        steps: list[UpdateProgress] = []
+        library.update(progress=steps.append)  # nothing to read: the idle moment
+        assert [step.merging for step in steps if step.merging] == [MERGE_FACTOR]  # told before it merges
         assert searched(library) == before
         assert len(before["언어모델"]) == MERGE_FACTOR
     index = SearchIndex(data / "index")

@@ -101,7 +101,7 @@ def watch_parent(parent_pid: int, poll_s: float = PARENT_POLL_S) -> threading.Th
 
 def _update_in_child(data_dir: str, events: Connection, stop: Event, days_interval_s: float,
                      parent_pid: int = 0) -> None:
-    """Child process: run one Library.update() and send ("progress"|"days"|"finished"|"failed"|"error", ...)
+    """Child process: run one Library.update() and send ("progress"|"merging"|"days"|"finished"|"failed"|"error", ...)
     messages; it ends by itself should its parent die (watch_parent).
 
     The days with their counts are counted here, not by the window: at 100,000 papers that query
@@ -118,6 +118,9 @@ def _update_in_child(data_dir: str, events: Connection, stop: Event, days_interv
 
     def on_progress(progress: UpdateProgress) -> None:
         nonlocal last_sent, last_days_sent, last_path
+        if progress.merging:
+            events.send(("merging", progress.merging))
+            return
         last_path = progress.path
         now = time.monotonic()
         if progress.done >= progress.total or now - last_sent >= PROGRESS_INTERVAL_S:
@@ -172,6 +175,7 @@ class _UpdateJob(QObject):
 
     progress = Signal(int, int, str)
     papers_progress = Signal(int, int, int)
+    merging = Signal(int)
     days = Signal(object)  # list[DayInfo]
     finished = Signal(object)  # UpdateReport
     failed = Signal(str)
@@ -229,6 +233,8 @@ class _UpdateJob(QObject):
                 _kind, done, total, path, papers = message
                 self.progress.emit(done, total, path)
                 self.papers_progress.emit(done, total, papers)
+            elif message[0] == "merging":
+                self.merging.emit(message[1])
             elif message[0] == "days":
                 self.days.emit(message[1])
             else:
@@ -256,6 +262,7 @@ class LibraryUpdater(QObject):
     started = Signal()
     progress = Signal(int, int, str)  # done, total, path of the file just read
     papers_progress = Signal(int, int, int)  # files done, files in all, papers read so far
+    merging = Signal(int)  # every file read: the index's segments of this many papers are being merged
     days = Signal(object)  # list[DayInfo]: every committed day with its counts, every DAYS_INTERVAL_S
     finished = Signal(object)  # UpdateReport
     failed = Signal(str)
@@ -283,6 +290,7 @@ class LibraryUpdater(QObject):
         thread.started.connect(job.run)
         job.progress.connect(self.progress)
         job.papers_progress.connect(self.papers_progress)
+        job.merging.connect(self.merging)
         job.days.connect(self.days)
         job.finished.connect(self._on_finished)
         job.failed.connect(self._on_failed)
@@ -302,7 +310,7 @@ class LibraryUpdater(QObject):
         self._stop.set()
         job = self._job
         if job is not None:  # a result arriving after stop() must not reload a closing window
-            for signal in (job.progress, job.papers_progress, job.days, job.finished, job.failed):
+            for signal in (job.progress, job.papers_progress, job.merging, job.days, job.finished, job.failed):
                 signal.disconnect()
             if not self._thread.wait(max(0, round(wait_s * 1000))):
                 job.end_child()

@@ -45,6 +45,7 @@ class UpdateStatus(QWidget):
             return
         self._updater = updater
         updater.papers_progress.connect(self.papers_progress)
+        updater.merging.connect(self.merging)
         updater.finished.connect(self._done)
 
     def busy(self) -> None:
@@ -70,6 +71,14 @@ class UpdateStatus(QWidget):
         self._show(done, total)
         self.label.setText(self.tr("Indexing: %n paper(s) read", "", papers))
         self.progress_bar.setToolTip(self.tr("{done} of {total} files").format(done=done, total=total))
+
+    @Slot(int)
+    def merging(self, papers: int) -> None:
+        """Every file read; the index's segments of ``papers`` papers are merged (an idle moment's: a minute
+        after a first build of 100,000)."""
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setToolTip("")
+        self.label.setText(self.tr("Merging the search index: %n paper(s)", "", papers))
 
     def idle(self) -> None:
         """The update is over (the window lists its papers now): the bar is full, then hidden."""
