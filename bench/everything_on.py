@@ -120,7 +120,7 @@ def _run_window(data_dir: Path, new_days: Path, heartbeat_ms: int) -> dict[str, 
     phase("fit", lambda: settle(app, fitted(), SETTLE_S))
     window.sidebar.select_view(View("all"))
     settle(app, lambda: not window.navigation.listing_pending() and window.paper_proxy.rowCount() > 0, SETTLE_S)
-    phase("scroll", lambda: scroll_through(app, window) and None)
+    phase("scroll", lambda: scroll_through(window) and None)
 
     def toggle_stars() -> None:
         for _ in range(5):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QPoint, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.gui_stall import Heartbeat  # noqa: E402
@@ -64,7 +64,7 @@ def measure(data_dir: Path) -> dict[str, object]:
 
     heartbeat = Heartbeat(5)
     heartbeat.start()
-    ticks = scroll_through(app, window)
+    ticks = scroll_through(window)
     heartbeat.stop()
     summary = heartbeat.summary()
     window.close()
@@ -80,10 +80,15 @@ def measure(data_dir: Path) -> dict[str, object]:
     }
 
 
-def scroll_through(app: QApplication, window: MainWindow) -> int:
+def scroll_through(window: MainWindow) -> int:
     """Scroll the list from top to bottom and back in SCROLL_STEPS steps each way, one per frame, the top
-    visible row made current every MOVE_EVERY steps; returns the steps taken (the event loop runs meanwhile)."""
+    visible row made current every MOVE_EVERY steps; returns the steps taken (the event loop runs meanwhile).
+
+    A loop of its own, not ``app.exec()``: Qt 6's ``QApplication.quit()`` sends every window a close event, so
+    the window closed (For you's process and the updater stopped) and the phases after a scroll measured a
+    hidden window."""
     bar = window.paper_list.verticalScrollBar()
+    loop = QEventLoop()
     ticks = 0
     step = max(bar.pageStep(), -(-bar.maximum() // SCROLL_STEPS))
 
@@ -95,17 +100,17 @@ def scroll_through(app: QApplication, window: MainWindow) -> int:
             window.paper_list.setCurrentIndex(window.paper_list.indexAt(QPoint(4, 4)))
         if ticks == 2 * SCROLL_STEPS:
             scroller.stop()
-            QTimer.singleShot(200, app.quit)
+            QTimer.singleShot(200, loop.quit)
 
     scroller = QTimer()
     scroller.setInterval(SCROLL_TICK_MS)
     scroller.timeout.connect(scroll)
     safety = QTimer()
     safety.setSingleShot(True)
-    safety.timeout.connect(app.quit)
+    safety.timeout.connect(loop.quit)
     safety.start(60_000)
     scroller.start()
-    app.exec()
+    loop.exec()
     safety.stop()
     return ticks
 
